@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../dialect.ts';
+import { m0001_initial } from './0001_initial.ts';
+
+/**
+ * A migration is frozen once released: it takes Kysely<any> so later schema types cannot change
+ * what it does. The list is static so a bundler can never drop one.
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>;
+}
+
+export const migrations: readonly Migration[] = [m0001_initial];

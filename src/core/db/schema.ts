@@ -1,0 +1,124 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types for kysely. Times are ISO-8601 UTC text, calendar dates 'YYYY-MM-DD', flags 0/1. */
+export interface Database {
+  depot_migrations: { id: number; name: string; applied_at: string };
+  site_settings: { key: string; value: string };
+  users: {
+    id: Generated<number>;
+    name: string;
+    role: string;
+    pin_hash: string;
+    active: ColumnType<number, number | undefined, number>;
+    created_at: string;
+  };
+  customers: {
+    id: Generated<number>;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    locale: string | null;
+    created_at: string;
+  };
+  addresses: {
+    id: Generated<number>;
+    customer_id: number;
+    name: string;
+    line1: string;
+    line2: string | null;
+    city: string;
+    region: string | null;
+    postal_code: string;
+    country: string;
+    phone: string | null;
+  };
+  products: {
+    id: Generated<number>;
+    model: string;
+    product_line: string;
+    name: string;
+    warranty_months: number;
+    accessories: string;
+  };
+  cases: {
+    id: Generated<number>;
+    rma: string;
+    status: string;
+    version: number;
+    customer_id: number;
+    product_id: number | null;
+    serial: string;
+    serial_norm: string;
+    purchase_date: string | null;
+    problem_category: string | null;
+    problem_description: string;
+    inbound_carrier: string | null;
+    inbound_tracking: string | null;
+    inbound_tracking_norm: string | null;
+    outbound_carrier: string | null;
+    outbound_tracking: string | null;
+    return_address_id: number | null;
+    source: string;
+    resolution: string | null;
+    assigned_to: number | null;
+    created_at: string;
+    updated_at: string;
+    status_changed_at: string;
+    received_at: string | null;
+    portal_seq: number;
+  };
+  case_terms: { term: string; case_id: number };
+  case_history: {
+    id: Generated<number>;
+    case_id: number;
+    at: string;
+    user_id: number | null;
+    actor: string;
+    from_status: string | null;
+    to_status: string;
+    note: string | null;
+  };
+  attachments: {
+    id: Generated<number>;
+    case_id: number | null;
+    parcel_id: number | null;
+    sha256: string;
+    name: string;
+    content_type: string;
+    size: number;
+    created_at: string;
+    created_by: number | null;
+  };
+  unmatched_parcels: {
+    id: Generated<number>;
+    carrier: string | null;
+    tracking: string;
+    tracking_norm: string;
+    sender_name: string | null;
+    contents: string | null;
+    shelf: string | null;
+    note: string | null;
+    created_at: string;
+    created_by: number | null;
+    case_id: number | null;
+    linked_at: string | null;
+  };
+  portal_outbox: {
+    id: Generated<number>;
+    case_id: number;
+    rma: string;
+    kind: string;
+    seq: number | null;
+    idempotency_key: string;
+    method: string;
+    path: string;
+    body: string;
+    state: string;
+    attempts: number;
+    next_attempt_at: string;
+    last_error: string | null;
+    created_at: string;
+    sent_at: string | null;
+  };
+  rma_counters: { year: number; last: number };
+}

@@ -1,0 +1,76 @@
+/**
+ * Search terms the application writes for each case, so one B-tree finds cases on SQLite and
+ * PostgreSQL alike. Latin words and keys are matched by prefix; Korean, Chinese and Japanese text
+ * is indexed as overlapping character bigrams, because people search by a 2-character given name
+ * and word tokenizers see a whole CJK name as one word.
+ */
+const CJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_RUN = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+
+/** Lowercase, accents kept, spaces/dashes/dots removed: how keys and words compare. */
+export const squeeze = (s: string) => s.normalize('NFC').toLowerCase().replace(/[\s\-_.]/g, '');
+
+function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** Terms for free text such as a name: words and CJK bigrams. */
+export function textTerms(text: string): string[] {
+  const terms: string[] = [];
+  const lower = text.normalize('NFC').toLowerCase();
+  for (const run of lower.match(CJK_RUN) ?? []) terms.push(...bigrams(run));
+  const latin = lower.replace(CJK_RUN, ' ');
+  for (const word of latin.split(/[^\p{L}\p{N}@+]+/u)) {
+    if (word) terms.push(word);
+  }
+  // Also each whitespace-separated piece whole, so "O'Brien" is found as typed.
+  for (const piece of latin.split(/\s+/)) {
+    if (piece) terms.push(squeeze(piece));
+  }
+  return terms;
+}
+
+export interface SearchableCase {
+  rma: string;
+  serial: string;
+  tracking: string | null;
+  customerName: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export function caseTerms(c: SearchableCase): string[] {
+  const terms = [squeeze(c.rma), squeeze(c.serial), ...textTerms(c.customerName)];
+  if (c.tracking) terms.push(squeeze(c.tracking));
+  if (c.email) terms.push(c.email.toLowerCase(), c.email.toLowerCase().split('@')[0]!);
+  if (c.phone) {
+    const digits = c.phone.replace(/\D/g, '');
+    if (digits) terms.push(digits, digits.slice(-4));
+  }
+  return [...new Set(terms.filter((t) => t.length > 0 && t.length <= 200))];
+}
+
+/**
+ * A query becomes groups of terms: every group must match (AND); a term matches by prefix.
+ * "김민" → [["김민"]]; "王小明" → [["王小","小明"]]; "kim 010" → [["kim"],["010"]].
+ */
+export function queryTerms(query: string): string[][] {
+  const groups: string[][] = [];
+  for (const token of query.normalize('NFC').toLowerCase().split(/\s+/)) {
+    if (!token) continue;
+    if (CJK.test(token)) {
+      const runs = token.match(CJK_RUN) ?? [];
+      for (const run of runs) groups.push(bigrams(run));
+      const rest = token.replace(CJK_RUN, ' ').trim();
+      if (rest) groups.push(...rest.split(/\s+/).map((w) => [squeeze(w)]));
+    } else {
+      const term = squeeze(token);
+      if (term) groups.push([term]);
+    }
+  }
+  return groups.slice(0, 8);
+}

@@ -1,0 +1,30 @@
+import type { Site } from '../../shared/domain.ts';
+import { DepotError } from '../../shared/result.ts';
+import { siteSchema } from '../../shared/schemas.ts';
+import type { Db } from '../context.ts';
+
+/** Settings are JSON values under a key; each feature owns its keys. */
+export async function readSetting(db: Db, key: string): Promise<unknown> {
+  const row = await db.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row ? JSON.parse(row.value) : undefined;
+}
+
+export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
+  const text = JSON.stringify(value);
+  await db
+    .insertInto('site_settings')
+    .values({ key, value: text })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: text }))
+    .execute();
+}
+
+export async function readSite(db: Db): Promise<Site | null> {
+  const value = await readSetting(db, 'site');
+  return value === undefined ? null : siteSchema.parse(value);
+}
+
+export async function requireSite(db: Db): Promise<Site> {
+  const site = await readSite(db);
+  if (!site) throw new DepotError('not_found', 'The site is not set up yet');
+  return site;
+}
