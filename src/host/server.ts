@@ -151,8 +151,15 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       return;
     }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      send(res, 400, 'Bad path', 'text/plain; charset=utf-8');
+      return;
+    }
     // Resolve inside the renderer folder only; anything else falls back to the app page.
-    let file = path.resolve(rendererDir, `.${path.posix.normalize(decodeURIComponent(pathname))}`);
+    let file = path.resolve(rendererDir, `.${path.posix.normalize(decoded)}`);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       file = path.join(rendererDir, 'index.html');
     }

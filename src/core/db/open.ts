@@ -4,6 +4,7 @@ import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, ty
 import pg from 'pg';
 import type { DialectName } from './dialect.ts';
 import { migrate } from './migrate.ts';
+import type { Migration } from './migrations/registry.ts';
 import type { Database } from './schema.ts';
 
 export interface DepotDatabase {
@@ -69,6 +70,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
 export interface OpenOptions {
   /** Run pending migrations (after a backup copy of an existing file). Default true. */
   migrate?: boolean;
+  /** For tests: a different list of migrations. */
+  migrations?: readonly Migration[];
 }
 
 export async function openSqlite(file: string, options: OpenOptions = {}): Promise<DepotDatabase> {
@@ -85,6 +88,7 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
   if (options.migrate !== false) {
     try {
       await migrate(db, 'sqlite', {
+        migrations: options.migrations,
         backup: existed ? (label) => raw.backup(`${file}.${label}.bak`).then(() => undefined) : undefined,
       });
     } catch (error) {
@@ -100,7 +104,7 @@ export async function openPostgres(connectionString: string, options: OpenOption
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.migrate !== false) {
     try {
-      await migrate(db, 'postgres', {});
+      await migrate(db, 'postgres', { migrations: options.migrations });
     } catch (error) {
       await db.destroy();
       throw error;

@@ -46,7 +46,7 @@ export interface SearchableCase {
 export function caseTerms(c: SearchableCase): string[] {
   const terms = [squeeze(c.rma), squeeze(c.serial), ...textTerms(c.customerName)];
   if (c.tracking) terms.push(squeeze(c.tracking));
-  if (c.email) terms.push(c.email.toLowerCase(), c.email.toLowerCase().split('@')[0]!);
+  if (c.email) terms.push(squeeze(c.email), squeeze(c.email.split('@')[0]!));
   if (c.phone) {
     const digits = c.phone.replace(/\D/g, '');
     if (digits) terms.push(digits, digits.slice(-4));

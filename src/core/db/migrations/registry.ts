@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 import { m0001_initial } from './0001_initial.ts';
+import { m0002_portal_sync } from './0002_portal_sync.ts';
 
 /**
  * A migration is frozen once released: it takes Kysely<any> so later schema types cannot change
@@ -12,4 +13,4 @@ export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [m0001_initial];
+export const migrations: readonly Migration[] = [m0001_initial, m0002_portal_sync];

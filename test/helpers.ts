@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../src/core/context.ts';
+import { openDatabase } from '../src/core/db/open.ts';
+import { dispatch } from '../src/core/api/dispatch.ts';
+import { loadDemo } from '../src/core/services/setup.ts';
+import { DEMO_PIN } from '../src/core/services/demo.ts';
+import type { MethodInput, MethodName, MethodOutput } from '../src/shared/api/contract.ts';
+import type { Result } from '../src/shared/result.ts';
+import type { Role } from '../src/shared/status.ts';
+
+export function tempDir(prefix = 'depot-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * A fresh database for one test file: SQLite in a temporary folder, or PostgreSQL when
+ * DEPOT_DATABASE_URL points at a test server (each call then gets its own schema-less database
+ * only if the caller cleans up: see test/integration/postgres.test.ts).
+ */
+export async function freshCore(options: { demo?: boolean; now?: () => Date } = {}): Promise<Core> {
+  const dir = tempDir();
+  const database = await openDatabase(path.join(dir, 'depot.sqlite'));
+  const core = createCore(database, { dataDir: dir, now: options.now });
+  if (options.demo) await loadDemo(core);
+  return core;
+}
+
+/** Calls the API as a user of the given role (demo data: one user per role, PIN 1234). */
+export async function asRole(core: Core, role: Role) {
+  const users = await core.db.selectFrom('users').select(['id', 'role']).where('role', '=', role).execute();
+  const signIn = await dispatch(core, 'session.signIn', { userId: users[0]!.id, pin: DEMO_PIN }, null);
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
+  const session = (signIn.value as { token: string }).token;
+  return <M extends MethodName>(method: M, input: MethodInput<M>) =>
+    dispatch(core, method, input, session) as Promise<Result<MethodOutput<M>>>;
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Row counts of every table: "nothing was written" is these staying equal. */
+export async function tableCounts(core: Core): Promise<Record<string, number>> {
+  const tables = [
+    'site_settings', 'users', 'customers', 'addresses', 'products', 'cases', 'case_terms', 'case_history',
+    'attachments', 'unmatched_parcels', 'portal_outbox', 'rma_counters',
+  ] as const;
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const row = await core.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}

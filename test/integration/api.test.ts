@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/core/api/dispatch.ts';
+import { api, type MethodName } from '../../src/shared/api/contract.ts';
+import { asRole, freshCore, tableCounts, unwrap } from '../helpers.ts';
+
+const walkIn = {
+  customer: { name: '김민수', email: 'minsu@example.com', phone: '010-1234-5678', locale: 'ko' as const },
+  returnAddress: {
+    name: '김민수',
+    line1: '서울특별시 마포구 월드컵북로 396',
+    city: 'Seoul',
+    postalCode: '03925',
+    country: 'kr',
+    phone: '010-1234-5678',
+  },
+  model: 'AX-100',
+  serial: 'sn-778 899',
+  purchaseDate: '2026-01-15',
+  problemDescription: 'No sound from the left ear',
+};
+
+/** An input each method must refuse, with the field it must name. */
+const malformed: Record<MethodName, { input: unknown; field: string }> = {
+  'setup.state': { input: { surprise: 1 }, field: '_' },
+  'setup.createSite': { input: { siteName: '', adminPin: '12' }, field: 'siteName' },
+  'setup.loadDemo': { input: { surprise: 1 }, field: '_' },
+  'session.signIn': { input: { userId: 'me', pin: '1234' }, field: 'userId' },
+  'session.signOut': { input: { all: true }, field: '_' },
+  'session.me': { input: [], field: '_' },
+  'cases.list': { input: { query: 'x'.repeat(10_000) }, field: 'query' },
+  'cases.get': { input: { rma: "RMA-2026-1' OR 1=1 --" }, field: 'rma' },
+  'cases.create': { input: { ...walkIn, returnAddress: { ...walkIn.returnAddress, country: 'Korea' } }, field: 'returnAddress.country' },
+  'cases.transition': { input: { rma: 'RMA-2026-000001', version: -1, to: 'received' }, field: 'version' },
+  'dashboard.counts': { input: null, field: '_' },
+  'settings.get': { input: 'site', field: '_' },
+  'settings.update': { input: { siteName: 'x', currency: 'XXX' }, field: 'currency' },
+  'users.list': { input: { role: 'admin' }, field: '_' },
+  'users.create': { input: { name: 'New', role: 'boss', pin: '1234' }, field: 'role' },
+};
+
+describe('the API', () => {
+  it('refuses malformed input to every method with field messages, and writes nothing', async () => {
+    const core = await freshCore({ demo: true });
+    const admin = await asRole(core, 'admin');
+    const before = await tableCounts(core);
+    expect(Object.keys(malformed).sort()).toEqual(Object.keys(api).sort());
+    for (const [method, { input, field }] of Object.entries(malformed)) {
+      const result = await (admin as (m: string, i: unknown) => Promise<any>)(method, input);
+      expect(result.ok, method).toBe(false);
+      expect(result.error.code, method).toBe('invalid');
+      expect(Object.keys(result.error.fields ?? {}), method).toContain(field);
+    }
+    expect(await tableCounts(core)).toEqual(before);
+  });
+
+  it('refuses calls without a session, and roles without the right', async () => {
+    const core = await freshCore({ demo: true });
+    expect(await dispatch(core, 'cases.list', {}, null)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await dispatch(core, 'cases.list', {}, 'forged-token')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await dispatch(core, 'no.such.method', {}, null)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const tech = await asRole(core, 'technician');
+    expect(await tech('users.create', { name: 'Eve', role: 'admin', pin: '1234' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('refuses a wrong PIN the same way as an unknown user', async () => {
+    const core = await freshCore({ demo: true });
+    const wrong = await dispatch(core, 'session.signIn', { userId: 1, pin: '9999' }, null);
+    const unknown = await dispatch(core, 'session.signIn', { userId: 999, pin: '1234' }, null);
+    expect(wrong).toEqual(unknown);
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthenticated', fields: { pin: 'Wrong PIN' } } });
+  });
+});
+
+describe('case status changes', () => {
+  it('write status, history and the portal outbox row together and bump the version', async () => {
+    const core = await freshCore({ demo: true });
+    const clerk = await asRole(core, 'clerk');
+    const created = unwrap(await clerk('cases.create', walkIn));
+    expect(created).toMatchObject({ status: 'authorized', version: 1, serial: 'sn-778 899' });
+    expect(created.returnAddress?.country).toBe('KR');
+    const warehouse = await asRole(core, 'warehouse');
+    const received = unwrap(
+      await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'received', serial: 'SN778899' }),
+    );
+    expect(received.status).toBe('received');
+    expect(received.version).toBe(2);
+    expect(received.receivedAt).not.toBeNull();
+    expect(received.history.map((h) => [h.from, h.to, h.userName])).toEqual([
+      [null, 'authorized', 'Eleni Papadopoulou'],
+      ['authorized', 'received', 'Minji Kim'],
+    ]);
+    const outbox = await core.db.selectFrom('portal_outbox').selectAll().where('rma', '=', created.rma).orderBy('id').execute();
+    expect(outbox.map((o) => [o.kind, o.seq, JSON.parse(o.body).status ?? null])).toEqual([
+      ['case', null, null],
+      ['status', 1, 'authorized'],
+      ['status', 2, 'received'],
+    ]);
+    expect(new Set(outbox.map((o) => o.idempotency_key)).size).toBe(3);
+  });
+
+  it('refuses a stale version as a conflict and writes nothing', async () => {
+    const core = await freshCore({ demo: true });
+    const clerk = await asRole(core, 'clerk');
+    const created = unwrap(await clerk('cases.create', walkIn));
+    const warehouse = await asRole(core, 'warehouse');
+    unwrap(await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'received', serial: walkIn.serial }));
+    const before = await tableCounts(core);
+    const stale = await clerk('cases.transition', { rma: created.rma, version: 1, to: 'cancelled', note: 'Customer called' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await tableCounts(core)).toEqual(before);
+    expect(unwrap(await clerk('cases.get', { rma: created.rma })).status).toBe('received');
+  });
+
+  it('refuses an illegal move and a role without the right, and asks for what a move requires', async () => {
+    const core = await freshCore({ demo: true });
+    const clerk = await asRole(core, 'clerk');
+    const warehouse = await asRole(core, 'warehouse');
+    const created = unwrap(await clerk('cases.create', walkIn));
+    const before = await tableCounts(core);
+    expect(await clerk('cases.transition', { rma: created.rma, version: 1, to: 'shipped', tracking: '123' })).toMatchObject({
+      ok: false,
+      error: { code: 'illegal_transition' },
+    });
+    expect(await clerk('cases.transition', { rma: created.rma, version: 1, to: 'received', serial: walkIn.serial })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'received' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', fields: { serial: 'Scan or type the unit serial' } },
+    });
+    const mismatch = await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'received', serial: 'OTHER-1' });
+    expect(mismatch).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(!mismatch.ok && mismatch.error.fields?.serial).toMatch(/does not match/);
+    expect(await tableCounts(core)).toEqual(before);
+  });
+
+  it('gives unique RMA numbers to cases created at the same moment', async () => {
+    const core = await freshCore({ demo: true });
+    const clerk = await asRole(core, 'clerk');
+    const results = await Promise.all(Array.from({ length: 20 }, () => clerk('cases.create', walkIn)));
+    const rmas = results.map((r) => unwrap(r).rma);
+    expect(new Set(rmas).size).toBe(20);
+    for (const rma of rmas) expect(rma).toMatch(/^RMA-\d{4}-\d{6}$/);
+  });
+});
+
+describe('case search', () => {
+  it('finds cases by 2-character Korean and Chinese given names, Greek names, e-mail, phone, RMA and serial', async () => {
+    const core = await freshCore({ demo: true });
+    const clerk = await asRole(core, 'clerk');
+    const names = async (query: string) =>
+      new Set(unwrap(await clerk('cases.list', { query, limit: 500 })).rows.map((r) => r.customerName));
+    expect(await names('민수')).toEqual(new Set(['김민수', 'Γιώργος 김민수 王小明']));
+    expect(await names('小明')).toEqual(new Set(['王小明', 'Γιώργος 김민수 王小明']));
+    expect(await names('γιώργος')).toEqual(new Set(['Γιώργος Παπαδόπουλος', 'Γιώργος 김민수 王小明']));
+    expect(await names("o'brien")).toEqual(new Set(["Sean O'Brien"]));
+    expect(await names('customer12@example.com')).toEqual(new Set(['Γιώργος 김민수 王小明']));
+    expect(await names('6789')).toEqual(new Set(['김민수']));
+    const first = unwrap(await clerk('cases.list', { limit: 1 })).rows[0]!;
+    expect(unwrap(await clerk('cases.list', { query: first.rma.toLowerCase() })).rows.map((r) => r.rma)).toEqual([first.rma]);
+    expect(unwrap(await clerk('cases.list', { query: first.serial })).rows.map((r) => r.rma)).toContain(first.rma);
+    expect(unwrap(await clerk('cases.list', { query: 'nobody-at-all' })).rows).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type RunningHost } from '../../src/host/server.ts';
+import { freshCore, tempDir } from '../helpers.ts';
+
+/** A raw request, so tests can send what a browser's fetch would not (a foreign Host header). */
+function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('browser mode host', () => {
+  let host: RunningHost;
+  let headers: Record<string, string>;
+  beforeAll(async () => {
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Depot</title>');
+    fs.writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'not for the web');
+    host = await startHost({ core: await freshCore({ demo: true }), rendererDir });
+    headers = { Host: `127.0.0.1:${host.port}`, 'X-Depot-Token': host.token, 'Content-Type': 'application/json' };
+  });
+  afterAll(() => host.close());
+
+  it('listens on loopback only and hands the token to the page in the URL it prints', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}`);
+    expect(host.openUrl).toBe(`${host.url}/?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers API calls that carry the token', async () => {
+    const res = await request(host.port, { method: 'POST', path: '/api/setup.state', headers, body: '{}' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { initialized: true } });
+  });
+
+  it('refuses API calls with a missing or wrong token', async () => {
+    const { 'X-Depot-Token': _token, ...noToken } = headers;
+    for (const h of [noToken, { ...headers, 'X-Depot-Token': 'guess' }]) {
+      const res = await request(host.port, { method: 'POST', path: '/api/setup.state', headers: h, body: '{}' });
+      expect(res.status).toBe(401);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    }
+  });
+
+  it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
+    for (const hostHeader of ['evil.example:80', `attacker.test:${host.port}`, `127.0.0.1.nip.test:${host.port}`]) {
+      const res = await request(host.port, { method: 'POST', path: '/api/setup.state', headers: { ...headers, Host: hostHeader }, body: '{}' });
+      expect(res.status).toBe(421);
+    }
+    const page = await request(host.port, { path: '/', headers: { Host: 'evil.example' } });
+    expect(page.status).toBe(421);
+    const local = await request(host.port, { path: '/', headers: { Host: `localhost:${host.port}` } });
+    expect(local.status).toBe(200);
+  });
+
+  it('maps API errors to HTTP statuses with the Result as the body', async () => {
+    const res = await request(host.port, { method: 'POST', path: '/api/cases.list', headers, body: '{}' });
+    expect(res.status).toBe(401);
+    const bad = await request(host.port, { method: 'POST', path: '/api/cases.get', headers, body: '{not json' });
+    expect(bad.status).toBe(400);
+    const huge = await request(host.port, { method: 'POST', path: '/api/setup.state', headers, body: 'x'.repeat(2 * 1024 * 1024) }).catch(() => ({ status: 413 }));
+    expect(huge.status).toBe(413);
+  });
+
+  it('describes every method with its input JSON schema at GET /api', async () => {
+    const res = await request(host.port, { path: '/api', headers });
+    const doc = JSON.parse(res.body) as { methods: { name: string; input: { type?: string; properties?: object } }[] };
+    const get = doc.methods.find((m) => m.name === 'cases.get')!;
+    expect(get.input).toMatchObject({ type: 'object', properties: { rma: { type: 'string' } } });
+    expect(doc.methods.map((m) => m.name)).toContain('cases.transition');
+  });
+
+  it('serves the app with a strict CSP and never a file outside the renderer folder', async () => {
+    const page = await request(host.port, { path: '/', headers });
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%E0%A4%A']) {
+      const res = await request(host.port, { path: p, headers });
+      expect(res.body, p).not.toContain('not for the web');
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findTransition, nextStatuses, openStatuses, portalStatusFor, statuses, transitions } from '../../src/shared/status.ts';
+
+describe('status machine', () => {
+  it('reaches every status from requested', () => {
+    const seen = new Set(['requested']);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const t of transitions) {
+        if (seen.has(t.from) && !seen.has(t.to)) {
+          seen.add(t.to);
+          changed = true;
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual([...statuses].sort());
+  });
+
+  it('lets the desk cancel any open case with a reason, and nothing leave closed or cancelled', () => {
+    for (const s of openStatuses) expect(findTransition(s, 'cancelled')).toMatchObject({ requires: ['note'] });
+    expect(nextStatuses('closed', 'admin')).toEqual([]);
+    expect(nextStatuses('cancelled', 'admin')).toEqual([]);
+  });
+
+  it('asks for the serial on receipt and the tracking number on shipping', () => {
+    expect(findTransition('in_transit', 'received')?.requires).toContain('serial');
+    expect(findTransition('ready_to_ship', 'shipped')?.requires).toContain('tracking');
+    expect(nextStatuses('in_transit', 'clerk')).not.toContain('received');
+    expect(nextStatuses('in_transit', 'warehouse')).toContain('received');
+  });
+
+  it('maps depot statuses to the portal contract', () => {
+    expect(portalStatusFor('diagnosing')).toBe('in_diagnosis');
+    expect(portalStatusFor('repairing')).toBe('in_repair');
+    expect(portalStatusFor('qa')).toBeNull();
+    expect(portalStatusFor('shipped', 'returned_unrepaired')).toBe('returned_unrepaired');
+    expect(portalStatusFor('closed')).toBe('completed');
+  });
+});
