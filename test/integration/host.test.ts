@@ -70,7 +70,7 @@ describe('browser mode host', () => {
     expect(res.status).toBe(401);
     const bad = await request(host.port, { method: 'POST', path: '/api/cases.get', headers, body: '{not json' });
     expect(bad.status).toBe(400);
-    const huge = await request(host.port, { method: 'POST', path: '/api/setup.state', headers, body: 'x'.repeat(2 * 1024 * 1024) }).catch(() => ({ status: 413 }));
+    const huge = await request(host.port, { method: 'POST', path: '/api/setup.state', headers, body: 'x'.repeat(17 * 1024 * 1024) }).catch(() => ({ status: 413 }));
     expect(huge.status).toBe(413);
   });
 

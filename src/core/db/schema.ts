@@ -121,4 +121,20 @@ export interface Database {
     sent_at: string | null;
   };
   rma_counters: { year: number; last: number };
+  intakes: {
+    id: Generated<number>;
+    case_id: number;
+    received_by: number | null;
+    received_at: string;
+    serial_scanned: string;
+    serial_matches: number;
+    mismatch_reason: string | null;
+    packaging: string;
+    physical_damage: number;
+    liquid_damage: number;
+    accessories: string;
+    note: string | null;
+    undone_at: string | null;
+    undo_reason: string | null;
+  };
 }

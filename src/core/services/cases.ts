@@ -194,92 +194,95 @@ export type TransitionInput = z.output<typeof transitionInput>;
  * one transaction, the version rises by one, and a stale version is refused as a conflict.
  */
 export async function transition(core: Core, caller: Caller, input: TransitionInput): Promise<CaseDetail> {
-  const now = core.now();
-  const at = now.toISOString();
-  await core.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('cases')
-      .select(['id', 'rma', 'status', 'version', 'serial', 'serial_norm', 'portal_seq', 'purchase_date', 'resolution'])
-      .where('rma', '=', input.rma)
-      .executeTakeFirst();
-    if (!row) throw new DepotError('not_found', `No case ${input.rma}`);
-    const from = row.status as Status;
-    if (row.version !== input.version) {
-      throw new DepotError('conflict', `${input.rma} was changed by someone else meanwhile; reload it and try again`);
-    }
-    const move = findTransition(from, input.to);
-    if (!move) {
-      throw new DepotError('illegal_transition', `A case that is ${from} cannot become ${input.to}`);
-    }
-    const actor = actorOf(caller);
-    if (!move.by.includes(actor)) {
-      throw new DepotError('forbidden', `The ${actor} role cannot move a case from ${from} to ${input.to}`);
-    }
-    const missing: Record<string, string> = {};
-    for (const need of move.requires) {
-      if (need === 'note' && !input.note) missing.note = 'Give a reason';
-      if (need === 'serial' && !input.serial) missing.serial = 'Scan or type the unit serial';
-      if (need === 'tracking' && !input.tracking) missing.tracking = 'Enter the tracking number';
-      if (need === 'resolution' && !input.resolution) missing.resolution = 'Choose how the case was resolved';
-    }
-    if (input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm && !input.note) {
-      missing.serial = `This serial does not match the RMA (${row.serial}); give a reason to accept it`;
-    }
-    if (Object.keys(missing).length > 0) {
-      throw new DepotError('invalid', Object.values(missing)[0]!, missing);
-    }
-
-    const resolution: Resolution | null = input.resolution ?? (row.resolution as Resolution | null);
-    const portalStatus = portalStatusFor(input.to, resolution);
-    const seq = portalStatus ? row.portal_seq + 1 : row.portal_seq;
-    const updated = await trx
-      .updateTable('cases')
-      .set({
-        status: input.to,
-        version: row.version + 1,
-        updated_at: at,
-        status_changed_at: at,
-        portal_seq: seq,
-        resolution,
-        ...(input.to === 'received' ? { received_at: at } : {}),
-        ...(input.to === 'in_transit'
-          ? {
-              inbound_carrier: input.carrier,
-              inbound_tracking: input.tracking!,
-              inbound_tracking_norm: normalizeTracking(input.tracking!),
-            }
-          : {}),
-        ...(input.to === 'shipped' ? { outbound_carrier: input.carrier, outbound_tracking: input.tracking! } : {}),
-      })
-      .where('id', '=', row.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
-      throw new DepotError('conflict', `${input.rma} was changed by someone else meanwhile; reload it and try again`);
-    }
-    const notes = [input.note];
-    if (input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm) {
-      notes.unshift(`Serial received: ${input.serial} (RMA says ${row.serial})`);
-    }
-    await trx
-      .insertInto('case_history')
-      .values({
-        case_id: row.id,
-        at,
-        user_id: userIdOf(caller),
-        actor,
-        from_status: from,
-        to_status: input.to,
-        note: notes.filter(Boolean).join('\n') || null,
-      })
-      .execute();
-    if (input.to === 'in_transit') await indexCase(trx, row.id);
-    if (portalStatus) {
-      const details = await portalDetails(trx, input, { at, purchaseDate: row.purchase_date, resolution, now });
-      await enqueueStatus(trx, now, { caseId: row.id, rma: row.rma, seq }, portalStatus, null, details);
-    }
-  });
+  await core.db.transaction().execute((trx) => applyTransition(trx, core.now(), caller, input));
   return getCase(core, caller, input.rma);
+}
+
+/** The body of a status change, for services that change more in the same transaction. Returns the case id. */
+export async function applyTransition(trx: Tx, now: Date, caller: Caller, input: TransitionInput): Promise<number> {
+  const at = now.toISOString();
+  const row = await trx
+    .selectFrom('cases')
+    .select(['id', 'rma', 'status', 'version', 'serial', 'serial_norm', 'portal_seq', 'purchase_date', 'resolution'])
+    .where('rma', '=', input.rma)
+    .executeTakeFirst();
+  if (!row) throw new DepotError('not_found', `No case ${input.rma}`);
+  const from = row.status as Status;
+  if (row.version !== input.version) {
+    throw new DepotError('conflict', `${input.rma} was changed by someone else meanwhile; reload it and try again`);
+  }
+  const move = findTransition(from, input.to);
+  if (!move) {
+    throw new DepotError('illegal_transition', `A case that is ${from} cannot become ${input.to}`);
+  }
+  const actor = actorOf(caller);
+  if (!move.by.includes(actor)) {
+    throw new DepotError('forbidden', `The ${actor} role cannot move a case from ${from} to ${input.to}`);
+  }
+  const missing: Record<string, string> = {};
+  for (const need of move.requires) {
+    if (need === 'note' && !input.note) missing.note = 'Give a reason';
+    if (need === 'serial' && !input.serial) missing.serial = 'Scan or type the unit serial';
+    if (need === 'tracking' && !input.tracking) missing.tracking = 'Enter the tracking number';
+    if (need === 'resolution' && !input.resolution) missing.resolution = 'Choose how the case was resolved';
+  }
+  if (input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm && !input.note) {
+    missing.serial = `This serial does not match the RMA (${row.serial}); give a reason to accept it`;
+  }
+  if (Object.keys(missing).length > 0) {
+    throw new DepotError('invalid', Object.values(missing)[0]!, missing);
+  }
+
+  const resolution: Resolution | null = input.resolution ?? (row.resolution as Resolution | null);
+  const portalStatus = portalStatusFor(input.to, resolution);
+  const seq = portalStatus ? row.portal_seq + 1 : row.portal_seq;
+  const updated = await trx
+    .updateTable('cases')
+    .set({
+      status: input.to,
+      version: row.version + 1,
+      updated_at: at,
+      status_changed_at: at,
+      portal_seq: seq,
+      resolution,
+      ...(input.to === 'received' ? { received_at: at } : {}),
+      ...(input.to === 'in_transit'
+        ? {
+            inbound_carrier: input.carrier,
+            inbound_tracking: input.tracking!,
+            inbound_tracking_norm: normalizeTracking(input.tracking!),
+          }
+        : {}),
+      ...(input.to === 'shipped' ? { outbound_carrier: input.carrier, outbound_tracking: input.tracking! } : {}),
+    })
+    .where('id', '=', row.id)
+    .where('version', '=', input.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) {
+    throw new DepotError('conflict', `${input.rma} was changed by someone else meanwhile; reload it and try again`);
+  }
+  const notes = [input.note];
+  if (input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm) {
+    notes.unshift(`Serial received: ${input.serial} (RMA says ${row.serial})`);
+  }
+  await trx
+    .insertInto('case_history')
+    .values({
+      case_id: row.id,
+      at,
+      user_id: userIdOf(caller),
+      actor,
+      from_status: from,
+      to_status: input.to,
+      note: notes.filter(Boolean).join('\n') || null,
+    })
+    .execute();
+  if (input.to === 'in_transit') await indexCase(trx, row.id);
+  if (portalStatus) {
+    const details = await portalDetails(trx, input, { at, purchaseDate: row.purchase_date, resolution, now });
+    await enqueueStatus(trx, now, { caseId: row.id, rma: row.rma, seq }, portalStatus, null, details);
+  }
+  return row.id;
 }
 
 async function portalDetails(

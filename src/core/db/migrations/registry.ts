@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 import { m0001_initial } from './0001_initial.ts';
+import { m0003_receiving } from './0003_receiving.ts';
 import { m0002_portal_sync } from './0002_portal_sync.ts';
 
 /**
@@ -13,4 +14,4 @@ export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [m0001_initial, m0002_portal_sync];
+export const migrations: readonly Migration[] = [m0001_initial, m0002_portal_sync, m0003_receiving];
