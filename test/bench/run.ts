@@ -5,16 +5,13 @@
  */
 import type { BenchResult } from './types.ts';
 
-const suites: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }>> = {
-  core: () => import('./core.ts'),
-  documents: () => import('./documents.ts'),
-  portal: () => import('./portal.ts'),
-};
+const suites = ['core', 'documents', 'portal'];
+const load = (name: string): Promise<{ run(): Promise<BenchResult[]> }> => import(`./${name}.ts`);
 
 const only = process.env.BENCH_ONLY?.split(',');
-for (const [name, load] of Object.entries(suites)) {
+for (const name of suites) {
   if (only && !only.includes(name)) continue;
-  const results = await (await load()).run();
+  const results = await (await load(name)).run();
   console.log(`\n${name}`);
   for (const r of results) {
     const value = r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(r.value >= 10 ? 1 : 3);

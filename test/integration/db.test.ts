@@ -37,7 +37,7 @@ describe('SQLite database', () => {
   it('leaves no trace of a migration that fails halfway', async () => {
     const file = path.join(tempDir(), 'depot.sqlite');
     const failing: Migration = {
-      id: 2,
+      id: 1000,
       name: 'fails halfway',
       async up(db) {
         await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
@@ -48,7 +48,7 @@ describe('SQLite database', () => {
     await expect(openSqlite(file, { migrations: [...migrations, failing] })).rejects.toThrow('disk on fire');
     const raw = new BetterSqlite3(file);
     expect(raw.prepare("select name from sqlite_master where name = 'half_done'").all()).toEqual([]);
-    expect(raw.prepare('select id from depot_migrations').all()).toEqual([{ id: 1 }]);
+    expect(raw.prepare('select id from depot_migrations order by id').all()).toEqual(migrations.map((m) => ({ id: m.id })));
     raw.close();
   });
 
@@ -58,7 +58,7 @@ describe('SQLite database', () => {
     await (await openSqlite(file)).close();
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
     const next: Migration = {
-      id: 2,
+      id: 1000,
       name: 'adds a column',
       async up(db) {
         await db.schema.alterTable('products').addColumn('color', 'text').execute();
@@ -68,7 +68,7 @@ describe('SQLite database', () => {
     const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
     expect(backups).toHaveLength(1);
     const copy = new BetterSqlite3(path.join(dir, backups[0]!));
-    expect(copy.prepare('select max(id) as id from depot_migrations').get()).toEqual({ id: 1 });
+    expect(copy.prepare('select max(id) as id from depot_migrations').get()).toEqual({ id: migrations.at(-1)!.id });
     copy.close();
   });
 

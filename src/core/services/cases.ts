@@ -12,6 +12,7 @@ import {
   type Status,
 } from '../../shared/status.ts';
 import type { Caller, Core, Db, Tx } from '../context.ts';
+import { compiledOnce } from '../db/compiled.ts';
 import { enqueue, enqueueStatus } from '../portal/outbox.ts';
 import { caseTerms, queryTerms } from './search-terms.ts';
 import { requireSite } from './settings.ts';
@@ -314,23 +315,9 @@ async function portalDetails(
 }
 
 export async function getCase(core: Core, caller: Caller, rma: string): Promise<CaseDetail> {
-  const row = await caseDetailQuery(core.db).where('cases.rma', '=', rma).executeTakeFirst();
+  const [row] = await caseByRma(core.db, rma);
   if (!row) throw new DepotError('not_found', `No case ${rma}`);
-  const history = await core.db
-    .selectFrom('case_history')
-    .leftJoin('users', 'users.id', 'case_history.user_id')
-    .select([
-      'case_history.id',
-      'case_history.at',
-      'case_history.actor',
-      'case_history.from_status',
-      'case_history.to_status',
-      'case_history.note',
-      'users.name as user_name',
-    ])
-    .where('case_history.case_id', '=', row.id)
-    .orderBy('case_history.id')
-    .execute();
+  const history = await historyOfCase(core.db, row.id);
   const status = row.status as Status;
   return {
     id: Number(row.id),
@@ -394,6 +381,25 @@ export async function getCase(core: Core, caller: Caller, rma: string): Promise<
   };
 }
 
+const caseByRma = compiledOnce((db, rma: string) => caseDetailQuery(db).where('cases.rma', '=', rma));
+
+const historyOfCase = compiledOnce((db, caseId: number) =>
+  db
+    .selectFrom('case_history')
+    .leftJoin('users', 'users.id', 'case_history.user_id')
+    .select([
+      'case_history.id',
+      'case_history.at',
+      'case_history.actor',
+      'case_history.from_status',
+      'case_history.to_status',
+      'case_history.note',
+      'users.name as user_name',
+    ])
+    .where('case_history.case_id', '=', caseId)
+    .orderBy('case_history.id'),
+);
+
 function caseDetailQuery(db: Db) {
   return db
     .selectFrom('cases')
@@ -450,8 +456,19 @@ export interface ListInput {
 
 /** Newest first; a search matches every word by prefix over RMA, serial, tracking, name, e-mail, phone. */
 export async function listCases(core: Core, input: ListInput): Promise<CaseList> {
-  let q = core.db
-    .selectFrom('cases')
+  const groups = input.query ? queryTerms(input.query) : [];
+  const [driver, ...filters] = groups.flat();
+  // A search starts from the index of its first term (a few thousand entries at most) rather
+  // than walking every case; the other terms filter those.
+  const base = driver
+    ? core.db
+        .selectFrom('case_terms')
+        .innerJoin('cases', 'cases.id', 'case_terms.case_id')
+        .where('case_terms.term', '>=', driver)
+        .where('case_terms.term', '<', `${driver}\uffff`)
+        .distinct()
+    : core.db.selectFrom('cases');
+  let listed = base
     .innerJoin('customers', 'customers.id', 'cases.customer_id')
     .leftJoin('products', 'products.id', 'cases.product_id')
     .select([
@@ -464,20 +481,17 @@ export async function listCases(core: Core, input: ListInput): Promise<CaseList>
       'customers.name as customer_name',
       'products.model',
     ]);
-  const groups = input.query ? queryTerms(input.query) : [];
-  for (const group of groups) {
-    for (const term of group) {
-      q = q.where('cases.id', 'in', (eb) =>
-        eb
-          .selectFrom('case_terms')
-          .select('case_terms.case_id')
-          .where('case_terms.term', '>=', term)
-          .where('case_terms.term', '<', `${term}\uffff`),
-      );
-    }
+  for (const term of filters) {
+    listed = listed.where('cases.id', 'in', (eb) =>
+      eb
+        .selectFrom('case_terms as t')
+        .select('t.case_id')
+        .where('t.term', '>=', term)
+        .where('t.term', '<', `${term}\uffff`),
+    );
   }
-  if (input.statuses && input.statuses.length > 0) q = q.where('cases.status', 'in', input.statuses);
-  const rows = await q
+  if (input.statuses && input.statuses.length > 0) listed = listed.where('cases.status', 'in', input.statuses);
+  const rows = await listed
     .orderBy('cases.id', 'desc')
     .limit(input.limit + 1)
     .offset(input.offset)

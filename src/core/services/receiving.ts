@@ -5,6 +5,7 @@ import { DepotError, fieldError } from '../../shared/result.ts';
 import { normalizeSerial, normalizeTracking, RMA_PATTERN } from '../../shared/schemas.ts';
 import type { Status } from '../../shared/status.ts';
 import type { Caller, Core, Db } from '../context.ts';
+import { compiledOnce } from '../db/compiled.ts';
 import { applyTransition, indexCase } from './cases.ts';
 
 /** A receipt may be undone by the person who made it within this window; an admin may undo later. */
@@ -32,6 +33,11 @@ function unitQuery(db: Db) {
 
 type UnitRow = Awaited<ReturnType<ReturnType<typeof unitQuery>['execute']>>[number];
 
+const unitByRma = compiledOnce((db, rma: string) => unitQuery(db).where('cases.rma', '=', rma));
+const unitsByTracking = compiledOnce((db, tracking: string) =>
+  unitQuery(db).where('cases.inbound_tracking_norm', '=', tracking).orderBy('cases.id').limit(20),
+);
+
 const toUnit = (r: UnitRow): ExpectedUnit => ({
   rma: r.rma,
   status: r.status,
@@ -51,16 +57,8 @@ const toUnit = (r: UnitRow): ExpectedUnit => ({
 export async function scan(core: Core, code: string): Promise<ScanResult> {
   const upper = code.toUpperCase();
   let rows: UnitRow[] = [];
-  if (RMA_PATTERN.test(upper)) {
-    rows = await unitQuery(core.db).where('cases.rma', '=', upper).execute();
-  }
-  if (rows.length === 0) {
-    rows = await unitQuery(core.db)
-      .where('cases.inbound_tracking_norm', '=', normalizeTracking(code))
-      .orderBy('cases.id')
-      .limit(20)
-      .execute();
-  }
+  if (RMA_PATTERN.test(upper)) rows = await unitByRma(core.db, upper);
+  if (rows.length === 0) rows = await unitsByTracking(core.db, normalizeTracking(code));
   if (rows.length === 0) return { kind: 'unknown', code };
   const units = rows.map(toUnit);
   const open = units.filter((u) => expecting.includes(u.status as Status));

@@ -23,5 +23,7 @@ export const m0003_receiving = {
       .addColumn('undo_reason', 'text')
       .execute();
     await db.schema.createIndex('intakes_case').on('intakes').columns(['case_id', 'id']).execute();
+    // The dashboard's overdue count reads only this index.
+    await db.schema.createIndex('cases_status_received').on('cases').columns(['status', 'received_at']).execute();
   },
 };

@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Site, UserInfo } from '../../shared/domain.ts';
+import { api } from '../api.ts';
+import { LanguagePicker } from '../components/LanguagePicker.tsx';
+import { SignedProvider, type Signed } from '../context.tsx';
+import { queues, queuesFor } from '../queues.ts';
+import { href, useRoute, type Route } from '../router.ts';
+import { CasePage } from './CasePage.tsx';
+import { CasesScreen } from './Cases.tsx';
+import { Settings } from './Settings.tsx';
+
+interface Props {
+  user: UserInfo;
+  signOut: () => void;
+}
+
+/** The signed-in frame: header, the role's navigation, and the current screen. */
+export function Shell({ user, signOut }: Props) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const [site, setSite] = useState<Site | null>(null);
+
+  useEffect(() => {
+    void api['settings.get']({}).then((result) => {
+      if (result.ok) setSite(result.value);
+    });
+  }, []);
+
+  const { own, nav } = useMemo(() => {
+    const own: string[] = queuesFor(user.role);
+    const nav: Route[] = [
+      ...queuesFor(user.role).map((screen) => ({ screen })),
+      { screen: 'cases' as const },
+      { screen: 'settings' as const },
+    ];
+    return { own, nav };
+  }, [user.role]);
+
+  // A bare address, or a queue this role has no part in, lands on the role's own queue.
+  useEffect(() => {
+    const queue = route && (route.screen === 'receiving' || route.screen === 'bench' || route.screen === 'shipping');
+    if (!route || (queue && !own.includes(route.screen))) {
+      window.location.replace(href(nav[0]!));
+    }
+  }, [route, nav, own]);
+
+  const signed: Signed = useMemo(() => ({ user, site, siteChanged: setSite, signOut }), [user, site, signOut]);
+  const current = route?.screen === 'case' ? 'cases' : route?.screen;
+
+  useEffect(() => {
+    const title = route?.screen === 'case' ? route.rma : current ? t(`nav.${current}`) : '';
+    document.title = [title, site?.siteName, t('app.name')].filter(Boolean).join(' · ');
+  }, [route, current, site, t]);
+
+  return (
+    <SignedProvider value={signed}>
+      <div className="shell">
+        <header className="top">
+          <span className="brand">{site?.siteName ?? t('app.name')}</span>
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {nav.map((item) => (
+                <li key={item.screen}>
+                  <a href={href(item)} aria-current={current === item.screen ? 'page' : undefined}>
+                    {t(`nav.${item.screen}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <span className="who">
+            <span className="user-name">{user.name}</span> <span className="role">{t(`role.${user.role}`)}</span>
+          </span>
+          <LanguagePicker />
+          <button type="button" onClick={signOut}>
+            {t('common.signOut')}
+          </button>
+        </header>
+        <div className="content">{route ? <Screen route={route} /> : null}</div>
+      </div>
+    </SignedProvider>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'receiving':
+    case 'bench':
+    case 'shipping':
+      return <CasesScreen key={route.screen} queue={route.screen} statuses={queues[route.screen].statuses} />;
+    case 'cases':
+      return <CasesScreen key="cases" queue={null} statuses={null} />;
+    case 'case':
+      return <CasePage key={route.rma} rma={route.rma} />;
+    case 'settings':
+      return <Settings />;
+  }
+}
