@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../src/core/context.ts';
-import { openDatabase } from '../src/core/db/open.ts';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openPostgres, openSqlite, type DepotDatabase } from '../src/core/db/open.ts';
 import { dispatch } from '../src/core/api/dispatch.ts';
 import { loadDemo } from '../src/core/services/setup.ts';
 import { DEMO_PIN } from '../src/core/services/demo.ts';
@@ -14,14 +17,25 @@ export function tempDir(prefix = 'depot-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/**
- * A fresh database for one test file: SQLite in a temporary folder, or PostgreSQL when
- * DEPOT_DATABASE_URL points at a test server (each call then gets its own schema-less database
- * only if the caller cleans up: see test/integration/postgres.test.ts).
- */
+/** The dialect this test run uses: the `postgres` vitest project runs the same suites on PostgreSQL. */
+export const testDialect = process.env.DEPOT_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+
+/** A new, empty database of the run's dialect. */
+export async function freshDatabase(dir: string): Promise<DepotDatabase> {
+  if (testDialect === 'sqlite') return openSqlite(path.join(dir, 'depot.sqlite'));
+  const server = inject('postgresUrl' as never) as string;
+  const name = `depot_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database ${name}`); // a name made here, never user input
+  await admin.end();
+  return openPostgres(server.replace(/\/postgres$/, `/${name}`));
+}
+
+/** A fresh database and core for one test, optionally filled with demo data. */
 export async function freshCore(options: { demo?: boolean; now?: () => Date } = {}): Promise<Core> {
   const dir = tempDir();
-  const database = await openDatabase(path.join(dir, 'depot.sqlite'));
+  const database = await freshDatabase(dir);
   const core = createCore(database, { dataDir: dir, now: options.now });
   if (options.demo) await loadDemo(core);
   return core;

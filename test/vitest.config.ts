@@ -1,14 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+/** Integration suites that touch the database run twice: on SQLite and on PostgreSQL. */
+const dialectSuites = [
+  'test/integration/api.test.ts',
+  'test/integration/receiving.test.ts',
+  'test/integration/compiled.test.ts',
+];
+
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    include: ['test/**/*.test.ts'],
     reporters: ['default', './test/reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Each file gets its own databases; files share the two cores.
     pool: 'forks',
-    fileParallelism: true,
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: dialectSuites,
+          globalSetup: ['test/pg-setup.ts'],
+          env: { DEPOT_TEST_DIALECT: 'postgres' },
+        },
+      },
+    ],
   },
 });

@@ -1,7 +1,81 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** Tables of migration 0002: portal sync state, events applied and parked, flags, customer messages. */
+export interface PortalTables {
+  portal_sync_state: {
+    id: number;
+    cursor: string | null;
+    paused: number;
+    pause_reason: string | null;
+    paused_at: string | null;
+    last_push_at: string | null;
+    last_pull_at: string | null;
+  };
+  portal_lease: { name: string; owner: string; expires_at: string };
+  portal_applied_events: { event_id: string; seq: number; type: string; rma: string; applied_at: string };
+  portal_parked_events: {
+    id: Generated<number>;
+    event_id: string;
+    seq: number;
+    type: string;
+    rma: string;
+    payload: string;
+    reason: string;
+    created_at: string;
+    resolved_at: string | null;
+  };
+  case_flags: {
+    id: Generated<number>;
+    case_id: number;
+    kind: string;
+    message: string;
+    created_at: string;
+    resolved_at: string | null;
+    resolved_by: number | null;
+  };
+  portal_attachment_links: {
+    id: Generated<number>;
+    case_id: number;
+    url: string;
+    name: string;
+    content_type: string | null;
+    created_at: string;
+  };
+  portal_estimate_decisions: {
+    id: Generated<number>;
+    case_id: number;
+    estimate_version: number;
+    decision: string;
+    decided_at: string;
+    note: string | null;
+    event_id: string;
+    created_at: string;
+  };
+  portal_payments: {
+    id: Generated<number>;
+    case_id: number;
+    estimate_version: number;
+    amount: number;
+    currency: string;
+    reference: string;
+    paid_at: string;
+    event_id: string;
+    created_at: string;
+  };
+  case_messages: {
+    id: Generated<number>;
+    case_id: number;
+    direction: string;
+    body: string;
+    at: string;
+    user_id: number | null;
+    event_id: string | null;
+    created_at: string;
+  };
+}
+
 /** Table types for kysely. Times are ISO-8601 UTC text, calendar dates 'YYYY-MM-DD', flags 0/1. */
-export interface Database {
+export interface Database extends PortalTables {
   depot_migrations: { id: number; name: string; applied_at: string };
   site_settings: { key: string; value: string };
   users: {

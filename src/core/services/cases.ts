@@ -199,8 +199,17 @@ export async function transition(core: Core, caller: Caller, input: TransitionIn
   return getCase(core, caller, input.rma);
 }
 
-/** The body of a status change, for services that change more in the same transaction. Returns the case id. */
-export async function applyTransition(trx: Tx, now: Date, caller: Caller, input: TransitionInput): Promise<number> {
+/**
+ * The body of a status change, for services that change more in the same transaction. Returns the
+ * case id. `notifyPortal: false` is for changes the customer made on the portal itself.
+ */
+export async function applyTransition(
+  trx: Tx,
+  now: Date,
+  caller: Caller,
+  input: TransitionInput,
+  options: { notifyPortal?: boolean } = {},
+): Promise<number> {
   const at = now.toISOString();
   const row = await trx
     .selectFrom('cases')
@@ -235,7 +244,7 @@ export async function applyTransition(trx: Tx, now: Date, caller: Caller, input:
   }
 
   const resolution: Resolution | null = input.resolution ?? (row.resolution as Resolution | null);
-  const portalStatus = portalStatusFor(input.to, resolution);
+  const portalStatus = options.notifyPortal === false ? null : portalStatusFor(input.to, resolution);
   const seq = portalStatus ? row.portal_seq + 1 : row.portal_seq;
   const updated = await trx
     .updateTable('cases')

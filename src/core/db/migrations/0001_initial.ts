@@ -85,7 +85,8 @@ export const m0001_initial = {
     // every dialect and finds 2-character Korean and Chinese given names.
     await s
       .createTable('case_terms')
-      .addColumn('term', 'text', (c) => c.notNull())
+      // Prefix ranges (term >= 'kim' and term < 'kim\uffff') need code-point order, not a locale's.
+      .addColumn('term', 'text', (c) => (dialect === 'postgres' ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull()))
       .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id'))
       .addPrimaryKeyConstraint('case_terms_pk', ['term', 'case_id'])
       .execute();
