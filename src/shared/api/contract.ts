@@ -16,36 +16,8 @@ import {
   statusSchema,
   trackingSchema,
 } from '../schemas.ts';
-import type { Role } from '../status.ts';
-import {
-  addPhotoInput,
-  linkParcelInput,
-  receiveInput,
-  scanInput,
-  undoReceiveInput,
-  unmatchedParcelInput,
-  type PhotoInfo,
-  type ReceiveOutcome,
-  type ScanResult,
-  type UnmatchedParcel,
-} from '../receiving.ts';
-
-/**
- * The one API contract: every method's input schema, who may call it, and (as a type) what it
- * returns. IPC, HTTP and direct calls all dispatch through it.
- */
-interface MethodSpec<I extends z.ZodType, O> {
-  input: I;
-  /** 'public' needs no session; otherwise the roles that may call (admin may always). */
-  access: 'public' | 'signed-in' | readonly Role[];
-  summary: string;
-  /** Phantom: carries the result type. */
-  output?: O;
-}
-
-const method = <O>() => <I extends z.ZodType>(spec: MethodSpec<I, O>) => spec as MethodSpec<I, O>;
-
-const empty = z.object({}).strict();
+import { empty, method } from './define.ts';
+import { receivingMethods } from './receiving.ts';
 
 export const createSiteInput = siteSchema.extend({
   adminName: line(100, 'Admin name'),
@@ -73,7 +45,13 @@ export const transitionInput = z.object({
   resolution: resolutionSchema.optional(),
 });
 
+/**
+ * The one API contract: every method's input schema, who may call it, and (as a type) what it
+ * returns. IPC, HTTP and direct calls all dispatch through it. Features keep their methods in
+ * their own files beside this one.
+ */
 export const api = {
+  ...receivingMethods,
   'setup.state': method<SetupState>()({
     input: empty,
     access: 'public',
@@ -120,51 +98,6 @@ export const api = {
     input: transitionInput,
     access: 'signed-in',
     summary: 'Moves a case to another status (checked against the status machine, the role and the version).',
-  }),
-  'receiving.scan': method<ScanResult>()({
-    input: scanInput,
-    access: ['warehouse'],
-    summary: 'Finds the case a scanned RMA or tracking number belongs to.',
-  }),
-  'receiving.receive': method<ReceiveOutcome>()({
-    input: receiveInput,
-    access: ['warehouse'],
-    summary: 'Marks a unit received with its serial check and condition; prints its unit tag.',
-  }),
-  'receiving.undo': method<null>()({
-    input: undoReceiveInput,
-    access: ['warehouse'],
-    summary: 'Undoes a wrong receipt (its author within 15 minutes, or an admin), with a reason.',
-  }),
-  'parcels.createUnmatched': method<UnmatchedParcel>()({
-    input: unmatchedParcelInput,
-    access: ['warehouse'],
-    summary: 'Logs a parcel that matches no case, so it is never lost.',
-  }),
-  'parcels.listUnmatched': method<UnmatchedParcel[]>()({
-    input: empty,
-    access: 'signed-in',
-    summary: 'Parcels on the unmatched shelf, oldest first.',
-  }),
-  'parcels.link': method<UnmatchedParcel>()({
-    input: linkParcelInput,
-    access: ['warehouse', 'clerk'],
-    summary: 'Links an unmatched parcel to its case.',
-  }),
-  'photos.add': method<PhotoInfo>()({
-    input: addPhotoInput,
-    access: ['warehouse', 'technician', 'clerk'],
-    summary: 'Adds a JPEG or PNG photo (base64, at most 10 MiB) to a case or an unmatched parcel.',
-  }),
-  'photos.list': method<PhotoInfo[]>()({
-    input: z.object({ rma: rmaSchema }),
-    access: 'signed-in',
-    summary: 'Photos of a case.',
-  }),
-  'photos.get': method<{ dataUrl: string }>()({
-    input: z.object({ id: z.number().int().positive() }),
-    access: 'signed-in',
-    summary: 'One photo as a data URL.',
   }),
   'dashboard.counts': method<DashboardCounts>()({
     input: empty,

@@ -1,0 +1,19 @@
+import type { receivingMethods } from '../../shared/api/receiving.ts';
+import { addPhoto, listPhotos, photoData } from '../services/photos.ts';
+import { createUnmatchedParcel, linkParcel, listUnmatchedParcels, receive, scan, undoReceive } from '../services/receiving.ts';
+import { signedIn, type HandlersFor } from './types.ts';
+
+export const receivingHandlers: HandlersFor<typeof receivingMethods> = {
+  'receiving.scan': (input, { core }) => scan(core, input.code),
+  'receiving.receive': (input, context) => receive(context.core, signedIn(context), input),
+  'receiving.undo': async (input, context) => {
+    await undoReceive(context.core, signedIn(context), input);
+    return null;
+  },
+  'parcels.createUnmatched': (input, context) => createUnmatchedParcel(context.core, signedIn(context), input),
+  'parcels.listUnmatched': (_input, { core }) => listUnmatchedParcels(core),
+  'parcels.link': (input, context) => linkParcel(context.core, signedIn(context), input),
+  'photos.add': (input, context) => addPhoto(context.core, signedIn(context), input),
+  'photos.list': (input, { core }) => listPhotos(core, input.rma),
+  'photos.get': (input, { core }) => photoData(core, input.id),
+};

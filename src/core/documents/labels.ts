@@ -1,0 +1,98 @@
+/** Label documents: pure functions from data to pdfmake definitions, laid out on a 203 dpi dot grid. */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { code128Canvas, dotsToPt, fitCode128 } from './barcode.ts';
+import { inLocale } from './typeset.ts';
+import type { PostalAddress, ShippingLabelData, UnitTagData } from './types.ts';
+
+const MM_PT = 72 / 25.4;
+export const UNIT_TAG_SIZE = { width: 62 * MM_PT, height: 29 * MM_PT };
+export const SHIPPING_LABEL_SIZE = { width: 288, height: 432 };
+
+/** Margins in whole dots, so left-aligned barcodes start on a dot. */
+const TAG_MARGIN = dotsToPt(10);
+const LABEL_MARGIN = dotsToPt(16);
+
+export function addressLines(address: PostalAddress): string[] {
+  const cityLine = [address.city, address.region, address.postalCode].filter(Boolean).join(' ');
+  return [address.company, ...address.lines, cityLine, address.country, address.phone].filter(
+    (line): line is string => Boolean(line && line.trim()),
+  );
+}
+
+export function formatWeight(grams: number): string {
+  return `${(grams / 1000).toFixed(grams % 10 === 0 ? 2 : 3)} kg`;
+}
+
+export function unitTag(data: UnitTagData): TDocumentDefinitions {
+  const inner = UNIT_TAG_SIZE.width - 2 * TAG_MARGIN;
+  const barcode = fitCode128(data.rma, inner, 3);
+  return {
+    pageSize: UNIT_TAG_SIZE,
+    pageMargins: [TAG_MARGIN, TAG_MARGIN, TAG_MARGIN, 0],
+    info: { title: `Unit tag ${data.rma}` },
+    defaultStyle: { fontSize: 7, lineHeight: 1 },
+    content: [
+      code128Canvas(barcode, 26),
+      { text: data.rma, bold: true, fontSize: 9, margin: [0, 1, 0, 1] },
+      { text: [{ text: 'Model ', color: '#444' }, data.model] },
+      { text: [{ text: 'S/N ', color: '#444' }, data.serial] },
+      { text: [{ text: 'Received ', color: '#444' }, data.receivedAt] },
+    ],
+  };
+}
+
+function addressBlock(title: string, address: PostalAddress, nameSize: number, lineSize: number, locale?: string): Content {
+  return inLocale(
+    {
+      stack: [
+        { text: title, fontSize: 7, bold: true, color: '#000' },
+        { text: address.name, fontSize: nameSize, bold: true },
+        ...addressLines(address).map((line) => ({ text: line, fontSize: lineSize })),
+      ],
+    },
+    locale,
+  );
+}
+
+const rule = (width: number): Content => ({
+  canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 1.5 }],
+  margin: [0, 4, 0, 4],
+});
+
+export function shippingLabel(data: ShippingLabelData): TDocumentDefinitions {
+  const inner = SHIPPING_LABEL_SIZE.width - 2 * LABEL_MARGIN;
+  const tracking = fitCode128(data.shipment.trackingNumber, inner, 4);
+  const rma = fitCode128(data.rma, inner, 3);
+  return {
+    pageSize: SHIPPING_LABEL_SIZE,
+    pageMargins: [LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN],
+    info: { title: `Return label ${data.rma}` },
+    defaultStyle: { fontSize: 8, lineHeight: 1.05 },
+    content: [
+      {
+        columns: [
+          addressBlock('FROM', data.from, 8, 8),
+          {
+            width: 'auto',
+            stack: [
+              { text: data.shipDate, alignment: 'right' },
+              { text: formatWeight(data.shipment.weightGrams), alignment: 'right', bold: true },
+            ],
+          },
+        ],
+      },
+      rule(inner),
+      addressBlock('SHIP TO', data.to, 13, 11, data.toLocale),
+      rule(inner),
+      { text: `${data.shipment.carrier} · ${data.shipment.service}`, fontSize: 14, bold: true },
+      rule(inner),
+      { text: 'TRACKING #', fontSize: 7, bold: true },
+      code128Canvas(tracking, 62),
+      { text: data.shipment.trackingNumber, fontSize: 10, bold: true, margin: [0, 2, 0, 0] },
+      rule(inner),
+      { text: 'RMA', fontSize: 7, bold: true },
+      code128Canvas(rma, 34),
+      { text: data.rma, fontSize: 10, bold: true, margin: [0, 2, 0, 0] },
+    ],
+  };
+}
