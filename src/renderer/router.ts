@@ -3,20 +3,56 @@ import { useEffect, useState } from 'react';
 /** Screens live in the URL hash, so Back works and a case can be opened from an address. */
 export type Route =
   | { screen: 'receiving' | 'bench' | 'shipping' | 'cases' | 'settings' }
-  | { screen: 'case'; rma: string };
+  | { screen: 'case'; rma: string }
+  /** The dock with one case already scanned (after a walk-in case is created, or a parcel linked). */
+  | { screen: 'receive'; rma: string }
+  | { screen: 'unmatched' }
+  /** A desk case for a walk-in customer, or for the unmatched parcel it is created from. */
+  | { screen: 'walkIn'; parcelId?: number };
+
+function receivingRoute(rest: string[]): Route {
+  const [sub, arg] = rest;
+  if (sub === 'unmatched') return { screen: 'unmatched' };
+  if (sub === 'walk-in') {
+    const parcelId = Number(arg);
+    return Number.isInteger(parcelId) && parcelId > 0 ? { screen: 'walkIn', parcelId } : { screen: 'walkIn' };
+  }
+  if (sub === 'case' && arg) return { screen: 'receive', rma: arg };
+  return { screen: 'receiving' };
+}
 
 export function parseRoute(hash: string): Route | null {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   const [screen, rma] = parts;
   if (screen === 'cases' && rma) return { screen: 'case', rma };
-  if (screen === 'receiving' || screen === 'bench' || screen === 'shipping' || screen === 'cases' || screen === 'settings') {
+  if (screen === 'receiving') return receivingRoute(parts.slice(1));
+  if (screen === 'bench' || screen === 'shipping' || screen === 'cases' || screen === 'settings') {
     return { screen };
   }
   return null;
 }
 
-export const href = (route: Route): string =>
-  route.screen === 'case' ? `#/cases/${encodeURIComponent(route.rma)}` : `#/${route.screen}`;
+export function href(route: Route): string {
+  switch (route.screen) {
+    case 'case':
+      return `#/cases/${encodeURIComponent(route.rma)}`;
+    case 'receive':
+      return `#/receiving/case/${encodeURIComponent(route.rma)}`;
+    case 'unmatched':
+      return '#/receiving/unmatched';
+    case 'walkIn':
+      return route.parcelId ? `#/receiving/walk-in/${route.parcelId}` : '#/receiving/walk-in';
+    default:
+      return `#/${route.screen}`;
+  }
+}
+
+/** The navigation entry a screen belongs to. */
+export function navScreen(route: Route): string {
+  if (route.screen === 'case') return 'cases';
+  if (route.screen === 'receive' || route.screen === 'unmatched' || route.screen === 'walkIn') return 'receiving';
+  return route.screen;
+}
 
 export const navigate = (route: Route): void => {
   window.location.hash = href(route);

@@ -5,10 +5,13 @@ import { api } from '../api.ts';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { SignedProvider, type Signed } from '../context.tsx';
 import { queues, queuesFor } from '../queues.ts';
-import { href, useRoute, type Route } from '../router.ts';
+import { href, navScreen, useRoute, type Route } from '../router.ts';
 import { CasePage } from './CasePage.tsx';
 import { CasesScreen } from './Cases.tsx';
+import { Receiving } from './Receiving.tsx';
 import { Settings } from './Settings.tsx';
+import { UnmatchedScreen } from './Unmatched.tsx';
+import { WalkIn } from './WalkIn.tsx';
 
 interface Props {
   user: UserInfo;
@@ -46,7 +49,7 @@ export function Shell({ user, signOut }: Props) {
   }, [route, nav, own]);
 
   const signed: Signed = useMemo(() => ({ user, site, siteChanged: setSite, signOut }), [user, site, signOut]);
-  const current = route?.screen === 'case' ? 'cases' : route?.screen;
+  const current = route ? navScreen(route) : undefined;
 
   useEffect(() => {
     const title = route?.screen === 'case' ? route.rma : current ? t(`nav.${current}`) : '';
@@ -86,6 +89,13 @@ export function Shell({ user, signOut }: Props) {
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'receiving':
+      return <Receiving key="receiving" />;
+    case 'receive':
+      return <Receiving key="receiving" rma={route.rma} />;
+    case 'unmatched':
+      return <UnmatchedScreen />;
+    case 'walkIn':
+      return <WalkIn key={route.parcelId ?? 0} parcelId={route.parcelId} />;
     case 'bench':
     case 'shipping':
       return <CasesScreen key={route.screen} queue={route.screen} statuses={queues[route.screen].statuses} />;
