@@ -60,6 +60,14 @@ export interface SessionInfo {
   user: UserInfo;
 }
 
+export interface ProductInfo {
+  model: string;
+  name: string;
+  productLine: string;
+  warrantyMonths: number;
+  accessories: string[];
+}
+
 export interface SetupState {
   initialized: boolean;
   users: UserInfo[];

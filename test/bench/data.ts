@@ -35,7 +35,7 @@ export function addSyntheticCases(file: string, count: number, year = 2026): voi
       const tracking = `${(600000000000 + n * 7).toString()}`;
       const rma = `RMA-${year}-${String(n).padStart(6, '0')}`.replace(/^RMA-(\d{4})-(\d{7,})$/, (_m, y, d) => `RMA-${Number(y) + Math.floor(Number(d) / 1e6)}-${String(Number(d) % 1e6).padStart(6, '0')}`);
       // As in a depot that has run for years: nearly every case is closed, a few are in each open status.
-      const status = n % 100 < 96 ? 'closed' : statuses[n % statuses.length]!;
+      const status = n % 100 < 94 ? 'closed' : n % 100 < 97 ? 'in_transit' : statuses[n % statuses.length]!;
       const r = kase.run(rma, status, c.lastInsertRowid, productId, serial, normalizeSerial(serial), tracking, normalizeTracking(tracking), created, created, created);
       for (const t of caseTerms({ rma, serial, tracking, customerName: name, email, phone })) term.run(t, r.lastInsertRowid);
     }

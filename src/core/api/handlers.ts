@@ -4,7 +4,9 @@ import { dashboardCounts } from '../services/dashboard.ts';
 import { readSite, requireSite, writeSetting } from '../services/settings.ts';
 import { createSite, loadDemo, setupState } from '../services/setup.ts';
 import { createUser, listUsers, signIn } from '../services/users.ts';
+import { benchHandlers } from './bench-handlers.ts';
 import { receivingHandlers } from './receiving-handlers.ts';
+import { syncHandlers } from './sync-handlers.ts';
 import { signedIn, type CallContext } from './types.ts';
 
 type Handlers = {
@@ -14,6 +16,8 @@ type Handlers = {
 /** The one handler map; its keys are exactly the contract's methods. */
 export const handlers: Handlers = {
   ...receivingHandlers,
+  ...benchHandlers,
+  ...syncHandlers,
   'setup.state': (_input, { core }) => setupState(core),
   'setup.createSite': (input, { core }) => createSite(core, input),
   'setup.loadDemo': (_input, { core }) => loadDemo(core),
@@ -36,4 +40,14 @@ export const handlers: Handlers = {
   },
   'users.list': (_input, { core }) => listUsers(core.db),
   'users.create': (input, { core }) => createUser(core.db, core.now(), input),
+  'products.list': async (_input, { core }) => {
+    const rows = await core.db.selectFrom('products').selectAll().orderBy('model').execute();
+    return rows.map((p) => ({
+      model: p.model,
+      name: p.name,
+      productLine: p.product_line,
+      warrantyMonths: p.warranty_months,
+      accessories: JSON.parse(p.accessories) as string[],
+    }));
+  },
 };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { createCaseInput, transitionInput } from '../../shared/api/contract.ts';
 import type { CaseDetail, CaseList, CaseSummary, HistoryEntry } from '../../shared/domain.ts';
@@ -465,18 +466,23 @@ export interface ListInput {
 
 /** Newest first; a search matches every word by prefix over RMA, serial, tracking, name, e-mail, phone. */
 export async function listCases(core: Core, input: ListInput): Promise<CaseList> {
-  const groups = input.query ? queryTerms(input.query) : [];
-  const [driver, ...filters] = groups.flat();
-  // A search starts from the index of its first term (a few thousand entries at most) rather
-  // than walking every case; the other terms filter those.
-  const base = driver
-    ? core.db
-        .selectFrom('case_terms')
-        .innerJoin('cases', 'cases.id', 'case_terms.case_id')
-        .where('case_terms.term', '>=', driver)
-        .where('case_terms.term', '<', `${driver}\uffff`)
-        .distinct()
-    : core.db.selectFrom('cases');
+  const [driver, ...filters] = input.query ? queryTerms(input.query) : [];
+  // A search starts from the index entries of its first term rather than walking every case. An
+  // exact term's entries come in case order, so the newest matches are read first and no sort
+  // is needed even when thousands of cases share a given name.
+  const base = !driver
+    ? core.db.selectFrom('cases')
+    : driver.exact
+      ? core.db
+          .selectFrom('case_terms')
+          .innerJoin('cases', 'cases.id', 'case_terms.case_id')
+          .where('case_terms.term', '=', driver.term)
+      : core.db
+          .selectFrom('case_terms')
+          .innerJoin('cases', 'cases.id', 'case_terms.case_id')
+          .where('case_terms.term', '>=', driver.term)
+          .where('case_terms.term', '<', `${driver.term}\uffff`)
+          .distinct();
   let listed = base
     .innerJoin('customers', 'customers.id', 'cases.customer_id')
     .leftJoin('products', 'products.id', 'cases.product_id')
@@ -490,18 +496,16 @@ export async function listCases(core: Core, input: ListInput): Promise<CaseList>
       'customers.name as customer_name',
       'products.model',
     ]);
-  for (const term of filters) {
-    listed = listed.where('cases.id', 'in', (eb) =>
-      eb
-        .selectFrom('case_terms as t')
-        .select('t.case_id')
-        .where('t.term', '>=', term)
-        .where('t.term', '<', `${term}\uffff`),
-    );
+  for (const { term, exact } of filters) {
+    listed = listed.where('cases.id', 'in', (eb) => {
+      const terms = eb.selectFrom('case_terms as t').select('t.case_id');
+      return exact ? terms.where('t.term', '=', term) : terms.where('t.term', '>=', term).where('t.term', '<', `${term}\uffff`);
+    });
   }
   if (input.statuses && input.statuses.length > 0) listed = listed.where('cases.status', 'in', input.statuses);
+  // Ordered by the index's own column when it drives, so SQLite reads it backwards instead of sorting.
   const rows = await listed
-    .orderBy('cases.id', 'desc')
+    .orderBy(driver?.exact ? sql.ref('case_terms.case_id') : sql.ref('cases.id'), 'desc')
     .limit(input.limit + 1)
     .offset(input.offset)
     .execute();

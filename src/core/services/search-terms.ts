@@ -54,23 +54,29 @@ export function caseTerms(c: SearchableCase): string[] {
   return [...new Set(terms.filter((t) => t.length > 0 && t.length <= 200))];
 }
 
+/** A term to look up: CJK bigrams match exactly, everything else by prefix. */
+export interface QueryTerm {
+  term: string;
+  exact: boolean;
+}
+
 /**
- * A query becomes groups of terms: every group must match (AND); a term matches by prefix.
- * "김민" → [["김민"]]; "王小明" → [["王小","小明"]]; "kim 010" → [["kim"],["010"]].
+ * A query becomes terms that must all match: "김민" → 김민 (exact); "王小明" → 王小, 小明 (exact);
+ * "kim 010" → kim…, 010… (prefixes). A single CJK character matches as a prefix of bigrams.
  */
-export function queryTerms(query: string): string[][] {
-  const groups: string[][] = [];
+export function queryTerms(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
   for (const token of query.normalize('NFC').toLowerCase().split(/\s+/)) {
     if (!token) continue;
-    if (CJK.test(token)) {
-      const runs = token.match(CJK_RUN) ?? [];
-      for (const run of runs) groups.push(bigrams(run));
-      const rest = token.replace(CJK_RUN, ' ').trim();
-      if (rest) groups.push(...rest.split(/\s+/).map((w) => [squeeze(w)]));
-    } else {
-      const term = squeeze(token);
-      if (term) groups.push([term]);
+    for (const run of token.match(CJK_RUN) ?? []) {
+      const grams = bigrams(run);
+      terms.push(...grams.map((term) => ({ term, exact: [...term].length === 2 })));
+    }
+    for (const word of token.replace(CJK_RUN, ' ').trim().split(/\s+/)) {
+      const term = squeeze(word);
+      if (term) terms.push({ term, exact: false });
     }
   }
-  return groups.slice(0, 8);
+  // Exact terms first: an exact term walks its index entries already in case order.
+  return terms.sort((a, b) => Number(b.exact) - Number(a.exact)).slice(0, 8);
 }

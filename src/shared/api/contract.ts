@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaseDetail, CaseList, DashboardCounts, SessionInfo, SetupState, Site, UserInfo } from '../domain.ts';
+import type { CaseDetail, CaseList, DashboardCounts, ProductInfo, SessionInfo, SetupState, Site, UserInfo } from '../domain.ts';
 import {
   addressSchema,
   customerSchema,
@@ -17,7 +17,9 @@ import {
   trackingSchema,
 } from '../schemas.ts';
 import { empty, method } from './define.ts';
+import { benchMethods } from './bench.ts';
 import { receivingMethods } from './receiving.ts';
+import { syncMethods } from './sync.ts';
 
 export const createSiteInput = siteSchema.extend({
   adminName: line(100, 'Admin name'),
@@ -52,6 +54,8 @@ export const transitionInput = z.object({
  */
 export const api = {
   ...receivingMethods,
+  ...benchMethods,
+  ...syncMethods,
   'setup.state': method<SetupState>()({
     input: empty,
     access: 'public',
@@ -111,6 +115,11 @@ export const api = {
     input: z.object({ name: line(100, 'Name'), role: roleSchema, pin: pinSchema }),
     access: ['admin'],
     summary: 'Adds a user.',
+  }),
+  'products.list': method<ProductInfo[]>()({
+    input: empty,
+    access: 'signed-in',
+    summary: 'The products the depot services, with the accessories each ships with.',
   }),
 } as const;
 
