@@ -47,6 +47,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'settings.get': { input: 'site', field: '_' },
   'settings.update': { input: { siteName: 'x', currency: 'XXX' }, field: 'currency' },
   'users.list': { input: { role: 'admin' }, field: '_' },
+  'products.list': { input: { model: 'AX-100' }, field: '_' },
   'users.create': { input: { name: 'New', role: 'boss', pin: '1234' }, field: 'role' },
 };
 
@@ -75,6 +76,14 @@ describe('the API', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+
+  it('lists the products with their accessories for every signed-in role', async () => {
+    const core = await freshCore({ demo: true });
+    const warehouse = await asRole(core, 'warehouse');
+    const products = unwrap(await warehouse('products.list', {}));
+    expect(products.map((p) => p.model)).toEqual(['AX-100', 'AX-200', 'CH-3', 'SP-500', 'TB-10']);
+    expect(products[0]).toMatchObject({ productLine: 'Headphones', accessories: ['adapter', 'cable', 'box', 'manual'] });
   });
 
   it('refuses a wrong PIN the same way as an unknown user', async () => {
