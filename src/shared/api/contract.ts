@@ -17,9 +17,7 @@ import {
   trackingSchema,
 } from '../schemas.ts';
 import { empty, method } from './define.ts';
-import { benchMethods } from './bench.ts';
 import { receivingMethods } from './receiving.ts';
-import { syncMethods } from './sync.ts';
 
 export const createSiteInput = siteSchema.extend({
   adminName: line(100, 'Admin name'),
@@ -54,8 +52,6 @@ export const transitionInput = z.object({
  */
 export const api = {
   ...receivingMethods,
-  ...benchMethods,
-  ...syncMethods,
   'setup.state': method<SetupState>()({
     input: empty,
     access: 'public',
