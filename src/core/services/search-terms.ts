@@ -4,7 +4,6 @@
  * is indexed as overlapping character bigrams, because people search by a 2-character given name
  * and word tokenizers see a whole CJK name as one word.
  */
-const CJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_RUN = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 
 /** Lowercase, accents kept, spaces/dashes/dots removed: how keys and words compare. */
