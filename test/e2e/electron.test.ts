@@ -1,20 +1,11 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { electronBinary } from '../../src/cli/electron-binary.mjs';
 import { tempDir } from '../helpers.ts';
 
-/** The Electron runtime is a separate download; where it is missing these tests are skipped, not passed. */
-function electronBinary(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
+// The Electron runtime is a separate download; where it is missing these tests are skipped, not passed.
 const binary = electronBinary();
 if (!binary) console.log('Electron e2e skipped: the Electron runtime is not installed on this machine.');
 
