@@ -60,7 +60,7 @@ export function unwrap<T>(result: Result<T>): T {
 export async function tableCounts(core: Core): Promise<Record<string, number>> {
   const tables = [
     'site_settings', 'users', 'customers', 'addresses', 'products', 'cases', 'case_terms', 'case_history',
-    'attachments', 'unmatched_parcels', 'portal_outbox', 'rma_counters',
+    'attachments', 'unmatched_parcels', 'portal_outbox', 'rma_counters', 'intakes', 'shipments', 'print_jobs',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -5,6 +5,8 @@ const dialectSuites = [
   'test/integration/api.test.ts',
   'test/integration/receiving.test.ts',
   'test/integration/compiled.test.ts',
+  'test/integration/shipping.test.ts',
+  'test/integration/bench.test.ts',
 ];
 
 export default defineConfig({

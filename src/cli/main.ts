@@ -8,6 +8,8 @@ import { databaseFile, defaultDataDir } from '../core/paths.ts';
 import { loadDemo, setupState } from '../core/services/setup.ts';
 import { DEMO_PIN } from '../core/services/demo.ts';
 import { startHost } from '../host/server.ts';
+import { startPortalSync, syncCommand, syncHelp } from './sync.ts';
+import { printHelp, runPrint } from './print.ts';
 
 const help = `depot — the back office of a repair depot
 
@@ -17,8 +19,10 @@ Commands:
   init  --db FILE              create or upgrade a database (the site is set up on first sign-in)
   demo  --db FILE              create a database filled with demo data (users sign in with PIN ${DEMO_PIN})
   serve [--db FILE] [--port N] [--demo]
-                               browser mode: serve Depot at http://127.0.0.1 (prints the URL to open)
-
+                               browser mode: serve Depot at http://127.0.0.1 (prints the URL to open);
+                               syncs with the portal when its address and token are set (--portal-url URL)
+${syncHelp}
+${printHelp}
 Options:
   --db FILE    the SQLite database (default: depot.sqlite in ${defaultDataDir()}).
                DEPOT_DATABASE_URL=postgres://… uses PostgreSQL instead.
@@ -28,6 +32,8 @@ Options:
 const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'sync') return syncCommand(argv.slice(1));
+  if (argv[0] === 'print') return runPrint(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -35,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       db: { type: 'string' },
       port: { type: 'string' },
       demo: { type: 'boolean' },
+      'portal-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -79,7 +86,9 @@ async function main(argv: string[]): Promise<number> {
       }
       const host = await startHost({ core, rendererDir, port, token: process.env.DEPOT_HOST_TOKEN });
       console.log(`Depot is running in browser mode. Open: ${host.openUrl}`);
+      const sync = startPortalSync(core, dbFile, values['portal-url']);
       const stop = async () => {
+        await sync.stop();
         await host.close();
         await database.close();
         process.exit(0);

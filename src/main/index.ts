@@ -1,11 +1,16 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, app, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, app, ipcMain, net, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../core/api/dispatch.ts';
 import { bootCore } from '../core/boot.ts';
 import type { Core } from '../core/context.ts';
 import { defaultDataDir } from '../core/paths.ts';
+import { attachPortalSync, PortalSync } from '../core/portal/service.ts';
+import { encryptedTokenStore } from '../core/portal/settings.ts';
 import { contentSecurityPolicy } from '../host/security.ts';
+import { usePrinter, type Printer } from '../core/services/printing.ts';
 
 // Electron's userData is where Depot keeps its database unless DEPOT_DATA_DIR says otherwise.
 app.setName('Depot');
@@ -23,6 +28,23 @@ if (!app.requestSingleInstanceLock()) {
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+let portalSync: PortalSync | null = null;
+
+/**
+ * Portal sync runs here, in the main process. The API token is encrypted by the system keychain
+ * (safeStorage); Linux's plain-text fallback ('basic_text') does not count as a keychain.
+ */
+function startPortalSync(running: Core, dataDir: string): void {
+  const keychain = {
+    available: () =>
+      safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+    encrypt: (text: string) => safeStorage.encryptString(text),
+    decrypt: (data: Buffer) => safeStorage.decryptString(data),
+  };
+  portalSync = new PortalSync(running, { tokens: encryptedTokenStore(path.join(dataDir, 'portal-token.enc'), keychain) });
+  attachPortalSync(portalSync);
+  portalSync.start();
+}
 
 /** Serves the built renderer from depot://app/, never anything outside its folder. */
 function serveRenderer(): void {
@@ -82,10 +104,42 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
+// Printing: the system's printers for core. A PDF is printed from a hidden window (Chromium's PDF
+// viewer) without a dialog, to the printer the site chose for its document kind.
+const systemPrinter: Printer = {
+  async list() {
+    const contents = mainWindow?.webContents;
+    if (!contents) return [];
+    // CUPS marks the system default in the printer's options.
+    return (await contents.getPrintersAsync()).map((p) => ({ name: p.name, isDefault: (p.options as Record<string, string> | undefined)?.['printer-is-default'] === 'true' }));
+  },
+  async printPdf(printer, pdf, media) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'depot-print-'));
+    const file = path.join(dir, 'document.pdf');
+    const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, plugins: true, javascript: false } });
+    try {
+      await writeFile(file, pdf);
+      await window.loadURL(pathToFileURL(file).toString());
+      const pageSize = typeof media === 'string' ? (media === 'LETTER' ? 'Letter' : 'A4') : { width: media.widthMicrons, height: media.heightMicrons };
+      await new Promise<void>((resolve, reject) =>
+        window.webContents.print({ silent: true, deviceName: printer, printBackground: true, pageSize, margins: { marginType: 'none' } }, (ok, reason) =>
+          ok ? resolve() : reject(new Error(reason || 'the printer did not take the document')),
+        ),
+      );
+    } finally {
+      window.destroy();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
 app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveRenderer();
-  core = await bootCore(process.env.DEPOT_DATA_DIR ? defaultDataDir() : app.getPath('userData'));
+  const dataDir = process.env.DEPOT_DATA_DIR ? defaultDataDir() : app.getPath('userData');
+  core = await bootCore(dataDir);
+  startPortalSync(core, dataDir);
+  usePrinter(core, systemPrinter);
   ipcMain.handle('depot:call', (event, method: unknown, input: unknown, sessionToken: unknown) => {
     if (!fromOurPage(event) || !core) {
       return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from Depot’s own window only' } };
@@ -96,6 +150,7 @@ app.whenReady().then(async () => {
 });
 
 app.on('window-all-closed', async () => {
+  await portalSync?.stop();
   await core?.database.close();
   app.quit();
 });

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 
 /** Screens live in the URL hash, so Back works and a case can be opened from an address. */
 export type Route =
-  | { screen: 'receiving' | 'bench' | 'shipping' | 'cases' | 'settings' }
+  | { screen: 'receiving' | 'bench' | 'shipping' | 'cases' | 'settings' | 'parts' | 'benchSettings' }
   | { screen: 'case'; rma: string }
+  | { screen: 'sync' }
   /** The dock with one case already scanned (after a walk-in case is created, or a parcel linked). */
   | { screen: 'receive'; rma: string }
   | { screen: 'unmatched' }
@@ -26,6 +27,8 @@ export function parseRoute(hash: string): Route | null {
   const [screen, rma] = parts;
   if (screen === 'cases' && rma) return { screen: 'case', rma };
   if (screen === 'receiving') return receivingRoute(parts.slice(1));
+  if (screen === 'sync') return { screen };
+  if (screen === 'parts' || screen === 'benchSettings') return { screen };
   if (screen === 'bench' || screen === 'shipping' || screen === 'cases' || screen === 'settings') {
     return { screen };
   }
@@ -50,6 +53,8 @@ export function href(route: Route): string {
 /** The navigation entry a screen belongs to. */
 export function navScreen(route: Route): string {
   if (route.screen === 'case') return 'cases';
+  if (route.screen === 'sync') return 'settings';
+  if (route.screen === 'parts' || route.screen === 'benchSettings') return 'bench';
   if (route.screen === 'receive' || route.screen === 'unmatched' || route.screen === 'walkIn') return 'receiving';
   return route.screen;
 }

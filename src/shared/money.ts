@@ -22,12 +22,25 @@ export function currencyExponent(currency: Currency): number {
 export function formatMoney(minor: number, currency: Currency, locale = 'en'): string {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`money must be an integer of minor units, got ${minor}`);
   const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  }).format(minor / 10 ** exponent);
+  return moneyFormat(locale, currency, exponent).format(minor / 10 ** exponent);
+}
+
+// Building an Intl.NumberFormat costs far more than using one: keep one per locale and currency.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: Currency, exponent: number): Intl.NumberFormat {
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Parses what a person typed ("19.99", "86,900") into minor units, or null when it is not an amount. */

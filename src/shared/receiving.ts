@@ -104,5 +104,5 @@ export interface ReceiveOutcome {
   version: number;
   status: string;
   /** The unit tag is printed on receipt; says why when it was not. */
-  tag: { printed: boolean; message: string };
+  tag: { printed: boolean; message: string; reason?: 'no_printer' | 'failed' };
 }

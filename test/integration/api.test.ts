@@ -19,6 +19,8 @@ const walkIn = {
   problemDescription: 'No sound from the left ear',
 };
 
+const condition = { packaging: 'intact' as const, physicalDamage: false, liquidDamage: false, accessories: [] };
+
 /** An input each method must refuse, with the field it must name. */
 const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'setup.state': { input: { surprise: 1 }, field: '_' },
@@ -49,6 +51,53 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'users.list': { input: { role: 'admin' }, field: '_' },
   'products.list': { input: { model: 'AX-100' }, field: '_' },
   'users.create': { input: { name: 'New', role: 'boss', pin: '1234' }, field: 'role' },
+  'shipping.queue': { input: { status: 'shipped' }, field: '_' },
+  'shipping.print': { input: { rma: 'RMA-2026-000001', kinds: ['label'], shipment: { carrier: 'UPS', weightGrams: 900, tracking: '1Z999AA10123456785' } }, field: 'shipment.tracking' },
+  'shipping.document': { input: { rma: 'RMA-2026-000001', kind: 'invoice' }, field: 'kind' },
+  'shipping.ship': { input: { rma: 'RMA-2026-000001', version: 3, shipment: { carrier: 'CJ Logistics', weightGrams: 900, tracking: '12345' } }, field: 'shipment.tracking' },
+  'shipping.close': { input: { rma: 'RMA-2026-000001', version: 0 }, field: 'version' },
+  'shipping.closeOld': { input: { days: 1 }, field: '_' },
+  'shipping.batchLabels': { input: { status: 'ready_to_ship', day: 'today' }, field: 'day' },
+  'shipping.batchStatus': { input: { id: 'latest' }, field: 'id' },
+  'shipping.batchCancel': { input: { id: -1 }, field: 'id' },
+  'printing.settings': { input: { printer: 'x' }, field: '_' },
+  'printing.updateSettings': {
+    input: { label: { mode: 'zpl', host: null }, office: { printer: null, paper: 'A4' }, closeAfterDays: 14 },
+    field: 'label.host',
+  },
+  'printing.printers': { input: [], field: '_' },
+  'printing.jobs': { input: { open: 'yes' }, field: 'open' },
+  'printing.retry': { input: { id: 0 }, field: 'id' },
+  'sync.status': { input: { verbose: true }, field: '_' },
+  'sync.case': { input: { rma: 'RMA-26-1' }, field: 'rma' },
+  'sync.settings': { input: { token: 'show me' }, field: '_' },
+  'sync.configure': { input: { url: 'file:///etc/passwd', token: 'abc' }, field: 'url' },
+  'sync.test': { input: { url: 'https://portal.example.com/api/v1', token: 'two words' }, field: 'token' },
+  'sync.pause': { input: { reason: 'x'.repeat(500) }, field: 'reason' },
+  'sync.resume': { input: { now: 1 }, field: '_' },
+  'sync.deadLetters': { input: { state: 'dead' }, field: '_' },
+  'sync.requeue': { input: { id: -3 }, field: 'id' },
+  'sync.discard': { input: { id: 'all' }, field: 'id' },
+  'sync.parked': { input: { limit: 5 }, field: '_' },
+  'sync.dismissParked': { input: { id: 1.5 }, field: 'id' },
+  'sync.flags': { input: { rma: ['RMA-2026-000001'] }, field: 'rma' },
+  'sync.resolveFlag': { input: {}, field: 'id' },
+  'bench.queue': { input: { show: 'everything' }, field: 'show' },
+  'bench.take': { input: { rma: 'RMA-2026-000005', version: 0 }, field: 'version' },
+  'bench.release': { input: { rma: 'RMA-2026-5', version: 1 }, field: 'rma' },
+  'bench.get': { input: { rma: null }, field: 'rma' },
+  'bench.diagnose': { input: { rma: 'RMA-2026-000006', version: 5, diagnosis: { symptomConfirmed: true, damageLevel: 4 } }, field: 'diagnosis.damageLevel' },
+  'bench.issueEstimate': { input: { rma: 'RMA-2026-000006', version: 5, lines: [{ kind: 'part', description: 'Board', quantity: -1, unitPrice: 100 }] }, field: 'lines.0.quantity' },
+  'bench.recordDecision': { input: { rma: 'RMA-2026-000007', estimateVersion: 1, decision: 'maybe' }, field: 'decision' },
+  'bench.recordPayment': { input: { rma: 'RMA-2026-000007', estimateVersion: 1, amount: -5000, reference: 'cash' }, field: 'amount' },
+  'bench.logWork': { input: { rma: 'RMA-2026-000008', version: 6, workDone: 'Board', minutes: 30, parts: [{ sku: 'BAT-1', quantity: 100_000 }] }, field: 'parts.0.quantity' },
+  'bench.advance': { input: { rma: 'RMA-2026-000008', version: 6, action: 'teleport' }, field: 'action' },
+  'bench.settings': { input: { policy: {} }, field: '_' },
+  'bench.updateSettings': { input: { policy: { standardMonths: 0 } }, field: 'policy.standardMonths' },
+  'parts.list': { input: { query: 'x'.repeat(500) }, field: 'query' },
+  'parts.save': { input: { sku: 'BAT-1', name: 'Battery', price: -100, stock: 1 }, field: 'price' },
+  'parts.import': { input: { csv: '' }, field: 'csv' },
+  'parts.export': { input: { format: 'xlsx' }, field: '_' },
 };
 
 describe('the API', () => {
@@ -103,9 +152,8 @@ describe('case status changes', () => {
     expect(created).toMatchObject({ status: 'authorized', version: 1, serial: 'sn-778 899' });
     expect(created.returnAddress?.country).toBe('KR');
     const warehouse = await asRole(core, 'warehouse');
-    const received = unwrap(
-      await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'received', serial: 'SN778899' }),
-    );
+    unwrap(await warehouse('receiving.receive', { rma: created.rma, version: 1, serial: 'SN778899', condition }));
+    const received = unwrap(await clerk('cases.get', { rma: created.rma }));
     expect(received.status).toBe('received');
     expect(received.version).toBe(2);
     expect(received.receivedAt).not.toBeNull();
@@ -127,7 +175,7 @@ describe('case status changes', () => {
     const clerk = await asRole(core, 'clerk');
     const created = unwrap(await clerk('cases.create', walkIn));
     const warehouse = await asRole(core, 'warehouse');
-    unwrap(await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'received', serial: walkIn.serial }));
+    unwrap(await warehouse('receiving.receive', { rma: created.rma, version: 1, serial: walkIn.serial, condition }));
     const before = await tableCounts(core);
     const stale = await clerk('cases.transition', { rma: created.rma, version: 1, to: 'cancelled', note: 'Customer called' });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -135,7 +183,7 @@ describe('case status changes', () => {
     expect(unwrap(await clerk('cases.get', { rma: created.rma })).status).toBe('received');
   });
 
-  it('refuses an illegal move and a role without the right, and asks for what a move requires', async () => {
+  it('refuses an illegal move, a role without the right, a missing reason, and moves that belong to a workflow', async () => {
     const core = await freshCore({ demo: true });
     const clerk = await asRole(core, 'clerk');
     const warehouse = await asRole(core, 'warehouse');
@@ -145,17 +193,19 @@ describe('case status changes', () => {
       ok: false,
       error: { code: 'illegal_transition' },
     });
-    expect(await clerk('cases.transition', { rma: created.rma, version: 1, to: 'received', serial: walkIn.serial })).toMatchObject({
+    expect(await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'cancelled', note: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'received' })).toMatchObject({
+    expect(await clerk('cases.transition', { rma: created.rma, version: 1, to: 'cancelled' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid', fields: { serial: 'Scan or type the unit serial' } },
+      error: { code: 'invalid', fields: { note: 'Give a reason' } },
     });
-    const mismatch = await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'received', serial: 'OTHER-1' });
-    expect(mismatch).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    expect(!mismatch.ok && mismatch.error.fields?.serial).toMatch(/does not match/);
+    // Receipt, repair and shipping are made on their screens, which check intake, payment and shipment.
+    const viaWorkflow = await warehouse('cases.transition', { rma: created.rma, version: 1, to: 'received', serial: walkIn.serial });
+    expect(viaWorkflow).toMatchObject({ ok: false, error: { code: 'illegal_transition' } });
+    expect(!viaWorkflow.ok && viaWorkflow.error.message).toMatch(/Receiving screen/);
+    expect(unwrap(await warehouse('cases.get', { rma: created.rma })).nextStatuses).toEqual([]);
     expect(await tableCounts(core)).toEqual(before);
   });
 

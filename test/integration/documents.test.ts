@@ -87,9 +87,9 @@ describe.each(sampleLanguages)('documents for a %s customer', (language) => {
     const data = sampleShippingLabel(language);
     const file = await renderToFile(`label-${language}`, shippingLabel(data));
     expect(pageSize(file)).toBe('288 x 432');
-    expectText(file, [...customerText(language), data.shipment.carrier, data.shipment.trackingNumber]);
+    expectText(file, [...customerText(language), data.shipment!.carrier, data.shipment!.trackingNumber]);
     expectEmbeddedFontsOnly(file);
-    expect(decodeBarcodes(file).sort()).toEqual([data.shipment.trackingNumber, data.rma].sort());
+    expect(decodeBarcodes(file).sort()).toEqual([data.shipment!.trackingNumber, data.rma].sort());
   });
 
   it('unit tag: 62×29 mm with a scannable RMA', async () => {
@@ -151,10 +151,10 @@ describe('label batch', () => {
     expect(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]))![1]).toBe(String(labels.length));
     expect(progress.at(-1)).toBe(labels.length);
     expectEmbeddedFontsOnly(file);
-    expectText(file, labels.flatMap((l) => [l.to.name, l.shipment.trackingNumber]));
+    expectText(file, labels.flatMap((l) => [l.to.name, l.shipment!.trackingNumber]));
     const page = execFileSync('pdfseparate', ['-f', '6', '-l', '6', file, path.join(dir, 'batch-6.pdf')]);
     expect(page).toBeDefined();
-    expect(decodeBarcodes(path.join(dir, 'batch-6.pdf')).sort()).toEqual([labels[5]!.rma, labels[5]!.shipment.trackingNumber].sort());
+    expect(decodeBarcodes(path.join(dir, 'batch-6.pdf')).sort()).toEqual([labels[5]!.rma, labels[5]!.shipment!.trackingNumber].sort());
   });
 
   it('stops when aborted', async () => {

@@ -1,8 +1,8 @@
 import { startPortal } from './server.ts';
 
 /**
- * The reference portal on its own, for demos and manual sync runs:
- *   node --import tsx test/portal/main.ts [--port 4010] [--token TOKEN]
+ * The reference portal on its own, for demos, manual sync runs and benchmarks:
+ *   npm run portal -- [--port 4010] [--token TOKEN]      (--port 0 picks a free port)
  * Customer actions and faults are driven through POST /_control/… (see server.ts).
  */
 const args = new Map<string, string>();
@@ -13,10 +13,14 @@ const portal = await startPortal({
   token: args.get('token') ?? process.env.PORTAL_TOKEN ?? 'portal-dev-token',
   controlApi: true,
 });
-console.log(`Reference portal at ${portal.url} (token ${portal.token}); control API at ${new URL('/_control/state', portal.url)}`);
+const control = new URL('/_control', portal.url).toString();
+console.log(`Reference portal: ${portal.url}`);
+console.log(`API token: ${portal.token}`);
+console.log(`Control API: ${control}/state (GET); POST ${control}/request to file a customer RMA`);
 
 const shutdown = () => {
   void portal.close().then(() => process.exit(0));
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+process.on('disconnect', shutdown);

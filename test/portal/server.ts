@@ -187,6 +187,22 @@ export class ReferencePortal extends EventEmitter {
     return this.addEvent('rma.cancelled', rma, { reason });
   }
 
+  /**
+   * Bulk set-up for benchmarks run against a portal in another process: RMAs Depot registered
+   * (`depotRmas`, ready for status updates) and customer requests each followed by `messagesEach` messages.
+   */
+  seed(input: { depotRmas?: unknown; requests?: unknown; messagesEach?: unknown }): { rmas: number; events: number } {
+    const depot = Array.isArray(input.depotRmas) ? input.depotRmas.map(String) : [];
+    for (const rma of depot) this.rmas.set(rma, newRma(rma, 'depot', {}, 'authorized'));
+    const requests = Number(input.requests) || 0;
+    const messages = Number(input.messagesEach) || 0;
+    for (let i = 0; i < requests; i++) {
+      const { rma } = this.requestRma();
+      for (let m = 0; m < messages; m++) this.addEvent('rma.message', rma, { body: `Message ${m + 1}` });
+    }
+    return { rmas: this.rmas.size, events: this.events.length };
+  }
+
   snapshot() {
     return {
       stats: { ...this.stats },
@@ -410,6 +426,10 @@ export class ReferencePortal extends EventEmitter {
       case 'duplicate-events':
         this.duplicateEvents = Boolean(input.on);
         return send(res, 200, { ok: true });
+      case 'stats':
+        return send(res, 200, { stats: this.stats, events: this.events.length });
+      case 'seed':
+        return send(res, 200, this.seed(input));
       default:
         return send(res, 404, err('not_found', 'No such control'));
     }

@@ -25,8 +25,14 @@ describe('status machine', () => {
   it('asks for the serial on receipt and the tracking number on shipping', () => {
     expect(findTransition('in_transit', 'received')?.requires).toContain('serial');
     expect(findTransition('ready_to_ship', 'shipped')?.requires).toContain('tracking');
-    expect(nextStatuses('in_transit', 'clerk')).not.toContain('received');
-    expect(nextStatuses('in_transit', 'warehouse')).toContain('received');
+    expect(findTransition('in_transit', 'received')).toMatchObject({ by: ['warehouse', 'admin'], via: 'receiving' });
+  });
+
+  it('leaves receipt, repair and shipping to their workflows, not to plain status changes', () => {
+    expect(nextStatuses('in_transit', 'warehouse')).toEqual([]);
+    expect(nextStatuses('awaiting_customer', 'technician')).toEqual([]);
+    expect(nextStatuses('ready_to_ship', 'clerk')).toEqual(['cancelled']);
+    expect(nextStatuses('requested', 'clerk')).toEqual(['authorized', 'rejected', 'cancelled']);
   });
 
   it('maps depot statuses to the portal contract', () => {

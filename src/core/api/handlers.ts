@@ -4,7 +4,10 @@ import { dashboardCounts } from '../services/dashboard.ts';
 import { readSite, requireSite, writeSetting } from '../services/settings.ts';
 import { createSite, loadDemo, setupState } from '../services/setup.ts';
 import { createUser, listUsers, signIn } from '../services/users.ts';
+import { benchHandlers } from './bench-handlers.ts';
 import { receivingHandlers } from './receiving-handlers.ts';
+import { shippingHandlers } from './shipping-handlers.ts';
+import { syncHandlers } from './sync-handlers.ts';
 import { signedIn, type CallContext } from './types.ts';
 
 type Handlers = {
@@ -14,6 +17,9 @@ type Handlers = {
 /** The one handler map; its keys are exactly the contract's methods. */
 export const handlers: Handlers = {
   ...receivingHandlers,
+  ...benchHandlers,
+  ...syncHandlers,
+  ...shippingHandlers,
   'setup.state': (_input, { core }) => setupState(core),
   'setup.createSite': (input, { core }) => createSite(core, input),
   'setup.loadDemo': (_input, { core }) => loadDemo(core),

@@ -61,3 +61,37 @@ export function code128Canvas(layout: BarcodeLayout, heightPt: number): Content 
   });
   return { canvas: rects };
 }
+
+/**
+ * A QR code `fitPt` wide with its four-module quiet zone. pdfmake draws every canvas element with its
+ * own colour, line and fill operators, so dark modules are merged: runs along a row, and the same run
+ * in the rows below. A module-per-rectangle code costs more than a page of text.
+ */
+export function qrCanvas(text: string, fitPt: number, eclevel: 'L' | 'M' | 'Q' | 'H' = 'M'): Content {
+  const [symbol] = bwip.raw('qrcode', text, { eclevel }) as unknown as { pixs: number[]; pixx: number; pixy: number }[];
+  if (!symbol) throw new Error(`bwip-js returned no QR code for ${text}`);
+  const { pixs, pixx, pixy } = symbol;
+  const size = fitPt / (pixx + 8);
+  const dark = (row: number, col: number) => row < pixy && pixs[row * pixx + col] === 1;
+  const taken = new Uint8Array(pixx * pixy);
+  const canvas: { type: 'rect'; x: number; y: number; w: number; h: number; color: string }[] = [
+    { type: 'rect', x: 0, y: 0, w: fitPt, h: (pixy + 8) * size, color: 'white' },
+  ];
+  for (let row = 0; row < pixy; row++) {
+    for (let col = 0; col < pixx; col++) {
+      if (!dark(row, col) || taken[row * pixx + col]) continue;
+      let end = col;
+      while (end < pixx && dark(row, end) && !taken[row * pixx + end]) end++;
+      const run = (r: number) => {
+        for (let c = col; c < end; c++) if (!dark(r, c) || taken[r * pixx + c]) return false;
+        return (col === 0 || !dark(r, col - 1)) && (end === pixx || !dark(r, end));
+      };
+      let bottom = row + 1;
+      while (run(bottom)) bottom++;
+      for (let r = row; r < bottom; r++) taken.fill(1, r * pixx + col, r * pixx + end);
+      canvas.push({ type: 'rect', x: (col + 4) * size, y: (row + 4) * size, w: (end - col) * size, h: (bottom - row) * size, color: 'black' });
+      col = end - 1;
+    }
+  }
+  return { canvas };
+}

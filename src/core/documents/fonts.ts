@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { TrueTypeSource, TrueTypeSubset } from './subset.ts';
 
 export type FontFamily = 'Latin' | 'KR' | 'SC';
 
@@ -68,6 +69,50 @@ class ParsedFontFormat {
 }
 fontkit.registerFormat(ParsedFontFormat);
 
+/** A shaped word as pdfkit reads it; pdfkit scales the positions in place, so each caller gets its own. */
+class CachedRun {
+  constructor(
+    readonly glyphs: FontGlyph[],
+    readonly positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[],
+  ) {}
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
+  }
+}
+
+type Shaped = { glyphs: FontGlyph[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] };
+
+/** Words kept shaped per font; enough for every word a busy day prints, small next to the fonts. */
+const LAYOUT_CACHE_WORDS = 20_000;
+
+/**
+ * pdfkit shapes every word again in each document (OpenType kerning and marks: most of a label's
+ * time). Documents repeat their words (captions, the site's address, catalog lines), so shaped words
+ * are kept per font for the life of the process, oldest dropped first.
+ */
+function withLayoutCache(font: ParsedFont): ParsedFont {
+  const shape = font.layout.bind(font) as (text: string, ...rest: unknown[]) => Shaped;
+  const cache = new Map<string, Shaped>();
+  font.layout = ((text: string, ...rest: unknown[]) => {
+    if (rest.some((arg) => arg !== undefined)) return shape(text, ...rest);
+    let shaped = cache.get(text);
+    if (!shaped) {
+      const run = shape(text);
+      shaped = {
+        glyphs: run.glyphs,
+        positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
+      };
+      if (cache.size >= LAYOUT_CACHE_WORDS) cache.delete(cache.keys().next().value!);
+      cache.set(text, shaped);
+    }
+    return new CachedRun(shaped.glyphs, shaped.positions.map((p) => ({ ...p })));
+  }) as ParsedFont['layout'];
+  return font;
+}
+
 export interface FontSet {
   /** pdfmake font dictionary: family → virtual file names. */
   pdfmakeFonts: Record<FontFamily, { normal: string; bold: string; italics: string; bolditalics: string }>;
@@ -98,7 +143,11 @@ export function loadFonts(dir = defaultFontsDir): FontSet {
         throw new Error(`Depot's document font ${file} is missing; reinstall Depot`, { cause });
       }
       const token = `${TOKEN_PREFIX}${file}`;
-      const font = fontkit.create(bytes);
+      const font = withLayoutCache(fontkit.create(bytes));
+      if (bytes.readUInt32BE(0) === 0x00010000) {
+        const source = new TrueTypeSource(bytes);
+        (font as ParsedFont & { createSubset(): TrueTypeSubset }).createSubset = () => new TrueTypeSubset(source);
+      }
       parsedByToken.set(token, font);
       (weight === 'normal' ? regular : bold)[family] = font;
       const virtualName = `depot-fonts/${files[family][weight]}`;
@@ -126,6 +175,10 @@ export function cjkOrder(word: string, localeHint?: string): FontFamily[] {
 }
 
 const MARK = /^[\p{M}\u200c\u200d\ufe00-\ufe0f]$/u;
+/** Control characters print as nothing but can break a printer's command stream: they become spaces. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
+/** Pictographs (emoji, flags, skin tones) no font has are left out rather than printed as empty boxes. */
+const PICTOGRAPH = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3]$/u;
 
 /**
  * Splits text into runs, each in the first font of the stack that has the glyph; the stack is chosen
@@ -139,7 +192,7 @@ export function splitRuns(fonts: FontSet, text: string, localeHint?: string): Te
     if (last && last.font === font) last.text += chunk;
     else runs.push({ text: chunk, font });
   };
-  for (const word of text.split(/(\s+)/u)) {
+  for (const word of text.replace(CONTROL, ' ').split(/(\s+)/u)) {
     if (!word) continue;
     const last = runs[runs.length - 1];
     if (/^\s+$/u.test(word)) {
@@ -148,12 +201,13 @@ export function splitRuns(fonts: FontSet, text: string, localeHint?: string): Te
     }
     const order = cjkOrder(word, localeHint);
     for (const char of word) {
+      const codePoint = char.codePointAt(0)!;
+      if (PICTOGRAPH.test(char) && !fonts.regular.Latin.hasGlyphForCodePoint(codePoint)) continue;
       const previous = runs[runs.length - 1];
       if (previous && MARK.test(char)) {
         previous.text += char;
         continue;
       }
-      const codePoint = char.codePointAt(0)!;
       push(char, order.find((family) => fonts.regular[family].hasGlyphForCodePoint(codePoint)) ?? 'Latin');
     }
   }

@@ -61,8 +61,19 @@ const rule = (width: number): Content => ({
 
 export function shippingLabel(data: ShippingLabelData): TDocumentDefinitions {
   const inner = SHIPPING_LABEL_SIZE.width - 2 * LABEL_MARGIN;
-  const tracking = fitCode128(data.shipment.trackingNumber, inner, 4);
+  const shipment = data.shipment;
   const rma = fitCode128(data.rma, inner, 3);
+  const tracking: Content[] = shipment
+    ? [
+        { text: 'TRACKING #', fontSize: 7, bold: true },
+        code128Canvas(fitCode128(shipment.trackingNumber, inner, 4), 62),
+        { text: shipment.trackingNumber, fontSize: 10, bold: true, margin: [0, 2, 0, 0] },
+      ]
+    : [
+        { text: 'TRACKING #', fontSize: 7, bold: true },
+        // Room for the carrier's own tracking sticker.
+        { canvas: [{ type: 'rect', x: 0, y: 0, w: inner, h: 76, lineWidth: 0.75, dash: { length: 3 } }] },
+      ];
   return {
     pageSize: SHIPPING_LABEL_SIZE,
     pageMargins: [LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN],
@@ -76,7 +87,7 @@ export function shippingLabel(data: ShippingLabelData): TDocumentDefinitions {
             width: 'auto',
             stack: [
               { text: data.shipDate, alignment: 'right' },
-              { text: formatWeight(data.shipment.weightGrams), alignment: 'right', bold: true },
+              ...(shipment ? [{ text: formatWeight(shipment.weightGrams), alignment: 'right', bold: true } as Content] : []),
             ],
           },
         ],
@@ -84,11 +95,9 @@ export function shippingLabel(data: ShippingLabelData): TDocumentDefinitions {
       rule(inner),
       addressBlock('SHIP TO', data.to, 13, 11, data.toLocale),
       rule(inner),
-      { text: `${data.shipment.carrier} · ${data.shipment.service}`, fontSize: 14, bold: true },
+      { text: shipment ? `${shipment.carrier} · ${shipment.service}` : 'Carrier: ', fontSize: 14, bold: true },
       rule(inner),
-      { text: 'TRACKING #', fontSize: 7, bold: true },
-      code128Canvas(tracking, 62),
-      { text: data.shipment.trackingNumber, fontSize: 10, bold: true, margin: [0, 2, 0, 0] },
+      ...tracking,
       rule(inner),
       { text: 'RMA', fontSize: 7, bold: true },
       code128Canvas(rma, 34),

@@ -166,7 +166,7 @@ export function samplePackingSlip(language: SampleLanguage, paper: PaperSize = '
   return {
     site: sampleSite,
     case: c,
-    shipment: sampleShippingLabel(language).shipment,
+    shipment: sampleShippingLabel(language).shipment!,
     shipDate: '2025-03-21',
     contents: [
       { description: `${c.model} (repaired)`, quantity: 1, serial: c.serial },

@@ -1,6 +1,7 @@
 /** Page documents (A4 or Letter): pure functions from data to pdfmake definitions. */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatMoney } from '../../shared/money.ts';
+import { qrCanvas } from './barcode.ts';
 import { addressLines, formatWeight } from './labels.ts';
 import { inLocale } from './typeset.ts';
 import type {
@@ -207,7 +208,7 @@ export function estimate(data: EstimateData): TDocumentDefinitions {
             { text: data.portalUrl, color: MUTED, fontSize: 8 },
           ],
         },
-        { width: 'auto', qr: data.portalUrl, fit: 96, eccLevel: 'M', margin: [0, 14, 0, 0] },
+        { width: 'auto', stack: [qrCanvas(data.portalUrl, 104)], margin: [0, 10, 0, 0] },
       ],
       columnGap: 16,
       unbreakable: true,

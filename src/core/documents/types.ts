@@ -71,7 +71,8 @@ export interface ShippingLabelData {
   to: PostalAddress;
   /** Locale of the recipient, a hint for glyph shapes. */
   toLocale?: string;
-  shipment: Shipment;
+  /** Absent before the carrier is known: the label leaves room for the carrier's tracking sticker. */
+  shipment?: Shipment;
   shipDate: IsoDate;
 }
 

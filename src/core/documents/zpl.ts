@@ -93,16 +93,21 @@ function address(label: ZplLabel, x: number, y: number, title: string, addr: Pos
 
 export function shippingLabelZpl(fonts: FontSet, data: ShippingLabelData): string {
   const label = new ZplLabel(fonts, 4 * PRINTER_DPI, 6 * PRINTER_DPI);
+  const shipment = data.shipment;
   const x = 24;
   let y = address(label, x, 24, 'FROM', data.from, 24, 22);
-  label.text(560, 24, 22, data.shipDate).text(560, 50, 24, formatWeight(data.shipment.weightGrams), { bold: true });
+  label.text(560, 24, 22, data.shipDate);
+  if (shipment) label.text(560, 50, 24, formatWeight(shipment.weightGrams), { bold: true });
   label.rule((y += 6));
   y = address(label, x, y + 12, 'SHIP TO', data.to, 40, 32, data.toLocale);
   label.rule((y += 6));
-  label.text(x, y + 14, 40, `${data.shipment.carrier} - ${data.shipment.service}`, { bold: true });
+  label.text(x, y + 14, 40, shipment ? `${shipment.carrier} - ${shipment.service}` : 'Carrier:', { bold: true });
   label.rule((y += 64));
-  label.text(x, y + 12, 20, 'TRACKING #', { bold: true }).code128(x, y + 36, 170, data.shipment.trackingNumber, 4);
-  label.text(x, y + 214, 30, data.shipment.trackingNumber, { bold: true });
+  label.text(x, y + 12, 20, 'TRACKING #', { bold: true });
+  if (shipment) {
+    label.code128(x, y + 36, 170, shipment.trackingNumber, 4);
+    label.text(x, y + 214, 30, shipment.trackingNumber, { bold: true });
+  }
   label.rule((y += 256));
   label.text(x, y + 12, 20, 'RMA', { bold: true }).code128(x, y + 36, 100, data.rma, 3);
   label.text(x, y + 144, 30, data.rma, { bold: true });

@@ -4,6 +4,7 @@ import type { Status } from '../../shared/status.ts';
 import type { Core, Tx } from '../context.ts';
 import { DepotError } from '../../shared/result.ts';
 import { applyTransition, indexCase } from '../services/cases.ts';
+import { caseTerms } from '../services/search-terms.ts';
 import {
   portalAddressSchema,
   portalCustomerSchema,
@@ -87,10 +88,9 @@ export async function pullEvents(core: Core, client: PortalClient, options: Pull
     const before = { applied: result.applied, duplicates: result.duplicates, parked: result.parked };
     try {
       await db.transaction().execute(async (trx) => {
-        const seen = await alreadyApplied(trx, feed.events);
-        const done: AppliedRow[] = [];
-        for (const event of feed.events) await applyOne(trx, core.now(), event, seen, result, done);
-        for (let i = 0; i < done.length; i += 100) await trx.insertInto('portal_applied_events').values(done.slice(i, i + 100)).execute();
+        const page = await openPage(trx, feed.events);
+        for (const event of feed.events) await applyOne(page, core.now(), event, result);
+        await closePage(page);
         await trx.updateTable('portal_sync_state').set({ cursor: next, last_pull_at: core.now().toISOString() }).where('id', '=', 1).execute();
       });
     } catch {
@@ -111,9 +111,9 @@ async function applyOneByOne(core: Core, events: PortalEvent[], next: string | n
   for (const event of events) {
     try {
       await db.transaction().execute(async (trx) => {
-        const done: AppliedRow[] = [];
-        await applyOne(trx, core.now(), event, await alreadyApplied(trx, [event]), result, done);
-        if (done.length > 0) await trx.insertInto('portal_applied_events').values(done).execute();
+        const page = await openPage(trx, [event]);
+        await applyOne(page, core.now(), event, result);
+        await closePage(page);
       });
     } catch (error) {
       await db.transaction().execute(async (trx) => {
@@ -141,23 +141,71 @@ async function alreadyApplied(trx: Tx, events: PortalEvent[]): Promise<Set<strin
 }
 
 type AppliedRow = { event_id: string; seq: number; type: string; rma: string; applied_at: string };
+type MessageRow = { case_id: number; direction: string; body: string; at: string; user_id: null; event_id: string; created_at: string };
 
-/** Applies (or parks) one event and adds it to `done`, the page's applied ids written with it. */
-async function applyOne(trx: Tx, now: Date, event: PortalEvent, seen: Set<string>, result: PullResult, done: AppliedRow[]): Promise<void> {
-  if (seen.has(event.id)) {
+/**
+ * What a page of events shares inside its transaction, so an event costs as few round trips as
+ * possible: the page's cases read in one query, products and the RMA counter looked up once,
+ * applied ids and customer messages written in batches when the page closes.
+ */
+interface Page {
+  trx: Tx;
+  seen: Set<string>;
+  /** Cases of the page's RMAs as they stand; a case changed by an event is dropped and read again. */
+  cases: Map<string, CaseRow>;
+  /** RMAs of cases an event of this page changed (they exist, but are read again). */
+  changed: Set<string>;
+  products: Map<string, number | null>;
+  /** The highest portal-assigned RMA number per year, for Depot's own counter. */
+  rmaMax: Map<number, number>;
+  done: AppliedRow[];
+  messages: MessageRow[];
+}
+
+const caseColumns = ['id', 'rma', 'status', 'version', 'customer_id'] as const;
+const toCaseRow = (row: { id: number; rma: string; status: string; version: number; customer_id: number }): CaseRow => ({
+  ...row,
+  id: Number(row.id),
+  customer_id: Number(row.customer_id),
+  status: row.status as Status,
+});
+
+async function openPage(trx: Tx, events: PortalEvent[]): Promise<Page> {
+  const page: Page = { trx, seen: await alreadyApplied(trx, events), cases: new Map(), changed: new Set(), products: new Map(), rmaMax: new Map(), done: [], messages: [] };
+  const rmas = [...new Set(events.map((e) => e.rma))];
+  for (let i = 0; i < rmas.length; i += 500) {
+    const rows = await trx.selectFrom('cases').select(caseColumns).where('rma', 'in', rmas.slice(i, i + 500)).execute();
+    for (const row of rows) page.cases.set(row.rma, toCaseRow(row));
+  }
+  return page;
+}
+
+async function closePage(page: Page): Promise<void> {
+  const { trx } = page;
+  for (let i = 0; i < page.messages.length; i += 100) await trx.insertInto('case_messages').values(page.messages.slice(i, i + 100)).execute();
+  for (let i = 0; i < page.done.length; i += 100) await trx.insertInto('portal_applied_events').values(page.done.slice(i, i + 100)).execute();
+  for (const [year, last] of page.rmaMax) {
+    await trx.insertInto('rma_counters').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
+    await trx.updateTable('rma_counters').set({ last }).where('year', '=', year).where('last', '<', last).execute();
+  }
+}
+
+/** Applies (or parks) one event and adds it to the page's applied ids. */
+async function applyOne(page: Page, now: Date, event: PortalEvent, result: PullResult): Promise<void> {
+  if (page.seen.has(event.id)) {
     result.duplicates++;
     return;
   }
-  seen.add(event.id);
+  page.seen.add(event.id);
   try {
-    await applyEvent(trx, now, event);
+    await applyEvent(page, now, event);
     result.applied++;
   } catch (error) {
     if (!(error instanceof Parked)) throw error;
-    await park(trx, now, event, error.message);
+    await park(page.trx, now, event, error.message);
     result.parked++;
   }
-  done.push({ event_id: event.id, seq: event.seq, type: event.type, rma: event.rma, applied_at: now.toISOString() });
+  page.done.push({ event_id: event.id, seq: event.seq, type: event.type, rma: event.rma, applied_at: now.toISOString() });
 }
 
 async function park(trx: Tx, now: Date, event: PortalEvent, reason: string): Promise<void> {
@@ -194,25 +242,32 @@ interface CaseRow {
   customer_id: number;
 }
 
-async function findCase(trx: Tx, rma: string): Promise<CaseRow> {
-  const row = await trx
-    .selectFrom('cases')
-    .select(['id', 'rma', 'status', 'version', 'customer_id'])
-    .where('rma', '=', rma)
-    .executeTakeFirst();
+async function findCase(page: Page, rma: string): Promise<CaseRow> {
+  const known = page.cases.get(rma);
+  if (known) return known;
+  const row = await page.trx.selectFrom('cases').select(caseColumns).where('rma', '=', rma).executeTakeFirst();
   if (!row) throw new Parked(`No case ${rma} in Depot`);
-  return { ...row, id: Number(row.id), customer_id: Number(row.customer_id), status: row.status as Status };
+  const c = toCaseRow(row);
+  page.cases.set(rma, c);
+  return c;
 }
 
-async function applyEvent(trx: Tx, now: Date, event: PortalEvent): Promise<void> {
+async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<void> {
   if (!RMA_PATTERN.test(event.rma)) throw new Parked(`"${event.rma}" is not an RMA number`);
+  const { trx } = page;
   const at = now.toISOString();
+  // Whatever an event changes, the case is read again by the next event of its RMA.
+  const changed = (c: CaseRow) => {
+    page.cases.delete(c.rma);
+    page.changed.add(c.rma);
+  };
   switch (event.type) {
     case 'rma.requested':
-      return createRequestedCase(trx, now, event.rma, parseData(eventDataSchemas['rma.requested'], event));
+      return createRequestedCase(page, now, event.rma, parseData(eventDataSchemas['rma.requested'], event));
     case 'rma.shipment_submitted': {
       const data = parseData(eventDataSchemas['rma.shipment_submitted'], event);
-      const c = await findCase(trx, event.rma);
+      const c = await findCase(page, event.rma);
+      changed(c);
       if (c.status === 'authorized') {
         await systemTransition(trx, now, c, 'in_transit', `Shipped by the customer on ${data.shippedAt}`, {
           carrier: data.carrier,
@@ -239,7 +294,7 @@ async function applyEvent(trx: Tx, now: Date, event: PortalEvent): Promise<void>
     }
     case 'rma.estimate_decided': {
       const data = parseData(eventDataSchemas['rma.estimate_decided'], event);
-      const c = await findCase(trx, event.rma);
+      const c = await findCase(page, event.rma);
       await trx
         .insertInto('portal_estimate_decisions')
         .values({
@@ -256,7 +311,7 @@ async function applyEvent(trx: Tx, now: Date, event: PortalEvent): Promise<void>
     }
     case 'rma.payment_received': {
       const data = parseData(eventDataSchemas['rma.payment_received'], event);
-      const c = await findCase(trx, event.rma);
+      const c = await findCase(page, event.rma);
       await trx
         .insertInto('portal_payments')
         .values({
@@ -274,8 +329,9 @@ async function applyEvent(trx: Tx, now: Date, event: PortalEvent): Promise<void>
     }
     case 'rma.address_changed': {
       const data = parseData(eventDataSchemas['rma.address_changed'], event);
-      const c = await findCase(trx, event.rma);
+      const c = await findCase(page, event.rma);
       const a = data.returnAddress;
+      changed(c);
       if (['shipped', 'closed', 'cancelled', 'rejected'].includes(c.status)) {
         await flagCase(
           trx,
@@ -299,9 +355,10 @@ async function applyEvent(trx: Tx, now: Date, event: PortalEvent): Promise<void>
     }
     case 'rma.cancelled': {
       const data = parseData(eventDataSchemas['rma.cancelled'], event);
-      const c = await findCase(trx, event.rma);
+      const c = await findCase(page, event.rma);
       const note = `Cancelled by the customer on the portal${data.reason ? `: ${data.reason}` : ''}`;
       if (c.status === 'cancelled') return;
+      changed(c);
       // Until the unit reaches the depot there is nothing to send back: cancel. After, staff decide.
       if (['requested', 'authorized', 'in_transit'].includes(c.status)) {
         await systemTransition(trx, now, c, 'cancelled', note);
@@ -312,11 +369,8 @@ async function applyEvent(trx: Tx, now: Date, event: PortalEvent): Promise<void>
     }
     case 'rma.message': {
       const data = parseData(eventDataSchemas['rma.message'], event);
-      const c = await findCase(trx, event.rma);
-      await trx
-        .insertInto('case_messages')
-        .values({ case_id: c.id, direction: 'customer', body: data.body, at: event.occurredAt, user_id: null, event_id: event.id, created_at: at })
-        .execute();
+      const c = await findCase(page, event.rma);
+      page.messages.push({ case_id: c.id, direction: 'customer', body: data.body, at: event.occurredAt, user_id: null, event_id: event.id, created_at: at });
       return;
     }
     default:
@@ -326,11 +380,19 @@ async function applyEvent(trx: Tx, now: Date, event: PortalEvent): Promise<void>
 
 type RequestedData = z.output<(typeof eventDataSchemas)['rma.requested']>;
 
-async function createRequestedCase(trx: Tx, now: Date, rma: string, data: RequestedData): Promise<void> {
-  const existing = await trx.selectFrom('cases').select('id').where('rma', '=', rma).executeTakeFirst();
-  if (existing) throw new Parked(`${rma} already exists in Depot`);
+async function productId(page: Page, model: string): Promise<number | null> {
+  if (!page.products.has(model)) {
+    const row = await page.trx.selectFrom('products').select('id').where('model', '=', model).executeTakeFirst();
+    page.products.set(model, row ? Number(row.id) : null);
+  }
+  return page.products.get(model)!;
+}
+
+async function createRequestedCase(page: Page, now: Date, rma: string, data: RequestedData): Promise<void> {
+  const { trx } = page;
+  if (page.cases.has(rma) || page.changed.has(rma)) throw new Parked(`${rma} already exists in Depot`);
   const at = now.toISOString();
-  const product = await trx.selectFrom('products').select('id').where('model', '=', data.product.model).executeTakeFirst();
+  const product = await productId(page, data.product.model);
   const customer = await trx
     .insertInto('customers')
     .values({
@@ -350,7 +412,7 @@ async function createRequestedCase(trx: Tx, now: Date, rma: string, data: Reques
       status: 'requested',
       version: 1,
       customer_id: customer.id,
-      product_id: product ? product.id : null,
+      product_id: product,
       serial: data.product.serial.trim(),
       serial_norm: normalizeSerial(data.product.serial),
       purchase_date: data.product.purchaseDate ?? null,
@@ -374,6 +436,7 @@ async function createRequestedCase(trx: Tx, now: Date, rma: string, data: Reques
     .returning('id')
     .executeTakeFirstOrThrow();
   const caseId = Number(inserted.id);
+  page.cases.set(rma, { id: caseId, rma, status: 'requested', version: 1, customer_id: Number(customer.id) });
   const unknownModel = product ? null : `Model "${data.product.model}" is not in the product catalog`;
   await trx
     .insertInto('case_history')
@@ -396,16 +459,24 @@ async function createRequestedCase(trx: Tx, now: Date, rma: string, data: Reques
       .values(links.map((l) => ({ ...l, case_id: caseId, created_at: at })))
       .execute();
   }
-  await indexCase(trx, caseId);
-  await reserveRma(trx, rma);
+  // The new case's search terms, from what is at hand (indexCase would read it all back).
+  const terms = caseTerms({
+    rma,
+    serial: data.product.serial.trim(),
+    tracking: null,
+    customerName: data.customer.name.trim(),
+    email: data.customer.email ?? null,
+    phone: data.customer.phone ?? null,
+  });
+  if (terms.length > 0) await trx.insertInto('case_terms').values(terms.map((term) => ({ term, case_id: caseId }))).execute();
+  reserveRma(page, rma);
 }
 
-/** Keeps Depot's own RMA counter past numbers the portal assigned, so desk cases never collide with them. */
-async function reserveRma(trx: Tx, rma: string): Promise<void> {
+/** Keeps Depot's own RMA counter past numbers the portal assigned (written when the page closes), so desk cases never collide with them. */
+function reserveRma(page: Page, rma: string): void {
   const year = Number(rma.slice(4, 8));
   const number = Number(rma.slice(9));
-  await trx.insertInto('rma_counters').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
-  await trx.updateTable('rma_counters').set({ last: number }).where('year', '=', year).where('last', '<', number).execute();
+  page.rmaMax.set(year, Math.max(page.rmaMax.get(year) ?? 0, number));
 }
 
 async function insertAddress(trx: Tx, customerId: number, a: z.output<typeof portalAddressSchema>): Promise<number> {

@@ -11,6 +11,7 @@ import {
   type Actor,
   type Resolution,
   type Status,
+  type Workflow,
 } from '../../shared/status.ts';
 import type { Caller, Core, Db, Tx } from '../context.ts';
 import { compiledOnce } from '../db/compiled.ts';
@@ -191,11 +192,18 @@ export function shippingPaidBy(purchaseDate: string | null, now: Date): 'company
 
 export type TransitionInput = z.output<typeof transitionInput>;
 
+const workflowScreens: Record<Workflow, string> = { receiving: 'Receiving', bench: 'Bench', shipping: 'Shipping' };
+
 /**
  * The one way a case changes status: status, history and the portal's outbox row are written in
  * one transaction, the version rises by one, and a stale version is refused as a conflict.
  */
 export async function transition(core: Core, caller: Caller, input: TransitionInput): Promise<CaseDetail> {
+  const current = await core.db.selectFrom('cases').select('status').where('rma', '=', input.rma).executeTakeFirst();
+  const via = current && findTransition(current.status as Status, input.to)?.via;
+  if (via) {
+    throw new DepotError('illegal_transition', `This move is made on the ${workflowScreens[via]} screen, which checks what it needs`);
+  }
   await core.db.transaction().execute((trx) => applyTransition(trx, core.now(), caller, input));
   return getCase(core, caller, input.rma);
 }

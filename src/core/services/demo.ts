@@ -2,6 +2,7 @@ import type { Site } from '../../shared/domain.ts';
 import { normalizeSerial, normalizeTracking } from '../../shared/schemas.ts';
 import type { Status } from '../../shared/status.ts';
 import type { Tx } from '../context.ts';
+import { insertBenchDemoData } from './bench-demo.ts';
 import { indexCase } from './cases.ts';
 import { writeSetting } from './settings.ts';
 import { createUser } from './users.ts';
@@ -182,6 +183,7 @@ export async function insertDemoData(trx: Tx, now: Date): Promise<void> {
     await indexCase(trx, caseId);
   }
   await trx.insertInto('rma_counters').values({ year, last: 60 }).execute();
+  await insertBenchDemoData(trx, now);
 }
 
 function roleFor(status: Status): string {

@@ -7,6 +7,7 @@ import type { Status } from '../../shared/status.ts';
 import type { Caller, Core, Db } from '../context.ts';
 import { compiledOnce } from '../db/compiled.ts';
 import { applyTransition, indexCase } from './cases.ts';
+import { printUnitTag } from './shipping.ts';
 
 /** A receipt may be undone by the person who made it within this window; an admin may undo later. */
 export const UNDO_WINDOW_MS = 15 * 60 * 1000;
@@ -121,7 +122,7 @@ export async function receive(
     rma: input.rma,
     version: after.version,
     status: after.status,
-    tag: { printed: false, message: 'No label printer is set up: the unit tag was not printed.' },
+    tag: await printUnitTag(core, caller, input.rma),
   };
 }
 

@@ -1,3 +1,7 @@
+import * as bench from './bench.ts';
+import * as shippingText from './shipping.ts';
+import * as syncText from './sync.ts';
+
 /** English: the reference every other language must match key for key. */
 export const en = {
   app: { name: 'Depot', loading: 'Loading…' },
@@ -269,12 +273,15 @@ export const en = {
     created: '{{rma}} created.',
     linkFailed: '{{rma}} was created, but the parcel could not be linked: {{message}}',
   },
+  bench: bench.en,
   error: {
     unauthenticated: 'Your session has ended. Sign in again.',
     forbidden: 'Your role cannot do this.',
     internal: 'Depot could not do this. Try again; if it keeps failing, tell your administrator.',
     unreachable: 'Depot cannot be reached.',
   },
+  shipping: shippingText.en,
+  sync: syncText.en,
   msg: {
     required: '{{label}} is required',
     tooLong: '{{label}} must be at most {{max}} characters',

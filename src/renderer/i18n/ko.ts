@@ -1,4 +1,7 @@
+import * as bench from './bench.ts';
 import type { Translation } from './en.ts';
+import * as shippingText from './shipping.ts';
+import * as syncText from './sync.ts';
 
 export const ko: Translation = {
   app: { name: 'Depot', loading: '불러오는 중…' },
@@ -270,12 +273,15 @@ export const ko: Translation = {
     created: '{{rma}}을(를) 만들었습니다.',
     linkFailed: '{{rma}}을(를) 만들었지만 택배를 연결하지 못했습니다: {{message}}',
   },
+  bench: bench.ko,
   error: {
     unauthenticated: '세션이 끝났습니다. 다시 로그인하세요.',
     forbidden: '내 역할로는 할 수 없는 작업입니다.',
     internal: 'Depot이 작업을 수행하지 못했습니다. 다시 시도하고, 계속 실패하면 관리자에게 알리세요.',
     unreachable: 'Depot에 연결할 수 없습니다.',
   },
+  shipping: shippingText.ko,
+  sync: syncText.ko,
   msg: {
     required: '{{label}}을(를) 입력하세요',
     tooLong: '{{label}}은(는) 최대 {{max}}자입니다',

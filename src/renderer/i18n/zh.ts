@@ -1,4 +1,7 @@
+import * as bench from './bench.ts';
 import type { Translation } from './en.ts';
+import * as shippingText from './shipping.ts';
+import * as syncText from './sync.ts';
 
 export const zh: Translation = {
   app: { name: 'Depot', loading: '加载中…' },
@@ -270,12 +273,15 @@ export const zh: Translation = {
     created: '{{rma}} 已创建。',
     linkFailed: '{{rma}} 已创建，但包裹未能关联：{{message}}',
   },
+  bench: bench.zh,
   error: {
     unauthenticated: '会话已结束，请重新登录。',
     forbidden: '您的角色不能执行此操作。',
     internal: 'Depot 无法完成此操作。请重试；如果一直失败，请告知管理员。',
     unreachable: '无法连接 Depot。',
   },
+  shipping: shippingText.zh,
+  sync: syncText.zh,
   msg: {
     required: '请填写{{label}}',
     tooLong: '{{label}}最多 {{max}} 个字符',

@@ -8,6 +8,7 @@ import { FormAlert } from '../components/Field.tsx';
 import { useFormat } from '../context.tsx';
 import { errorMessage } from '../i18n/messages.ts';
 import { href } from '../router.ts';
+import { BenchPanel } from './BenchPanel.tsx';
 import { TransitionDialog } from './TransitionDialog.tsx';
 
 interface Props {
@@ -146,6 +147,7 @@ export function CasePage({ rma }: Props) {
               </table>
             </section>
           </div>
+          <BenchPanel detail={detail} onChanged={() => void load()} />
           {moving ? (
             <TransitionDialog
               detail={detail}

@@ -3,13 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { Site, UserInfo } from '../../shared/domain.ts';
 import { api } from '../api.ts';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
+import { SyncIndicator } from '../components/SyncIndicator.tsx';
 import { SignedProvider, type Signed } from '../context.tsx';
-import { queues, queuesFor } from '../queues.ts';
+import { queuesFor } from '../queues.ts';
 import { href, navScreen, useRoute, type Route } from '../router.ts';
+import { Bench } from './Bench.tsx';
+import { BenchSettings } from './BenchSettings.tsx';
 import { CasePage } from './CasePage.tsx';
 import { CasesScreen } from './Cases.tsx';
+import { PartsScreen } from './Parts.tsx';
 import { Receiving } from './Receiving.tsx';
 import { Settings } from './Settings.tsx';
+import { ShippingDesk } from './Shipping.tsx';
+import { SyncScreen } from './Sync.tsx';
 import { UnmatchedScreen } from './Unmatched.tsx';
 import { WalkIn } from './WalkIn.tsx';
 
@@ -72,6 +78,7 @@ export function Shell({ user, signOut }: Props) {
               ))}
             </ul>
           </nav>
+          <SyncIndicator />
           <span className="who">
             <span className="user-name">{user.name}</span> <span className="role">{t(`role.${user.role}`)}</span>
           </span>
@@ -96,14 +103,21 @@ function Screen({ route }: { route: Route }) {
       return <UnmatchedScreen />;
     case 'walkIn':
       return <WalkIn key={route.parcelId ?? 0} parcelId={route.parcelId} />;
-    case 'bench':
     case 'shipping':
-      return <CasesScreen key={route.screen} queue={route.screen} statuses={queues[route.screen].statuses} />;
+      return <ShippingDesk />;
+    case 'bench':
+      return <Bench />;
+    case 'parts':
+      return <PartsScreen />;
+    case 'benchSettings':
+      return <BenchSettings />;
     case 'cases':
       return <CasesScreen key="cases" queue={null} statuses={null} />;
     case 'case':
       return <CasePage key={route.rma} rma={route.rma} />;
     case 'settings':
       return <Settings />;
+    case 'sync':
+      return <SyncScreen />;
   }
 }

@@ -17,7 +17,10 @@ import {
   trackingSchema,
 } from '../schemas.ts';
 import { empty, method } from './define.ts';
+import { benchMethods } from './bench.ts';
 import { receivingMethods } from './receiving.ts';
+import { shippingMethods } from './shipping.ts';
+import { syncMethods } from './sync.ts';
 
 export const createSiteInput = siteSchema.extend({
   adminName: line(100, 'Admin name'),
@@ -52,6 +55,9 @@ export const transitionInput = z.object({
  */
 export const api = {
   ...receivingMethods,
+  ...benchMethods,
+  ...syncMethods,
+  ...shippingMethods,
   'setup.state': method<SetupState>()({
     input: empty,
     access: 'public',

@@ -1,0 +1,33 @@
+import type { benchMethods } from '../../shared/api/bench.ts';
+import { advance, logWork } from '../services/bench-repair.ts';
+import {
+  benchQueue,
+  benchSettingsView,
+  diagnose,
+  getBenchCase,
+  releaseCase,
+  takeCase,
+  updateBenchSettings,
+} from '../services/bench.ts';
+import { issueEstimate, recordDecision, recordPayment } from '../services/estimates.ts';
+import { exportParts, importParts, listParts, savePart } from '../services/parts.ts';
+import { signedIn, type HandlersFor } from './types.ts';
+
+export const benchHandlers: HandlersFor<typeof benchMethods> = {
+  'bench.queue': (input, context) => benchQueue(context.core, signedIn(context), input),
+  'bench.take': (input, context) => takeCase(context.core, signedIn(context), input),
+  'bench.release': (input, context) => releaseCase(context.core, signedIn(context), input),
+  'bench.get': (input, { core }) => getBenchCase(core, input.rma),
+  'bench.diagnose': (input, context) => diagnose(context.core, signedIn(context), input),
+  'bench.issueEstimate': (input, context) => issueEstimate(context.core, signedIn(context), input),
+  'bench.recordDecision': (input, context) => recordDecision(context.core, signedIn(context), input),
+  'bench.recordPayment': (input, context) => recordPayment(context.core, signedIn(context), input),
+  'bench.logWork': (input, context) => logWork(context.core, signedIn(context), input),
+  'bench.advance': (input, context) => advance(context.core, signedIn(context), input),
+  'bench.settings': (_input, { core }) => benchSettingsView(core.db),
+  'bench.updateSettings': (input, { core }) => updateBenchSettings(core, input),
+  'parts.list': (input, { core }) => listParts(core.db, input.query),
+  'parts.save': (input, context) => savePart(context.core, signedIn(context), input),
+  'parts.import': (input, context) => importParts(context.core, signedIn(context), input.csv),
+  'parts.export': async (_input, { core }) => ({ csv: await exportParts(core) }),
+};

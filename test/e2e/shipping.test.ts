@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scan, signIn, startApp, type App } from './harness.ts';
+
+describe('the shipping desk in browser mode', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp();
+    app.page.setDefaultTimeout(15_000);
+    await signIn(app.page, 'Eleni Papadopoulou');
+    await app.page.getByRole('heading', { name: 'Shipping desk' }).waitFor();
+  });
+  afterAll(() => app.close());
+
+  it('ships a ready case: label PDF produced, tracking recorded, status shipped, history written', async () => {
+    const { page, core } = app;
+    const kase = await core.db
+      .selectFrom('cases')
+      .select(['id', 'rma'])
+      .where('status', '=', 'ready_to_ship')
+      .orderBy('status_changed_at')
+      .executeTakeFirstOrThrow();
+    await page.getByRole('button', { name: `Ship ${kase.rma}` }).click();
+    await page.getByLabel('Carrier').fill('UPS');
+
+    // A number that fails the UPS check digit is refused at the field, and nothing changes.
+    await scan(page, 'Tracking number', '1Z999AA10123456785');
+    await page.getByText('This UPS tracking number fails its check digit').waitFor();
+
+    // The scanner's Enter prints the label, packing slip and repair report in one go.
+    await page.getByLabel('Tracking number').fill('');
+    const download = page.waitForEvent('download');
+    await scan(page, 'Tracking number', '1Z999AA10123456784');
+    const label = await download;
+    expect(label.suggestedFilename()).toBe(`${kase.rma}-label.pdf`);
+    const pdf = readFileSync((await label.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByRole('link', { name: `Open ${kase.rma}-packing-slip.pdf` }).waitFor();
+
+    await page.getByRole('button', { name: 'Mark shipped' }).click();
+    await page.getByText(`${kase.rma} shipped with UPS 1Z999AA10123456784.`).waitFor();
+    await expect.poll(async () => (await page.getByRole('button', { name: `Ship ${kase.rma}` }).count())).toBe(0);
+
+    const row = await core.db.selectFrom('cases').select(['status', 'outbound_carrier', 'outbound_tracking']).where('id', '=', kase.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'shipped', outbound_carrier: 'UPS', outbound_tracking: '1Z999AA10123456784' });
+    const history = await core.db
+      .selectFrom('case_history')
+      .leftJoin('users', 'users.id', 'case_history.user_id')
+      .select(['from_status', 'to_status', 'users.name'])
+      .where('case_id', '=', kase.id)
+      .orderBy('case_history.id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(history).toEqual({ from_status: 'ready_to_ship', to_status: 'shipped', name: 'Eleni Papadopoulou' });
+    const jobs = await core.db.selectFrom('print_jobs').select(['kind', 'state']).where('case_id', '=', kase.id).orderBy('id').execute();
+    expect(jobs.map((j) => j.kind)).toEqual(['label', 'packing_slip', 'repair_report']);
+    expect(await core.db.selectFrom('shipments').select(['tracking']).where('case_id', '=', kase.id).execute()).toEqual([{ tracking: '1Z999AA10123456784' }]);
+  });
+
+  it('prints the labels of every ready case as one batch with progress', async () => {
+    const { page } = app;
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Print labels of all ready cases' }).click();
+    const batch = await download;
+    expect(batch.suggestedFilename()).toBe('labels-ready_to_ship.pdf');
+    await page.getByText(/of \d+ labels/).first().waitFor();
+  });
+});
