@@ -47,6 +47,16 @@ const fixed: Record<string, string> = {
   'This depot is already set up': 'msg.alreadySetUp',
   'Dates are written YYYY-MM-DD': 'msg.dateFormat',
   'Not a real date': 'msg.notDate',
+  'A CJ Logistics tracking number is 10 to 12 digits': 'msg.trackingCj',
+  'A Korea Post tracking number is 13 digits': 'msg.trackingKoreaPost',
+  'A UPS tracking number is 1Z and 16 letters or digits': 'msg.trackingUps',
+  'This UPS tracking number fails its check digit: check for a typo': 'msg.trackingUpsCheck',
+  'A FedEx tracking number is 12, 15 or 20 digits': 'msg.trackingFedex',
+  'A DHL Express waybill number is 10 digits': 'msg.trackingDhl',
+  'Save the diagnosis first': 'msg.gateDiagnosis',
+  'The symptom was not confirmed: return the unit as no fault found': 'msg.gateNoFault',
+  'Out of warranty: issue an estimate; repair starts once the customer accepts and pays': 'msg.gateOutOfWarranty',
+  'No estimate was issued': 'msg.gateNoEstimate',
   'Sign in first': 'error.unauthenticated',
   'Depot cannot be reached': 'error.unreachable',
 };
@@ -54,7 +64,13 @@ const fixed: Record<string, string> = {
 const patterns: [RegExp, (m: RegExpMatchArray, t: TFunction) => string][] = [
   [/^(.+) is required$/, (m, t) => t('msg.required', { label: label(m[1]!, t) })],
   [/^(.+) must be at most (\d+) characters$/, (m, t) => t('msg.tooLong', { label: label(m[1]!, t), max: m[2] })],
-  [/^This serial does not match the RMA \((.+)\); give a reason to accept it$/, (m, t) => t('msg.serialMismatch', { serial: m[1] })],
+  [/^This serial does not match the RMA \((.+)\)[;.] [Gg]ive a reason to accept it/, (m, t) => t('msg.serialMismatch', { serial: m[1] })],
+  [/^(\S+) was changed by someone else meanwhile/, (m, t) => t('msg.changedMeanwhile', { rma: m[1] })],
+  [/^Waiting for the customer to accept estimate version (\d+)$/, (m, t) => t('msg.gateWaiting', { version: m[1] })],
+  [
+    /^Estimate version (\d+) is accepted but not paid: (.+) of (.+) received$/,
+    (m, t) => t('msg.gateUnpaid', { version: m[1], paid: m[2], total: m[3] }),
+  ],
   [/^No case (\S+)$/, (m, t) => t('msg.noCase', { rma: m[1] })],
   [/expected number/, (_m, t) => t('msg.number')],
 ];
