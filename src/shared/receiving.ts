@@ -99,6 +99,18 @@ export interface PhotoInfo {
   createdAt: string;
 }
 
+/** A unit this user received lately, kept on the server so Undo survives a reload or another workstation. */
+export interface RecentReceipt {
+  rma: string;
+  /** The case's version now, for an undo. */
+  version: number;
+  customerName: string;
+  model: string | null;
+  serial: string;
+  at: string;
+  undone: boolean;
+}
+
 export interface ReceiveOutcome {
   rma: string;
   version: number;

@@ -62,6 +62,8 @@ describe('the receiving dock in browser mode', () => {
     expect((await history(unit.rma)).at(-1)).toMatchObject({ from_status: 'in_transit', to_status: 'received', name: 'Minji Kim' });
     expect(await intakeOf(kase.id)).toMatchObject({ serial_matches: 1, packaging: 'intact', physical_damage: 0, liquid_damage: 0, mismatch_reason: null });
 
+    // The undo list comes from the server, so it survives a reload of the window.
+    await page.reload();
     await page.getByRole('button', { name: `Undo ${unit.rma}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Confirm' }).click();

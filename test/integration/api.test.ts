@@ -38,6 +38,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
     input: { rma: 'RMA-2026-000001', version: 1, serial: 'SN1', condition: { packaging: 'soggy', physicalDamage: false, liquidDamage: false, accessories: [] } },
     field: 'condition.packaging',
   },
+  'receiving.recent': { input: { userId: 1 }, field: '_' },
   'receiving.undo': { input: { rma: 'RMA-2026-000001', version: 2, reason: '   ' }, field: 'reason' },
   'parcels.createUnmatched': { input: { tracking: "1Z'; DROP TABLE cases; --" }, field: 'tracking' },
   'parcels.listUnmatched': { input: { all: 1 }, field: '_' },

@@ -131,6 +131,14 @@ describe('receiving a unit', () => {
     expect(now.status).toBe('in_transit');
     const intakes = await core.db.selectFrom('intakes').select(['undone_at', 'undo_reason']).orderBy('id').execute();
     expect(intakes.map((i) => i.undo_reason)).toEqual(['Wrong box opened', 'Admin fixing a mistake']);
+    // The dock's undo list comes from the server: the receiver sees both receipts, undone, newest first.
+    const recent = unwrap(await warehouse('receiving.recent', {}));
+    expect(recent.map((r) => [r.rma, r.undone, r.version])).toEqual([
+      [detail.rma, true, now.version],
+      [detail.rma, true, now.version],
+    ]);
+    const colleague = await asRole(core, 'admin');
+    expect(unwrap(await colleague('receiving.recent', {}))).toEqual([]);
   });
 });
 

@@ -1,11 +1,20 @@
 import type { receivingMethods } from '../../shared/api/receiving.ts';
 import { addPhoto, listPhotos, photoData } from '../services/photos.ts';
-import { createUnmatchedParcel, linkParcel, listUnmatchedParcels, receive, scan, undoReceive } from '../services/receiving.ts';
+import {
+  createUnmatchedParcel,
+  linkParcel,
+  listUnmatchedParcels,
+  receive,
+  recentReceipts,
+  scan,
+  undoReceive,
+} from '../services/receiving.ts';
 import { signedIn, type HandlersFor } from './types.ts';
 
 export const receivingHandlers: HandlersFor<typeof receivingMethods> = {
   'receiving.scan': (input, { core }) => scan(core, input.code),
   'receiving.receive': (input, context) => receive(context.core, signedIn(context), input),
+  'receiving.recent': (_input, context) => recentReceipts(context.core, signedIn(context)),
   'receiving.undo': async (input, context) => {
     await undoReceive(context.core, signedIn(context), input);
     return null;

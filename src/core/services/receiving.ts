@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ExpectedUnit, ReceiveOutcome, ScanResult, UnmatchedParcel, Accessory } from '../../shared/receiving.ts';
+import type { ExpectedUnit, ReceiveOutcome, RecentReceipt, ScanResult, UnmatchedParcel, Accessory } from '../../shared/receiving.ts';
 import type { linkParcelInput, receiveInput, undoReceiveInput, unmatchedParcelInput } from '../../shared/receiving.ts';
 import { DepotError, fieldError } from '../../shared/result.ts';
 import { normalizeSerial, normalizeTracking, RMA_PATTERN } from '../../shared/schemas.ts';
@@ -124,6 +124,40 @@ export async function receive(
     status: after.status,
     tag: await printUnitTag(core, caller, input.rma),
   };
+}
+
+/** How many recent receipts the dock lists for undo. */
+const RECENT = 8;
+
+export async function recentReceipts(core: Core, caller: Caller): Promise<RecentReceipt[]> {
+  if (caller.kind !== 'user') return [];
+  const rows = await core.db
+    .selectFrom('intakes')
+    .innerJoin('cases', 'cases.id', 'intakes.case_id')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .leftJoin('products', 'products.id', 'cases.product_id')
+    .select([
+      'cases.rma',
+      'cases.version',
+      'customers.name',
+      'products.model',
+      'intakes.serial_scanned',
+      'intakes.received_at',
+      'intakes.undone_at',
+    ])
+    .where('intakes.received_by', '=', caller.user.id)
+    .orderBy('intakes.id', 'desc')
+    .limit(RECENT)
+    .execute();
+  return rows.map((r) => ({
+    rma: r.rma,
+    version: r.version,
+    customerName: r.name,
+    model: r.model,
+    serial: r.serial_scanned,
+    at: r.received_at,
+    undone: r.undone_at !== null,
+  }));
 }
 
 /** Reverts a wrong receipt to where the case was before, with the reason; history keeps both. */

@@ -10,7 +10,7 @@ import { applyServerError } from '../components/serverErrors.ts';
 import { useAnnounce, useSigned } from '../context.tsx';
 import { href } from '../router.ts';
 import { ReceiveForm } from './ReceivingForm.tsx';
-import { RecentReceipts, receiptsOf, rememberReceipt } from './ReceivingRecent.tsx';
+import { RecentReceipts, receiptsOf, rememberReceipt, seedReceipts } from './ReceivingRecent.tsx';
 import { UnmatchedForm, useShelf, useShelfSummary } from './Unmatched.tsx';
 
 type Stage =
@@ -36,6 +36,15 @@ export function Receiving({ rma }: { rma?: string }) {
   const [alert, setAlert] = useState<string | null>(null);
   const [last, setLast] = useState<LastReceived | null>(null);
   const [receipts, setReceipts] = useState(() => receiptsOf(user.id));
+  useEffect(() => {
+    let current = true;
+    void api['receiving.recent']({}).then((result) => {
+      if (current && result.ok) setReceipts(seedReceipts(user.id, result.value));
+    });
+    return () => {
+      current = false;
+    };
+  }, [user.id]);
   const { parcels, reload: reloadShelf } = useShelf();
   const shelfSummary = useShelfSummary(parcels, 'receiving.unmatched', 'receiving.unmatchedOldest');
   const {
@@ -97,7 +106,6 @@ export function Receiving({ rma }: { rma?: string }) {
         model: unit.model,
         serial,
         at: new Date().toISOString(),
-        tag: outcome.tag.message,
         undone: false,
       }),
     );

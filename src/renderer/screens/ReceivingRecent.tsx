@@ -3,29 +3,26 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { undoReceiveInput } from '../../shared/receiving.ts';
+import { undoReceiveInput, type RecentReceipt } from '../../shared/receiving.ts';
 import { api } from '../api.ts';
 import { Field, FormAlert } from '../components/Field.tsx';
 import { applyServerError } from '../components/serverErrors.ts';
 import { useAnnounce, useFormat } from '../context.tsx';
 
-/** A unit received at this workstation, kept so a wrong receipt can be undone at once. */
-export interface Receipt {
-  rma: string;
-  version: number;
-  customerName: string;
-  model: string | null;
-  serial: string;
-  at: string;
-  tag: string;
-  undone: boolean;
-}
+/** A unit this user received lately; the server keeps the list, this window shows it at once. */
+export type Receipt = RecentReceipt;
 
 const KEEP = 8;
-/** Per signed-in user, for as long as the window is open: leaving the dock and coming back keeps them. */
+/** Per signed-in user: the list as last seen, so returning to the dock shows it before the server answers. */
 const byUser = new Map<number, Receipt[]>();
 
 export const receiptsOf = (userId: number): Receipt[] => byUser.get(userId) ?? [];
+
+/** The server's list replaces what this window remembered (a receipt may have been undone elsewhere). */
+export function seedReceipts(userId: number, receipts: Receipt[]): Receipt[] {
+  byUser.set(userId, receipts.slice(0, KEEP));
+  return receiptsOf(userId);
+}
 
 export function rememberReceipt(userId: number, receipt: Receipt): Receipt[] {
   const list = [receipt, ...receiptsOf(userId).filter((r) => r.rma !== receipt.rma)].slice(0, KEEP);

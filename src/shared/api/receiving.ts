@@ -7,6 +7,7 @@ import {
   undoReceiveInput,
   unmatchedParcelInput,
   type PhotoInfo,
+  type RecentReceipt,
   type ReceiveOutcome,
   type ScanResult,
   type UnmatchedParcel,
@@ -25,6 +26,11 @@ export const receivingMethods = {
     input: receiveInput,
     access: ['warehouse'],
     summary: 'Marks a unit received with its serial check and condition; prints its unit tag.',
+  }),
+  'receiving.recent': method<RecentReceipt[]>()({
+    input: empty,
+    access: ['warehouse'],
+    summary: 'The last units the signed-in user received, with whether each receipt was undone.',
   }),
   'receiving.undo': method<null>()({
     input: undoReceiveInput,
