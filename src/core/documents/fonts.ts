@@ -5,7 +5,7 @@
  * split into runs by which font has each glyph. Shared ideographs take Korean shapes in Korean text and
  * Chinese shapes otherwise.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -40,7 +40,14 @@ const files: Record<FontFamily, { normal: string; bold: string }> = {
   SC: { normal: 'NotoSansCJKsc-Regular-subset.otf', bold: 'NotoSansCJKsc-Bold-subset.otf' },
 };
 
-export const defaultFontsDir = fileURLToPath(new URL('../../../resources/fonts/', import.meta.url));
+/**
+ * resources/fonts of the checkout: three folders up from this file in the sources, two from the
+ * bundled main process (out/main/index.js).
+ */
+export const defaultFontsDir =
+  ['../../../resources/fonts/', '../../resources/fonts/']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find((dir) => existsSync(path.join(dir, 'LICENSE-Noto.txt'))) ?? fileURLToPath(new URL('../../../resources/fonts/', import.meta.url));
 
 // pdfkit turns font bytes into a fontkit font for every document. The bytes Depot hands pdfmake are a
 // short token instead, which a fontkit format registered here answers with the font parsed at start-up.
