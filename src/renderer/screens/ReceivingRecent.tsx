@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { undoReceiveInput, type RecentReceipt } from '../../shared/receiving.ts';
 import { api } from '../api.ts';
+import { Modal } from '../components/Modal.tsx';
 import { Field, FormAlert } from '../components/Field.tsx';
 import { applyServerError } from '../components/serverErrors.ts';
 import { useAnnounce, useFormat } from '../context.tsx';
@@ -104,7 +105,6 @@ type UndoForm = z.input<typeof undoReceiveInput>;
 function UndoDialog({ receipt, onClose, onUndone }: { receipt: Receipt; onClose: () => void; onUndone: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const {
     register,
@@ -115,12 +115,6 @@ function UndoDialog({ receipt, onClose, onUndone }: { receipt: Receipt; onClose:
     resolver: zodResolver(undoReceiveInput),
     defaultValues: { rma: receipt.rma, version: receipt.version, reason: '' },
   });
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);
@@ -138,15 +132,7 @@ function UndoDialog({ receipt, onClose, onUndone }: { receipt: Receipt; onClose:
   });
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby="undo-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal titleId="undo-title" onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <h2 id="undo-title">{t('receiving.undoTitle', { rma: receipt.rma })}</h2>
         <FormAlert message={alert} />
@@ -162,6 +148,6 @@ function UndoDialog({ receipt, onClose, onUndone }: { receipt: Receipt; onClose:
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import { transitionInput } from '../../shared/api/contract.ts';
 import type { CaseDetail } from '../../shared/domain.ts';
 import { findTransition, resolutions, type Requirement, type Status } from '../../shared/status.ts';
 import { api } from '../api.ts';
+import { Modal } from '../components/Modal.tsx';
 import { Field, FormAlert } from '../components/Field.tsx';
 import { applyServerError } from '../components/serverErrors.ts';
 import { useAnnounce } from '../context.tsx';
@@ -44,7 +45,6 @@ interface Props {
 export function TransitionDialog({ detail, to, onClose, onDone, onConflict }: Props) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const requires = findTransition(detail.status, to)?.requires ?? [];
   const needs = (r: Requirement) => requires.includes(r);
@@ -57,12 +57,6 @@ export function TransitionDialog({ detail, to, onClose, onDone, onConflict }: Pr
     resolver: zodResolver(schemaFor(requires)),
     defaultValues: { rma: detail.rma, version: detail.version, to, note: '' },
   });
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);
@@ -87,15 +81,7 @@ export function TransitionDialog({ detail, to, onClose, onDone, onConflict }: Pr
 
   const titleId = 'transition-title';
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal titleId={titleId} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <h2 id={titleId}>
           {t('transition.title', { rma: detail.rma, from: t(`status.${detail.status}`), to: t(`status.${to}`) })}
@@ -164,6 +150,6 @@ export function TransitionDialog({ detail, to, onClose, onDone, onConflict }: Pr
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { linkParcelInput, unmatchedParcelInput, type UnmatchedParcel } from '../../shared/receiving.ts';
 import { api } from '../api.ts';
+import { Modal } from '../components/Modal.tsx';
 import { Field, FormAlert } from '../components/Field.tsx';
 import { applyServerError } from '../components/serverErrors.ts';
 import { useAnnounce, useFormat } from '../context.tsx';
@@ -254,7 +255,6 @@ interface LinkProps {
 function LinkDialog({ parcel, onClose, onLinked, onGone }: LinkProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const {
     register,
@@ -265,12 +265,6 @@ function LinkDialog({ parcel, onClose, onLinked, onGone }: LinkProps) {
     resolver: zodResolver(linkParcelInput),
     defaultValues: { parcelId: parcel.id, rma: '' },
   });
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);
@@ -286,15 +280,7 @@ function LinkDialog({ parcel, onClose, onLinked, onGone }: LinkProps) {
   });
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby="link-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal titleId="link-title" onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <h2 id="link-title">{t('unmatched.linkTitle', { tracking: parcel.tracking })}</h2>
         <FormAlert message={alert} />
@@ -310,6 +296,6 @@ function LinkDialog({ parcel, onClose, onLinked, onGone }: LinkProps) {
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }
