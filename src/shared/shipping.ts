@@ -1,6 +1,6 @@
 /** The shipping desk: carriers and their tracking numbers, shipments, printer settings, print results. */
 import { z } from 'zod';
-import { line, optionalLine, optionalText, rmaSchema, statusSchema, trackingSchema } from './schemas.ts';
+import { line, normalizeTracking, optionalLine, optionalText, rmaSchema, statusSchema, trackingSchema } from './schemas.ts';
 
 /** Carriers whose tracking numbers have a known shape; any other carrier is accepted as free text. */
 export const knownCarriers = ['CJ Logistics', 'Korea Post', 'UPS', 'FedEx', 'DHL Express'] as const;
@@ -30,14 +30,11 @@ const rules: Record<string, { pattern: RegExp; message: string; check?: (trackin
   'dhl express': { pattern: /^\d{10}$/, message: 'A DHL Express waybill number is 10 digits' },
 };
 
-/** Tracking numbers are stored without spaces or dashes, in capitals. */
-export const compactTracking = (tracking: string): string => tracking.replace(/[\s-]/g, '').toUpperCase();
-
 /** Why a tracking number cannot belong to the carrier, or null when it can (or the carrier is not known). */
 export function trackingProblem(carrier: string, tracking: string): string | null {
   const rule = rules[carrier.trim().toLowerCase()];
   if (!rule) return null;
-  const compact = compactTracking(tracking);
+  const compact = normalizeTracking(tracking);
   if (!rule.pattern.test(compact)) return rule.message;
   if (rule.check && !rule.check(compact)) return rule.checkMessage!;
   return null;
@@ -58,7 +55,7 @@ export const shipmentSchema = z
     const problem = trackingProblem(value.carrier, value.tracking);
     if (problem) ctx.addIssue({ code: 'custom', path: ['tracking'], message: problem });
   })
-  .transform((value) => ({ ...value, tracking: compactTracking(value.tracking) }));
+  .transform((value) => ({ ...value, tracking: normalizeTracking(value.tracking) }));
 export type ShipmentInput = z.input<typeof shipmentSchema>;
 export type Shipment = z.output<typeof shipmentSchema>;
 

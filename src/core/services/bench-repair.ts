@@ -4,11 +4,11 @@ import { normalizeSerial } from '../../shared/schemas.ts';
 import { DepotError, fieldError } from '../../shared/result.ts';
 import type { Resolution, Status } from '../../shared/status.ts';
 import type { Caller, Core } from '../context.ts';
-import { caseRow, diagnosisRow, getBenchCase, requireStatus, siteToday, touchCase, userIdOf } from './bench.ts';
+import { caseRow, diagnosisRow, getBenchCase, requireStatus, touchCase, userIdOf } from './bench.ts';
 import { applyTransition } from './cases.ts';
 import { closeEstimate, currentEstimate, estimateViews, repairGate, settleAcceptance } from './estimates.ts';
 import { takeParts } from './parts.ts';
-import { requireSite } from './settings.ts';
+import { requireSite, siteToday } from './settings.ts';
 
 /** Repair and QA: work done with parts and time, waiting for parts, QA pass or fail, and the ways off the bench. */
 

@@ -1,7 +1,5 @@
 import type { z } from 'zod';
 import {
-  benchSettingsSchema,
-  defaultBenchSettings,
   type BenchCase,
   type BenchQueue,
   type BenchQueueFilter,
@@ -13,7 +11,7 @@ import {
   type benchQueueInput,
   type diagnoseInput,
 } from '../../shared/bench.ts';
-import { calendarDateIn, type CalendarDate } from '../../shared/dates.ts';
+import { calendarDateIn } from '../../shared/dates.ts';
 import { isExpired } from '../../shared/estimate.ts';
 import type { Accessory } from '../../shared/receiving.ts';
 import { DepotError } from '../../shared/result.ts';
@@ -29,11 +27,10 @@ import {
 import type { Caller, Core, Db, Tx } from '../context.ts';
 import { applyTransition } from './cases.ts';
 import { estimateViews, repairGate } from './estimates.ts';
-import { readSetting, requireSite, writeSetting } from './settings.ts';
+import { BENCH_SETTINGS_KEY, readBenchSettings, requireSite, siteToday, writeSetting } from './settings.ts';
 
 /** The technician's bench: the work queue, taking cases, diagnosis and the warranty decision. */
 
-const SETTINGS_KEY = 'bench';
 
 export const benchStatuses: readonly Status[] = ['received', 'diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa'];
 const shown: Record<BenchQueueFilter, readonly Status[]> = {
@@ -45,11 +42,6 @@ const shown: Record<BenchQueueFilter, readonly Status[]> = {
 
 export const userIdOf = (caller: Caller): number | null => (caller.kind === 'user' ? caller.user.id : null);
 
-export async function readBenchSettings(db: Db): Promise<BenchSettings> {
-  const stored = await readSetting(db, SETTINGS_KEY);
-  return stored === undefined ? defaultBenchSettings : benchSettingsSchema.parse(stored);
-}
-
 export async function benchSettingsView(db: Db): Promise<BenchSettingsView> {
   const [settings, site] = await Promise.all([readBenchSettings(db), requireSite(db)]);
   return { ...settings, currency: site.currency };
@@ -57,13 +49,8 @@ export async function benchSettingsView(db: Db): Promise<BenchSettingsView> {
 
 export async function updateBenchSettings(core: Core, settings: BenchSettings): Promise<BenchSettingsView> {
   await requireSite(core.db);
-  await writeSetting(core.db, SETTINGS_KEY, settings);
+  await writeSetting(core.db, BENCH_SETTINGS_KEY, settings);
   return benchSettingsView(core.db);
-}
-
-/** Today on the site's wall calendar. */
-export async function siteToday(db: Db, now: Date): Promise<CalendarDate> {
-  return calendarDateIn(now, (await requireSite(db)).timeZone);
 }
 
 export interface CaseRow {

@@ -4,6 +4,7 @@ import type { createCaseInput, transitionInput } from '../../shared/api/contract
 import type { CaseDetail, CaseList, CaseSummary, HistoryEntry } from '../../shared/domain.ts';
 import { DepotError, fieldError } from '../../shared/result.ts';
 import { normalizeSerial, normalizeTracking } from '../../shared/schemas.ts';
+import { shippingPaidBy } from '../../shared/warranty.ts';
 import {
   findTransition,
   nextStatuses,
@@ -17,7 +18,7 @@ import type { Caller, Core, Db, Tx } from '../context.ts';
 import { compiledOnce } from '../db/compiled.ts';
 import { enqueue, enqueueStatus } from '../portal/outbox.ts';
 import { caseTerms, queryTerms } from './search-terms.ts';
-import { requireSite } from './settings.ts';
+import { readBenchSettings, requireSite, siteToday } from './settings.ts';
 
 const actorOf = (caller: Caller): Actor => (caller.kind === 'system' ? 'system' : caller.user.role);
 const userIdOf = (caller: Caller): number | null => (caller.kind === 'user' ? caller.user.id : null);
@@ -174,7 +175,7 @@ export async function createCase(core: Core, caller: Caller, input: CreateCaseIn
     });
     await enqueueStatus(trx, now, { caseId, rma, seq: 1 }, 'authorized', null, {
       shipTo: site.address,
-      shippingPaidBy: shippingPaidBy(input.purchaseDate, now),
+      shippingPaidBy: await inboundShippingPayer(trx, input.purchaseDate, now),
       instructions: 'Handed in at the depot counter.',
     });
     return rma;
@@ -182,12 +183,10 @@ export async function createCase(core: Core, caller: Caller, input: CreateCaseIn
   return getCase(core, caller, rma);
 }
 
-/** Inbound shipping is the company's within one month of purchase, the customer's after. */
-export function shippingPaidBy(purchaseDate: string | null, now: Date): 'company' | 'customer' {
-  if (!purchaseDate) return 'customer';
-  const limit = new Date(`${purchaseDate}T00:00:00Z`);
-  limit.setUTCMonth(limit.getUTCMonth() + 1);
-  return now.getTime() <= limit.getTime() + 86_400_000 ? 'company' : 'customer';
+/** Who pays the customer's shipment to the depot, by the site's warranty policy on its calendar. */
+async function inboundShippingPayer(trx: Tx, purchaseDate: string | null, now: Date): Promise<'company' | 'customer'> {
+  const [settings, today] = await Promise.all([readBenchSettings(trx), siteToday(trx, now)]);
+  return shippingPaidBy(purchaseDate, today, settings.policy);
 }
 
 export type TransitionInput = z.output<typeof transitionInput>;
@@ -314,7 +313,7 @@ async function portalDetails(
       const site = await requireSite(trx);
       return {
         shipTo: site.address,
-        shippingPaidBy: shippingPaidBy(context.purchaseDate, context.now),
+        shippingPaidBy: await inboundShippingPayer(trx, context.purchaseDate, context.now),
         instructions: `Write the RMA number on the parcel and send it to ${site.siteName}.`,
       };
     }

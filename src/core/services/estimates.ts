@@ -26,15 +26,13 @@ import {
   caseRow,
   diagnosisRow,
   getBenchCase,
-  readBenchSettings,
   requireStatus,
-  siteToday,
   touchCase,
   userIdOf,
   warrantyOf,
 } from './bench.ts';
 import { applyTransition } from './cases.ts';
-import { requireSite } from './settings.ts';
+import { readBenchSettings, requireSite, siteToday } from './settings.ts';
 
 /**
  * Versioned estimates. Issuing one queues it for the portal before the awaiting_customer status,

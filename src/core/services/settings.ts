@@ -1,3 +1,5 @@
+import { benchSettingsSchema, defaultBenchSettings, type BenchSettings } from '../../shared/bench.ts';
+import { calendarDateIn, type CalendarDate } from '../../shared/dates.ts';
 import type { Site } from '../../shared/domain.ts';
 import { DepotError } from '../../shared/result.ts';
 import { siteSchema } from '../../shared/schemas.ts';
@@ -27,4 +29,17 @@ export async function requireSite(db: Db): Promise<Site> {
   const site = await readSite(db);
   if (!site) throw new DepotError('not_found', 'The site is not set up yet');
   return site;
+}
+
+/** The key of the bench's settings: warranty policy, rates, estimate validity, fault categories. */
+export const BENCH_SETTINGS_KEY = 'bench';
+
+export async function readBenchSettings(db: Db): Promise<BenchSettings> {
+  const stored = await readSetting(db, BENCH_SETTINGS_KEY);
+  return stored === undefined ? defaultBenchSettings : benchSettingsSchema.parse(stored);
+}
+
+/** Today on the site's wall calendar. */
+export async function siteToday(db: Db, now: Date): Promise<CalendarDate> {
+  return calendarDateIn(now, (await requireSite(db)).timeZone);
 }
