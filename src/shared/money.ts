@@ -43,6 +43,14 @@ function moneyFormat(locale: string, currency: Currency, exponent: number): Intl
   return format;
 }
 
+/** Minor units as a person types them, with no symbol or grouping: 45000 (KRW), 19.99 (USD). The inverse of parseMoney. */
+export function plainAmount(minor: number, currency: Currency): string {
+  const exponent = currencyExponent(currency);
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
+  return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
+
 /** Parses what a person typed ("19.99", "86,900") into minor units, or null when it is not an amount. */
 export function parseMoney(text: string, currency: Currency): number | null {
   const cleaned = text.replace(/[,\s]/g, '');

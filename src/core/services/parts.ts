@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { partSchema, type Part, type PartsImportResult, type savePartInput } from '../../shared/bench.ts';
-import { formatMoney, parseMoney, currencyExponent, type Currency } from '../../shared/money.ts';
+import { formatMoney, parseMoney, plainAmount, currencyExponent } from '../../shared/money.ts';
 import { DepotError, fieldError } from '../../shared/result.ts';
 import type { Caller, Core, Db, Tx } from '../context.ts';
 import { requireSite } from './settings.ts';
@@ -126,19 +126,11 @@ export function parseCsv(text: string): string[][] {
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** Prices are written as people read them in the site's currency: 45000 (KRW), 19.99 (USD). */
-function priceText(minor: number, currency: Currency): string {
-  const exponent = currencyExponent(currency);
-  if (exponent === 0) return String(minor);
-  const whole = Math.floor(minor / 10 ** exponent);
-  return `${whole}.${String(minor % 10 ** exponent).padStart(exponent, '0')}`;
-}
-
 export async function exportParts(core: Core): Promise<string> {
   const { currency } = await requireSite(core.db);
   const parts = await core.db.selectFrom('parts').selectAll().orderBy('sku').execute();
   const lines = [CSV_HEADER.join(',')];
-  for (const p of parts) lines.push([p.sku, p.name, priceText(Number(p.price), currency), String(p.stock)].map(csvField).join(','));
+  for (const p of parts) lines.push([p.sku, p.name, plainAmount(Number(p.price), currency), String(p.stock)].map(csvField).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -174,7 +166,7 @@ export async function importParts(core: Core, caller: Caller, csv: string): Prom
       stock: /^-?\d+$/.test(stock) ? Number(stock) : Number.NaN,
     });
     if (minor === null) {
-      problems.push(`Row ${rowNumber}: price "${price}" is not an amount in ${currency} (for example ${formatMoney(45_000 * 10 ** currencyExponent(currency), currency)} is written ${priceText(45_000 * 10 ** currencyExponent(currency), currency)})`);
+      problems.push(`Row ${rowNumber}: price "${price}" is not an amount in ${currency} (for example ${formatMoney(45_000 * 10 ** currencyExponent(currency), currency)} is written ${plainAmount(45_000 * 10 ** currencyExponent(currency), currency)})`);
     }
     if (!result.success) {
       for (const issue of result.error.issues) {

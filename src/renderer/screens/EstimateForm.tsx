@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { issueEstimateInput, type BenchCase, type EstimateView, type Part } from '../../shared/bench.ts';
 import { computeEstimate, type EstimateLineInput, type EstimateTotals } from '../../shared/estimate.ts';
-import { formatMoney, parseMoney, type Currency } from '../../shared/money.ts';
+import { formatMoney, parseMoney, plainAmount, type Currency } from '../../shared/money.ts';
 import { api } from '../api.ts';
 import { Field, FormAlert } from '../components/Field.tsx';
 import { applyServerError } from '../components/serverErrors.ts';
@@ -67,14 +67,9 @@ const blank = (kind: FormLine['kind'], bench: BenchCase): FormLine => ({
   laborBy: 'level',
   hours: '',
   damageLevel: String(bench.diagnosis.damageLevel ?? 1),
-  amount: kind === 'shipping' ? formatPlain(bench.returnShippingFee, bench.currency) : '',
+  amount: kind === 'shipping' ? plainAmount(bench.returnShippingFee, bench.currency) : '',
   covered: kind !== 'discount' && (bench.warranty?.covered ?? false),
 });
-
-/** Minor units as a person types them: 4000 (KRW), 40.00 (USD). */
-function formatPlain(minor: number, currency: Currency): string {
-  return formatMoney(minor, currency, 'en').replace(/[^\d.]/g, '');
-}
 
 interface Props {
   bench: BenchCase;
@@ -157,7 +152,7 @@ export function EstimateForm({ bench, onIssued }: Props) {
                           const part = parts.find((x) => x.sku === e.target.value);
                           if (!part) return;
                           setValue(`lines.${i}.description`, part.name);
-                          setValue(`lines.${i}.unitPrice`, formatPlain(part.price, bench.currency));
+                          setValue(`lines.${i}.unitPrice`, plainAmount(part.price, bench.currency));
                         },
                       })}
                     >
