@@ -18,6 +18,7 @@ describe('server messages in the reader’s language', () => {
     ['RMA-2026-000011 was changed by someone else meanwhile; reload it and try again', 'zh', 'RMA-2026-000011 已被他人修改；请重新加载后再试'],
     ['This UPS tracking number fails its check digit: check for a typo', 'ko', '이 UPS 운송장 번호는 검증 숫자가 맞지 않습니다. 오타를 확인하세요'],
     ['Estimate version 2 is accepted but not paid: ₩10,000 of ₩86,900 received', 'zh', '第 2 版报价已同意但未付清：已收 ₩10,000，共 ₩86,900'],
+    ['Enter an amount', 'zh', '请输入金额'],
   ])('translates “%s” into %s', async (message, language, expected) => {
     await i18n.changeLanguage(language);
     expect(translateMessage(message, i18n.t)).toBe(expected);

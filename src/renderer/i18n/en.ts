@@ -307,6 +307,8 @@ export const en = {
     noCase: 'No case {{rma}}',
     dateFormat: 'Dates are written YYYY-MM-DD',
     notDate: 'Not a real date',
+    amount: 'Enter an amount',
+    wholeStock: 'Stock is a whole number',
     changedMeanwhile: '{{rma}} was changed by someone else meanwhile; reload it and try again',
     trackingCj: 'A CJ Logistics tracking number is 10 to 12 digits',
     trackingKoreaPost: 'A Korea Post tracking number is 13 digits',

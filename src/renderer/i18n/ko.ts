@@ -307,6 +307,8 @@ export const ko: Translation = {
     noCase: '케이스 {{rma}}이(가) 없습니다',
     dateFormat: '날짜는 YYYY-MM-DD 형식으로 입력하세요',
     notDate: '올바른 날짜가 아닙니다',
+    amount: '금액을 입력하세요',
+    wholeStock: '재고는 정수로 입력하세요',
     changedMeanwhile: '그 사이 다른 사람이 {{rma}}을(를) 변경했습니다. 다시 불러온 뒤 시도하세요',
     trackingCj: 'CJ대한통운 운송장 번호는 10~12자리 숫자입니다',
     trackingKoreaPost: '우체국 등기번호는 13자리 숫자입니다',

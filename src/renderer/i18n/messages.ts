@@ -57,6 +57,8 @@ const fixed: Record<string, string> = {
   'The symptom was not confirmed: return the unit as no fault found': 'msg.gateNoFault',
   'Out of warranty: issue an estimate; repair starts once the customer accepts and pays': 'msg.gateOutOfWarranty',
   'No estimate was issued': 'msg.gateNoEstimate',
+  'Enter an amount': 'msg.amount',
+  'Stock is a whole number': 'msg.wholeStock',
   'Sign in first': 'error.unauthenticated',
   'Depot cannot be reached': 'error.unreachable',
 };

@@ -307,6 +307,8 @@ export const zh: Translation = {
     noCase: '没有工单 {{rma}}',
     dateFormat: '日期格式为 YYYY-MM-DD',
     notDate: '不是有效日期',
+    amount: '请输入金额',
+    wholeStock: '库存须为整数',
     changedMeanwhile: '{{rma}} 已被他人修改；请重新加载后再试',
     trackingCj: 'CJ 大韩通运运单号为 10 至 12 位数字',
     trackingKoreaPost: '韩国邮政运单号为 13 位数字',
