@@ -297,7 +297,7 @@ export async function applyTransition(
     .execute();
   if (input.to === 'in_transit') await indexCase(trx, row.id);
   if (portalStatus) {
-    const details = await portalDetails(trx, input, { at, purchaseDate: row.purchase_date, resolution, now });
+    const details = await portalDetails(trx, input, { caseId: row.id, at, purchaseDate: row.purchase_date, resolution, now });
     await enqueueStatus(trx, now, { caseId: row.id, rma: row.rma, seq }, portalStatus, null, details);
   }
   return row.id;
@@ -306,9 +306,18 @@ export async function applyTransition(
 async function portalDetails(
   trx: Tx,
   input: TransitionInput,
-  context: { at: string; purchaseDate: string | null; resolution: Resolution | null; now: Date },
+  context: { caseId: number; at: string; purchaseDate: string | null; resolution: Resolution | null; now: Date },
 ): Promise<Record<string, unknown> | undefined> {
   switch (input.to) {
+    case 'awaiting_customer': {
+      // The estimate is queued for the portal before this status, which names the version it waits on.
+      const latest = await trx
+        .selectFrom('estimates')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('case_id', '=', context.caseId)
+        .executeTakeFirst();
+      return latest?.version == null ? undefined : { estimateVersion: Number(latest.version) };
+    }
     case 'authorized': {
       const site = await requireSite(trx);
       return {

@@ -220,29 +220,11 @@ export async function issueEstimate(core: Core, caller: Caller, input: z.output<
     });
     if (row.status === 'diagnosing') {
       await applyTransition(trx, now, caller, { rma: row.rma, version: row.version, to: 'awaiting_customer', note: `Estimate version ${version} issued`, carrier: null });
-      await tellEstimateVersion(trx, row.id, version);
     } else {
       await touchCase(trx, at, { rma: row.rma, version: row.version });
     }
   });
   return getBenchCase(core, input.rma);
-}
-
-/**
- * portal-api.md: the awaiting_customer status names the estimate version it waits on. The status
- * row was just queued in this transaction and has not been sent; add the version to its details.
- */
-async function tellEstimateVersion(trx: Tx, caseId: number, version: number): Promise<void> {
-  const status = await trx
-    .selectFrom('portal_outbox')
-    .select(['id', 'body'])
-    .where('case_id', '=', caseId)
-    .where('kind', '=', 'status')
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
-  const body = JSON.parse(status.body) as { details?: Record<string, unknown> };
-  body.details = { ...body.details, estimateVersion: version };
-  await trx.updateTable('portal_outbox').set({ body: JSON.stringify(body) }).where('id', '=', status.id).execute();
 }
 
 async function estimateFor(db: Db, caseId: number, version: number, today: CalendarDate): Promise<{ view: EstimateView; current: EstimateView }> {
