@@ -7,7 +7,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        input: { index: resolve(__dirname, 'src/apps/electron-main/index.ts') },
         // Native and Node-only packages stay outside the bundle.
         external: ['better-sqlite3', 'pg', 'pdfmake', 'bwip-js'],
       },
@@ -17,18 +17,18 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        input: { index: resolve(__dirname, 'src/apps/preload/index.ts') },
         // A sandboxed preload cannot require modules: one self-contained CommonJS file.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'src/renderer'),
+    root: resolve(__dirname, 'src/apps/renderer'),
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'src/apps/renderer/index.html') } },
     },
   },
 });

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../src/core/context.ts';
+import { createCore, type Core } from '../src/base/node/core.ts';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openPostgres, openSqlite, type DepotDatabase } from '../src/core/db/open.ts';
-import { dispatch } from '../src/core/api/dispatch.ts';
-import { loadDemo } from '../src/core/services/setup.ts';
-import { DEMO_PIN } from '../src/core/services/demo.ts';
-import type { MethodInput, MethodName, MethodOutput } from '../src/shared/api/contract.ts';
-import type { Result } from '../src/shared/result.ts';
-import type { Role } from '../src/shared/status.ts';
+import { openPostgres, openSqlite, type DepotDatabase } from '../src/base/node/db/open.ts';
+import { dispatch } from '../src/apps/api/dispatch.ts';
+import { loadDemo } from '../src/features/setup/node/setup.ts';
+import { DEMO_PIN } from '../src/features/setup/node/demo.ts';
+import type { MethodInput, MethodName, MethodOutput } from '../src/apps/api/contract.ts';
+import type { Result } from '../src/base/common/result.ts';
+import type { Role } from '../src/base/common/identity.ts';
 
 export function tempDir(prefix = 'depot-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { normalizeSerial, normalizeTracking } from '../../src/shared/schemas.ts';
-import { caseTerms } from '../../src/core/services/search-terms.ts';
-import { statuses } from '../../src/shared/status.ts';
+import { normalizeSerial, normalizeTracking } from '../../src/base/common/schemas.ts';
+import { caseTerms } from '../../src/features/cases/node/search-terms.ts';
+import { statuses } from '../../src/features/cases/common/status.ts';
 
 const family = ['김', '이', '박', '최', '정', '王', '李', '张', '刘', 'Παπαδόπουλος', 'Smith', 'Nguyen'];
 const given = ['민수', '서연', '지훈', '유진', '小明', '静怡', '伟', '娜', 'Γιώργος', 'Μαρία', 'Emily', 'Sean', '하늘', '美玲'];

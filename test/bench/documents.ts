@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { defaultFontsDir } from '../../src/core/documents/fonts.ts';
-import { renderLabelBatch } from '../../src/core/documents/batch.ts';
-import { shippingLabel } from '../../src/core/documents/labels.ts';
-import { createDocumentRenderer } from '../../src/core/documents/render.ts';
-import { sampleEstimate, sampleLanguages, sampleShippingLabel } from '../../src/core/documents/samples.ts';
-import { estimate } from '../../src/core/documents/sheets.ts';
+import { defaultFontsDir } from '../../src/features/documents/node/fonts.ts';
+import { renderLabelBatch } from '../../src/features/documents/node/batch.ts';
+import { shippingLabel } from '../../src/features/documents/node/labels.ts';
+import { createDocumentRenderer } from '../../src/features/documents/node/render.ts';
+import { sampleEstimate, sampleLanguages, sampleShippingLabel } from '../../src/features/documents/node/samples.ts';
+import { estimate } from '../../src/features/documents/node/sheets.ts';
 import type { BenchResult } from './types.ts';
 
 const median = (values: number[]): number => {

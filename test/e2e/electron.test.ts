@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { electronBinary } from '../../src/cli/electron-binary.mjs';
+import { electronBinary } from '../../src/apps/cli/electron-binary.mjs';
 import { tempDir } from '../helpers.ts';
 
 // The Electron runtime is a separate download; where it is missing these tests are skipped, not passed.

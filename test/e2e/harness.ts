@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Core } from '../../src/core/context.ts';
-import { startHost, type RunningHost } from '../../src/host/server.ts';
+import type { Core } from '../../src/base/node/core.ts';
+import { startHost, type RunningHost } from '../../src/apps/host/server.ts';
 import { freshCore } from '../helpers.ts';
 
 const rendererDir = path.resolve('out/renderer');

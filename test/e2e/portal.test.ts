@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachPortalSync, PortalSync } from '../../src/core/portal/service.ts';
-import { envTokenStore } from '../../src/core/portal/settings.ts';
-import { applyTransition, getCase } from '../../src/core/services/cases.ts';
-import { ship } from '../../src/core/services/shipping.ts';
+import { attachPortalSync, PortalSync } from '../../src/features/portal-sync/node/service.ts';
+import { envTokenStore } from '../../src/features/portal-sync/node/settings.ts';
+import { applyTransition, getCase } from '../../src/features/cases/node/cases.ts';
+import { ship } from '../../src/features/shipping/node/shipping.ts';
 import { startPortal, type ReferencePortal } from '../portal/server.ts';
 import { scan, signIn, startApp, type App } from './harness.ts';
 

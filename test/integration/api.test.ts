@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/core/api/dispatch.ts';
-import { api, type MethodName } from '../../src/shared/api/contract.ts';
+import { dispatch } from '../../src/apps/api/dispatch.ts';
+import { api, type MethodName } from '../../src/apps/api/contract.ts';
 import { asRole, freshCore, tableCounts, unwrap } from '../helpers.ts';
 
 const walkIn = {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/core/api/dispatch.ts';
-import type { Core } from '../../src/core/context.ts';
-import type { BenchCase, DiagnosisInput } from '../../src/shared/bench.ts';
-import type { EstimateLineInput } from '../../src/shared/estimate.ts';
-import type { Result } from '../../src/shared/result.ts';
+import { dispatch } from '../../src/apps/api/dispatch.ts';
+import type { Core } from '../../src/base/node/core.ts';
+import type { BenchCase, DiagnosisInput } from '../../src/features/bench/common/bench.ts';
+import type { EstimateLineInput } from '../../src/features/estimates/common/estimate.ts';
+import type { Result } from '../../src/base/common/result.ts';
 import { asRole, freshCore, tableCounts, unwrap } from '../helpers.ts';
 
 /** A fixed clock: 2026-03-10 12:00 in Seoul. Tests that need time to pass move it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compiledOnce } from '../../src/core/db/compiled.ts';
+import { compiledOnce } from '../../src/base/node/db/compiled.ts';
 import { freshCore } from '../helpers.ts';
 
 describe('queries compiled once', () => {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/core/db/open.ts';
-import { migrations } from '../../src/core/db/migrations/registry.ts';
-import type { Migration } from '../../src/core/db/migrations/registry.ts';
+import { openSqlite } from '../../src/base/node/db/open.ts';
+import { migrations } from '../../src/base/node/db/migrations/registry.ts';
+import type { Migration } from '../../src/base/node/db/migrations/registry.ts';
 import { tempDir } from '../helpers.ts';
 
 describe('SQLite database', () => {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { addressLines, shippingLabel, unitTag } from '../../src/core/documents/labels.ts';
-import { createDocumentRenderer } from '../../src/core/documents/render.ts';
-import { renderLabelBatch } from '../../src/core/documents/batch.ts';
+import { addressLines, shippingLabel, unitTag } from '../../src/features/documents/node/labels.ts';
+import { createDocumentRenderer } from '../../src/features/documents/node/render.ts';
+import { renderLabelBatch } from '../../src/features/documents/node/batch.ts';
 import {
   sampleCustomers,
   sampleEstimate,
@@ -21,8 +21,8 @@ import {
   sampleShippingLabel,
   sampleUnitTag,
   type SampleLanguage,
-} from '../../src/core/documents/samples.ts';
-import { estimate, intakeReceipt, packingSlip, repairReport } from '../../src/core/documents/sheets.ts';
+} from '../../src/features/documents/node/samples.ts';
+import { estimate, intakeReceipt, packingSlip, repairReport } from '../../src/features/documents/node/sheets.ts';
 
 const tools = { pdftotext: 'poppler-utils', pdffonts: 'poppler-utils', pdfinfo: 'poppler-utils', pdftoppm: 'poppler-utils', zbarimg: 'zbar-tools' };
 

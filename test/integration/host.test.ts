@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from '../../src/host/server.ts';
+import { startHost, type RunningHost } from '../../src/apps/host/server.ts';
 import { freshCore, tempDir } from '../helpers.ts';
 
 /** A raw request, so tests can send what a browser's fetch would not (a foreign Host header). */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { classifyStatus, parseRetryAfter, PortalClient, PortalError } from '../../src/core/portal/client.ts';
+import { classifyStatus, parseRetryAfter, PortalClient, PortalError } from '../../src/features/portal-sync/node/client.ts';
 import { sampleRequest, startPortal, type ReferencePortal } from '../portal/server.ts';
 
 const RMA = 'RMA-2026-000001';

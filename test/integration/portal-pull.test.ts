@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller, Core } from '../../src/core/context.ts';
-import type { PortalClient } from '../../src/core/portal/client.ts';
-import { listFlags } from '../../src/core/portal/flags.ts';
-import { pullEvents } from '../../src/core/portal/pull.ts';
-import { getSyncState } from '../../src/core/portal/state.ts';
-import { getCase } from '../../src/core/services/cases.ts';
+import type { Core } from '../../src/base/node/core.ts';
+import type { PortalClient } from '../../src/features/portal-sync/node/client.ts';
+import { listFlags } from '../../src/features/portal-sync/node/flags.ts';
+import { pullEvents } from '../../src/features/portal-sync/node/pull.ts';
+import { getSyncState } from '../../src/features/portal-sync/node/state.ts';
+import { getCase } from '../../src/features/cases/node/cases.ts';
 import { advance, drain, expectInSync, setupDepot, testClient, testWorker } from '../portal/harness.ts';
 import { startPortal, type ReferencePortal } from '../portal/server.ts';
+import type { Caller } from '../../src/base/common/identity.ts';
 
 describe('portal event pull', () => {
   let portal: ReferencePortal;

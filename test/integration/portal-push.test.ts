@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller, Core } from '../../src/core/context.ts';
-import type { PortalClient } from '../../src/core/portal/client.ts';
-import { listFlags } from '../../src/core/portal/flags.ts';
-import { getSyncState, resumeSync } from '../../src/core/portal/state.ts';
-import { discard, listDeadLetters, requeue } from '../../src/core/portal/worker.ts';
+import type { Core } from '../../src/base/node/core.ts';
+import type { PortalClient } from '../../src/features/portal-sync/node/client.ts';
+import { listFlags } from '../../src/features/portal-sync/node/flags.ts';
+import { getSyncState, resumeSync } from '../../src/features/portal-sync/node/state.ts';
+import { discard, listDeadLetters, requeue } from '../../src/features/portal-sync/node/worker.ts';
 import { advance, deskCase, drain, expectInSync, setupDepot, testClient, testWorker } from '../portal/harness.ts';
 import { startPortal, type ReferencePortal } from '../portal/server.ts';
+import type { Caller } from '../../src/base/common/identity.ts';
 
 const road = ['received', 'diagnosing', 'repairing', 'qa', 'ready_to_ship', 'shipped', 'closed'] as const;
 

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { syncCommand } from '../../src/cli/sync.ts';
-import type { Core } from '../../src/core/context.ts';
-import { openSqlite } from '../../src/core/db/open.ts';
-import { createCore } from '../../src/core/context.ts';
-import { attachPortalSync, PortalSync } from '../../src/core/portal/service.ts';
-import { encryptedTokenStore, envTokenStore, writePortalUrl, type TokenStore } from '../../src/core/portal/settings.ts';
+import { syncCommand } from '../../src/apps/cli/sync.ts';
+import type { Core } from '../../src/base/node/core.ts';
+import { openSqlite } from '../../src/base/node/db/open.ts';
+import { createCore } from '../../src/base/node/core.ts';
+import { attachPortalSync, PortalSync } from '../../src/features/portal-sync/node/service.ts';
+import { encryptedTokenStore, envTokenStore, writePortalUrl, type TokenStore } from '../../src/features/portal-sync/node/settings.ts';
 import { asRole, freshCore, tempDir, unwrap } from '../helpers.ts';
 import { deskCase, setupDepot } from '../portal/harness.ts';
 import { startPortal, type ReferencePortal } from '../portal/server.ts';
@@ -264,12 +264,12 @@ describe('portal sync: one worker per database, and the depot command', () => {
     const again = createCore(await openSqlite(file));
     const [c] = await again.db.selectFrom('cases').select(['rma', 'version']).where('source', '=', 'desk').execute();
     await again.db.transaction().execute(async (trx) => {
-      const { applyTransition } = await import('../../src/core/services/cases.ts');
+      const { applyTransition } = await import('../../src/features/cases/node/cases.ts');
       await applyTransition(trx, new Date(), users.admin!, { rma: c!.rma, version: c!.version, to: 'cancelled', note: 'Test', carrier: null });
     });
     await again.database.close();
     portal.addFault({ kind: 'status', status: 400, code: 'invalid', count: 1 });
-    const refused = await exec(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', '--once', '--db', file], {
+    const refused = await exec(process.execPath, ['--import', 'tsx', 'src/apps/cli/main.ts', 'sync', '--once', '--db', file], {
       env: { ...process.env, DEPOT_PORTAL_TOKEN: portal.token },
     }).then(
       () => ({ code: 0, stdout: '' }),

@@ -3,9 +3,9 @@ import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/core/context.ts';
-import { usePrinter, type Printer, type PrinterInfo } from '../../src/core/services/printing.ts';
-import { trackingProblem } from '../../src/shared/shipping.ts';
+import type { Core } from '../../src/base/node/core.ts';
+import { usePrinter, type Printer, type PrinterInfo } from '../../src/features/printing/node/printing.ts';
+import { trackingProblem } from '../../src/features/shipping/common/shipping.ts';
 import { asRole, freshCore, tableCounts, tempDir, unwrap } from '../helpers.ts';
 
 const UPS_OK = '1Z999AA10123456784';

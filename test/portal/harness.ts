@@ -1,14 +1,15 @@
 import { expect } from 'vitest';
-import type { UserInfo } from '../../src/shared/domain.ts';
-import type { Status } from '../../src/shared/status.ts';
-import { createCore, type Caller, type Core } from '../../src/core/context.ts';
-import { openSqlite } from '../../src/core/db/open.ts';
-import { PortalClient } from '../../src/core/portal/client.ts';
-import { SyncWorker, type WorkerOptions } from '../../src/core/portal/worker.ts';
-import { applyTransition, createCase, getCase } from '../../src/core/services/cases.ts';
-import { demoSite } from '../../src/core/services/demo.ts';
-import { writeSetting } from '../../src/core/services/settings.ts';
+import type { Status } from '../../src/features/cases/common/status.ts';
+import { createCore, type Core } from '../../src/base/node/core.ts';
+import { openSqlite } from '../../src/base/node/db/open.ts';
+import { PortalClient } from '../../src/features/portal-sync/node/client.ts';
+import { SyncWorker, type WorkerOptions } from '../../src/features/portal-sync/node/worker.ts';
+import { applyTransition, createCase, getCase } from '../../src/features/cases/node/cases.ts';
+import { demoSite } from '../../src/features/setup/node/demo.ts';
+import { writeSetting } from '../../src/features/settings/node/store.ts';
 import type { ReferencePortal } from './server.ts';
+import type { UserInfo } from '../../src/base/common/identity.ts';
+import type { Caller } from '../../src/base/common/identity.ts';
 
 /** A depot database with a site, one user per role and a few products; no cases. */
 export async function setupDepot(file = ':memory:'): Promise<{ core: Core; users: Record<string, Caller> }> {

@@ -10,7 +10,7 @@ import {
   type EventType,
   type PortalEvent,
   type PortalStatus,
-} from '../../src/core/portal/client.ts';
+} from '../../src/features/portal-sync/node/client.ts';
 
 /**
  * A reference customer portal implementing portal-api.md over in-memory storage, with switches

@@ -1,7 +1,7 @@
-import { createCore } from '../../src/core/context.ts';
-import { openSqlite } from '../../src/core/db/open.ts';
-import { PortalClient } from '../../src/core/portal/client.ts';
-import { SyncWorker } from '../../src/core/portal/worker.ts';
+import { createCore } from '../../src/base/node/core.ts';
+import { openSqlite } from '../../src/base/node/db/open.ts';
+import { PortalClient } from '../../src/features/portal-sync/node/client.ts';
+import { SyncWorker } from '../../src/features/portal-sync/node/worker.ts';
 
 /** A sync worker in its own process, for tests that kill it mid-send: worker-child.ts DB_FILE PORTAL_URL TOKEN */
 const [file, url, token] = process.argv.slice(2) as [string, string, string];

@@ -9,7 +9,7 @@ import {
   isCalendarDate,
   isoWeekMonday,
   laterDate,
-} from '../../src/shared/dates.ts';
+} from '../../src/base/common/dates.ts';
 
 describe('isCalendarDate', () => {
   it('accepts real days only', () => {

@@ -1,10 +1,10 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadFonts, splitRuns } from '../../src/core/documents/fonts.ts';
-import { code128Canvas, DOT_PT, fitCode128 } from '../../src/core/documents/barcode.ts';
-import { rasterizeText } from '../../src/core/documents/raster.ts';
-import { sampleShippingLabel, sampleUnitTag } from '../../src/core/documents/samples.ts';
-import { sendZpl, shippingLabelZpl, unitTagZpl } from '../../src/core/documents/zpl.ts';
+import { loadFonts, splitRuns } from '../../src/features/documents/node/fonts.ts';
+import { code128Canvas, DOT_PT, fitCode128 } from '../../src/features/documents/node/barcode.ts';
+import { rasterizeText } from '../../src/features/documents/node/raster.ts';
+import { sampleShippingLabel, sampleUnitTag } from '../../src/features/documents/node/samples.ts';
+import { sendZpl, shippingLabelZpl, unitTagZpl } from '../../src/features/documents/node/zpl.ts';
 
 const fonts = loadFonts();
 

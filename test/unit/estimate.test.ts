@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateSchema as portalEstimateSchema } from '../../src/core/portal/client.ts';
-import { currencies, type Currency } from '../../src/shared/money.ts';
-import { DepotError } from '../../src/shared/result.ts';
+import { estimateSchema as portalEstimateSchema } from '../../src/features/portal-sync/node/client.ts';
+import { currencies, type Currency } from '../../src/base/common/money.ts';
+import { DepotError } from '../../src/base/common/result.ts';
 import {
   computeEstimate,
   estimateLineSchema,
@@ -13,8 +13,8 @@ import {
   type EstimateLine,
   type EstimateLineInput,
   type EstimateRates,
-} from '../../src/shared/estimate.ts';
-import { decideWarranty, defaultWarrantyPolicy } from '../../src/shared/warranty.ts';
+} from '../../src/features/estimates/common/estimate.ts';
+import { decideWarranty, defaultWarrantyPolicy } from '../../src/features/warranty/common/warranty.ts';
 
 const rates: EstimateRates = { taxRateBp: 1000, laborHourlyRate: 20_000, laborLevelFees: [15_000, 30_000, 60_000] };
 

@@ -5,29 +5,29 @@ const eslint = new ESLint({ overrideConfigFile: '.eslint.config.mjs' });
 
 async function layerErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === 'depot/layers').map((m) => m.message);
 }
 
 describe('layer rules', () => {
   it.each([
-    ['src/shared/x.ts', "import fs from 'node:fs';"],
-    ['src/shared/x.ts', "import { app } from 'electron';"],
-    ['src/shared/x.ts', "import { bootCore } from '../core/boot.ts';"],
-    ['src/core/x.ts', "import { app } from 'electron';"],
-    ['src/core/services/x.ts', "import { App } from '../../renderer/App.tsx';"],
-    ['src/renderer/x.ts', "import { dispatch } from '../core/api/dispatch.ts';"],
-    ['src/renderer/screens/x.tsx', "import Database from 'better-sqlite3';"],
-    ['src/renderer/x.ts', "import path from 'node:path';"],
+    ['src/base/common/x.ts', "import fs from 'node:fs';"],
+    ['src/features/cases/common/x.ts', "import { app } from 'electron';"],
+    ['src/base/common/x.ts', "import { bootCore } from '../node/boot.ts';"],
+    ['src/features/cases/node/x.ts', "import { app } from 'electron';"],
+    ['src/features/cases/node/x.ts', "import { App } from '../../../apps/renderer/App.tsx';"],
+    ['src/features/cases/browser/x.ts', "import { dispatch } from '../../../apps/api/dispatch.ts';"],
+    ['src/features/cases/browser/x.tsx', "import Database from 'better-sqlite3';"],
+    ['src/apps/renderer/x.ts', "import path from 'node:path';"],
   ])('fails lint for %s: %s', async (file, code) => {
     expect(await layerErrors(file, `${code}\nexport {};\n`)).toHaveLength(1);
   });
 
   it.each([
-    ['src/shared/x.ts', "import { z } from 'zod';"],
-    ['src/core/x.ts', "import fs from 'node:fs';"],
-    ['src/core/x.ts', "import { api } from '../shared/api/contract.ts';"],
-    ['src/renderer/x.ts', "import { api } from '../shared/api/contract.ts';"],
-    ['src/main/x.ts', "import { app } from 'electron';"],
+    ['src/base/common/x.ts', "import { z } from 'zod';"],
+    ['src/features/cases/node/x.ts', "import fs from 'node:fs';"],
+    ['src/features/cases/node/x.ts', "import { casesMethods } from '../common/contract.ts';"],
+    ['src/features/cases/browser/x.ts', "import { casesMethods } from '../common/contract.ts';"],
+    ['src/apps/electron-main/x.ts', "import { app } from 'electron';"],
   ])('allows %s: %s', async (file, code) => {
     expect(await layerErrors(file, `${code}\nexport {};\n`)).toEqual([]);
   });

@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { translateMessage } from '../../src/renderer/i18n/messages.ts';
-import { en } from '../../src/renderer/i18n/en.ts';
-import { ko } from '../../src/renderer/i18n/ko.ts';
-import { zh } from '../../src/renderer/i18n/zh.ts';
+import { translateMessage } from '../../src/base/browser/messages.ts';
+import { en } from '../../src/apps/renderer/i18n/en.ts';
+import { ko } from '../../src/apps/renderer/i18n/ko.ts';
+import { zh } from '../../src/apps/renderer/i18n/zh.ts';
 
 const i18n = i18next.createInstance();
 await i18n.init({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseMoney, plainAmount } from '../../src/shared/money.ts';
+import { formatMoney, parseMoney, plainAmount } from '../../src/base/common/money.ts';
 
 describe('money', () => {
   it('writes minor units as a person types them, and reads them back', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTransition, nextStatuses, openStatuses, portalStatusFor, statuses, transitions } from '../../src/shared/status.ts';
+import { findTransition, nextStatuses, openStatuses, portalStatusFor, statuses, transitions } from '../../src/features/cases/common/status.ts';
 
 describe('status machine', () => {
   it('reaches every status from requested', () => {

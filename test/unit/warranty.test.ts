@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DepotError } from '../../src/shared/result.ts';
+import { DepotError } from '../../src/base/common/result.ts';
 import {
   dateCodeRuleSchema,
   decideWarranty,
@@ -10,7 +10,7 @@ import {
   warrantyPolicySchema,
   type WarrantyInput,
   type WarrantyPolicy,
-} from '../../src/shared/warranty.ts';
+} from '../../src/features/warranty/common/warranty.ts';
 
 const policy = defaultWarrantyPolicy;
 

@@ -1,0 +1,28 @@
+import type { ParsedInput, MethodName, MethodOutput } from '../../base/common/rpc.ts';
+import type { CallContext } from '../../base/node/handlers.ts';
+import { benchHandlers } from '../../features/bench/node/index.ts';
+import { casesHandlers } from '../../features/cases/node/index.ts';
+import { syncHandlers } from '../../features/portal-sync/node/index.ts';
+import { productsHandlers } from '../../features/products/node/index.ts';
+import { receivingHandlers } from '../../features/receiving/node/index.ts';
+import { settingsHandlers } from '../../features/settings/node/index.ts';
+import { setupHandlers } from '../../features/setup/node/index.ts';
+import { shippingHandlers } from '../../features/shipping/node/index.ts';
+import { usersHandlers } from '../../features/users/node/index.ts';
+
+type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>, context: CallContext) => Promise<MethodOutput<M>>;
+};
+
+/** The one handler map; its type makes its keys exactly the contract's methods. */
+export const handlers: Handlers = {
+  ...setupHandlers,
+  ...usersHandlers,
+  ...casesHandlers,
+  ...settingsHandlers,
+  ...productsHandlers,
+  ...receivingHandlers,
+  ...benchHandlers,
+  ...shippingHandlers,
+  ...syncHandlers,
+};

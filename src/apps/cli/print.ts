@@ -1,0 +1,82 @@
+/** `depot print`: documents of a case, or a batch of labels, to a PDF (or ZPL) file. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../base/node/core.ts';
+import { openDatabase } from '../../base/node/db/open.ts';
+import { databaseFile, defaultDataDir } from '../../base/node/paths.ts';
+import { buildCaseDocument, renderBatchLabels } from '../../features/shipping/node/index.ts';
+import { rmaSchema } from '../../base/common/schemas.ts';
+import { batchLabelsInput, documentKinds, type DocumentKind } from '../../features/shipping/common/index.ts';
+
+export const printHelp = `  print <kind> <RMA> -o FILE [--zpl] [--paper A4|LETTER]
+                               a document of a case as PDF (or ZPL for label printers);
+                               kind: label, unit-tag, packing-slip, repair-report
+  print labels --status ready_to_ship|shipped [--day YYYY-MM-DD] -o FILE
+                               the return labels of many cases as one PDF, progress on stderr`;
+
+const fail = (message: string): number => {
+  process.stderr.write(`depot print: ${message}\n`);
+  return 1;
+};
+
+export async function runPrint(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      zpl: { type: 'boolean' },
+      paper: { type: 'string' },
+      status: { type: 'string' },
+      day: { type: 'string' },
+    },
+  });
+  const [what, rmaText] = positionals;
+  if (!what) return fail(`say what to print.\n${printHelp}`);
+  if (!values.output) return fail('give the file to write with -o FILE');
+  const output = path.resolve(values.output);
+  const dbFile = path.resolve(values.db ?? databaseFile(defaultDataDir()));
+  if (!process.env.DEPOT_DATABASE_URL && !fs.existsSync(dbFile)) return fail(`no database at ${dbFile}`);
+  const database = await openDatabase(dbFile);
+  const core = createCore(database, { dataDir: path.dirname(dbFile) });
+  try {
+    if (what === 'labels') {
+      const input = batchLabelsInput.safeParse({ status: values.status ?? 'ready_to_ship', day: values.day });
+      if (!input.success) return fail(input.error.issues[0]!.message);
+      const controller = new AbortController();
+      process.once('SIGINT', () => controller.abort());
+      const { pdf, count, skipped } = await renderBatchLabels(core, input.data, {
+        signal: controller.signal,
+        onProgress: (done, total) => process.stderr.write(`\rlabels ${done}/${total}`),
+      });
+      process.stderr.write('\n');
+      fs.writeFileSync(output, pdf);
+      if (skipped.length) process.stderr.write(`left out for an incomplete address: ${skipped.join(', ')}\n`);
+      process.stdout.write(`${output}: ${count} labels\n`);
+      return 0;
+    }
+    const kind = what.replace(/-/g, '_') as DocumentKind;
+    if (!documentKinds.includes(kind)) return fail(`unknown document "${what}"; one of: ${documentKinds.map((k) => k.replace(/_/g, '-')).join(', ')}, labels`);
+    const rma = rmaSchema.safeParse(rmaText ?? '');
+    if (!rma.success) return fail(rma.error.issues[0]!.message);
+    if (values.paper && values.paper !== 'A4' && values.paper !== 'LETTER') return fail('--paper is A4 or LETTER');
+    const document = await buildCaseDocument(core.db, kind, rma.data, {
+      now: core.now(),
+      ...(values.paper ? { paper: values.paper as 'A4' | 'LETTER' } : {}),
+    });
+    if (values.zpl) {
+      if (!document.zpl) return fail(`a ${what} is printed on paper: there is no ZPL for it`);
+      fs.writeFileSync(output, document.zpl);
+    } else {
+      fs.writeFileSync(output, document.pdf);
+    }
+    process.stdout.write(`${output}\n`);
+    return 0;
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './Bench.tsx';
+export * from './BenchPanel.tsx';
+export * from './BenchSettings.tsx';

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import {
+  advanceInput,
+  benchQueueInput,
+  benchSettingsSchema,
+  caseRef,
+  diagnoseInput,
+  importPartsInput,
+  issueEstimateInput,
+  logWorkInput,
+  partsListInput,
+  recordDecisionInput,
+  recordPaymentInput,
+  savePartInput,
+  type BenchCase,
+  type BenchQueue,
+  type BenchSettingsView,
+  type Part,
+  type PartsImportResult,
+} from './bench.ts';
+import { rmaSchema } from '../../../base/common/schemas.ts';
+import { empty, method } from '../../../base/common/rpc.ts';
+
+const bench = ['technician'] as const;
+const benchAndDesk = ['technician', 'clerk'] as const;
+
+/** The technician's bench, the parts catalog and estimates. */
+export const benchMethods = {
+  'bench.queue': method<BenchQueue>()({
+    input: benchQueueInput,
+    access: 'signed-in',
+    summary: 'Cases on the bench, oldest received first, with estimate expiry for those waiting on the customer.',
+  }),
+  'bench.take': method<BenchCase>()({
+    input: caseRef,
+    access: bench,
+    summary: 'Assigns a case to the signed-in technician; a received case goes into diagnosis.',
+  }),
+  'bench.release': method<BenchCase>()({
+    input: caseRef,
+    access: bench,
+    summary: 'Gives a case back to the queue.',
+  }),
+  'bench.get': method<BenchCase>()({
+    input: z.object({ rma: rmaSchema }),
+    access: 'signed-in',
+    summary: 'Diagnosis, warranty decision, estimates, work and parts of a case.',
+  }),
+  'bench.diagnose': method<BenchCase>()({
+    input: diagnoseInput,
+    access: bench,
+    summary: 'Saves the diagnosis and decides warranty with its reason.',
+  }),
+  'bench.issueEstimate': method<BenchCase>()({
+    input: issueEstimateInput,
+    access: bench,
+    summary: 'Issues a new estimate version (superseding the last); the case waits on the customer and the portal is told.',
+  }),
+  'bench.recordDecision': method<BenchCase>()({
+    input: recordDecisionInput,
+    access: benchAndDesk,
+    summary: "Records the customer's decision on an estimate version (e.g. accepted by phone).",
+  }),
+  'bench.recordPayment': method<BenchCase>()({
+    input: recordPaymentInput,
+    access: benchAndDesk,
+    summary: 'Records a payment for an accepted estimate version.',
+  }),
+  'bench.logWork': method<BenchCase>()({
+    input: logWorkInput,
+    access: bench,
+    summary: 'Records work done, time spent and parts used (stock goes down in the same transaction).',
+  }),
+  'bench.advance': method<BenchCase>()({
+    input: advanceInput,
+    access: benchAndDesk,
+    summary: 'Moves a case along the bench: repair, waiting for parts, QA pass or fail, no fault found, return unrepaired.',
+  }),
+  'bench.settings': method<BenchSettingsView>()({
+    input: empty,
+    access: 'signed-in',
+    summary: 'Warranty policy, labor rates, tax, return shipping fee, estimate validity and fault categories.',
+  }),
+  'bench.updateSettings': method<BenchSettingsView>()({
+    input: benchSettingsSchema,
+    access: ['admin'],
+    summary: 'Changes the warranty policy, rates and fault categories.',
+  }),
+  'parts.list': method<Part[]>()({
+    input: partsListInput,
+    access: 'signed-in',
+    summary: 'The parts catalog by SKU.',
+  }),
+  'parts.save': method<Part>()({
+    input: savePartInput,
+    access: ['admin'],
+    summary: 'Adds or changes a part; a stock change is recorded with its reason.',
+  }),
+  'parts.import': method<PartsImportResult>()({
+    input: importPartsInput,
+    access: ['admin'],
+    summary: 'Imports parts from CSV (sku,name,price,stock): every row is checked, and all are saved or none.',
+  }),
+  'parts.export': method<{ csv: string }>()({
+    input: empty,
+    access: 'signed-in',
+    summary: 'The parts catalog as CSV.',
+  }),
+} as const;
+
+type BenchMethods = typeof benchMethods;
+declare module '../../../base/common/rpc.ts' {
+  interface DepotMethods extends BenchMethods {}
+}

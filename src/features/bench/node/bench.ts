@@ -1,0 +1,402 @@
+import type { z } from 'zod';
+import {
+  type BenchCase,
+  type BenchQueue,
+  type BenchQueueFilter,
+  type BenchSettings,
+  type BenchSettingsView,
+  type Diagnosis,
+  type WorkEntry,
+  type benchQueueInput,
+  type diagnoseInput,
+} from '../common/bench.ts';
+import { calendarDateIn } from '../../../base/common/dates.ts';
+import { isExpired } from '../../estimates/common/index.ts';
+import type { Accessory } from '../../receiving/common/index.ts';
+import { DepotError } from '../../../base/common/result.ts';
+import type { Resolution, Status } from '../../cases/common/index.ts';
+import {
+  decideWarranty,
+  type DamageKind,
+  type RepairRecord,
+  type ReplacementRecord,
+} from '../../warranty/common/index.ts';
+import type { Core, Db } from '../../../base/node/core.ts';
+import { applyTransition, caseRow, requireStatus, touchCase, userIdOf } from '../../cases/node/index.ts';
+import { diagnosisRow, warrantyOf, type DiagnosisRow } from './diagnosis.ts';
+import { estimateViews, repairGate } from './estimates.ts';
+import { BENCH_SETTINGS_KEY, readBenchSettings, requireSite, siteToday, writeSetting } from '../../settings/node/index.ts';
+import type { Caller } from '../../../base/common/identity.ts';
+
+/** The technician's bench: the work queue, taking cases, diagnosis and the warranty decision. */
+
+
+export const benchStatuses: readonly Status[] = ['received', 'diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa'];
+const shown: Record<BenchQueueFilter, readonly Status[]> = {
+  diagnosis: ['received'],
+  bench: ['diagnosing', 'repairing', 'waiting_parts', 'qa'],
+  awaiting: ['awaiting_customer'],
+  all: benchStatuses,
+};
+
+export async function benchSettingsView(db: Db): Promise<BenchSettingsView> {
+  const [settings, site] = await Promise.all([readBenchSettings(db), requireSite(db)]);
+  return { ...settings, currency: site.currency };
+}
+
+export async function updateBenchSettings(core: Core, settings: BenchSettings): Promise<BenchSettingsView> {
+  await requireSite(core.db);
+  await writeSetting(core.db, BENCH_SETTINGS_KEY, settings);
+  return benchSettingsView(core.db);
+}
+
+export async function benchQueue(core: Core, caller: Caller, input: z.output<typeof benchQueueInput>): Promise<BenchQueue> {
+  let q = core.db
+    .selectFrom('cases')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .leftJoin('products', 'products.id', 'cases.product_id')
+    .leftJoin('users', 'users.id', 'cases.assigned_to')
+    .leftJoin('estimates', (join) =>
+      join.onRef('estimates.case_id', '=', 'cases.id').on('estimates.state', 'in', ['issued', 'accepted']),
+    )
+    .select([
+      'cases.rma',
+      'cases.version',
+      'cases.status',
+      'cases.serial',
+      'cases.received_at',
+      'cases.assigned_to',
+      'customers.name as customer_name',
+      'products.model',
+      'products.product_line',
+      'users.name as assigned_name',
+      'estimates.version as estimate_version',
+      'estimates.valid_until',
+      'estimates.state as estimate_state',
+    ])
+    .where('cases.status', 'in', [...shown[input.show]]);
+  if (input.productLine) q = q.where('products.product_line', '=', input.productLine);
+  if (input.mine) q = q.where('cases.assigned_to', '=', userIdOf(caller));
+  const [rows, lines, today] = await Promise.all([
+    q.orderBy('cases.received_at').orderBy('cases.id').limit(500).execute(),
+    core.db.selectFrom('products').select('product_line').distinct().orderBy('product_line').execute(),
+    siteToday(core.db, core.now()),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      rma: r.rma,
+      version: r.version,
+      status: r.status as Status,
+      customerName: r.customer_name,
+      model: r.model,
+      productLine: r.product_line,
+      serial: r.serial,
+      receivedAt: r.received_at,
+      assignedTo: r.assigned_to !== null && r.assigned_name !== null ? { id: Number(r.assigned_to), name: r.assigned_name } : null,
+      estimate:
+        r.estimate_version !== null && r.valid_until !== null
+          ? {
+              version: r.estimate_version,
+              validUntil: r.valid_until,
+              expired: r.estimate_state === 'issued' && isExpired(r.valid_until, today),
+            }
+          : null,
+    })),
+    productLines: lines.map((l) => l.product_line),
+  };
+}
+
+/** Assigns the case to the caller; a received case goes into diagnosis in the same transaction. */
+export async function takeCase(core: Core, caller: Caller, ref: { rma: string; version: number }): Promise<BenchCase> {
+  const now = core.now();
+  await core.db.transaction().execute(async (trx) => {
+    const row = await caseRow(trx, ref.rma);
+    requireStatus(row, benchStatuses, 'taking it');
+    const me = userIdOf(caller);
+    if (row.assigned_to !== null && row.assigned_to !== me && !(caller.kind === 'user' && caller.user.role === 'admin')) {
+      const holder = await trx.selectFrom('users').select('name').where('id', '=', row.assigned_to).executeTakeFirst();
+      throw new DepotError('conflict', `${row.rma} is taken by ${holder?.name ?? 'someone else'}; they can release it`);
+    }
+    const touched = await touchCase(trx, now.toISOString(), ref, { assigned_to: me });
+    if (row.status === 'received') {
+      await applyTransition(trx, now, caller, { rma: row.rma, version: touched.version, to: 'diagnosing', note: null, carrier: null });
+    }
+  });
+  return getBenchCase(core, ref.rma);
+}
+
+export async function releaseCase(core: Core, caller: Caller, ref: { rma: string; version: number }): Promise<BenchCase> {
+  await core.db.transaction().execute(async (trx) => {
+    const row = await caseRow(trx, ref.rma);
+    const admin = caller.kind === 'user' && caller.user.role === 'admin';
+    if (row.assigned_to === null) throw new DepotError('invalid', `${row.rma} is not assigned to anyone`);
+    if (row.assigned_to !== userIdOf(caller) && !admin) {
+      throw new DepotError('forbidden', 'Only the technician who took the case, or an administrator, can release it');
+    }
+    await touchCase(trx, core.now().toISOString(), ref, { assigned_to: null });
+  });
+  return getBenchCase(core, ref.rma);
+}
+
+const damageOf = (d: Pick<Diagnosis, 'physicalDamage' | 'liquidDamage' | 'tampering'>): DamageKind[] => [
+  ...(d.physicalDamage ? (['physical'] as const) : []),
+  ...(d.liquidDamage ? (['liquid'] as const) : []),
+  ...(d.tampering ? (['tampering'] as const) : []),
+];
+
+async function latestIntake(db: Db, caseId: number) {
+  return db
+    .selectFrom('intakes')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('undone_at', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** Earlier life of the unit: paid or warranty repairs of the same serial, and the replacement that produced it. */
+async function unitHistory(db: Db, caseId: number, serialNorm: string, timeZone: string) {
+  const repairs: RepairRecord[] = [];
+  const earlier = await db
+    .selectFrom('cases')
+    .innerJoin('case_history', 'case_history.case_id', 'cases.id')
+    .select(['cases.id', 'case_history.at'])
+    .where('cases.serial_norm', '=', serialNorm)
+    .where('cases.id', '!=', caseId)
+    .where('cases.resolution', '=', 'repaired')
+    .where('case_history.to_status', '=', 'shipped')
+    .execute();
+  for (const e of earlier) {
+    const paid = await db
+      .selectFrom('estimates')
+      .select('id')
+      .where('case_id', '=', e.id)
+      .where('state', '=', 'accepted')
+      .where('total', '>', 0)
+      .executeTakeFirst();
+    repairs.push({ deliveredOn: calendarDateIn(new Date(e.at), timeZone), paid: paid !== undefined });
+  }
+  const replaced = await db
+    .selectFrom('bench_work')
+    .innerJoin('cases', 'cases.id', 'bench_work.case_id')
+    .select(['bench_work.at', 'bench_work.new_serial', 'cases.serial'])
+    .where('bench_work.new_serial_norm', '=', serialNorm)
+    .where('bench_work.case_id', '!=', caseId)
+    .orderBy('bench_work.id')
+    .execute();
+  const replacements: ReplacementRecord[] = replaced.map((r) => ({
+    replacedOn: calendarDateIn(new Date(r.at), timeZone),
+    oldSerial: r.serial,
+    newSerial: r.new_serial!,
+  }));
+  return { repairs, replacements };
+}
+
+async function decide(trx: Db, now: Date, caseId: number, diagnosis: Diagnosis) {
+  const [site, settings] = await Promise.all([requireSite(trx), readBenchSettings(trx)]);
+  const today = calendarDateIn(now, site.timeZone);
+  const c = await trx
+    .selectFrom('cases')
+    .leftJoin('products', 'products.id', 'cases.product_id')
+    .leftJoin('addresses', 'addresses.id', 'cases.return_address_id')
+    .select([
+      'cases.serial',
+      'cases.serial_norm',
+      'cases.purchase_date',
+      'products.model',
+      'products.product_line',
+      'products.warranty_months',
+      'products.accessories',
+      'addresses.country',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const intake = await latestIntake(trx, caseId);
+  const expected = (c.accessories ? (JSON.parse(c.accessories) as Accessory[]) : []).filter((a) => a !== 'other');
+  const received = intake ? ((JSON.parse(intake.accessories) as { received?: Accessory[] }).received ?? []) : [];
+  const unusedAndComplete =
+    intake !== undefined &&
+    intake.packaging === 'intact' &&
+    !intake.physical_damage &&
+    !intake.liquid_damage &&
+    expected.every((a) => received.includes(a));
+  const history = await unitHistory(trx, caseId, c.serial_norm, site.timeZone);
+  const decision = decideWarranty(
+    {
+      product: {
+        productLine: c.product_line ?? '',
+        model: c.model ?? '',
+        warrantyMonths: c.warranty_months,
+        dateCode: null,
+      },
+      serial: c.serial,
+      region: c.country,
+      purchaseDate: c.purchase_date,
+      proofOfPurchase: diagnosis.proofOfPurchase,
+      extendedUntil: diagnosis.extendedUntil,
+      repairs: history.repairs,
+      replacements: history.replacements,
+      damage: damageOf(diagnosis),
+      unusedAndComplete,
+      today,
+    },
+    settings.policy,
+  );
+  return { decision, today };
+}
+
+/** Saves the diagnosis and the warranty decision made from it, with its reason. */
+export async function diagnose(core: Core, caller: Caller, input: z.output<typeof diagnoseInput>): Promise<BenchCase> {
+  const now = core.now();
+  const at = now.toISOString();
+  await core.db.transaction().execute(async (trx) => {
+    const row = await caseRow(trx, input.rma);
+    requireStatus(row, ['diagnosing'], 'diagnosis');
+    const d = input.diagnosis;
+    const { decision, today } = await decide(trx, now, row.id, d).catch((error: unknown) => {
+      // The warranty rules name their inputs; the form names them under diagnosis.
+      if (error instanceof DepotError && error.fields?.extendedUntil) {
+        throw new DepotError('invalid', error.message, { 'diagnosis.extendedUntil': error.fields.extendedUntil });
+      }
+      throw error;
+    });
+    await touchCase(trx, at, input);
+    const values = {
+      symptom_confirmed: d.symptomConfirmed ? 1 : 0,
+      fault_category: d.faultCategory,
+      fault: d.fault,
+      damage_level: d.damageLevel,
+      physical_damage: d.physicalDamage ? 1 : 0,
+      liquid_damage: d.liquidDamage ? 1 : 0,
+      tampering: d.tampering ? 1 : 0,
+      test_results: d.testResults,
+      internal_notes: d.internalNotes,
+      customer_notes: d.customerNotes,
+      proof_of_purchase: d.proofOfPurchase ? 1 : 0,
+      extended_until: d.extendedUntil,
+      warranty_covered: decision.covered ? 1 : 0,
+      warranty_rule: decision.rule,
+      warranty_reason: decision.reason,
+      warranty_until: decision.until,
+      warranty_params: JSON.stringify(decision.params),
+      decided_on: today,
+      diagnosed_by: userIdOf(caller),
+      diagnosed_at: at,
+    };
+    await trx
+      .insertInto('diagnoses')
+      .values({ case_id: row.id, ...values })
+      .onConflict((oc) => oc.column('case_id').doUpdateSet(values))
+      .execute();
+  });
+  return getBenchCase(core, input.rma);
+}
+
+const diagnosisOf = (d: DiagnosisRow): Diagnosis => ({
+  symptomConfirmed: d.symptom_confirmed === 1,
+  faultCategory: d.fault_category,
+  fault: d.fault,
+  damageLevel: d.damage_level as 1 | 2 | 3 | null,
+  physicalDamage: d.physical_damage === 1,
+  liquidDamage: d.liquid_damage === 1,
+  tampering: d.tampering === 1,
+  testResults: d.test_results,
+  internalNotes: d.internal_notes,
+  customerNotes: d.customer_notes,
+  proofOfPurchase: d.proof_of_purchase === 1,
+  extendedUntil: d.extended_until,
+});
+
+export async function workLog(db: Db, caseId: number): Promise<WorkEntry[]> {
+  const rows = await db
+    .selectFrom('bench_work')
+    .leftJoin('users', 'users.id', 'bench_work.user_id')
+    .selectAll('bench_work')
+    .select('users.name as user_name')
+    .where('bench_work.case_id', '=', caseId)
+    .orderBy('bench_work.id')
+    .execute();
+  const moves = await db
+    .selectFrom('stock_moves')
+    .innerJoin('parts', 'parts.id', 'stock_moves.part_id')
+    .select(['stock_moves.work_id', 'stock_moves.delta', 'stock_moves.reason', 'parts.sku', 'parts.name'])
+    .where('stock_moves.case_id', '=', caseId)
+    .where('stock_moves.kind', '=', 'repair')
+    .orderBy('stock_moves.id')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    userName: r.user_name,
+    kind: r.kind as WorkEntry['kind'],
+    workDone: r.work_done,
+    minutes: r.minutes,
+    newSerial: r.new_serial,
+    parts: moves
+      .filter((m) => Number(m.work_id) === Number(r.id))
+      .map((m) => ({ sku: m.sku, name: m.name, quantity: -m.delta, stockReason: m.reason })),
+  }));
+}
+
+/** Everything the bench shows about a case. */
+export async function getBenchCase(core: Core, rma: string): Promise<BenchCase> {
+  const db = core.db;
+  const row = await db
+    .selectFrom('cases')
+    .leftJoin('users', 'users.id', 'cases.assigned_to')
+    .select(['cases.id', 'cases.rma', 'cases.version', 'cases.status', 'cases.resolution', 'cases.assigned_to', 'users.name'])
+    .where('cases.rma', '=', rma)
+    .executeTakeFirst();
+  if (!row) throw new DepotError('not_found', `No case ${rma}`);
+  const caseId = Number(row.id);
+  const [site, settings, saved, work] = await Promise.all([
+    requireSite(db),
+    readBenchSettings(db),
+    diagnosisRow(db, caseId),
+    workLog(db, caseId),
+  ]);
+  const today = calendarDateIn(core.now(), site.timeZone);
+  const estimates = await estimateViews(db, caseId, today);
+  let diagnosis: Diagnosis;
+  if (saved) diagnosis = diagnosisOf(saved);
+  else {
+    const [intake, c] = await Promise.all([
+      latestIntake(db, caseId),
+      db.selectFrom('cases').select('purchase_date').where('id', '=', caseId).executeTakeFirstOrThrow(),
+    ]);
+    diagnosis = {
+      symptomConfirmed: true,
+      faultCategory: null,
+      fault: null,
+      damageLevel: null,
+      physicalDamage: intake?.physical_damage === 1,
+      liquidDamage: intake?.liquid_damage === 1,
+      tampering: false,
+      testResults: null,
+      internalNotes: null,
+      customerNotes: null,
+      proofOfPurchase: c.purchase_date !== null,
+      extendedUntil: null,
+    };
+  }
+  const status = row.status as Status;
+  const warranty = saved ? warrantyOf(saved) : null;
+  return {
+    rma: row.rma,
+    version: row.version,
+    status,
+    resolution: row.resolution as Resolution | null,
+    assignedTo: row.assigned_to !== null && row.name !== null ? { id: Number(row.assigned_to), name: row.name } : null,
+    currency: site.currency,
+    diagnosis,
+    diagnosed: saved ? { at: saved.diagnosed_at, by: saved.diagnosed_name } : null,
+    warranty,
+    estimates,
+    work,
+    minutesSpent: work.reduce((sum, w) => sum + w.minutes, 0),
+    repairGate: repairGate(status, saved ? { covered: warranty!.covered, symptomConfirmed: diagnosis.symptomConfirmed } : null, estimates, site.currency),
+    rates: settings.rates,
+    returnShippingFee: settings.returnShippingFee,
+    faultCategories: settings.faultCategories,
+  };
+}

@@ -1,0 +1,31 @@
+import { defaultBenchSettings } from '../common/bench.ts';
+import type { Tx } from '../../../base/node/core.ts';
+import { writeSetting } from '../../settings/node/index.ts';
+
+/** Demo parts in won, with stock, and the bench settings (warranty policy, rates) the demo site uses. */
+const demoParts = [
+  { sku: 'BAT-AX', name: 'Battery pack AX series', price: 25_000, stock: 12 },
+  { sku: 'MB-AX200', name: 'Main board AX-200', price: 45_000, stock: 4 },
+  { sku: 'EAR-PAD', name: 'Ear pad pair', price: 9_000, stock: 30 },
+  { sku: 'USBC-PORT', name: 'USB-C charging port', price: 7_500, stock: 2 },
+  { sku: 'SPK-DRV', name: 'Speaker driver 50 mm', price: 18_000, stock: 0 },
+  { sku: 'LCD-TB10', name: 'Display assembly TB-10', price: 120_000, stock: 3 },
+];
+
+export async function insertBenchDemoData(trx: Tx, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await writeSetting(trx, 'bench', {
+    ...defaultBenchSettings,
+    // Korean consumer law: 12 months on speakers bought in Korea; the rest keeps its model's term.
+    policy: { ...defaultBenchSettings.policy, regions: [{ region: 'KR', productLine: 'Speakers', months: 12 }] },
+  });
+  for (const part of demoParts) {
+    const row = await trx.insertInto('parts').values({ ...part, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    if (part.stock > 0) {
+      await trx
+        .insertInto('stock_moves')
+        .values({ part_id: row.id, delta: part.stock, kind: 'adjust', case_id: null, work_id: null, reason: 'Opening stock', user_id: null, at })
+        .execute();
+    }
+  }
+}

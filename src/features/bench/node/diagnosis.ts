@@ -1,0 +1,26 @@
+import type { Db } from '../../../base/node/core.ts';
+import type { WarrantyView } from '../common/bench.ts';
+import type { WarrantyParams, WarrantyRule } from '../../warranty/common/index.ts';
+
+/** The diagnosis of a case as stored, and the warranty decision recorded with it. */
+export type DiagnosisRow = NonNullable<Awaited<ReturnType<typeof diagnosisRow>>>;
+
+export async function diagnosisRow(db: Db, caseId: number) {
+  return db
+    .selectFrom('diagnoses')
+    .leftJoin('users', 'users.id', 'diagnoses.diagnosed_by')
+    .selectAll('diagnoses')
+    .select('users.name as diagnosed_name')
+    .where('diagnoses.case_id', '=', caseId)
+    .executeTakeFirst();
+}
+
+export const warrantyOf = (d: DiagnosisRow): WarrantyView => ({
+  covered: d.warranty_covered === 1,
+  rule: d.warranty_rule as WarrantyRule,
+  reason: d.warranty_reason,
+  until: d.warranty_until,
+  params: JSON.parse(d.warranty_params) as WarrantyParams,
+  decidedOn: d.decided_on,
+});
+

@@ -1,0 +1,331 @@
+import type { z } from 'zod';
+import type {
+  BenchCase,
+  EstimatePayment,
+  EstimateState,
+  EstimateView,
+  issueEstimateInput,
+  recordDecisionInput,
+  recordPaymentInput,
+} from '../common/index.ts';
+import type { CalendarDate } from '../../../base/common/dates.ts';
+import {
+  computeEstimate,
+  estimateValidUntil,
+  isExpired,
+  portalEstimatePayload,
+  type EstimateTotals,
+  type PricedLine,
+} from '../../estimates/common/index.ts';
+import { formatMoney, type Currency } from '../../../base/common/money.ts';
+import { DepotError, fieldError } from '../../../base/common/result.ts';
+import type { Status } from '../../cases/common/index.ts';
+import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import { enqueue } from '../../../base/node/outbox.ts';
+import { diagnosisRow, warrantyOf } from './diagnosis.ts';
+import { applyTransition, caseRow, requireStatus, touchCase, userIdOf } from '../../cases/node/index.ts';
+import { readBenchSettings, requireSite, siteToday } from '../../settings/node/index.ts';
+import type { Caller } from '../../../base/common/identity.ts';
+
+/**
+ * Versioned estimates. Issuing one queues it for the portal before the awaiting_customer status,
+ * in one transaction; a new version supersedes the last. The customer's decision and payment come
+ * from the portal (portal_estimate_decisions, portal_payments) or are recorded at the desk.
+ */
+
+const num = (v: number | string) => Number(v);
+
+export async function estimateViews(db: Db, caseId: number, today: CalendarDate): Promise<EstimateView[]> {
+  const [rows, portalDecisions, desk, portal] = await Promise.all([
+    db
+      .selectFrom('estimates')
+      .leftJoin('users', 'users.id', 'estimates.issued_by')
+      .selectAll('estimates')
+      .select('users.name as issued_name')
+      .where('estimates.case_id', '=', caseId)
+      .orderBy('estimates.version', 'desc')
+      .execute(),
+    db.selectFrom('portal_estimate_decisions').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
+    db.selectFrom('estimate_payments').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
+    db.selectFrom('portal_payments').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
+  ]);
+  return rows.map((r): EstimateView => {
+    const lines = JSON.parse(r.lines) as PricedLine[];
+    const fromPortal = portalDecisions.filter((d) => d.estimate_version === r.version).at(-1);
+    let state = r.state as EstimateState;
+    let decision: EstimateView['decision'] = null;
+    if (r.decision) {
+      decision = {
+        decision: r.decision as 'accepted' | 'declined',
+        at: r.decided_at!,
+        note: r.decision_note,
+        source: r.decision_source === 'portal' ? 'portal' : 'desk',
+      };
+    } else if (fromPortal && state === 'issued') {
+      decision = { decision: fromPortal.decision as 'accepted' | 'declined', at: fromPortal.decided_at, note: fromPortal.note, source: 'portal' };
+      state = decision.decision;
+    }
+    const payments: EstimatePayment[] = [
+      ...desk
+        .filter((p) => p.estimate_version === r.version)
+        .map((p) => ({ amount: num(p.amount), reference: p.reference, paidAt: p.paid_at, source: 'desk' as const })),
+      ...portal
+        .filter((p) => p.estimate_version === r.version)
+        .map((p) => ({ amount: p.amount, reference: p.reference, paidAt: p.paid_at, source: 'portal' as const })),
+    ];
+    return {
+      version: r.version,
+      state,
+      currency: r.currency as Currency,
+      lines,
+      totals: {
+        subtotal: num(r.subtotal),
+        discount: num(r.discount),
+        taxable: num(r.subtotal) - num(r.discount),
+        tax: num(r.tax),
+        total: num(r.total),
+        coveredCost: num(r.covered_cost),
+      },
+      taxRateBp: r.tax_rate_bp,
+      validUntil: r.valid_until,
+      expired: state === 'issued' && isExpired(r.valid_until, today),
+      issuedAt: r.issued_at,
+      issuedBy: r.issued_name,
+      warranty: { covered: r.warranty_covered === 1, reason: r.warranty_reason },
+      decision,
+      payments,
+      paid: payments.reduce((sum, p) => sum + p.amount, 0),
+    };
+  });
+}
+
+/** The version the customer is deciding on: the newest one not superseded. */
+export const currentEstimate = (views: readonly EstimateView[]): EstimateView | undefined =>
+  views.find((v) => v.state !== 'superseded');
+
+/** Whether repair may start: in warranty at once; out of warranty only once the current estimate is accepted and paid. */
+export function repairGate(
+  status: Status,
+  diagnosis: { covered: boolean; symptomConfirmed: boolean } | null,
+  estimates: readonly EstimateView[],
+  currency: Currency,
+): BenchCase['repairGate'] {
+  const no = (reason: string) => ({ allowed: false, reason });
+  if (status === 'waiting_parts') return { allowed: true, reason: null };
+  if (status === 'diagnosing') {
+    if (!diagnosis) return no('Save the diagnosis first');
+    if (!diagnosis.symptomConfirmed) return no('The symptom was not confirmed: return the unit as no fault found');
+    if (!diagnosis.covered) {
+      return no('Out of warranty: issue an estimate; repair starts once the customer accepts and pays');
+    }
+    return { allowed: true, reason: null };
+  }
+  if (status !== 'awaiting_customer') return no(`The case is ${status.replace(/_/g, ' ')}`);
+  const current = currentEstimate(estimates);
+  if (!current) return no('No estimate was issued');
+  if (current.state === 'declined') return no(`The customer declined estimate version ${current.version}: return the unit unrepaired`);
+  if (current.state !== 'accepted') {
+    return current.expired
+      ? no(`Estimate version ${current.version} expired on ${current.validUntil} without the customer's decision`)
+      : no(`Waiting for the customer to accept estimate version ${current.version}`);
+  }
+  if (current.paid < current.totals.total) {
+    return no(
+      `Estimate version ${current.version} is accepted but not paid: ${formatMoney(current.paid, currency)} of ${formatMoney(current.totals.total, currency)} received`,
+    );
+  }
+  return { allowed: true, reason: null };
+}
+
+function priced(lines: z.output<typeof issueEstimateInput>['lines'], rates: Parameters<typeof computeEstimate>[1], currency: Currency): EstimateTotals {
+  try {
+    return computeEstimate(lines, rates, currency);
+  } catch (error) {
+    if (error instanceof RangeError) throw fieldError('lines', 'The estimate total is too large');
+    throw error;
+  }
+}
+
+/** Issues the next estimate version; from diagnosis the case goes to awaiting_customer. */
+export async function issueEstimate(core: Core, caller: Caller, input: z.output<typeof issueEstimateInput>): Promise<void> {
+  const now = core.now();
+  const at = now.toISOString();
+  await core.db.transaction().execute(async (trx) => {
+    const row = await caseRow(trx, input.rma);
+    requireStatus(row, ['diagnosing', 'awaiting_customer'], 'an estimate');
+    if (row.version !== input.version) throw new DepotError('conflict', `${row.rma} was changed by someone else meanwhile; reload it and try again`);
+    const diagnosis = await diagnosisRow(trx, row.id);
+    if (!diagnosis) throw new DepotError('invalid', 'Save the diagnosis first: the estimate shows its warranty decision');
+    for (const [index, entry] of input.lines.entries()) {
+      if (entry.kind !== 'part' || entry.sku === null) continue;
+      const part = await trx.selectFrom('parts').select('id').where('sku', '=', entry.sku).executeTakeFirst();
+      if (!part) throw fieldError(`lines.${index}.sku`, `Unknown SKU ${entry.sku}`);
+    }
+    const [site, settings, today] = await Promise.all([requireSite(trx), readBenchSettings(trx), siteToday(trx, now)]);
+    const totals = priced(input.lines, settings.rates, site.currency);
+    const validUntil = estimateValidUntil(today, settings.validityDays);
+    const last = await trx
+      .selectFrom('estimates')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('case_id', '=', row.id)
+      .executeTakeFirst();
+    const version = Number(last?.version ?? 0) + 1;
+    await trx
+      .updateTable('estimates')
+      .set({ state: 'superseded' })
+      .where('case_id', '=', row.id)
+      .where('state', 'in', ['issued', 'accepted'])
+      .execute();
+    const warranty = warrantyOf(diagnosis);
+    await trx
+      .insertInto('estimates')
+      .values({
+        case_id: row.id,
+        version,
+        state: 'issued',
+        currency: site.currency,
+        lines: JSON.stringify(totals.lines),
+        tax_rate_bp: settings.rates.taxRateBp,
+        subtotal: totals.subtotal,
+        discount: totals.discount,
+        tax: totals.tax,
+        total: totals.total,
+        covered_cost: totals.coveredCost,
+        valid_until: validUntil,
+        warranty_covered: warranty.covered ? 1 : 0,
+        warranty_reason: warranty.reason,
+        issued_at: at,
+        issued_by: userIdOf(caller),
+        decision: null,
+        decided_at: null,
+        decision_note: null,
+        decision_source: null,
+        decided_by: null,
+      })
+      .execute();
+    await enqueue(trx, now, {
+      caseId: row.id,
+      rma: row.rma,
+      kind: 'estimate',
+      method: 'PUT',
+      path: `/rmas/${encodeURIComponent(row.rma)}/estimates/${version}`,
+      body: portalEstimatePayload({ validUntil, totals }, warranty),
+    });
+    if (row.status === 'diagnosing') {
+      await applyTransition(trx, now, caller, { rma: row.rma, version: row.version, to: 'awaiting_customer', note: `Estimate version ${version} issued`, carrier: null });
+    } else {
+      await touchCase(trx, at, { rma: row.rma, version: row.version });
+    }
+  });
+}
+
+async function estimateFor(db: Db, caseId: number, version: number, today: CalendarDate): Promise<{ view: EstimateView; current: EstimateView }> {
+  const views = await estimateViews(db, caseId, today);
+  const view = views.find((v) => v.version === version);
+  if (!view) throw fieldError('estimateVersion', `There is no estimate version ${version}`);
+  const current = currentEstimate(views)!;
+  if (view.state === 'superseded') {
+    throw fieldError('estimateVersion', `Estimate version ${version} was superseded by version ${current.version}`);
+  }
+  return { view, current };
+}
+
+/** The customer's decision taken at the desk ("accepted by phone"); a decline returns the unit unrepaired. */
+export async function recordDecision(core: Core, caller: Caller, input: z.output<typeof recordDecisionInput>): Promise<void> {
+  const now = core.now();
+  const at = now.toISOString();
+  await core.db.transaction().execute(async (trx) => {
+    const row = await caseRow(trx, input.rma);
+    requireStatus(row, ['awaiting_customer'], "recording the customer's decision");
+    const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
+    if (view.decision) {
+      throw fieldError('estimateVersion', `The customer already ${view.decision.decision} estimate version ${view.version}`);
+    }
+    if (input.decision === 'accepted' && view.expired) {
+      throw fieldError('estimateVersion', `Estimate version ${view.version} expired on ${view.validUntil}; issue a new version`);
+    }
+    await trx
+      .updateTable('estimates')
+      .set({
+        state: input.decision,
+        decision: input.decision,
+        decided_at: at,
+        decision_note: input.note,
+        decision_source: 'desk',
+        decided_by: userIdOf(caller),
+      })
+      .where('case_id', '=', row.id)
+      .where('version', '=', view.version)
+      .execute();
+    if (input.decision === 'declined') {
+      const note = `Customer declined estimate version ${view.version}${input.note ? `: ${input.note}` : ''}`;
+      await applyTransition(trx, now, caller, {
+        rma: row.rma,
+        version: row.version,
+        to: 'return_unrepaired',
+        note,
+        carrier: null,
+        resolution: 'returned_unrepaired',
+      });
+    } else {
+      await touchCase(trx, at, { rma: row.rma, version: null });
+    }
+  });
+}
+
+/** A payment taken at the desk for the accepted version; never more than is outstanding. */
+export async function recordPayment(core: Core, caller: Caller, input: z.output<typeof recordPaymentInput>): Promise<void> {
+  const now = core.now();
+  const at = now.toISOString();
+  await core.db.transaction().execute(async (trx) => {
+    const row = await caseRow(trx, input.rma);
+    requireStatus(row, ['awaiting_customer'], 'recording a payment');
+    const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
+    if (view.state !== 'accepted') {
+      throw fieldError('estimateVersion', `Estimate version ${view.version} is not accepted; record the customer's acceptance first`);
+    }
+    const outstanding = view.totals.total - view.paid;
+    if (input.amount > outstanding) {
+      throw fieldError('amount', `Only ${formatMoney(outstanding, view.currency)} is outstanding on estimate version ${view.version}`);
+    }
+    await trx
+      .insertInto('estimate_payments')
+      .values({
+        case_id: row.id,
+        estimate_version: view.version,
+        amount: input.amount,
+        currency: view.currency,
+        reference: input.reference,
+        paid_at: at,
+        recorded_by: userIdOf(caller),
+      })
+      .execute();
+    await touchCase(trx, at, { rma: row.rma, version: null });
+  });
+}
+
+/** Records a portal acceptance on the estimate itself when repair starts, so the case names the accepted version. */
+export async function settleAcceptance(trx: Tx, caseId: number, view: EstimateView): Promise<void> {
+  if (view.decision?.source !== 'portal') return;
+  await trx
+    .updateTable('estimates')
+    .set({ state: 'accepted', decision: 'accepted', decided_at: view.decision.at, decision_note: view.decision.note, decision_source: 'portal' })
+    .where('case_id', '=', caseId)
+    .where('version', '=', view.version)
+    .where('decision', 'is', null)
+    .execute();
+}
+
+/** When the unit goes back unrepaired, the open estimate is closed as declined or expired. */
+export async function closeEstimate(trx: Tx, caseId: number, view: EstimateView, state: 'declined' | 'expired', at: string): Promise<void> {
+  await trx
+    .updateTable('estimates')
+    .set(
+      state === 'declined' && view.decision?.source === 'portal'
+        ? { state, decision: 'declined', decided_at: view.decision.at, decision_note: view.decision.note, decision_source: 'portal' }
+        : { state, ...(view.decision ? {} : { decided_at: at }) },
+    )
+    .where('case_id', '=', caseId)
+    .where('version', '=', view.version)
+    .execute();
+}

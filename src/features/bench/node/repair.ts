@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+import type { advanceInput, BenchCase, logWorkInput } from '../common/bench.ts';
+import { normalizeSerial } from '../../../base/common/schemas.ts';
+import { DepotError, fieldError } from '../../../base/common/result.ts';
+import type { Resolution, Status } from '../../cases/common/index.ts';
+import type { Core } from '../../../base/node/core.ts';
+import { getBenchCase } from './bench.ts';
+import { diagnosisRow } from './diagnosis.ts';
+import { applyTransition, caseRow, requireStatus, touchCase, userIdOf } from '../../cases/node/index.ts';
+import { closeEstimate, currentEstimate, estimateViews, repairGate, settleAcceptance } from './estimates.ts';
+import { takeParts } from '../../parts/node/index.ts';
+import { requireSite, siteToday } from '../../settings/node/index.ts';
+import type { Caller } from '../../../base/common/identity.ts';
+
+/** Repair and QA: work done with parts and time, waiting for parts, QA pass or fail, and the ways off the bench. */
+
+export async function logWork(core: Core, caller: Caller, input: z.output<typeof logWorkInput>): Promise<BenchCase> {
+  const at = core.now().toISOString();
+  await core.db.transaction().execute(async (trx) => {
+    const row = await caseRow(trx, input.rma);
+    requireStatus(row, ['repairing'], 'recording repair work');
+    await touchCase(trx, at, input);
+    const work = await trx
+      .insertInto('bench_work')
+      .values({
+        case_id: row.id,
+        kind: input.replacementSerial ? 'replacement' : 'work',
+        work_done: input.workDone,
+        minutes: input.minutes,
+        new_serial: input.replacementSerial,
+        new_serial_norm: input.replacementSerial ? normalizeSerial(input.replacementSerial) : null,
+        user_id: userIdOf(caller),
+        at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await takeParts(trx, at, caller, { caseId: row.id, workId: Number(work.id) }, input.parts, input.stockReason);
+  });
+  return getBenchCase(core, input.rma);
+}
+
+const moves: Record<z.output<typeof advanceInput>['action'], { from: readonly Status[]; to: Status; doing: string }> = {
+  startRepair: { from: ['diagnosing', 'awaiting_customer'], to: 'repairing', doing: 'starting the repair' },
+  waitParts: { from: ['repairing'], to: 'waiting_parts', doing: 'waiting for parts' },
+  resumeRepair: { from: ['waiting_parts'], to: 'repairing', doing: 'resuming the repair' },
+  toQa: { from: ['repairing'], to: 'qa', doing: 'quality check' },
+  qaPass: { from: ['qa'], to: 'ready_to_ship', doing: 'passing QA' },
+  qaFail: { from: ['qa'], to: 'repairing', doing: 'failing QA' },
+  noFault: { from: ['diagnosing'], to: 'ready_to_ship', doing: 'returning as no fault found' },
+  returnUnrepaired: { from: ['awaiting_customer'], to: 'return_unrepaired', doing: 'returning unrepaired' },
+};
+
+/** One step along the bench, each with the checks the status machine alone cannot make. */
+export async function advance(core: Core, caller: Caller, input: z.output<typeof advanceInput>): Promise<BenchCase> {
+  const now = core.now();
+  const at = now.toISOString();
+  const move = moves[input.action];
+  await core.db.transaction().execute(async (trx) => {
+    const row = await caseRow(trx, input.rma);
+    requireStatus(row, move.from, move.doing);
+    if (row.version !== input.version) throw new DepotError('conflict', `${row.rma} was changed by someone else meanwhile; reload it and try again`);
+    const { currency } = await requireSite(trx);
+    const today = await siteToday(trx, now);
+    let note = input.note;
+    let resolution: Resolution | undefined;
+    switch (input.action) {
+      case 'startRepair': {
+        const diagnosis = await diagnosisRow(trx, row.id);
+        const estimates = await estimateViews(trx, row.id, today);
+        const gate = repairGate(
+          row.status,
+          diagnosis ? { covered: diagnosis.warranty_covered === 1, symptomConfirmed: diagnosis.symptom_confirmed === 1 } : null,
+          estimates,
+          currency,
+        );
+        if (!gate.allowed) throw new DepotError('invalid', gate.reason!);
+        const accepted = currentEstimate(estimates);
+        if (row.status === 'awaiting_customer' && accepted) {
+          await settleAcceptance(trx, row.id, accepted);
+          note = [`Estimate version ${accepted.version} accepted and paid`, note].filter(Boolean).join('\n');
+        }
+        break;
+      }
+      case 'toQa': {
+        const work = await trx.selectFrom('bench_work').select('id').where('case_id', '=', row.id).executeTakeFirst();
+        if (!work) throw new DepotError('invalid', 'Record the work done before the quality check');
+        break;
+      }
+      case 'qaPass': {
+        const replacement = await trx
+          .selectFrom('bench_work')
+          .select('new_serial')
+          .where('case_id', '=', row.id)
+          .where('kind', '=', 'replacement')
+          .orderBy('id', 'desc')
+          .executeTakeFirst();
+        resolution = input.resolution ?? (replacement ? 'replaced' : 'repaired');
+        if (resolution === 'replaced' && !replacement) {
+          throw fieldError('resolution', 'Record the replacement unit and its serial before resolving as replaced');
+        }
+        note = [`QA passed`, replacement && resolution === 'replaced' ? `Replacement serial ${replacement.new_serial}` : null, note]
+          .filter(Boolean)
+          .join('\n');
+        break;
+      }
+      case 'qaFail':
+        if (!note) throw fieldError('note', 'Say what failed in the quality check');
+        note = `QA failed: ${note}`;
+        break;
+      case 'noFault': {
+        const diagnosis = await diagnosisRow(trx, row.id);
+        if (!diagnosis || diagnosis.symptom_confirmed === 1) {
+          throw new DepotError('invalid', 'Save a diagnosis with the symptom not confirmed first');
+        }
+        resolution = 'no_fault_found';
+        break;
+      }
+      case 'returnUnrepaired': {
+        const current = currentEstimate(await estimateViews(trx, row.id, today));
+        const declined = current?.state === 'declined';
+        if (!current || (!declined && !current.expired)) {
+          throw new DepotError(
+            'invalid',
+            current
+              ? `Estimate version ${current.version} is valid until ${current.validUntil} and not declined; record the customer's decision first`
+              : 'No estimate was issued',
+          );
+        }
+        if (!note) throw fieldError('note', 'Give a reason');
+        await closeEstimate(trx, row.id, current, declined ? 'declined' : 'expired', at);
+        resolution = 'returned_unrepaired';
+        break;
+      }
+      default:
+        break;
+    }
+    await applyTransition(trx, now, caller, {
+      rma: row.rma,
+      version: row.version,
+      to: move.to,
+      note,
+      carrier: null,
+      ...(resolution ? { resolution } : {}),
+    });
+  });
+  return getBenchCase(core, input.rma);
+}

@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../common/types.ts';
+import type { Address } from '../../../base/common/schemas.ts';
+import type { Status } from '../common/status.ts';
+import { api } from '../../../base/browser/api.ts';
+import { FormAlert } from '../../../base/browser/Field.tsx';
+import { useFormat } from '../../../base/browser/context.tsx';
+import { errorMessage } from '../../../base/browser/messages.ts';
+import { href } from '../../../base/browser/router.ts';
+import { BenchPanel } from '../../bench/browser/index.ts';
+import { TransitionDialog } from './TransitionDialog.tsx';
+
+interface Props {
+  rma: string;
+}
+
+/** One case: every field, its history, and the status changes the signed-in role may make. */
+export function CasePage({ rma }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [moving, setMoving] = useState<Status | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await api['cases.get']({ rma });
+    if (result.ok) {
+      setDetail(result.value);
+      return true;
+    }
+    setAlert(errorMessage(result.error, t));
+    return false;
+  }, [rma, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const none = t('common.none');
+  const track = (x: { carrier: string | null; tracking: string | null }) =>
+    x.tracking ? [x.carrier, x.tracking].filter(Boolean).join(' · ') : none;
+
+  return (
+    <main className="case-page" aria-labelledby="case-title">
+      <div className="screen-head">
+        <a className="back" href={href({ screen: 'cases' })}>
+          ← {t('case.back')}
+        </a>
+        <h1 id="case-title" className="mono">
+          {rma}
+        </h1>
+        {detail ? <span className={`badge badge-${detail.status}`}>{t(`status.${detail.status}`)}</span> : null}
+        {detail ? (
+          <div className="actions" role="group" aria-label={t('case.actions')}>
+            {detail.nextStatuses.length > 0 ? (
+              detail.nextStatuses.map((to) => (
+                <button
+                  key={to}
+                  type="button"
+                  className={to === 'cancelled' || to === 'rejected' ? 'danger' : 'primary'}
+                  onClick={() => {
+                    setAlert(null);
+                    setMoving(to);
+                  }}
+                >
+                  {t('case.moveTo', { status: t(`status.${to}`) })}
+                </button>
+              ))
+            ) : (
+              <span className="muted">{t('case.noActions')}</span>
+            )}
+          </div>
+        ) : null}
+      </div>
+      <FormAlert message={alert} />
+      {detail ? (
+        <>
+          <div className="case-columns">
+            <section className="panel" aria-labelledby="case-fields">
+              <h2 id="case-fields">{t('case.summary')}</h2>
+              <dl className="facts">
+                <Fact label={t('case.customer')}>
+                  <span lang={detail.customer.locale ?? undefined}>{detail.customer.name}</span>
+                </Fact>
+                <Fact label={t('case.email')}>{detail.customer.email ?? none}</Fact>
+                <Fact label={t('case.phone')}>{detail.customer.phone ?? none}</Fact>
+                <Fact label={t('case.returnAddress')}>
+                  {detail.returnAddress ? <AddressLines address={detail.returnAddress} /> : none}
+                </Fact>
+                <Fact label={t('case.product')}>
+                  {detail.product
+                    ? `${detail.product.name} (${detail.product.productLine}) · ${t('case.warrantyMonths', { count: detail.product.warrantyMonths })}`
+                    : (detail.model ?? none)}
+                </Fact>
+                <Fact label={t('case.model')}>{detail.model ?? none}</Fact>
+                <Fact label={t('case.serial')}>
+                  <span className="mono">{detail.serial}</span>
+                </Fact>
+                <Fact label={t('case.purchaseDate')}>{format.date(detail.purchaseDate)}</Fact>
+                <Fact label={t('case.problemCategory')}>{detail.problemCategory ?? none}</Fact>
+                <Fact label={t('case.problem')}>
+                  <span className="pre">{detail.problemDescription}</span>
+                </Fact>
+                <Fact label={t('case.inbound')}>
+                  <span className="mono">{track(detail.inbound)}</span>
+                </Fact>
+                <Fact label={t('case.outbound')}>
+                  <span className="mono">{track(detail.outbound)}</span>
+                </Fact>
+                <Fact label={t('case.resolution')}>
+                  {detail.resolution ? t(`resolution.${detail.resolution}`) : none}
+                </Fact>
+                <Fact label={t('case.assigned')}>{detail.assignedTo ?? none}</Fact>
+                <Fact label={t('case.source')}>
+                  {t(detail.source === 'portal' ? 'case.sourcePortal' : 'case.sourceDesk')}
+                </Fact>
+                <Fact label={t('case.created')}>{format.dateTime(detail.createdAt)}</Fact>
+                <Fact label={t('case.received')}>{format.dateTime(detail.receivedAt)}</Fact>
+                <Fact label={t('case.updated')}>{format.dateTime(detail.updatedAt)}</Fact>
+              </dl>
+            </section>
+            <section className="panel" aria-labelledby="case-history">
+              <h2 id="case-history">{t('case.history')}</h2>
+              <table className="history">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('case.when')}</th>
+                    <th scope="col">{t('case.who')}</th>
+                    <th scope="col">{t('case.change')}</th>
+                    <th scope="col">{t('case.note')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {detail.history.map((h) => (
+                    <tr key={h.id}>
+                      <td className="nowrap">{format.dateTime(h.at)}</td>
+                      <td>{h.userName ?? t(`role.${h.actor}`, { defaultValue: h.actor })}</td>
+                      <td>
+                        {h.from ? `${t(`status.${h.from}`)} → ` : ''}
+                        {t(`status.${h.to}`)}
+                      </td>
+                      <td className="pre">{h.note ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </div>
+          <BenchPanel detail={detail} onChanged={() => void load()} />
+          {moving ? (
+            <TransitionDialog
+              detail={detail}
+              to={moving}
+              onClose={() => setMoving(null)}
+              onDone={(updated) => {
+                setMoving(null);
+                setDetail(updated);
+              }}
+              onConflict={async () => {
+                setMoving(null);
+                await load();
+                setAlert(t('transition.conflict', { rma: detail.rma }));
+              }}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </main>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function AddressLines({ address: a }: { address: Address }) {
+  const lines = [
+    a.name,
+    a.line1,
+    a.line2,
+    [a.postalCode, a.city, a.region].filter(Boolean).join(' '),
+    a.country,
+    a.phone,
+  ].filter(Boolean);
+  return (
+    <address>
+      {lines.map((l, i) => (
+        <div key={i}>{l}</div>
+      ))}
+    </address>
+  );
+}

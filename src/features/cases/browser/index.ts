@@ -1,0 +1,3 @@
+export * from './CasePage.tsx';
+export * from './Cases.tsx';
+export * from './queues.ts';

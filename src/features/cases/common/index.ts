@@ -1,0 +1,3 @@
+export * from './contract.ts';
+export * from './status.ts';
+export * from './types.ts';

@@ -1,0 +1,44 @@
+import type { DashboardCounts } from '../common/types.ts';
+import { openStatuses, pausedStatuses, type Status } from '../common/status.ts';
+import type { Core } from '../../../base/node/core.ts';
+import { readSite } from '../../settings/node/index.ts';
+
+/** Subtracts business days (Monday to Friday) from a moment. */
+export function businessDaysBefore(from: Date, days: number): Date {
+  const d = new Date(from);
+  let left = days;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() - 1);
+    const weekday = d.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return d;
+}
+
+/** Open statuses only, so the (status, created_at) index answers without reading case rows. */
+export async function dashboardCounts(core: Core): Promise<DashboardCounts> {
+  const rows = await core.db
+    .selectFrom('cases')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('oldest')])
+    .where('status', 'in', [...openStatuses])
+    .groupBy('status')
+    .execute();
+  const site = await readSite(core.db);
+  const cutoff = businessDaysBefore(core.now(), site?.turnaroundDays ?? 7).toISOString();
+  const working = openStatuses.filter((s) => !pausedStatuses.includes(s) && s !== 'requested');
+  const overdue = await core.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', 'in', working)
+    .where('received_at', '<', cutoff)
+    .executeTakeFirstOrThrow();
+  const byStatus = new Map(rows.map((r) => [r.status, r]));
+  return {
+    open: openStatuses.map((status: Status) => ({
+      status,
+      count: Number(byStatus.get(status)?.count ?? 0),
+      oldest: (byStatus.get(status)?.oldest as string | undefined) ?? null,
+    })),
+    overdue: Number(overdue.count),
+  };
+}

@@ -1,0 +1,6 @@
+export * from './batch.ts';
+export * from './labels.ts';
+export * from './render.ts';
+export * from './sheets.ts';
+export * from './types.ts';
+export * from './zpl.ts';

@@ -1,0 +1,268 @@
+import type { z } from 'zod';
+import { partSchema, type Part, type PartsImportResult, type savePartInput } from '../../bench/common/index.ts';
+import { formatMoney, parseMoney, plainAmount, currencyExponent } from '../../../base/common/money.ts';
+import { DepotError, fieldError } from '../../../base/common/result.ts';
+import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import { requireSite } from '../../settings/node/index.ts';
+import type { Caller } from '../../../base/common/identity.ts';
+
+/** The parts catalog: price in minor units of the site's currency, stock on hand moved only with a recorded move. */
+
+const userIdOf = (caller: Caller): number | null => (caller.kind === 'user' ? caller.user.id : null);
+
+type PartRow = { id: number; sku: string; name: string; price: number | string; stock: number; updated_at: string };
+
+const toPart = (r: PartRow): Part => ({
+  id: Number(r.id),
+  sku: r.sku,
+  name: r.name,
+  price: Number(r.price),
+  stock: r.stock,
+  updatedAt: r.updated_at,
+});
+
+export async function listParts(db: Db, query: string | null): Promise<Part[]> {
+  let q = db.selectFrom('parts').selectAll();
+  if (query) {
+    const like = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['sku']), 'like', eb.val(like)),
+        eb(eb.fn('lower', ['name']), 'like', eb.val(like)),
+      ]),
+    );
+  }
+  return (await q.orderBy('sku').limit(2000).execute()).map(toPart);
+}
+
+async function recordMove(
+  trx: Tx,
+  move: { partId: number; delta: number; kind: string; caseId?: number; workId?: number; reason: string | null },
+  caller: Caller,
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('stock_moves')
+    .values({
+      part_id: move.partId,
+      delta: move.delta,
+      kind: move.kind,
+      case_id: move.caseId ?? null,
+      work_id: move.workId ?? null,
+      reason: move.reason,
+      user_id: userIdOf(caller),
+      at,
+    })
+    .execute();
+}
+
+export type SavePartInput = z.output<typeof savePartInput>;
+
+/** Adds a part or changes one; a change of stock is a move with its reason, so stock history adds up. */
+export async function savePart(core: Core, caller: Caller, input: SavePartInput): Promise<Part> {
+  const at = core.now().toISOString();
+  return core.db.transaction().execute(async (trx) => {
+    const sameSku = await trx.selectFrom('parts').select('id').where('sku', '=', input.sku).executeTakeFirst();
+    if (sameSku && Number(sameSku.id) !== input.id) throw fieldError('sku', `SKU ${input.sku} is already in the catalog`);
+    if (input.id === undefined) {
+      const row = await trx
+        .insertInto('parts')
+        .values({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (input.stock !== 0) {
+        await recordMove(trx, { partId: Number(row.id), delta: input.stock, kind: 'adjust', reason: input.reason ?? 'New part' }, caller, at);
+      }
+      return toPart((await trx.selectFrom('parts').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()) as PartRow);
+    }
+    const before = await trx.selectFrom('parts').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!before) throw new DepotError('not_found', `No part ${input.id}`);
+    const delta = input.stock - before.stock;
+    if (delta !== 0 && !input.reason) throw fieldError('reason', 'Say why the stock changes (count, delivery, loss)');
+    await trx
+      .updateTable('parts')
+      .set({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at })
+      .where('id', '=', input.id)
+      .execute();
+    if (delta !== 0) await recordMove(trx, { partId: input.id, delta, kind: 'adjust', reason: input.reason }, caller, at);
+    return toPart((await trx.selectFrom('parts').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow()) as PartRow);
+  });
+}
+
+export const CSV_HEADER = ['sku', 'name', 'price', 'stock'] as const;
+
+/** RFC 4180: commas, quotes doubled inside quoted fields, CRLF or LF line ends. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && body[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const csvField = (value: string) => (/[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+export async function exportParts(core: Core): Promise<string> {
+  const { currency } = await requireSite(core.db);
+  const parts = await core.db.selectFrom('parts').selectAll().orderBy('sku').execute();
+  const lines = [CSV_HEADER.join(',')];
+  for (const p of parts) lines.push([p.sku, p.name, plainAmount(Number(p.price), currency), String(p.stock)].map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Imports the catalog: rows create or update parts by SKU. Every row is checked first; one bad row
+ * refuses the whole file with each problem named by its row number (the header is row 1).
+ */
+export async function importParts(core: Core, caller: Caller, csv: string): Promise<PartsImportResult> {
+  const at = core.now().toISOString();
+  const { currency } = await requireSite(core.db);
+  const rows = parseCsv(csv).filter((r) => r.some((cell) => cell.trim() !== ''));
+  const header = rows.shift()?.map((h) => h.trim().toLowerCase());
+  if (!header || CSV_HEADER.some((name, i) => header[i] !== name)) {
+    throw fieldError('csv', `The first row must be the header ${CSV_HEADER.join(',')}`);
+  }
+  if (rows.length === 0) throw fieldError('csv', 'The file has no parts after its header');
+  if (rows.length > 10_000) throw fieldError('csv', 'At most 10000 parts per file');
+  const problems: string[] = [];
+  const parsed: z.output<typeof partSchema>[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((cells, index) => {
+    const rowNumber = index + 2;
+    if (cells.length !== CSV_HEADER.length) {
+      problems.push(`Row ${rowNumber}: expected ${CSV_HEADER.length} columns, found ${cells.length}`);
+      return;
+    }
+    const [sku, name, price, stock] = cells.map((c) => c.trim()) as [string, string, string, string];
+    const minor = parseMoney(price, currency);
+    const result = partSchema.safeParse({
+      sku,
+      name,
+      price: minor ?? Number.NaN,
+      stock: /^-?\d+$/.test(stock) ? Number(stock) : Number.NaN,
+    });
+    if (minor === null) {
+      problems.push(`Row ${rowNumber}: price "${price}" is not an amount in ${currency} (for example ${formatMoney(45_000 * 10 ** currencyExponent(currency), currency)} is written ${plainAmount(45_000 * 10 ** currencyExponent(currency), currency)})`);
+    }
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        if (issue.path[0] === 'price' && minor === null) continue;
+        problems.push(`Row ${rowNumber}: ${issue.path[0] === 'stock' && !/^-?\d+$/.test(stock) ? `stock "${stock}" is not a whole number` : issue.message}`);
+      }
+      return;
+    }
+    const key = result.data.sku.toUpperCase();
+    const first = seen.get(key);
+    if (first !== undefined) problems.push(`Row ${rowNumber}: SKU ${result.data.sku} is also on row ${first}`);
+    seen.set(key, rowNumber);
+    parsed.push(result.data);
+  });
+  if (problems.length > 0) {
+    const message = problems.length === 1 ? problems[0]! : `${problems.length} problems; nothing was imported`;
+    throw new DepotError('invalid', message, { csv: problems.slice(0, 50).join('\n') });
+  }
+  return core.db.transaction().execute(async (trx) => {
+    let created = 0;
+    let updated = 0;
+    for (const part of parsed) {
+      const before = await trx.selectFrom('parts').select(['id', 'stock']).where('sku', '=', part.sku).executeTakeFirst();
+      if (before) {
+        await trx
+          .updateTable('parts')
+          .set({ name: part.name, price: part.price, stock: part.stock, updated_at: at })
+          .where('id', '=', before.id)
+          .execute();
+        const delta = part.stock - before.stock;
+        if (delta !== 0) await recordMove(trx, { partId: Number(before.id), delta, kind: 'import', reason: 'CSV import' }, caller, at);
+        updated++;
+      } else {
+        const row = await trx
+          .insertInto('parts')
+          .values({ ...part, updated_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (part.stock !== 0) await recordMove(trx, { partId: Number(row.id), delta: part.stock, kind: 'import', reason: 'CSV import' }, caller, at);
+        created++;
+      }
+    }
+    return { created, updated };
+  });
+}
+
+export interface PartUse {
+  sku: string;
+  quantity: number;
+}
+
+/**
+ * Takes parts for a repair in the caller's transaction. Stock never goes below zero unless a reason
+ * is given, and then the reason is kept with the move. Field paths name the offending entry.
+ */
+export async function takeParts(
+  trx: Tx,
+  at: string,
+  caller: Caller,
+  target: { caseId: number; workId: number },
+  uses: readonly PartUse[],
+  stockReason: string | null,
+): Promise<void> {
+  const wanted = new Map<number, { index: number; quantity: number; part: PartRow }>();
+  for (const [index, use] of uses.entries()) {
+    const part = (await trx.selectFrom('parts').selectAll().where('sku', '=', use.sku).executeTakeFirst()) as PartRow | undefined;
+    if (!part) throw fieldError(`parts.${index}.sku`, `Unknown SKU ${use.sku}`);
+    const id = Number(part.id);
+    const entry = wanted.get(id);
+    if (entry) entry.quantity += use.quantity;
+    else wanted.set(id, { index, quantity: use.quantity, part });
+  }
+  for (const [id, { index, quantity, part }] of wanted) {
+    const left = part.stock - quantity;
+    if (left < 0 && !stockReason) {
+      throw fieldError(
+        `parts.${index}.quantity`,
+        `Only ${part.stock} of ${part.sku} in stock; give a stock reason to take ${quantity} anyway`,
+      );
+    }
+    // The where clause makes a concurrent taker see the stock it really leaves.
+    const updated = await trx
+      .updateTable('parts')
+      .set({ stock: left, updated_at: at })
+      .where('id', '=', id)
+      .where('stock', '=', part.stock)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      throw new DepotError('conflict', `The stock of ${part.sku} changed meanwhile; try again`);
+    }
+    await recordMove(
+      trx,
+      { partId: id, delta: -quantity, kind: 'repair', caseId: target.caseId, workId: target.workId, reason: left < 0 ? stockReason : null },
+      caller,
+      at,
+    );
+  }
+}

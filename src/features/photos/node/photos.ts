@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { MAX_PHOTO_BYTES, type PhotoInfo, type addPhotoInput } from '../../receiving/common/index.ts';
+import { DepotError, fieldError } from '../../../base/common/result.ts';
+import type { Core } from '../../../base/node/core.ts';
+import type { Caller } from '../../../base/common/identity.ts';
+
+/** Recognises a photo by its first bytes, never by the name it came with. */
+export function photoType(bytes: Buffer): 'image/jpeg' | 'image/png' | 'heic' | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  const brand = bytes.subarray(4, 12).toString('latin1');
+  if (/^ftyp(heic|heix|hevc|heim|heis|mif1|msf1)/.test(brand)) return 'heic';
+  return null;
+}
+
+/** Files live by content hash: the same photo added twice is stored once, and a name can never be a path. */
+function photoPath(dataDir: string, sha256: string): string {
+  return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
+}
+
+export async function addPhoto(core: Core, caller: Caller, input: z.output<typeof addPhotoInput>): Promise<PhotoInfo> {
+  if (!core.dataDir) throw new DepotError('internal', 'This database has no data folder for photos');
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0) throw fieldError('dataBase64', 'The photo is empty');
+  if (bytes.length > MAX_PHOTO_BYTES) throw fieldError('dataBase64', 'A photo may be at most 10 MiB');
+  const type = photoType(bytes);
+  if (type === 'heic') {
+    throw fieldError('dataBase64', 'HEIC photos cannot be shown on every workstation: export the photo as JPEG and add it again');
+  }
+  if (!type) throw fieldError('dataBase64', 'Only JPEG and PNG photos can be added');
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const file = photoPath(core.dataDir, sha256);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, bytes);
+    fs.renameSync(partial, file); // the stored file is whole or absent
+  }
+  const now = core.now().toISOString();
+  const id = await core.db.transaction().execute(async (trx) => {
+    let caseId: number | null = null;
+    if (input.rma) {
+      const kase = await trx.selectFrom('cases').select('id').where('rma', '=', input.rma).executeTakeFirst();
+      if (!kase) throw fieldError('rma', `No case ${input.rma}`);
+      caseId = kase.id;
+    } else {
+      const parcel = await trx.selectFrom('unmatched_parcels').select('id').where('id', '=', input.parcelId!).executeTakeFirst();
+      if (!parcel) throw fieldError('parcelId', 'No such parcel');
+    }
+    const row = await trx
+      .insertInto('attachments')
+      .values({
+        case_id: caseId,
+        parcel_id: input.parcelId ?? null,
+        sha256,
+        name: input.name,
+        content_type: type,
+        size: bytes.length,
+        created_at: now,
+        created_by: caller.kind === 'user' ? caller.user.id : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  });
+  return { id, name: input.name, contentType: type, size: bytes.length, createdAt: now };
+}
+
+export async function listPhotos(core: Core, rma: string): Promise<PhotoInfo[]> {
+  const rows = await core.db
+    .selectFrom('attachments')
+    .innerJoin('cases', 'cases.id', 'attachments.case_id')
+    .select(['attachments.id', 'attachments.name', 'attachments.content_type', 'attachments.size', 'attachments.created_at'])
+    .where('cases.rma', '=', rma)
+    .orderBy('attachments.id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, contentType: r.content_type, size: r.size, createdAt: r.created_at }));
+}
+
+/** A photo as a data URL, for thumbnails under the strict content policy. */
+export async function photoData(core: Core, id: number): Promise<{ dataUrl: string }> {
+  const row = await core.db.selectFrom('attachments').select(['sha256', 'content_type']).where('id', '=', id).executeTakeFirst();
+  if (!row || !core.dataDir) throw new DepotError('not_found', 'No such photo');
+  const bytes = fs.readFileSync(photoPath(core.dataDir, row.sha256));
+  return { dataUrl: `data:${row.content_type};base64,${bytes.toString('base64')}` };
+}

@@ -1,0 +1,2 @@
+export * from './Sync.tsx';
+export * from './SyncIndicator.tsx';

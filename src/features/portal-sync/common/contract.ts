@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { optionalLine, rmaSchema } from '../../../base/common/schemas.ts';
+import { empty, method } from '../../../base/common/rpc.ts';
+
+/** Portal sync as staff and admins see it: health, the connection, dead letters, parked events, case flags. */
+
+export const portalUrlSchema = z
+  .string({ error: 'The portal address is required' })
+  .trim()
+  .min(1, 'The portal address is required')
+  .max(500, 'The portal address must be at most 500 characters')
+  .pipe(z.url({ protocol: /^https?$/, error: 'Give the portal API address, e.g. https://portal.example.com/api/v1' }));
+
+/** The API token: printable, no spaces; never stored in the database. */
+export const portalTokenSchema = z
+  .string()
+  .trim()
+  .max(1000, 'The token must be at most 1000 characters')
+  .regex(/^[\x21-\x7e]*$/, 'A token has no spaces or special characters');
+
+export const configureSyncInput = z.object({
+  url: portalUrlSchema,
+  /** Empty or absent keeps the stored token. */
+  token: portalTokenSchema.optional(),
+});
+
+export const testSyncInput = z.object({
+  /** Absent: the stored settings. */
+  url: portalUrlSchema.optional(),
+  token: portalTokenSchema.optional(),
+});
+
+const idInput = z.object({ id: z.number({ error: 'Choose an entry' }).int().positive('Choose an entry') });
+
+export interface SyncStatus {
+  /** A portal address and a token are both set. */
+  configured: boolean;
+  url: string | null;
+  /** This Depot runs a sync worker (desktop app, browser mode, `depot sync --watch`). */
+  workerRunning: boolean;
+  /** Another Depot holds the database's sync lease and does the syncing. */
+  elsewhere: boolean;
+  paused: boolean;
+  pauseReason: string | null;
+  lastPushAt: string | null;
+  lastPullAt: string | null;
+  /** Updates waiting to be sent (first try or retry). */
+  pending: number;
+  /** Of those, the ones that failed at least once. */
+  retrying: number;
+  dead: number;
+  parked: number;
+  openFlags: number;
+  /** The last round's failure, if the last round failed (no token in it). */
+  lastError: string | null;
+}
+
+export interface SyncSettings {
+  url: string | null;
+  /** The URL comes from the command line or the environment and cannot be changed here. */
+  urlFixed: boolean;
+  tokenSet: boolean;
+  /** Whether the token can be entered here (desktop app); otherwise see `tokenSource`. */
+  tokenWritable: boolean;
+  /** Where the token comes from: 'safeStorage', 'env', 'file' or 'none'. */
+  tokenSource: 'safeStorage' | 'env' | 'file' | 'none';
+  /** Why the token cannot be read or stored, if so (e.g. a group-readable token file). */
+  tokenProblem: string | null;
+}
+
+export interface SyncTestResult {
+  ok: boolean;
+  message: string;
+}
+
+export interface DeadLetterInfo {
+  id: number;
+  rma: string;
+  kind: string;
+  seq: number | null;
+  path: string;
+  body: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  heldBehind: number;
+}
+
+export interface ParkedEventInfo {
+  id: number;
+  eventId: string;
+  seq: number;
+  type: string;
+  rma: string;
+  reason: string;
+  createdAt: string;
+}
+
+export interface CaseFlagInfo {
+  id: number;
+  rma: string;
+  kind: string;
+  message: string;
+  createdAt: string;
+}
+
+export interface CaseSyncInfo {
+  rma: string;
+  pending: number;
+  sent: number;
+  dead: number;
+  lastError: string | null;
+  flags: CaseFlagInfo[];
+}
+
+export const syncMethods = {
+  'sync.status': method<SyncStatus>()({
+    input: empty,
+    access: 'signed-in',
+    summary: 'Portal sync health: last success, queue depth, failures.',
+  }),
+  'sync.case': method<CaseSyncInfo>()({
+    input: z.object({ rma: rmaSchema }),
+    access: 'signed-in',
+    summary: 'Portal sync of one case: updates pending, sent and refused, and its open flags.',
+  }),
+  'sync.settings': method<SyncSettings>()({
+    input: empty,
+    access: ['admin'],
+    summary: 'The portal connection: address, and whether and where the token is kept (never the token).',
+  }),
+  'sync.configure': method<SyncSettings>()({
+    input: configureSyncInput,
+    access: ['admin'],
+    summary: 'Sets the portal address and (desktop app) the API token, kept by the operating system.',
+  }),
+  'sync.test': method<SyncTestResult>()({
+    input: testSyncInput,
+    access: ['admin'],
+    summary: 'Tries the portal connection (the given or the stored address and token) without changing anything.',
+  }),
+  'sync.pause': method<SyncStatus>()({
+    input: z.object({ reason: optionalLine(200, 'Reason') }),
+    access: ['admin'],
+    summary: 'Stops sending and pulling until resumed.',
+  }),
+  'sync.resume': method<SyncStatus>()({ input: empty, access: ['admin'], summary: 'Resumes sync.' }),
+  'sync.deadLetters': method<DeadLetterInfo[]>()({
+    input: empty,
+    access: ['admin'],
+    summary: 'Updates the portal refused for good, oldest first.',
+  }),
+  'sync.requeue': method<null>()({
+    input: idInput,
+    access: ['admin'],
+    summary: 'Sends a refused update again (same idempotency key).',
+  }),
+  'sync.discard': method<null>()({
+    input: idInput,
+    access: ['admin'],
+    summary: 'Gives up on a refused update, letting later updates of its RMA go.',
+  }),
+  'sync.parked': method<ParkedEventInfo[]>()({
+    input: empty,
+    access: ['admin'],
+    summary: 'Portal events Depot could not apply, oldest first.',
+  }),
+  'sync.dismissParked': method<null>()({
+    input: idInput,
+    access: ['admin'],
+    summary: 'Marks a parked event as dealt with.',
+  }),
+  'sync.flags': method<CaseFlagInfo[]>()({
+    input: z.object({ rma: rmaSchema.optional() }),
+    access: 'signed-in',
+    summary: 'Open case flags raised by the portal sync (all cases, or one).',
+  }),
+  'sync.resolveFlag': method<null>()({
+    input: idInput,
+    access: 'signed-in',
+    summary: 'Marks a case flag as dealt with.',
+  }),
+} as const;
+
+type SyncMethods = typeof syncMethods;
+declare module '../../../base/common/rpc.ts' {
+  interface DepotMethods extends SyncMethods {}
+}

@@ -1,0 +1,3 @@
+export * from './handlers.ts';
+export * from './service.ts';
+export * from './settings.ts';

@@ -1,0 +1,327 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { CaseSyncInfo, ParkedEventInfo, SyncSettings, SyncStatus, SyncTestResult } from '../common/contract.ts';
+import { DepotError, fieldError } from '../../../base/common/result.ts';
+import { Slot, type Core } from '../../../base/node/core.ts';
+import { PortalClient, PortalError } from './client.ts';
+import { listFlags } from './flags.ts';
+import { readPortalUrl, writePortalUrl, type TokenStore } from './settings.ts';
+import { readSyncState } from './state.ts';
+import { SyncWorker, type RoundResult, type WorkerOptions } from './worker.ts';
+
+/**
+ * The portal sync of one running Depot (desktop main process, `depot serve`, `depot sync`): finds
+ * the address and token, runs the worker loop, and follows changes of either without a restart.
+ * Several Depots on one database are fine: the worker's lease lets one sync at a time.
+ */
+
+export interface PortalSyncOptions {
+  tokens: TokenStore;
+  /** An address given on the command line or in the environment; wins over the stored one. */
+  url?: string | null;
+  /** Worker tuning (tests); the client is made here. */
+  worker?: Omit<Partial<WorkerOptions>, 'client'>;
+  timeoutMs?: number;
+  /** One line per round that did something (the CLI prints them). */
+  log?: (line: string) => void;
+}
+
+interface Connection {
+  url: string;
+  token: string;
+}
+
+export class PortalSync {
+  readonly tokens: TokenStore;
+  readonly fixedUrl: string | null;
+  private readonly owner = `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+  private worker: SyncWorker | null = null;
+  private client: PortalClient | null = null;
+  private connection: Connection | null = null;
+  private loop: Promise<void> | null = null;
+  private abort: AbortController | null = null;
+  private wakeUp: (() => void) | null = null;
+  lastRound: RoundResult | null = null;
+  lastError: string | null = null;
+
+  constructor(
+    readonly core: Core,
+    private readonly options: PortalSyncOptions,
+  ) {
+    this.tokens = options.tokens;
+    this.fixedUrl = options.url ?? null;
+  }
+
+  get running(): boolean {
+    return this.loop !== null;
+  }
+
+  /** The address and token in force, or null (and why) when either is missing or unusable. */
+  async connectionInfo(): Promise<{ connection: Connection | null; problem: string | null }> {
+    const url = this.fixedUrl ?? (await readPortalUrl(this.core.db));
+    let token: string | null = null;
+    try {
+      token = this.tokens.read();
+    } catch (error) {
+      return { connection: null, problem: error instanceof Error ? error.message : String(error) };
+    }
+    if (!url) return { connection: null, problem: 'No portal address is set.' };
+    if (!token) return { connection: null, problem: 'No portal API token is set.' };
+    return { connection: { url, token }, problem: null };
+  }
+
+  /** The worker for the current settings, made anew when the address or token changed. */
+  private async currentWorker(): Promise<SyncWorker | null> {
+    const { connection, problem } = await this.connectionInfo();
+    if (!connection) {
+      this.lastError = problem;
+      this.dropWorker();
+      return null;
+    }
+    if (!this.worker || this.connection?.url !== connection.url || this.connection.token !== connection.token) {
+      this.dropWorker();
+      this.connection = connection;
+      this.client = new PortalClient({ baseUrl: connection.url, token: connection.token, timeoutMs: this.options.timeoutMs });
+      this.worker = new SyncWorker(this.core, { pull: {}, ...this.options.worker, client: this.client, owner: this.owner });
+    }
+    return this.worker;
+  }
+
+  private dropWorker(): void {
+    this.client?.close();
+    this.client = null;
+    this.worker = null;
+    this.connection = null;
+  }
+
+  /** One round: sends what is due and pulls new events. Null when the connection is not set up. */
+  async runOnce(): Promise<RoundResult | null> {
+    const worker = await this.currentWorker();
+    if (!worker) return null;
+    worker.lastError = null;
+    const round = await worker.runOnce();
+    this.lastRound = round;
+    const failure = worker.lastError;
+    this.lastError = failure ? (failure instanceof Error ? failure.message : String(failure)) : null;
+    if (round.sent + round.dead + round.retrying > 0 || (round.pulled && round.pulled.applied + round.pulled.parked > 0)) {
+      this.options.log?.(describeRound(round));
+    }
+    return round;
+  }
+
+  /** Runs rounds until `stop()`: at once while there is work, else when the next update is due (at most idleMs). */
+  start(): void {
+    if (this.loop) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    const idleMs = this.options.worker?.idleMs ?? 2_000;
+    this.loop = (async () => {
+      while (!abort.signal.aborted) {
+        let wait = idleMs;
+        try {
+          const round = await this.runOnce();
+          if (round && !round.skipped && (round.sent + round.retrying + round.dead > 0 || round.pulled?.hasMore)) wait = 0;
+          else if (round?.nextDueAt) wait = Math.min(idleMs, Math.max(0, round.nextDueAt.getTime() - Date.now()));
+        } catch (error) {
+          this.lastError = error instanceof Error ? error.message : String(error);
+        }
+        if (abort.signal.aborted) break;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          this.wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          abort.signal.addEventListener('abort', this.wakeUp, { once: true });
+        });
+        this.wakeUp = null;
+      }
+    })();
+  }
+
+  /** Starts the next round now (after a resume, a re-queue or new settings). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    await this.loop;
+    this.loop = null;
+    this.abort = null;
+    await this.worker?.stop();
+    this.dropWorker();
+  }
+}
+
+function describeRound(round: RoundResult): string {
+  const parts = [`sent ${round.sent}`];
+  if (round.retrying) parts.push(`${round.retrying} to retry`);
+  if (round.dead) parts.push(`${round.dead} refused (dead letters)`);
+  if (round.pulled) {
+    parts.push(`pulled ${round.pulled.applied} events`);
+    if (round.pulled.duplicates) parts.push(`${round.pulled.duplicates} already applied`);
+    if (round.pulled.parked) parts.push(`${round.pulled.parked} parked`);
+  }
+  return parts.join(', ');
+}
+
+// --- The running sync of each open database, for the API handlers ----------------------------
+
+const runningSlot = new Slot<{ sync: PortalSync | null }>('portal-sync.running', () => ({ sync: null }));
+
+export function attachPortalSync(sync: PortalSync): void {
+  sync.core.slot(runningSlot).sync = sync;
+}
+
+export function portalSyncOf(core: Core): PortalSync | null {
+  return core.slot(runningSlot).sync;
+}
+
+// --- What the API shows ---------------------------------------------------------------------
+
+async function count(core: Core, where: (q: ReturnType<typeof outbox>) => ReturnType<typeof outbox>): Promise<number> {
+  const row = await where(outbox(core)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+const outbox = (core: Core) => core.db.selectFrom('portal_outbox');
+
+export async function syncStatus(core: Core): Promise<SyncStatus> {
+  const sync = portalSyncOf(core);
+  const state = await readSyncState(core.db);
+  const info = sync ? await sync.connectionInfo() : null;
+  const url = sync?.fixedUrl ?? (await readPortalUrl(core.db));
+  const parked = await core.db
+    .selectFrom('portal_parked_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const flags = await core.db
+    .selectFrom('case_flags')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const lease = await core.db.selectFrom('portal_lease').select(['expires_at']).where('name', '=', 'portal-sync').executeTakeFirst();
+  const leaseLive = lease !== undefined && lease.expires_at > core.now().toISOString();
+  return {
+    configured: info ? info.connection !== null : url !== null,
+    url,
+    workerRunning: sync?.running ?? false,
+    elsewhere: sync?.lastRound?.skipped === 'lease' || (!sync?.running && leaseLive),
+    paused: state.paused,
+    pauseReason: state.pauseReason,
+    lastPushAt: state.lastPushAt,
+    lastPullAt: state.lastPullAt,
+    pending: await count(core, (q) => q.where('state', '=', 'pending')),
+    retrying: await count(core, (q) => q.where('state', '=', 'pending').where('attempts', '>', 0)),
+    dead: await count(core, (q) => q.where('state', '=', 'dead')),
+    parked: Number(parked.n),
+    openFlags: Number(flags.n),
+    lastError: sync?.lastError ?? null,
+  };
+}
+
+export async function syncSettings(core: Core): Promise<SyncSettings> {
+  const sync = portalSyncOf(core);
+  let tokenSet = false;
+  let tokenProblem: string | null = null;
+  try {
+    tokenSet = sync ? sync.tokens.read() !== null : false;
+  } catch (error) {
+    tokenProblem = error instanceof Error ? error.message : String(error);
+  }
+  if (!sync) tokenProblem = 'Portal sync does not run in this Depot.';
+  return {
+    url: sync?.fixedUrl ?? (await readPortalUrl(core.db)),
+    urlFixed: sync?.fixedUrl != null,
+    tokenSet,
+    tokenWritable: sync?.tokens.writable ?? false,
+    tokenSource: sync ? sync.tokens.source() : 'none',
+    tokenProblem,
+  };
+}
+
+export async function configureSync(core: Core, input: { url: string; token?: string | undefined }): Promise<SyncSettings> {
+  const sync = portalSyncOf(core);
+  if (sync?.fixedUrl && sync.fixedUrl !== input.url) {
+    throw fieldError('url', 'This Depot was started with a fixed portal address (--portal-url or DEPOT_PORTAL_URL).');
+  }
+  if (input.token) {
+    if (!sync) throw fieldError('token', 'Portal sync does not run in this Depot; the token cannot be stored here.');
+    sync.tokens.write(input.token);
+  }
+  await writePortalUrl(core.db, input.url);
+  sync?.wake();
+  return syncSettings(core);
+}
+
+/** Reads one event from the feed: proves the address, the token and the contract, and changes nothing. */
+export async function testConnection(core: Core, input: { url?: string | undefined; token?: string | undefined }): Promise<SyncTestResult> {
+  const sync = portalSyncOf(core);
+  const configured = sync?.fixedUrl ?? (await readPortalUrl(core.db));
+  const url = input.url ?? configured;
+  if (!url) throw fieldError('url', 'Give the portal address first');
+  let token = input.token || null;
+  // The stored token goes only to the address it was set for, never to one typed in to try.
+  if (!token && url !== configured) throw fieldError('token', 'Save the new address first, or give the token to test it with');
+  if (!token) {
+    try {
+      token = sync?.tokens.read() ?? null;
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  if (!token) throw fieldError('token', 'Give the API token first');
+  const client = new PortalClient({ baseUrl: url, token, timeoutMs: 10_000 });
+  try {
+    const page = await client.events(null, 1);
+    return { ok: true, message: `Connected: the portal answered${page.events.length > 0 ? ' with its event feed' : ' (no events yet)'}.` };
+  } catch (error) {
+    if (error instanceof PortalError && error.unauthorized) return { ok: false, message: 'The portal refused the API token (401).' };
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    client.close();
+  }
+}
+
+export async function caseSync(core: Core, rma: string): Promise<CaseSyncInfo> {
+  const rows = await core.db
+    .selectFrom('portal_outbox')
+    .select(['state', 'last_error', 'attempts'])
+    .where('rma', '=', rma)
+    .orderBy('id')
+    .execute();
+  const c = await core.db.selectFrom('cases').select('id').where('rma', '=', rma).executeTakeFirst();
+  if (!c) throw new DepotError('not_found', `No case ${rma}`);
+  const flags = await listFlags(core, { caseId: Number(c.id) });
+  const failing = rows.filter((r) => r.last_error && r.state !== 'sent' && r.state !== 'discarded').at(-1);
+  return {
+    rma,
+    pending: rows.filter((r) => r.state === 'pending').length,
+    sent: rows.filter((r) => r.state === 'sent').length,
+    dead: rows.filter((r) => r.state === 'dead').length,
+    lastError: failing?.last_error ?? null,
+    flags: flags.map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, createdAt: f.createdAt })),
+  };
+}
+
+export async function listParked(core: Core): Promise<ParkedEventInfo[]> {
+  const rows = await core.db
+    .selectFrom('portal_parked_events')
+    .select(['id', 'event_id', 'seq', 'type', 'rma', 'reason', 'created_at'])
+    .where('resolved_at', 'is', null)
+    .orderBy('id')
+    .limit(1000)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), eventId: r.event_id, seq: r.seq, type: r.type, rma: r.rma, reason: r.reason, createdAt: r.created_at }));
+}
+
+export async function dismissParked(core: Core, id: number): Promise<void> {
+  const result = await core.db
+    .updateTable('portal_parked_events')
+    .set({ resolved_at: core.now().toISOString() })
+    .where('id', '=', id)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', `No parked event ${id}`);
+}

@@ -1,0 +1,222 @@
+/**
+ * Printing: where each kind of document goes, and print jobs that are kept until they printed.
+ *
+ * Core never talks to the operating system's printers itself: the Electron main process hands it a
+ * `Printer`. Without one (browser mode, the CLI) or without a printer chosen, a document comes back as
+ * a PDF for the person to open or save. Raw ZPL to a network label printer works everywhere.
+ */
+import { DepotError } from '../../../base/common/result.ts';
+import {
+  defaultPrinterSettings,
+  labelKinds,
+  printerSettingsSchema,
+  type DocumentKind,
+  type PrinterSettings,
+  type PrintJob,
+  type PrintOutcome,
+} from '../../shipping/common/index.ts';
+import { sendZpl } from '../../documents/node/index.ts';
+import { Slot, type Core, type Db } from '../../../base/node/core.ts';
+import { readSetting, writeSetting } from '../../settings/node/index.ts';
+import type { Caller } from '../../../base/common/identity.ts';
+
+export interface PrinterInfo {
+  name: string;
+  isDefault: boolean;
+}
+
+/** Paper for one print: a named size, or a label's size in micrometres. */
+export type PrintMedia = 'A4' | 'LETTER' | { widthMicrons: number; heightMicrons: number };
+
+/** The operating system's printers, as the Electron main process offers them. */
+export interface Printer {
+  list(): Promise<PrinterInfo[]>;
+  /** Prints without a dialog; rejects with a reason a clerk can act on. */
+  printPdf(printer: string, pdf: Buffer, media: PrintMedia): Promise<void>;
+}
+
+/** The system printer the desktop app hands over; none in browser mode and the CLI. */
+const printerSlot = new Slot<{ printer: Printer | null }>('printing.printer', () => ({ printer: null }));
+
+/** Called once by the desktop app; browser mode and the CLI have no system printers. */
+export function usePrinter(core: Core, printer: Printer): void {
+  core.slot(printerSlot).printer = printer;
+}
+
+export async function listPrinters(core: Core): Promise<PrinterInfo[]> {
+  return (await core.slot(printerSlot).printer?.list()) ?? [];
+}
+
+const SETTINGS_KEY = 'printing';
+
+export async function readPrinterSettings(db: Db): Promise<PrinterSettings> {
+  const stored = await readSetting(db, SETTINGS_KEY);
+  const parsed = printerSettingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : defaultPrinterSettings;
+}
+
+export async function writePrinterSettings(core: Core, settings: PrinterSettings): Promise<PrinterSettings> {
+  const installed = await listPrinters(core);
+  for (const [field, name] of [['label.printer', settings.label.mode === 'system' ? settings.label.printer : null], ['office.printer', settings.office.printer]] as const) {
+    if (name && core.slot(printerSlot).printer !== null && !installed.some((p) => p.name === name)) {
+      throw new DepotError('invalid', `No printer "${name}" is installed on this computer`, { [field]: `No printer "${name}" is installed on this computer` });
+    }
+  }
+  await writeSetting(core.db, SETTINGS_KEY, settings);
+  return settings;
+}
+
+/** A built document: the PDF always, and ZPL for label printers that speak it. */
+export interface BuiltDocument {
+  pdf: Buffer;
+  zpl?: string;
+  fileName: string;
+  media: PrintMedia;
+}
+
+type Destination =
+  | { kind: 'download' }
+  | { kind: 'system'; printer: string }
+  | { kind: 'zpl'; host: string; port: number };
+
+function destinationOf(settings: PrinterSettings, kind: DocumentKind, hasPrinter: boolean): Destination {
+  if (labelKinds.includes(kind)) {
+    const label = settings.label;
+    if (label.mode === 'zpl' && label.host) return { kind: 'zpl', host: label.host, port: label.port };
+    if (label.mode === 'system' && label.printer && hasPrinter) return { kind: 'system', printer: label.printer };
+    return { kind: 'download' };
+  }
+  return settings.office.printer && hasPrinter ? { kind: 'system', printer: settings.office.printer } : { kind: 'download' };
+}
+
+const describe = (d: Destination): string | null =>
+  d.kind === 'system' ? d.printer : d.kind === 'zpl' ? `${d.host}:${d.port}` : null;
+
+/** Whether documents of this kind go to a printer rather than back to the person. */
+export async function hasPrinterFor(core: Core, kind: DocumentKind): Promise<boolean> {
+  return destinationOf(await readPrinterSettings(core.db), kind, core.slot(printerSlot).printer !== null).kind !== 'download';
+}
+
+async function send(core: Core, destination: Destination, document: BuiltDocument): Promise<void> {
+  if (destination.kind === 'zpl') {
+    if (!document.zpl) throw new DepotError('invalid', 'This document has no label-printer (ZPL) form');
+    await sendZpl(destination.host, destination.port, document.zpl);
+    return;
+  }
+  if (destination.kind === 'system') {
+    const printer = core.slot(printerSlot).printer!;
+    const installed = await printer.list();
+    if (!installed.some((p) => p.name === destination.printer)) {
+      throw new DepotError('not_found', `The printer "${destination.printer}" is not installed or not reachable from this computer`);
+    }
+    await printer.printPdf(destination.printer, document.pdf, document.media);
+  }
+}
+
+export interface PrintRequest {
+  kind: DocumentKind;
+  caseId: number | null;
+  /** Enough to build the document again on retry. */
+  request: unknown;
+}
+
+/**
+ * Builds and delivers one document. The job row is written before anything is sent, so a print that
+ * fails (or a process that dies mid-print) leaves the job to retry, with its reason.
+ */
+export async function deliver(
+  core: Core,
+  caller: Caller,
+  job: PrintRequest & { id?: number },
+  build: () => Promise<BuiltDocument>,
+): Promise<PrintOutcome> {
+  const destination = destinationOf(await readPrinterSettings(core.db), job.kind, core.slot(printerSlot).printer !== null);
+  const printer = describe(destination);
+  const at = () => core.now().toISOString();
+  let id = job.id;
+  if (id === undefined) {
+    const row = await core.db
+      .insertInto('print_jobs')
+      .values({
+        kind: job.kind,
+        case_id: job.caseId,
+        request: JSON.stringify(job.request),
+        printer,
+        state: 'pending',
+        error: null,
+        attempts: 0,
+        created_at: at(),
+        updated_at: at(),
+        created_by: caller.kind === 'user' ? caller.user.id : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = Number(row.id);
+  }
+  const finish = async (state: PrintJob['state'], error: string | null) => {
+    await core.db
+      .updateTable('print_jobs')
+      .set((eb) => ({ state, error, printer, attempts: eb('attempts', '+', 1), updated_at: at() }))
+      .where('id', '=', id)
+      .execute();
+  };
+  let document: BuiltDocument;
+  try {
+    document = await build();
+  } catch (error) {
+    // The document cannot be made from this data: nothing to keep for retry.
+    await core.db.deleteFrom('print_jobs').where('id', '=', id).where('attempts', '=', 0).execute();
+    throw error;
+  }
+  if (destination.kind === 'download') {
+    await finish('downloaded', null);
+    return {
+      kind: job.kind,
+      outcome: 'download',
+      jobId: id,
+      fileName: document.fileName,
+      pdfBase64: document.pdf.toString('base64'),
+      reason: 'no_printer',
+      message: `No printer is set up for this document: ${document.fileName} is ready to open or save.`,
+    };
+  }
+  try {
+    await send(core, destination, document);
+  } catch (error) {
+    const message = error instanceof DepotError ? error.message : `The printer refused the document (${error instanceof Error ? error.message : String(error)})`;
+    await finish('failed', message);
+    return { kind: job.kind, outcome: 'failed', jobId: id, printer: printer!, message: `${message}. The job is kept: retry it from the print queue.` };
+  }
+  await finish('printed', null);
+  return { kind: job.kind, outcome: 'printed', jobId: id, printer: printer!, message: `Sent to ${printer}.` };
+}
+
+export async function listPrintJobs(core: Core, options: { open?: boolean } = {}): Promise<PrintJob[]> {
+  let query = core.db
+    .selectFrom('print_jobs')
+    .leftJoin('cases', 'cases.id', 'print_jobs.case_id')
+    .select([
+      'print_jobs.id',
+      'print_jobs.kind',
+      'cases.rma',
+      'print_jobs.printer',
+      'print_jobs.state',
+      'print_jobs.error',
+      'print_jobs.attempts',
+      'print_jobs.created_at',
+      'print_jobs.updated_at',
+    ]);
+  if (options.open) query = query.where('print_jobs.state', 'in', ['pending', 'failed']);
+  const rows = await query.orderBy('print_jobs.id', 'desc').limit(200).execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind as DocumentKind,
+    rma: r.rma,
+    printer: r.printer,
+    state: r.state as PrintJob['state'],
+    error: r.error,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}

@@ -1,0 +1,246 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useController, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  accessoryKinds,
+  packagingStates,
+  receiveInput,
+  type Accessory,
+  type ExpectedUnit,
+  type ReceiveOutcome,
+} from '../common/receiving.ts';
+import { normalizeSerial } from '../../../base/common/schemas.ts';
+import { api } from '../../../base/browser/api.ts';
+import { Field, FormAlert } from '../../../base/browser/Field.tsx';
+import { applyServerError } from '../../../base/browser/serverErrors.ts';
+import { CasePhotos } from '../../photos/browser/index.ts';
+
+type ReceiveForm = z.input<typeof receiveInput>;
+type Receipt = z.output<typeof receiveInput>;
+
+const differs = (scanned: string, expected: string) => normalizeSerial(scanned) !== normalizeSerial(expected);
+
+/** The core accepts a serial that is not the RMA's only with a reason; say so before asking it. */
+const schemaFor = (expected: string) =>
+  receiveInput.superRefine((value, ctx) => {
+    if (differs(value.serial, expected) && !value.mismatchReason) {
+      ctx.addIssue({ code: 'custom', path: ['mismatchReason'], message: 'Give a reason' });
+    }
+  });
+
+const serverFields = [
+  'serial',
+  'mismatchReason',
+  'condition.packaging',
+  'condition.accessories',
+  'condition.otherAccessories',
+  'condition.note',
+] as const;
+
+interface Props {
+  unit: ExpectedUnit;
+  onReceived: (outcome: ReceiveOutcome, serial: string) => void;
+  onSetAside: () => void;
+}
+
+/** One unit at the dock: serial check, condition, accessories and photos, then Enter receives it. */
+export function ReceiveForm({ unit, onReceived, onSetAside }: Props) {
+  const { t } = useTranslation();
+  const [alert, setAlert] = useState<string | null>(null);
+  // The serial is judged once it is complete (Enter, or leaving the field), not while it is typed.
+  const [serialDone, setSerialDone] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    trigger,
+    getValues,
+    watch,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<ReceiveForm, unknown, Receipt>({
+    resolver: zodResolver(schemaFor(unit.serial)),
+    defaultValues: {
+      rma: unit.rma,
+      version: unit.version,
+      serial: '',
+      mismatchReason: '',
+      condition: {
+        packaging: 'intact',
+        physicalDamage: false,
+        liquidDamage: false,
+        accessories: [],
+        otherAccessories: '',
+        note: '',
+      },
+    },
+  });
+  const [focusNext, setFocusNext] = useState<'mismatchReason' | 'condition.packaging' | null>(null);
+  const accessories = useController({ control, name: 'condition.accessories' });
+  const serial = watch('serial');
+  const mismatch = serialDone && serial.trim() !== '' && differs(serial, unit.serial);
+  const offered: Accessory[] = unit.accessories.length > 0 ? [...new Set([...unit.accessories, 'other' as const])] : [...accessoryKinds];
+
+  const submit = handleSubmit(async (input) => {
+    setAlert(null);
+    const mismatched = differs(input.serial, unit.serial);
+    const result = await api['receiving.receive']({ ...input, mismatchReason: mismatched ? input.mismatchReason : null });
+    if (result.ok) {
+      onReceived(result.value, input.serial);
+    } else if (result.error.code === 'conflict') {
+      setAlert(t('receiving.conflict', { rma: unit.rma }));
+    } else {
+      if (result.error.fields?.serial) setSerialDone(true);
+      setAlert(applyServerError(result.error, setError, serverFields, t));
+    }
+  });
+
+  /** A scanner ends the serial with Enter: check it, then go on to the reason or the condition. */
+  const serialKeys = async (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (!(await trigger('serial'))) return;
+    setSerialDone(true);
+    setFocusNext(differs(getValues('serial'), unit.serial) ? 'mismatchReason' : 'condition.packaging');
+  };
+
+  // After the render that shows the reason field, when the serial needs one.
+  useEffect(() => {
+    if (!focusNext) return;
+    setFocus(focusNext);
+    setFocusNext(null);
+  }, [focusNext, setFocus]);
+
+  /** Enter anywhere else (not in a button or the file picker) receives the unit. */
+  const formKeys = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter' || event.defaultPrevented) return;
+    const target = event.target;
+    if (target instanceof HTMLButtonElement || target instanceof HTMLTextAreaElement) return;
+    if (target instanceof HTMLInputElement && target.type === 'file') return;
+    event.preventDefault();
+    void submit();
+  };
+
+  const toggle = (kind: Accessory, on: boolean) => {
+    const now = accessories.field.value;
+    accessories.field.onChange(on ? [...now, kind] : now.filter((k) => k !== kind));
+  };
+
+  return (
+    <form className="receive-form panel" onSubmit={submit} onKeyDown={formKeys} noValidate aria-labelledby="receive-title">
+      <h2 id="receive-title">{t('receiving.expected')}</h2>
+      <dl className="facts unit-facts">
+        <div className="fact">
+          <dt>{t('receiving.rma')}</dt>
+          <dd className="mono unit-rma">{unit.rma}</dd>
+        </div>
+        <div className="fact">
+          <dt>{t('receiving.customer')}</dt>
+          <dd>{unit.customerName}</dd>
+        </div>
+        <div className="fact">
+          <dt>{t('receiving.product')}</dt>
+          <dd>
+            <strong>{unit.model ?? t('common.none')}</strong>
+            {unit.productName ? ` · ${unit.productName}` : ''}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>{t('receiving.expectedSerial')}</dt>
+          <dd className="mono">{unit.serial}</dd>
+        </div>
+        <div className="fact">
+          <dt>{t('cases.status')}</dt>
+          <dd>
+            <span className={`badge badge-${unit.status}`}>{t(`status.${unit.status}`)}</span>
+          </dd>
+        </div>
+      </dl>
+      <FormAlert message={alert} />
+      <div className="receive-columns">
+        <div>
+          <Field label={t('field.serial')} error={errors.serial?.message} hint={t('receiving.serialHint')}>
+            {(p) => (
+              <input
+                {...p}
+                {...register('serial', { onChange: () => setSerialDone(false), onBlur: () => setSerialDone(true) })}
+                autoFocus
+                autoComplete="off"
+                spellCheck={false}
+                className="mono scan-input"
+                onKeyDown={serialKeys}
+              />
+            )}
+          </Field>
+          {mismatch ? (
+            <div className="mismatch" role="alert">
+              <strong>{t('receiving.mismatchTitle')}</strong>
+              <p>{t('receiving.mismatch', { scanned: serial.trim(), expected: unit.serial })}</p>
+              <Field label={t('field.reason')} error={errors.mismatchReason?.message}>
+                {(p) => <input {...p} {...register('mismatchReason')} autoComplete="off" />}
+              </Field>
+            </div>
+          ) : null}
+          <CasePhotos rma={unit.rma} />
+        </div>
+        <fieldset>
+          <legend>{t('receiving.condition')}</legend>
+          <Field label={t('receiving.packaging')} error={errors.condition?.packaging?.message}>
+            {(p) => (
+              <select {...p} {...register('condition.packaging')}>
+                {packagingStates.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`receiving.packagingState.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="checks">
+            <label className="check">
+              <input type="checkbox" {...register('condition.physicalDamage')} />
+              {t('receiving.physicalDamage')}
+            </label>
+            <label className="check">
+              <input type="checkbox" {...register('condition.liquidDamage')} />
+              {t('receiving.liquidDamage')}
+            </label>
+          </div>
+          <fieldset className="checks-group">
+            <legend>{t('receiving.accessories')}</legend>
+            <div className="checks">
+              {offered.map((kind) => (
+                <label key={kind} className="check">
+                  <input
+                    type="checkbox"
+                    checked={accessories.field.value.includes(kind)}
+                    onChange={(e) => toggle(kind, e.target.checked)}
+                  />
+                  {t(`receiving.accessory.${kind}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <Field label={t('receiving.otherAccessories')} error={errors.condition?.otherAccessories?.message} optional>
+            {(p) => <input {...p} {...register('condition.otherAccessories')} autoComplete="off" />}
+          </Field>
+          <Field label={t('field.note')} error={errors.condition?.note?.message} optional>
+            {(p) => <input {...p} {...register('condition.note')} autoComplete="off" />}
+          </Field>
+        </fieldset>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {t('receiving.receive')}
+        </button>
+        <button type="button" onClick={onSetAside}>
+          {t('receiving.setAside')}
+        </button>
+        <span className="hint">{t('receiving.enterHint')}</span>
+      </div>
+    </form>
+  );
+}

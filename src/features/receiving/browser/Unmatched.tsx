@@ -1,0 +1,301 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { linkParcelInput, unmatchedParcelInput, type UnmatchedParcel } from '../common/receiving.ts';
+import { api } from '../../../base/browser/api.ts';
+import { Modal } from '../../../base/browser/Modal.tsx';
+import { Field, FormAlert } from '../../../base/browser/Field.tsx';
+import { applyServerError } from '../../../base/browser/serverErrors.ts';
+import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
+import { href } from '../../../base/browser/router.ts';
+import { PendingPhotos, uploadPhotos } from '../../photos/browser/index.ts';
+
+/** The unmatched shelf as the server has it, oldest first; reload() after a change. */
+export function useShelf() {
+  const [parcels, setParcels] = useState<UnmatchedParcel[] | null>(null);
+  const reload = useCallback(async () => {
+    const result = await api['parcels.listUnmatched']({});
+    if (result.ok) setParcels(result.value);
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { parcels, reload };
+}
+
+/** "3 waiting, oldest 2 d": how long the shelf has been waiting. */
+export function useShelfSummary(parcels: UnmatchedParcel[] | null, one: string, withOldest: string): string | null {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!parcels) return null;
+  const oldest = parcels[0];
+  return oldest
+    ? t(withOldest, { count: parcels.length, age: format.age(oldest.createdAt, Date.now()) })
+    : t(one, { count: 0 });
+}
+
+type ParcelForm = z.input<typeof unmatchedParcelInput>;
+const parcelFields = ['tracking', 'carrier', 'senderName', 'contents', 'shelf', 'note'] as const;
+
+interface FormProps {
+  /** The code the scanner read, when the parcel is logged straight from a failed scan. */
+  tracking?: string;
+  onLogged: (parcel: UnmatchedParcel, refusedPhotos: string[]) => void;
+  onCancel?: () => void;
+}
+
+/** Logs a parcel that matches no case, with where it is shelved and its photos. */
+export function UnmatchedForm({ tracking, onLogged, onCancel }: FormProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [alert, setAlert] = useState<string | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<ParcelForm, unknown, z.output<typeof unmatchedParcelInput>>({
+    resolver: zodResolver(unmatchedParcelInput),
+    defaultValues: { tracking: tracking ?? '', carrier: '', senderName: '', contents: '', shelf: '', note: '' },
+  });
+
+  useEffect(() => {
+    setFocus(tracking ? 'senderName' : 'tracking');
+  }, [tracking, setFocus]);
+
+  const submit = handleSubmit(async (input) => {
+    setAlert(null);
+    const result = await api['parcels.createUnmatched'](input);
+    if (!result.ok) {
+      setAlert(applyServerError(result.error, setError, parcelFields, t));
+      return;
+    }
+    const photos = await uploadPhotos({ parcelId: result.value.id }, files, t);
+    announce(t('unmatched.logged', { tracking: result.value.tracking }));
+    reset();
+    setFiles([]);
+    onLogged(result.value, photos.refused);
+  });
+
+  // A scanned tracking number ends with Enter: go on to the next field rather than log half a parcel.
+  const trackingKeys = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    setFocus('carrier');
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="parcel-title">
+      <h2 id="parcel-title">{t('unmatched.logTitle')}</h2>
+      <FormAlert message={alert} />
+      <fieldset className="grid">
+        <Field label={t('field.tracking')} error={errors.tracking?.message}>
+          {(p) => (
+            <input {...p} {...register('tracking')} autoComplete="off" spellCheck={false} className="mono" onKeyDown={trackingKeys} />
+          )}
+        </Field>
+        <Field label={t('field.carrier')} error={errors.carrier?.message} optional>
+          {(p) => <input {...p} {...register('carrier')} autoComplete="off" />}
+        </Field>
+        <Field label={t('unmatched.sender')} error={errors.senderName?.message} optional>
+          {(p) => <input {...p} {...register('senderName')} autoComplete="off" />}
+        </Field>
+        <Field label={t('unmatched.shelf')} error={errors.shelf?.message} optional>
+          {(p) => <input {...p} {...register('shelf')} autoComplete="off" />}
+        </Field>
+        <Field label={t('unmatched.contents')} error={errors.contents?.message} optional className="span-2">
+          {(p) => <textarea {...p} {...register('contents')} rows={2} />}
+        </Field>
+        <Field label={t('field.note')} error={errors.note?.message} optional className="span-2">
+          {(p) => <textarea {...p} {...register('note')} rows={2} />}
+        </Field>
+      </fieldset>
+      <PendingPhotos files={files} onChange={setFiles} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {t('unmatched.log')}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** The unmatched shelf: log a parcel, see how long each has waited, link it to its case or create one. */
+export function UnmatchedScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { parcels, reload } = useShelf();
+  const summary = useShelfSummary(parcels, 'unmatched.summary', 'unmatched.summaryOldest');
+  const [alert, setAlert] = useState<string | null>(null);
+  const [linking, setLinking] = useState<UnmatchedParcel | null>(null);
+  const [linked, setLinked] = useState<{ tracking: string; rma: string } | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  return (
+    <main className="unmatched-screen" aria-labelledby="unmatched-title">
+      <div className="screen-head">
+        <a className="back" href={href({ screen: 'receiving' })}>
+          ← {t('unmatched.back')}
+        </a>
+        <h1 id="unmatched-title">{t('unmatched.title')}</h1>
+        <p className="intro">{t('unmatched.intro')}</p>
+      </div>
+      <FormAlert message={alert} />
+      {linked ? (
+        <p className="notice" role="status">
+          {t('unmatched.linked', linked)}{' '}
+          <a href={href({ screen: 'receive', rma: linked.rma })}>{t('unmatched.receiveNow', { rma: linked.rma })}</a>
+        </p>
+      ) : null}
+      <div className="unmatched-columns">
+        <section className="panel">
+          <UnmatchedForm
+            onLogged={(_parcel, refused) => {
+              setLinked(null);
+              setAlert(refused.length > 0 ? refused.join(' · ') : null);
+              setNow(Date.now());
+              void reload();
+            }}
+          />
+        </section>
+        <section className="panel" aria-labelledby="shelf-title">
+          <h2 id="shelf-title">
+            {t('unmatched.listTitle')} <span className="muted">{summary}</span>
+          </h2>
+          {parcels && parcels.length === 0 ? <p className="empty">{t('unmatched.empty')}</p> : null}
+          {parcels && parcels.length > 0 ? (
+            <table className="shelf">
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.tracking')}</th>
+                  <th scope="col">{t('field.carrier')}</th>
+                  <th scope="col">{t('unmatched.sender')}</th>
+                  <th scope="col">{t('unmatched.contents')}</th>
+                  <th scope="col">{t('unmatched.shelf')}</th>
+                  <th scope="col" className="num">
+                    {t('unmatched.photos')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('unmatched.age')}
+                  </th>
+                  <th scope="col">{t('unmatched.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {parcels.map((p) => (
+                  <tr key={p.id}>
+                    <td className="mono">{p.tracking}</td>
+                    <td>{p.carrier ?? ''}</td>
+                    <td>{p.senderName ?? ''}</td>
+                    <td className="pre">{[p.contents, p.note].filter(Boolean).join('\n')}</td>
+                    <td>{p.shelf ?? ''}</td>
+                    <td className="num">{p.photos}</td>
+                    <td className="num nowrap">{format.age(p.createdAt, now)}</td>
+                    <td className="row-actions">
+                      <button type="button" onClick={() => setLinking(p)}>
+                        {t('unmatched.link')}
+                      </button>
+                      <a className="button" href={href({ screen: 'walkIn', parcelId: p.id })}>
+                        {t('unmatched.createCase')}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      </div>
+      {linking ? (
+        <LinkDialog
+          parcel={linking}
+          onClose={() => setLinking(null)}
+          onLinked={(parcel) => {
+            setLinking(null);
+            setAlert(null);
+            setLinked({ tracking: parcel.tracking, rma: parcel.linkedRma ?? '' });
+            void reload();
+          }}
+          onGone={(message) => {
+            setLinking(null);
+            setAlert(message);
+            void reload();
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}
+
+type LinkForm = z.input<typeof linkParcelInput>;
+
+interface LinkProps {
+  parcel: UnmatchedParcel;
+  onClose: () => void;
+  onLinked: (parcel: UnmatchedParcel) => void;
+  /** The parcel was linked or removed elsewhere meanwhile. */
+  onGone: (message: string) => void;
+}
+
+function LinkDialog({ parcel, onClose, onLinked, onGone }: LinkProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [alert, setAlert] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<LinkForm, unknown, z.output<typeof linkParcelInput>>({
+    resolver: zodResolver(linkParcelInput),
+    defaultValues: { parcelId: parcel.id, rma: '' },
+  });
+
+  const submit = handleSubmit(async (input) => {
+    setAlert(null);
+    const result = await api['parcels.link'](input);
+    if (result.ok) {
+      announce(t('unmatched.linked', { tracking: parcel.tracking, rma: result.value.linkedRma }));
+      onLinked(result.value);
+    } else if (result.error.fields?.parcelId) {
+      onGone(result.error.fields.parcelId);
+    } else {
+      setAlert(applyServerError(result.error, setError, ['rma'], t));
+    }
+  });
+
+  return (
+    <Modal titleId="link-title" onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <h2 id="link-title">{t('unmatched.linkTitle', { tracking: parcel.tracking })}</h2>
+        <FormAlert message={alert} />
+        <Field label={t('unmatched.rma')} error={errors.rma?.message} hint="RMA-2026-000123">
+          {(p) => <input {...p} {...register('rma')} autoFocus autoComplete="off" spellCheck={false} className="mono" />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {t('transition.submit')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './Receiving.tsx';
+export * from './Unmatched.tsx';
+export * from './WalkIn.tsx';

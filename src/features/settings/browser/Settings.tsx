@@ -1,0 +1,221 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { usersMethods } from '../../users/common/index.ts';
+import { siteSchema } from '../../../base/common/schemas.ts';
+import { api } from '../../../base/browser/api.ts';
+import { Field, FormAlert } from '../../../base/browser/Field.tsx';
+import { applyServerError } from '../../../base/browser/serverErrors.ts';
+import { SiteFields, siteFieldPaths, type SiteForm } from './SiteFields.tsx';
+import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
+import { errorMessage } from '../../../base/browser/messages.ts';
+import type { UserInfo } from '../../../base/common/identity.ts';
+import type { Site } from '../../../base/common/schemas.ts';
+import { roles } from '../../../base/common/identity.ts';
+
+/** Admins change the site and its users; everyone else sees the site as it is. */
+export function Settings() {
+  const { t } = useTranslation();
+  const { user, siteChanged } = useSigned();
+  const [site, setSite] = useState<Site | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api['settings.get']({}).then((result) => {
+      if (result.ok) setSite(result.value);
+      else setAlert(errorMessage(result.error, t));
+    });
+  }, [t]);
+
+  return (
+    <main className="settings" aria-labelledby="settings-title">
+      <div className="screen-head">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+      </div>
+      <FormAlert message={alert} />
+      {site && user.role === 'admin' ? <SiteForm
+          site={site}
+          onSaved={(saved) => {
+            setSite(saved);
+            siteChanged(saved);
+          }}
+        /> : null}
+      {site && user.role !== 'admin' ? <SiteView site={site} /> : null}
+      {user.role === 'admin' ? <Users /> : null}
+    </main>
+  );
+}
+
+function SiteForm({ site, onSaved }: { site: Site; onSaved: (site: Site) => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [alert, setAlert] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<SiteForm, unknown, Site>({ resolver: zodResolver(siteSchema), defaultValues: blanks(site) });
+
+  const submit = handleSubmit(async (input) => {
+    setAlert(null);
+    const result = await api['settings.update'](input);
+    if (result.ok) {
+      onSaved(result.value);
+      reset(blanks(result.value));
+      announce(t('settings.saved'));
+    } else {
+      setAlert(applyServerError(result.error, setError, siteFieldPaths, t));
+    }
+  });
+
+  return (
+    <section className="panel" aria-labelledby="settings-site">
+      <h2 id="settings-site">{t('settings.site')}</h2>
+      <form onSubmit={submit} noValidate>
+        <FormAlert message={alert} />
+        <SiteFields register={register} errors={errors} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Optional address parts are null in the site and empty in the form. */
+const blanks = (site: Site): SiteForm => ({
+  ...site,
+  address: {
+    ...site.address,
+    line2: site.address.line2 ?? '',
+    region: site.address.region ?? '',
+    phone: site.address.phone ?? '',
+  },
+});
+
+function SiteView({ site }: { site: Site }) {
+  const { t } = useTranslation();
+  const a = site.address;
+  const rows: [string, string][] = [
+    [t('field.siteName'), site.siteName],
+    [t('field.addressName'), a.name],
+    [t('field.line1'), a.line1],
+    [t('field.line2'), a.line2 ?? t('common.none')],
+    [t('field.city'), a.city],
+    [t('field.region'), a.region ?? t('common.none')],
+    [t('field.postalCode'), a.postalCode],
+    [t('field.country'), a.country],
+    [t('field.phone'), a.phone ?? t('common.none')],
+    [t('field.currency'), site.currency],
+    [t('field.timeZone'), site.timeZone],
+    [t('field.turnaroundDays'), String(site.turnaroundDays)],
+  ];
+  return (
+    <section className="panel" aria-labelledby="settings-site">
+      <h2 id="settings-site">{t('settings.site')}</h2>
+      <p className="muted">{t('settings.readOnly')}</p>
+      <dl className="facts">
+        {rows.map(([label, value]) => (
+          <div className="fact" key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+const newUserInput = usersMethods['users.create'].input;
+type NewUser = z.input<typeof newUserInput>;
+
+function Users() {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [users, setUsers] = useState<UserInfo[]>([]);
+  const [alert, setAlert] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<NewUser, unknown, z.output<typeof newUserInput>>({
+    resolver: zodResolver(newUserInput),
+    defaultValues: { name: '', role: 'warehouse', pin: '' },
+  });
+
+  useEffect(() => {
+    void api['users.list']({}).then((result) => {
+      if (result.ok) setUsers(result.value);
+    });
+  }, []);
+
+  const submit = handleSubmit(async (input) => {
+    setAlert(null);
+    const result = await api['users.create'](input);
+    if (result.ok) {
+      setUsers((before) => [...before, result.value].sort((a, b) => a.name.localeCompare(b.name)));
+      reset();
+      announce(t('settings.userAdded', { name: result.value.name }));
+    } else {
+      setAlert(applyServerError(result.error, setError, ['name', 'role', 'pin'], t));
+    }
+  });
+
+  return (
+    <section className="panel" aria-labelledby="settings-users">
+      <h2 id="settings-users">{t('settings.users')}</h2>
+      <table className="users">
+        <thead>
+          <tr>
+            <th scope="col">{t('field.name')}</th>
+            <th scope="col">{t('field.role')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{t(`role.${u.role}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('settings.addUser')}</h3>
+      <form onSubmit={submit} noValidate>
+        <FormAlert message={alert} />
+        <fieldset className="grid">
+          <Field label={t('field.name')} error={errors.name?.message}>
+            {(p) => <input {...p} {...register('name')} autoComplete="off" />}
+          </Field>
+          <Field label={t('field.role')} error={errors.role?.message}>
+            {(p) => (
+              <select {...p} {...register('role')}>
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('field.pin')} error={errors.pin?.message}>
+            {(p) => <input {...p} {...register('pin')} type="password" inputMode="numeric" autoComplete="new-password" />}
+          </Field>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {t('settings.addUser')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export * from './Settings.tsx';
+export * from './SiteFields.tsx';

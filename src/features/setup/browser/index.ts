@@ -1,0 +1,1 @@
+export * from './Setup.tsx';

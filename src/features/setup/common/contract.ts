@@ -1,0 +1,32 @@
+import { line, pinSchema, siteSchema } from '../../../base/common/schemas.ts';
+import { empty, method } from '../../../base/common/rpc.ts';
+import type { SessionInfo } from '../../users/common/index.ts';
+import type { SetupState } from './types.ts';
+
+export const createSiteInput = siteSchema.extend({
+  adminName: line(100, 'Admin name'),
+  adminPin: pinSchema,
+});
+
+export const setupMethods = {
+  'setup.state': method<SetupState>()({
+    input: empty,
+    access: 'public',
+    summary: 'Whether the site is set up, and who can sign in.',
+  }),
+  'setup.createSite': method<SessionInfo>()({
+    input: createSiteInput,
+    access: 'public',
+    summary: 'First run only: creates the site and its first admin, and signs the admin in.',
+  }),
+  'setup.loadDemo': method<SetupState>()({
+    input: empty,
+    access: 'public',
+    summary: 'First run only: fills an empty database with a demo site, one user per role and sample cases.',
+  }),
+} as const;
+
+type SetupMethods = typeof setupMethods;
+declare module '../../../base/common/rpc.ts' {
+  interface DepotMethods extends SetupMethods {}
+}

@@ -1,0 +1,7 @@
+import type { UserInfo } from '../../../base/common/identity.ts';
+
+export interface SetupState {
+  initialized: boolean;
+  users: UserInfo[];
+  siteName: string | null;
+}

@@ -1,0 +1,3 @@
+export * from './demo.ts';
+export * from './handlers.ts';
+export * from './setup.ts';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { roleSchema, type UserInfo } from '../../../base/common/identity.ts';
+import { line, pinSchema } from '../../../base/common/schemas.ts';
+import { empty, method } from '../../../base/common/rpc.ts';
+import type { SessionInfo } from './types.ts';
+
+export const usersMethods = {
+  'session.signIn': method<SessionInfo>()({
+    input: z.object({ userId: z.number().int().positive('Choose who you are'), pin: pinSchema }),
+    access: 'public',
+    summary: 'Signs a user in with their PIN.',
+  }),
+  'session.signOut': method<null>()({ input: empty, access: 'signed-in', summary: 'Ends the session.' }),
+  'session.me': method<UserInfo>()({ input: empty, access: 'signed-in', summary: 'The signed-in user.' }),
+  'users.list': method<UserInfo[]>()({ input: empty, access: ['admin'], summary: 'All users.' }),
+  'users.create': method<UserInfo>()({
+    input: z.object({ name: line(100, 'Name'), role: roleSchema, pin: pinSchema }),
+    access: ['admin'],
+    summary: 'Adds a user.',
+  }),
+} as const;
+
+type UsersMethods = typeof usersMethods;
+declare module '../../../base/common/rpc.ts' {
+  interface DepotMethods extends UsersMethods {}
+}

@@ -1,0 +1,6 @@
+import type { UserInfo } from '../../../base/common/identity.ts';
+
+export interface SessionInfo {
+  token: string;
+  user: UserInfo;
+}

@@ -1,0 +1,485 @@
+import { z } from 'zod';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  isCalendarDate,
+  isoWeekMonday,
+  makeDate,
+  type CalendarDate,
+} from '../../../base/common/dates.ts';
+import { fieldError } from '../../../base/common/result.ts';
+import { line, optionalLine } from '../../../base/common/schemas.ts';
+
+/**
+ * The warranty rules engine: from what is known about a unit, decides whether the depot repairs it
+ * at the company's cost, and says why in a sentence staff can read out and customers can check.
+ *
+ * Every coverage period is INCLUSIVE of its end date: "until 2026-03-02" means the unit is still
+ * covered on 2026-03-02 (in the site's time zone) and no longer on 2026-03-03. A 24-month warranty
+ * bought 2024-03-02 runs until 2026-03-02; months that lack the day end on the month's last day
+ * (bought 2024-02-29, 12 months → until 2025-02-28).
+ */
+
+export const damageKinds = ['physical', 'liquid', 'tampering'] as const;
+export type DamageKind = (typeof damageKinds)[number];
+
+const wholeNumber = (label: string, min: number, max: number, unit: string) =>
+  z.coerce
+    .number({ error: `${label} is a number of ${unit}` })
+    .int(`${label} is a whole number of ${unit}`)
+    .min(min, `${label} must be between ${min} and ${max} ${unit}`)
+    .max(max, `${label} must be between ${min} and ${max} ${unit}`);
+
+const countryCode = z
+  .string({ error: 'Region is required' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'Region is a two-letter country code such as KR, CN, GR, US');
+
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export const warrantyPolicySchema = z
+  .object({
+    /** Standard warranty for a product line without its own term. */
+    standardMonths: wholeNumber('Standard warranty', 1, 120, 'months'),
+    productLines: z.array(
+      z.object({ productLine: line(64, 'Product line'), months: wholeNumber('Warranty', 1, 120, 'months') }),
+    ),
+    /** Terms a region's law or contracts impose; one without a product line applies to all lines there. */
+    regions: z.array(
+      z.object({
+        region: countryCode,
+        productLine: optionalLine(64, 'Product line'),
+        months: wholeNumber('Warranty', 1, 120, 'months'),
+      }),
+    ),
+    noReasonReturnDays: wholeNumber('No-reason return period', 0, 365, 'days'),
+    companyPaidShippingMonths: wholeNumber('Company-paid shipping period', 0, 120, 'months'),
+    extendedMaxYears: wholeNumber('Extended warranty', 1, 10, 'years'),
+    repairWarrantyDays: wholeNumber('Repair warranty', 0, 3650, 'days'),
+    voidingDamage: z.array(z.enum(damageKinds, { error: 'Damage is physical, liquid or tampering' })),
+  })
+  .superRefine((policy, ctx) => {
+    policy.productLines.forEach((entry, i) => {
+      if (policy.productLines.findIndex((other) => sameText(other.productLine, entry.productLine)) < i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['productLines', i, 'productLine'],
+          message: `${entry.productLine} is listed twice`,
+        });
+      }
+    });
+    policy.regions.forEach((entry, i) => {
+      const first = policy.regions.findIndex(
+        (other) =>
+          other.region === entry.region &&
+          (other.productLine === null || entry.productLine === null
+            ? other.productLine === entry.productLine
+            : sameText(other.productLine, entry.productLine)),
+      );
+      if (first < i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['regions', i, 'region'],
+          message: `${entry.region}${entry.productLine ? ` / ${entry.productLine}` : ''} is listed twice`,
+        });
+      }
+    });
+  });
+
+export type WarrantyPolicyInput = z.input<typeof warrantyPolicySchema>;
+export type WarrantyPolicy = z.output<typeof warrantyPolicySchema>;
+
+/** The defaults of DESIGN.md §2 "Warranty policy". */
+export const defaultWarrantyPolicy: WarrantyPolicy = {
+  standardMonths: 24,
+  productLines: [],
+  regions: [],
+  noReasonReturnDays: 30,
+  companyPaidShippingMonths: 1,
+  extendedMaxYears: 5,
+  repairWarrantyDays: 180,
+  voidingDamage: ['physical', 'liquid', 'tampering'],
+};
+
+/**
+ * How a model's serial tells when the unit was made: a regular expression with named groups
+ * `year` (4, 2 or 1 digits) and either `week` (ISO week) or `month`, e.g. `^[A-Z]{2}(?<year>\d{2})(?<week>\d{2})`.
+ * The unit counts as made on the Monday of that week, or the 1st of that month.
+ */
+export const dateCodeRuleSchema = z.object({
+  pattern: z
+    .string({ error: 'Date-code pattern is required' })
+    .trim()
+    .min(1, 'Date-code pattern is required')
+    .max(200, 'Date-code pattern must be at most 200 characters')
+    .refine((source) => {
+      try {
+        new RegExp(source);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Not a valid regular expression')
+    .refine(
+      (source) => source.includes('(?<year>') && source.includes('(?<week>') !== source.includes('(?<month>'),
+      'The pattern needs a (?<year>…) group and either a (?<week>…) or a (?<month>…) group',
+    ),
+});
+export type DateCodeRule = z.output<typeof dateCodeRuleSchema>;
+
+export interface WarrantyProduct {
+  productLine: string;
+  model: string;
+  /** The model's own standard term; null falls back to its product line's term, then the policy's. */
+  warrantyMonths: number | null;
+  dateCode: DateCodeRule | null;
+}
+
+export interface RepairRecord {
+  /** The day the repaired unit reached the customer. */
+  deliveredOn: CalendarDate;
+  /** Only a repair the customer paid for starts a repair warranty; a re-repair under warranty does not. */
+  paid: boolean;
+}
+
+export interface ReplacementRecord {
+  replacedOn: CalendarDate;
+  oldSerial: string;
+  newSerial: string;
+}
+
+export interface WarrantyInput {
+  product: WarrantyProduct;
+  /** Serial of the unit on the bench. */
+  serial: string;
+  /** Country of purchase (ISO 3166-1 alpha-2); null when unknown. */
+  region: string | null;
+  /** The original purchase, as the customer states it. */
+  purchaseDate: CalendarDate | null;
+  proofOfPurchase: boolean;
+  /** End of an extended warranty bought for the unit, if any. */
+  extendedUntil: CalendarDate | null;
+  /** Earlier repairs of this unit and of the units it replaced. */
+  repairs: readonly RepairRecord[];
+  /** Replacements that led to this unit, oldest first; the first names the unit originally bought. */
+  replacements: readonly ReplacementRecord[];
+  /** Damage the technician found. */
+  damage: readonly DamageKind[];
+  /** Receiving found the unit unused and complete (box, manual, accessories). */
+  unusedAndComplete: boolean;
+  /** Today in the site's time zone: see `calendarDateIn`. */
+  today: CalendarDate;
+}
+
+export type CoverageRule =
+  | 'no_reason_return'
+  | 'standard'
+  | 'no_proof_date_code'
+  | 'replacement_remainder'
+  | 'extended'
+  | 'repair_warranty';
+
+/** Coverages with a term that can run out. */
+export type TermRule = Exclude<CoverageRule, 'no_reason_return'>;
+
+export type WarrantyRule =
+  | CoverageRule
+  | 'expired'
+  | 'no_proof'
+  | 'damage_physical'
+  | 'damage_liquid'
+  | 'tampering';
+
+/** Values for a translated message: the keys a rule uses are those in its English reason. */
+export interface WarrantyParams {
+  purchaseDate?: CalendarDate;
+  manufactured?: CalendarDate;
+  replacedOn?: CalendarDate;
+  deliveredOn?: CalendarDate;
+  months?: number;
+  days?: number;
+  /** Extended warranty cut to this many years from purchase. */
+  cappedYears?: number;
+  until?: CalendarDate;
+  /** For 'expired': which coverage ended last. */
+  ended?: TermRule;
+  /** For 'no_proof': whether the model has a date code the serial did not match. */
+  dateCode?: 'none' | 'unreadable';
+  /** For damage rules: every voiding finding, most serious first. */
+  damage?: DamageKind[];
+}
+
+export interface WarrantyDecision {
+  covered: boolean;
+  rule: WarrantyRule;
+  /** English sentence with the dates, e.g. "purchased 2024-03-02, within the 24-month warranty until 2026-03-02". */
+  reason: string;
+  /** Last covered day (inclusive); for 'expired' the day coverage ended; null when nothing ever applied. */
+  until: CalendarDate | null;
+  params: WarrantyParams;
+}
+
+/** The standard term for a product in a region: region rule for the line, region rule, model, line, default. */
+export function standardMonths(
+  policy: WarrantyPolicy,
+  product: Pick<WarrantyProduct, 'productLine' | 'warrantyMonths'>,
+  region: string | null,
+): number {
+  const inRegion = region ? policy.regions.filter((r) => r.region === region.trim().toUpperCase()) : [];
+  const regional =
+    inRegion.find((r) => r.productLine !== null && sameText(r.productLine, product.productLine)) ??
+    inRegion.find((r) => r.productLine === null);
+  return (
+    regional?.months ??
+    product.warrantyMonths ??
+    policy.productLines.find((p) => sameText(p.productLine, product.productLine))?.months ??
+    policy.standardMonths
+  );
+}
+
+/** Manufacture date from a serial's date code; null when the serial does not match or names an impossible or future date. */
+export function manufactureDate(rule: DateCodeRule, serial: string, today: CalendarDate): CalendarDate | null {
+  const groups = new RegExp(rule.pattern).exec(serial.trim())?.groups;
+  const yearText = groups?.year;
+  if (!groups || !yearText || !/^\d{1,4}$/.test(yearText) || yearText.length === 3) return null;
+  const thisYear = Number(today.slice(0, 4));
+  // Short years name the latest such year not after today: '98' read in 2026 is 1998, '5' is 2025.
+  const span = 10 ** yearText.length;
+  const year =
+    yearText.length === 4
+      ? Number(yearText)
+      : thisYear - ((((thisYear - Number(yearText)) % span) + span) % span);
+  let made: CalendarDate | null = null;
+  if (groups.week !== undefined && /^\d{1,2}$/.test(groups.week)) {
+    made = isoWeekMonday(year, Number(groups.week));
+  } else if (groups.month !== undefined && /^\d{1,2}$/.test(groups.month)) {
+    const month = Number(groups.month);
+    made = month >= 1 && month <= 12 ? makeDate(year, month, 1) : null;
+  }
+  return made !== null && compareDates(made, today) <= 0 ? made : null;
+}
+
+/** Who pays the customer's shipment to the depot: the company within the policy period after purchase. */
+export function shippingPaidBy(
+  purchaseDate: CalendarDate | null,
+  today: CalendarDate,
+  policy: WarrantyPolicy,
+): 'company' | 'customer' {
+  requireDate('today', today);
+  if (purchaseDate === null) return 'customer';
+  requireDate('purchaseDate', purchaseDate);
+  requireNotAfter('purchaseDate', purchaseDate, today, `Purchase date ${purchaseDate} is after today (${today})`);
+  return compareDates(today, addMonths(purchaseDate, policy.companyPaidShippingMonths)) <= 0 ? 'company' : 'customer';
+}
+
+function requireDate(field: string, value: CalendarDate): void {
+  if (!isCalendarDate(value)) throw fieldError(field, `Not a real date (YYYY-MM-DD): "${value}"`);
+}
+
+function requireNotAfter(field: string, value: CalendarDate, limit: CalendarDate, message: string): void {
+  if (compareDates(value, limit) > 0) throw fieldError(field, message);
+}
+
+function validate(input: WarrantyInput): void {
+  const { today, purchaseDate } = input;
+  requireDate('today', today);
+  if (purchaseDate !== null) {
+    requireDate('purchaseDate', purchaseDate);
+    requireNotAfter('purchaseDate', purchaseDate, today, `Purchase date ${purchaseDate} is after today (${today})`);
+  }
+  const notBeforePurchase = (field: string, date: CalendarDate, what: string) => {
+    requireDate(field, date);
+    if (purchaseDate !== null && compareDates(date, purchaseDate) < 0) {
+      throw fieldError(field, `${what} ${date} is before the purchase date ${purchaseDate}`);
+    }
+  };
+  if (input.extendedUntil !== null) {
+    notBeforePurchase('extendedUntil', input.extendedUntil, 'Extended warranty end');
+  }
+  input.repairs.forEach((repair, i) => {
+    const field = `repairs.${i}.deliveredOn`;
+    notBeforePurchase(field, repair.deliveredOn, 'Repair delivery');
+    const { deliveredOn } = repair;
+    requireNotAfter(field, deliveredOn, today, `Repair delivery ${deliveredOn} is after today (${today})`);
+  });
+  input.replacements.forEach((replacement, i) => {
+    const field = `replacements.${i}.replacedOn`;
+    notBeforePurchase(field, replacement.replacedOn, 'Replacement');
+    const { replacedOn } = replacement;
+    requireNotAfter(field, replacedOn, today, `Replacement ${replacedOn} is after today (${today})`);
+  });
+}
+
+interface Coverage {
+  rule: TermRule;
+  until: CalendarDate;
+  params: WarrantyParams;
+}
+
+const damageOrder: readonly DamageKind[] = ['tampering', 'liquid', 'physical'];
+const damageRule: Record<DamageKind, WarrantyRule> = {
+  tampering: 'tampering',
+  liquid: 'damage_liquid',
+  physical: 'damage_physical',
+};
+const damageWords: Record<DamageKind, string> = {
+  tampering: 'signs of tampering',
+  liquid: 'liquid damage',
+  physical: 'physical damage',
+};
+
+/** Decides coverage on `input.today`. Throws a field error for impossible dates (e.g. a purchase after today). */
+export function decideWarranty(input: WarrantyInput, policy: WarrantyPolicy): WarrantyDecision {
+  validate(input);
+  const { today } = input;
+
+  const voiding = damageOrder.filter((kind) => input.damage.includes(kind) && policy.voidingDamage.includes(kind));
+  const worst = voiding[0];
+  if (worst !== undefined) {
+    return decision(false, damageRule[worst], null, { damage: voiding });
+  }
+
+  const proven = input.proofOfPurchase && input.purchaseDate !== null ? input.purchaseDate : null;
+
+  if (proven !== null && input.unusedAndComplete) {
+    const until = addDays(proven, policy.noReasonReturnDays);
+    if (compareDates(today, until) <= 0) {
+      return decision(true, 'no_reason_return', until, {
+        purchaseDate: proven,
+        days: policy.noReasonReturnDays,
+        until,
+      });
+    }
+  }
+
+  const months = standardMonths(policy, input.product, input.region);
+  const replacements = [...input.replacements].sort((a, b) => compareDates(a.replacedOn, b.replacedOn));
+  const lastReplacement = replacements.at(-1);
+  // A replacement unit has a newer date code than the one bought: read the original's.
+  const originalSerial = replacements[0]?.oldSerial ?? input.serial;
+  const manufactured =
+    proven === null && input.product.dateCode ? manufactureDate(input.product.dateCode, originalSerial, today) : null;
+  const start = proven ?? manufactured;
+
+  const coverages: Coverage[] = [];
+  if (start !== null) {
+    const until = addMonths(start, months);
+    const origin: WarrantyParams = proven !== null ? { purchaseDate: proven } : { manufactured: start };
+    coverages.push(
+      lastReplacement
+        ? {
+            rule: 'replacement_remainder',
+            until,
+            params: { replacedOn: lastReplacement.replacedOn, ...origin, months, until },
+          }
+        : { rule: proven !== null ? 'standard' : 'no_proof_date_code', until, params: { ...origin, months, until } },
+    );
+  }
+  if (input.extendedUntil !== null) {
+    // The cap counts from the purchase the customer states: the extended-warranty sale vouches for it.
+    const capStart = input.purchaseDate ?? start;
+    const cap = capStart !== null ? addMonths(capStart, policy.extendedMaxYears * 12) : null;
+    coverages.push(
+      cap !== null && compareDates(input.extendedUntil, cap) > 0
+        ? { rule: 'extended', until: cap, params: { until: cap, cappedYears: policy.extendedMaxYears } }
+        : { rule: 'extended', until: input.extendedUntil, params: { until: input.extendedUntil } },
+    );
+  }
+  const lastPaidRepair = input.repairs
+    .filter((r) => r.paid)
+    .map((r) => r.deliveredOn)
+    .sort(compareDates)
+    .at(-1);
+  if (lastPaidRepair !== undefined) {
+    const until = addDays(lastPaidRepair, policy.repairWarrantyDays);
+    coverages.push({
+      rule: 'repair_warranty',
+      until,
+      params: { deliveredOn: lastPaidRepair, days: policy.repairWarrantyDays, until },
+    });
+  }
+
+  // The coverage that lasts longest decides; on a tie the earlier-listed (standard before extended before repair).
+  const longest = coverages.reduce<Coverage | null>(
+    (best, c) => (best === null || compareDates(c.until, best.until) > 0 ? c : best),
+    null,
+  );
+  if (longest !== null && compareDates(today, longest.until) <= 0) {
+    return decision(true, longest.rule, longest.until, longest.params);
+  }
+  if (start === null || longest === null) {
+    return decision(false, 'no_proof', longest?.until ?? null, {
+      dateCode: input.product.dateCode ? 'unreadable' : 'none',
+    });
+  }
+  return decision(false, 'expired', longest.until, { ...longest.params, ended: longest.rule });
+}
+
+function decision(
+  covered: boolean,
+  rule: WarrantyRule,
+  until: CalendarDate | null,
+  params: WarrantyParams,
+): WarrantyDecision {
+  return { covered, rule, reason: warrantyReason(rule, params), until, params };
+}
+
+/** The English sentence for a rule and its params; translations follow the same pattern per rule. */
+export function warrantyReason(rule: WarrantyRule, p: WarrantyParams): string {
+  switch (rule) {
+    case 'damage_physical':
+    case 'damage_liquid':
+    case 'tampering':
+      return `${(p.damage ?? []).map((kind) => damageWords[kind]).join(' and ')} found: not covered`;
+    case 'no_proof':
+      return p.dateCode === 'unreadable'
+        ? "no proof of purchase and the serial's date code cannot be read: not covered"
+        : 'no proof of purchase and the model has no date code: not covered';
+    case 'expired':
+      return ended(p);
+    default:
+      return within(rule, p);
+  }
+}
+
+function origin(p: WarrantyParams): string {
+  return p.purchaseDate !== undefined ? `purchased ${p.purchaseDate}` : `manufactured ${p.manufactured}`;
+}
+
+function within(rule: CoverageRule, p: WarrantyParams): string {
+  switch (rule) {
+    case 'no_reason_return':
+      return `purchased ${p.purchaseDate}, unused and complete, within the ${p.days}-day no-reason return period until ${p.until}`;
+    case 'standard':
+      return `purchased ${p.purchaseDate}, within the ${p.months}-month warranty until ${p.until}`;
+    case 'no_proof_date_code':
+      return `no proof of purchase; serial date code says manufactured ${p.manufactured}, within the ${p.months}-month warranty from manufacture until ${p.until}`;
+    case 'replacement_remainder':
+      return `replacement unit issued ${p.replacedOn} keeps the rest of the original ${p.months}-month warranty (${origin(p)}) until ${p.until}`;
+    case 'extended':
+      return p.cappedYears !== undefined
+        ? `within the extended warranty until ${p.until} (at most ${p.cappedYears} years from purchase)`
+        : `within the extended warranty until ${p.until}`;
+    case 'repair_warranty':
+      return `repaired unit delivered ${p.deliveredOn}, within the ${p.days}-day repair warranty until ${p.until}`;
+  }
+}
+
+function ended(p: WarrantyParams): string {
+  switch (p.ended) {
+    case 'standard':
+      return `purchased ${p.purchaseDate}, ${p.months}-month warranty ended ${p.until}`;
+    case 'no_proof_date_code':
+      return `no proof of purchase; serial date code says manufactured ${p.manufactured}, ${p.months}-month warranty from manufacture ended ${p.until}`;
+    case 'replacement_remainder':
+      return `replacement unit issued ${p.replacedOn}; the original ${p.months}-month warranty (${origin(p)}) ended ${p.until}`;
+    case 'extended':
+      return `extended warranty ended ${p.until}`;
+    case 'repair_warranty':
+      return `repaired unit delivered ${p.deliveredOn}, ${p.days}-day repair warranty ended ${p.until}`;
+    case undefined:
+      return `warranty ended ${p.until}`;
+  }
+}
