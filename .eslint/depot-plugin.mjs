@@ -2,7 +2,9 @@
 //   src/base/<layer>/…, src/features/<feature>/<layer>/…, src/apps/<app>/…
 // Layers: common (pure TypeScript), node (Node services), browser (the UI).
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
+import ts from 'typescript';
 
 const LAYERS = ['common', 'node', 'browser'];
 /** The layer each entry point runs in. */
@@ -10,9 +12,11 @@ const APP_LAYERS = { api: 'node', cli: 'node', host: 'node', 'electron-main': 'n
 /** What each layer may import, by layer. */
 const MAY_IMPORT = { common: ['common'], node: ['common', 'node'], browser: ['common', 'browser'] };
 
-const NODE_BUILTINS = /^(node:|(fs|path|os|crypto|http|https|net|child_process|url|util|stream|zlib|worker_threads)(\/|$))/;
+/** Every Node built-in, with or without `node:` (`events`, `buffer`, `fs/promises`, …), as Node itself lists them. */
+const NODE_BUILTIN_NAMES = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
+const isNodeBuiltin = (spec) => spec.startsWith('node:') || NODE_BUILTIN_NAMES.has(spec.split('/')[0]);
 const DATABASE_AND_DOCUMENTS = /^(better-sqlite3|kysely|pg|pdfmake|bwip-js)(\/|$)/;
-const UI = /^(react|react-dom|react-hook-form|react-i18next|i18next|@tanstack\/react-virtual)(\/|$)/;
+const UI = /^(react|react-dom|react-hook-form|@hookform\/resolvers|react-i18next|i18next|@tanstack\/react-virtual)(\/|$)/;
 const ELECTRON = /^electron(\/|$)/;
 
 /** Where a file sits: area (base, features, apps), its feature or app, and its layer. */
@@ -31,7 +35,7 @@ function packageProblem(from, spec) {
   if (spec.startsWith('.')) return null;
   const { layer, area, owner } = from;
   if (layer === 'common') {
-    if (NODE_BUILTINS.test(spec) || ELECTRON.test(spec) || DATABASE_AND_DOCUMENTS.test(spec) || UI.test(spec)) {
+    if (isNodeBuiltin(spec) || ELECTRON.test(spec) || DATABASE_AND_DOCUMENTS.test(spec) || UI.test(spec)) {
       return `A common file is pure TypeScript: '${spec}' belongs in a node or browser folder.`;
     }
   }
@@ -42,7 +46,7 @@ function packageProblem(from, spec) {
     }
   }
   if (layer === 'browser') {
-    if (NODE_BUILTINS.test(spec) || DATABASE_AND_DOCUMENTS.test(spec)) {
+    if (isNodeBuiltin(spec) || DATABASE_AND_DOCUMENTS.test(spec)) {
       return `The UI talks to Depot through the API only: '${spec}' belongs in a node folder.`;
     }
     if (ELECTRON.test(spec) && !(area === 'apps' && owner === 'preload')) return `Only src/apps/preload knows Electron in the UI.`;
@@ -59,8 +63,11 @@ function relativeProblem(from, to, spec) {
   if (from.area === 'features' && to.area === 'apps') return `A feature never imports an entry point under src/apps ('${spec}').`;
   if (to.area === 'features' && from.owner !== to.owner) {
     const inside = to.parts.slice(4);
-    // A feature's face is its index; its strings are a second face, so they load without its screens.
-    const face = inside.length === 1 && (inside[0] === 'index.ts' || (to.layer === 'browser' && inside[0] === 'strings.ts'));
+    // A feature's face is its index; its strings and message translations are a second face, so
+    // they load without its screens.
+    const face =
+      inside.length === 1 &&
+      (inside[0] === 'index.ts' || (to.layer === 'browser' && (inside[0] === 'strings.ts' || inside[0] === 'messages.ts')));
     if (!face) {
       return `Reach the ${to.owner} feature through its index: import from 'features/${to.owner}/${to.layer}/index.ts', not '${spec}'.`;
     }
@@ -68,22 +75,34 @@ function relativeProblem(from, to, spec) {
   return null;
 }
 
-const SPEC = /(?:^|[\s;])(?:import|export)\s(?:[^'"]*?\sfrom\s)?['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
-
-/** The relative imports of a file on disk, resolved to absolute paths. */
+/**
+ * The relative imports of a file on disk, resolved to absolute paths. TypeScript's own pre-processor
+ * reads them, so an import written in a comment or a string is not one. Each entry remembers the
+ * file's size and time of change: a long-lived lint (an editor) sees a file that changed since.
+ */
 function importsOf(file, cache) {
-  let found = cache.get(file);
-  if (found) return found;
-  found = [];
+  let stamp = 'missing';
+  try {
+    const stat = fs.statSync(file);
+    stamp = `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    // a missing file imports nothing
+  }
+  const known = cache.get(file);
+  if (known && known.stamp === stamp) return known.imports;
   let text = '';
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
     text = '';
   }
-  for (const m of text.matchAll(SPEC)) found.push(path.resolve(path.dirname(file), m[1] ?? m[2]));
-  cache.set(file, found);
-  return found;
+  const imports = ts
+    .preProcessFile(text, true, true)
+    .importedFiles.map((f) => f.fileName)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => path.resolve(path.dirname(file), spec));
+  cache.set(file, { stamp, imports });
+  return imports;
 }
 
 /** The shortest chain of imports from `start` back to itself, or null. */

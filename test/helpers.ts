@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../src/base/node/core.ts';
+import type { Core } from '../src/base/node/core.ts';
+import { bootCore } from '../src/base/node/boot.ts';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openPostgres, openSqlite, type DepotDatabase } from '../src/base/node/db/open.ts';
 import { dispatch } from '../src/apps/api/dispatch.ts';
 import { loadDemo } from '../src/features/setup/node/setup.ts';
 import { DEMO_PIN } from '../src/features/setup/node/demo.ts';
@@ -20,23 +20,25 @@ export function tempDir(prefix = 'depot-test-'): string {
 /** The dialect this test run uses: the `postgres` vitest project runs the same suites on PostgreSQL. */
 export const testDialect = process.env.DEPOT_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
-/** A new, empty database of the run's dialect. */
-export async function freshDatabase(dir: string): Promise<DepotDatabase> {
-  if (testDialect === 'sqlite') return openSqlite(path.join(dir, 'depot.sqlite'));
+/** A new, empty PostgreSQL database on the test server, by its URL. */
+async function freshPostgresUrl(): Promise<string> {
   const server = inject('postgresUrl' as never) as string;
   const name = `depot_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   await admin.query(`create database ${name}`); // a name made here, never user input
   await admin.end();
-  return openPostgres(server.replace(/\/postgres$/, `/${name}`));
+  return server.replace(/\/postgres$/, `/${name}`);
 }
 
-/** A fresh database and core for one test, optionally filled with demo data. */
+/** A fresh database of the run's dialect and a core on it for one test, optionally filled with demo data. */
 export async function freshCore(options: { demo?: boolean; now?: () => Date } = {}): Promise<Core> {
   const dir = tempDir();
-  const database = await freshDatabase(dir);
-  const core = createCore(database, { dataDir: dir, now: options.now });
+  const core = await bootCore({
+    dataDir: dir,
+    databaseUrl: testDialect === 'postgres' ? await freshPostgresUrl() : null,
+    now: options.now,
+  });
   if (options.demo) await loadDemo(core);
   return core;
 }

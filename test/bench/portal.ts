@@ -10,7 +10,7 @@ import { enqueueStatus } from '../../src/base/node/outbox.ts';
 import { pullEvents } from '../../src/features/portal-sync/node/pull.ts';
 import { SyncWorker } from '../../src/features/portal-sync/node/worker.ts';
 import { demoSite } from '../../src/features/setup/node/demo.ts';
-import { writeSetting } from '../../src/features/settings/node/store.ts';
+import { setting } from '../../src/features/settings/node/store.ts';
 import { spawnPortal, type PortalProcess } from '../portal/child.ts';
 import { median } from './measure.ts';
 import type { BenchResult } from './types.ts';
@@ -76,7 +76,7 @@ async function depotWithOutbox(file: string, year: number): Promise<Core> {
   const core = createCore(await openSqlite(file));
   const now = new Date();
   await core.db.transaction().execute(async (trx) => {
-    await writeSetting(trx, 'site', demoSite);
+    await setting.site.write(trx, demoSite);
     const customer = await trx.insertInto('customers').values({ name: 'Bench', email: null, phone: null, locale: 'en', created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
     for (const rma of rmasOf(year)) {
       const at = now.toISOString();
@@ -159,7 +159,7 @@ async function pullRun(dir: string, run: number): Promise<{ seconds: number; eve
     const { events } = await portal.control<{ events: number }>('seed', { requests: 5_000, messagesEach: 1 });
     const core = createCore(await openSqlite(path.join(dir, `pull-${run}.sqlite`)));
     await core.db.transaction().execute(async (trx) => {
-      await writeSetting(trx, 'site', demoSite);
+      await setting.site.write(trx, demoSite);
       await trx.insertInto('products').values({ model: 'AX-100', product_line: 'Headphones', name: 'AX-100', warranty_months: 24, accessories: '[]' }).execute();
     });
     const client = new PortalClient({ baseUrl: portal.url, token: portal.token });

@@ -102,6 +102,8 @@ describe('portal sync: settings, API and the running worker', () => {
     sync.start();
     const rma = unwrap(await asRole(core, 'clerk').then((c) => c('cases.create', walkIn))).rma;
     await waitFor(async () => portal.rmas.get(rma)?.status === 'authorized');
+    // The portal holds the update a moment before the worker marks its row sent.
+    await waitFor(async () => unwrap(await admin('sync.status', {})).pending === 0);
     const status = unwrap(await admin('sync.status', {}));
     expect(status).toMatchObject({ configured: true, workerRunning: true, pending: 0, dead: 0, paused: false });
     expect(status.lastPushAt).not.toBeNull();

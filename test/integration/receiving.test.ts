@@ -142,6 +142,22 @@ describe('receiving a unit', () => {
   });
 });
 
+describe('undoing a receipt is receiving\'s move', () => {
+  it('refuses the undo moves as a plain status change and offers none of them', async () => {
+    const { core, warehouse, admin, detail } = await dock();
+    const received = unwrap(await warehouse('receiving.receive', { rma: detail.rma, version: detail.version, serial: detail.serial, condition }));
+    const before = await tableCounts(core);
+    for (const to of ['in_transit', 'authorized'] as const) {
+      const refused = await admin('cases.transition', { rma: detail.rma, version: received.version, to, note: 'Wrong box' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'illegal_transition' } });
+    }
+    expect(await tableCounts(core)).toEqual(before);
+    const now = unwrap(await admin('cases.get', { rma: detail.rma }));
+    expect(now.nextStatuses).not.toContain('in_transit');
+    expect(now.nextStatuses).not.toContain('authorized');
+  });
+});
+
 describe('unmatched parcels and photos', () => {
   it('keeps a parcel with no RMA on the unmatched list until it is linked to its case', async () => {
     const { core, warehouse, clerk } = await dock();

@@ -6,7 +6,7 @@ import { PortalClient } from '../../src/features/portal-sync/node/client.ts';
 import { SyncWorker, type WorkerOptions } from '../../src/features/portal-sync/node/worker.ts';
 import { applyTransition, createCase, getCase } from '../../src/features/cases/node/cases.ts';
 import { demoSite } from '../../src/features/setup/node/demo.ts';
-import { writeSetting } from '../../src/features/settings/node/store.ts';
+import { setting } from '../../src/features/settings/node/store.ts';
 import type { ReferencePortal } from './server.ts';
 import type { UserInfo } from '../../src/base/common/identity.ts';
 import type { Caller } from '../../src/base/common/identity.ts';
@@ -17,7 +17,7 @@ export async function setupDepot(file = ':memory:'): Promise<{ core: Core; users
   const core = createCore(database);
   const users: Record<string, Caller> = {};
   await core.db.transaction().execute(async (trx) => {
-    await writeSetting(trx, 'site', demoSite);
+    await setting.site.write(trx, demoSite);
     for (const role of ['warehouse', 'technician', 'clerk', 'admin'] as const) {
       const row = await trx
         .insertInto('users')

@@ -13,9 +13,10 @@ import {
 } from '../../src/features/portal-sync/node/client.ts';
 
 /**
- * A reference customer portal implementing portal-api.md over in-memory storage, with switches
- * that make it misbehave the ways a real portal does. Tests drive it through the returned handle;
- * `controlApi` also exposes the handle over HTTP under /_control for standalone runs.
+ * A reference customer portal implementing src/features/portal-sync/portal-api.md over in-memory
+ * storage, with switches that make it misbehave the ways a real portal does. Tests drive it through
+ * the returned handle; `controlApi` also exposes the handle over HTTP under /_control for standalone
+ * runs.
  */
 
 export interface RmaState {
@@ -84,7 +85,7 @@ export const requestedDataSchema = z.object({
   returnAddress: rmaRecordSchema.shape.returnAddress,
 });
 
-/** Details each status must carry (portal-api.md, PUT /rmas/{rma}/status). */
+/** Details each status must carry (src/features/portal-sync/portal-api.md, PUT /rmas/{rma}/status). */
 const requiredDetails: Partial<Record<PortalStatus, string[]>> = {
   authorized: ['shipTo', 'shippingPaidBy', 'instructions'],
   rejected: ['reason'],

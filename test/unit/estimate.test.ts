@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimateSchema as portalEstimateSchema } from '../../src/features/portal-sync/node/client.ts';
 import { currencies, type Currency } from '../../src/base/common/money.ts';
+import { readSaid } from '../../src/base/common/messages.ts';
 import { DepotError } from '../../src/base/common/result.ts';
 import {
   computeEstimate,
@@ -29,8 +30,11 @@ const portalExampleLines = parse([
 /** Field → message of a schema's issues. */
 function issues(value: unknown): Record<string, string> {
   const result = estimateLineSchema.safeParse(value);
-  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), english(i.message)]));
 }
+
+/** A schema's message carries a Said; its English is what these tests read. */
+const english = (message: string) => readSaid(message)?.text ?? message;
 
 function thrownFields(run: () => unknown): Record<string, string> | undefined {
   try {
@@ -182,7 +186,7 @@ describe('estimateRatesSchema', () => {
       { taxRateBp: 1000, laborHourlyRate: 20_000, laborLevelFees: [1, 2, 3] },
     );
     const result = estimateRatesSchema.safeParse({ ...rates, taxRateBp: 10_001, laborLevelFees: [1, -2, 3] });
-    expect(Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]))).toEqual({
+    expect(Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), english(i.message)]))).toEqual({
       taxRateBp: 'Tax rate is at most 10000 basis points (100%)',
       'laborLevelFees.1': 'Level 2 fee cannot be negative',
     });

@@ -35,6 +35,16 @@ describe('status machine', () => {
     expect(nextStatuses('requested', 'clerk')).toEqual(['authorized', 'rejected', 'cancelled']);
   });
 
+  it('undoes a receipt only through receiving, never as a plain status change', () => {
+    for (const back of ['authorized', 'in_transit'] as const) {
+      expect(findTransition('received', back)).toMatchObject({ by: ['warehouse', 'admin'], via: 'receiving' });
+    }
+    for (const actor of ['warehouse', 'admin', 'clerk', 'technician', 'system'] as const) {
+      expect(nextStatuses('received', actor)).not.toContain('authorized');
+      expect(nextStatuses('received', actor)).not.toContain('in_transit');
+    }
+  });
+
   it('maps depot statuses to the portal contract', () => {
     expect(portalStatusFor('diagnosing')).toBe('in_diagnosis');
     expect(portalStatusFor('repairing')).toBe('in_repair');

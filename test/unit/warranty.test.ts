@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readSaid } from '../../src/base/common/messages.ts';
 import { DepotError } from '../../src/base/common/result.ts';
 import {
   dateCodeRuleSchema,
@@ -442,10 +443,13 @@ describe('shippingPaidBy', () => {
   });
 });
 
+/** A schema's message carries a Said; its English is what these tests read. */
+const english = (message: string) => readSaid(message)?.text ?? message;
+
 describe('warrantyPolicySchema', () => {
   const issues = (value: unknown) =>
     Object.fromEntries(
-      (warrantyPolicySchema.safeParse(value).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]),
+      (warrantyPolicySchema.safeParse(value).error?.issues ?? []).map((i) => [i.path.join('.'), english(i.message)]),
     );
 
   it('accepts the defaults and values typed into a form', () => {
@@ -520,6 +524,6 @@ describe('dateCodeRuleSchema', () => {
     ['(?<year>\\d{2})', 'The pattern needs a (?<year>…) group and either a (?<week>…) or a (?<month>…) group'],
     ['(?<year>\\d{2})(?<week>\\d{2})(?<month>\\d{2})', 'The pattern needs a (?<year>…) group and either a (?<week>…) or a (?<month>…) group'],
   ])('rejects %s', (pattern, message) => {
-    expect(dateCodeRuleSchema.safeParse({ pattern }).error?.issues[0]?.message).toBe(message);
+    expect(english(dateCodeRuleSchema.safeParse({ pattern }).error?.issues[0]?.message ?? '')).toBe(message);
   });
 });

@@ -1,15 +1,24 @@
 import type { z } from 'zod';
-import { api, isMethodName } from './contract.ts';
-import { DepotError, type ApiError, type Result } from '../../base/common/result.ts';
+import { commonMessages, readSaid, type Said } from '../../base/common/messages.ts';
+import { apiError, DepotError, type ApiError, type Result } from '../../base/common/result.ts';
 import type { Core } from '../../base/node/core.ts';
+import { api, isMethodName } from './contract.ts';
 import { handlers } from './handlers.ts';
 
+/** What zod says of one issue: the schema's own message, or zod's, kept as it came. */
+function saidOf(issue: z.core.$ZodIssue): Said {
+  const said = readSaid(issue.message);
+  if (said) return said;
+  // Zod's own wording (a wrong type from a hand-written request): its kind is the code.
+  return { code: `input.${issue.code}`, params: {}, text: issue.message };
+}
+
 /** Zod issues → one message per field path, as the forms name their fields. */
-export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const fields: Record<string, string> = {};
+export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, Said> {
+  const fields: Record<string, Said> = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.') || '_';
-    fields[path] ??= issue.message;
+    fields[path] ??= saidOf(issue);
   }
   return fields;
 }
@@ -21,20 +30,20 @@ const failure = (error: ApiError): Result<never> => ({ ok: false, error });
  * until checked. Nothing is written unless the input parsed and the caller may call the method.
  */
 export async function dispatch(core: Core, method: unknown, input: unknown, session: unknown): Promise<Result<unknown>> {
-  if (!isMethodName(method)) return failure({ code: 'not_found', message: `Unknown method ${String(method)}` });
+  if (!isMethodName(method)) return failure(apiError('not_found', commonMessages.unknownMethod({ method: String(method) })));
   const spec = api[method];
   const token = typeof session === 'string' ? session : null;
   const user = core.sessions.lookup(token);
   if (spec.access !== 'public') {
-    if (!user) return failure({ code: 'unauthenticated', message: 'Sign in first' });
+    if (!user) return failure(apiError('unauthenticated', commonMessages.signInFirst()));
     if (spec.access !== 'signed-in' && user.role !== 'admin' && !spec.access.includes(user.role)) {
-      return failure({ code: 'forbidden', message: `The ${user.role} role cannot do this` });
+      return failure(apiError('forbidden', commonMessages.roleCannot({ role: user.role })));
     }
   }
   const parsed = spec.input.safeParse(input);
   if (!parsed.success) {
     const fields = fieldMessages(parsed.error.issues);
-    return failure({ code: 'invalid', message: Object.values(fields)[0] ?? 'Invalid input', fields });
+    return failure(apiError('invalid', Object.values(fields)[0] ?? commonMessages.invalid(), fields));
   }
   try {
     const handler = handlers[method] as (input: unknown, context: unknown) => Promise<unknown>;
@@ -42,6 +51,6 @@ export async function dispatch(core: Core, method: unknown, input: unknown, sess
   } catch (error) {
     if (error instanceof DepotError) return failure(error.toApiError());
     console.error(`depot: ${method} failed`, error);
-    return failure({ code: 'internal', message: 'Depot could not do this; the error was logged' });
+    return failure(apiError('internal', commonMessages.internal()));
   }
 }

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../../base/node/core.ts';
-import { openDatabase } from '../../base/node/db/open.ts';
+import { bootCore } from '../../base/node/boot.ts';
 import { databaseFile, defaultDataDir } from '../../base/node/paths.ts';
 import { loadDemo, setupState } from '../../features/setup/node/index.ts';
 import { DEMO_PIN } from '../../features/setup/node/index.ts';
@@ -51,9 +50,8 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
   const dbFile = path.resolve(values.db ?? databaseFile(defaultDataDir()));
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true, mode: 0o700 });
-  const database = await openDatabase(dbFile);
-  const core = createCore(database, { dataDir: path.dirname(dbFile) });
+  const core = await bootCore({ dataDir: path.dirname(dbFile), databaseFile: dbFile });
+  const { database } = core;
 
   switch (command) {
     case 'init': {

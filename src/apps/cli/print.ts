@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../../base/node/core.ts';
-import { openDatabase } from '../../base/node/db/open.ts';
+import { bootCore } from '../../base/node/boot.ts';
 import { databaseFile, defaultDataDir } from '../../base/node/paths.ts';
 import { buildCaseDocument, renderBatchLabels } from '../../features/shipping/node/index.ts';
 import { rmaSchema } from '../../base/common/schemas.ts';
 import { batchLabelsInput, documentKinds, type DocumentKind } from '../../features/shipping/common/index.ts';
+import { englishOf } from '../../base/common/messages.ts';
 
 export const printHelp = `  print <kind> <RMA> -o FILE [--zpl] [--paper A4|LETTER]
                                a document of a case as PDF (or ZPL for label printers);
@@ -39,12 +39,12 @@ export async function runPrint(argv: string[]): Promise<number> {
   const output = path.resolve(values.output);
   const dbFile = path.resolve(values.db ?? databaseFile(defaultDataDir()));
   if (!process.env.DEPOT_DATABASE_URL && !fs.existsSync(dbFile)) return fail(`no database at ${dbFile}`);
-  const database = await openDatabase(dbFile);
-  const core = createCore(database, { dataDir: path.dirname(dbFile) });
+  const core = await bootCore({ dataDir: path.dirname(dbFile), databaseFile: dbFile });
+  const { database } = core;
   try {
     if (what === 'labels') {
       const input = batchLabelsInput.safeParse({ status: values.status ?? 'ready_to_ship', day: values.day });
-      if (!input.success) return fail(input.error.issues[0]!.message);
+      if (!input.success) return fail(englishOf(input.error.issues[0]!.message));
       const controller = new AbortController();
       process.once('SIGINT', () => controller.abort());
       const { pdf, count, skipped } = await renderBatchLabels(core, input.data, {
@@ -60,7 +60,7 @@ export async function runPrint(argv: string[]): Promise<number> {
     const kind = what.replace(/-/g, '_') as DocumentKind;
     if (!documentKinds.includes(kind)) return fail(`unknown document "${what}"; one of: ${documentKinds.map((k) => k.replace(/_/g, '-')).join(', ')}, labels`);
     const rma = rmaSchema.safeParse(rmaText ?? '');
-    if (!rma.success) return fail(rma.error.issues[0]!.message);
+    if (!rma.success) return fail(englishOf(rma.error.issues[0]!.message));
     if (values.paper && values.paper !== 'A4' && values.paper !== 'LETTER') return fail('--paper is A4 or LETTER');
     const document = await buildCaseDocument(core.db, kind, rma.data, {
       now: core.now(),

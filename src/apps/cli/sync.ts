@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { portalUrlSchema } from '../../features/portal-sync/common/index.ts';
-import { createCore, type Core } from '../../base/node/core.ts';
-import { openDatabase } from '../../base/node/db/open.ts';
+import type { Core } from '../../base/node/core.ts';
+import { bootCore } from '../../base/node/boot.ts';
 import { databaseFile, defaultDataDir } from '../../base/node/paths.ts';
 import { attachPortalSync, PortalSync, syncStatus } from '../../features/portal-sync/node/index.ts';
 import { envTokenStore, type TokenStore } from '../../features/portal-sync/node/index.ts';
+import { englishOf } from '../../base/common/messages.ts';
 
 export const syncHelp = `  sync  --once | --watch [--db FILE] [--portal-url URL] [--portal-token-file FILE]
                                portal sync: send queued updates and pull customer events, once or until
@@ -24,7 +25,7 @@ export function cliPortalUrl(flag: string | undefined): string | null {
   const given = flag ?? process.env.DEPOT_PORTAL_URL;
   if (!given) return null;
   const parsed = portalUrlSchema.safeParse(given);
-  if (!parsed.success) throw new Error(`--portal-url: ${parsed.error.issues[0]?.message ?? 'not a URL'}`);
+  if (!parsed.success) throw new Error(`--portal-url: ${englishOf(parsed.error.issues[0]?.message ?? 'not a URL')}`);
   return parsed.data;
 }
 
@@ -44,11 +45,11 @@ export async function syncCommand(argv: string[]): Promise<number> {
     console.error(`No database at ${dbFile}; give --db FILE.`);
     return 1;
   }
-  const database = await openDatabase(dbFile);
+  const core = await bootCore({ dataDir: path.dirname(dbFile), databaseFile: dbFile });
   try {
-    return await runSync(createCore(database, { dataDir: path.dirname(dbFile) }), dbFile, argv);
+    return await runSync(core, dbFile, argv);
   } finally {
-    await database.close();
+    await core.database.close();
   }
 }
 

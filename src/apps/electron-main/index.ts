@@ -137,7 +137,7 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveRenderer();
   const dataDir = process.env.DEPOT_DATA_DIR ? defaultDataDir() : app.getPath('userData');
-  core = await bootCore(dataDir);
+  core = await bootCore({ dataDir });
   startPortalSync(core, dataDir);
   usePrinter(core, systemPrinter);
   ipcMain.handle('depot:call', (event, method: unknown, input: unknown, sessionToken: unknown) => {

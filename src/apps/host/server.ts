@@ -4,7 +4,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
 import { api } from '../api/contract.ts';
-import type { ApiError, Result } from '../../base/common/result.ts';
+import { apiError, type ApiError, type Result } from '../../base/common/result.ts';
+import { defineMessages, type Said } from '../../base/common/messages.ts';
 import type { Core } from '../../base/node/core.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { contentSecurityPolicy } from './security.ts';
@@ -78,8 +79,18 @@ function send(res: http.ServerResponse, status: number, body: string, type: stri
 const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
-const refuse = (res: http.ServerResponse, status: number, code: ApiError['code'], message: string) =>
-  sendJson(res, status, { ok: false, error: { code, message } } satisfies Result<never>);
+const refuse = (res: http.ServerResponse, status: number, code: ApiError['code'], said: Said) =>
+  sendJson(res, status, { ok: false, error: apiError(code, said) } satisfies Result<never>);
+
+/** What the host itself answers, before a request reaches the API. */
+const hostMessages = defineMessages('host', {
+  token: 'Missing or wrong X-Depot-Token',
+  post: 'Use POST /api/<method>',
+  tooLarge: 'The request is larger than 16 MiB',
+  notJson: 'The body is not JSON',
+  host: 'Depot answers only to 127.0.0.1 and localhost',
+  failed: 'Depot could not answer this request',
+});
 
 function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -119,7 +130,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     if (!sameToken(req.headers['x-depot-token'] as string | undefined, token)) {
-      refuse(res, 401, 'unauthenticated', 'Missing or wrong X-Depot-Token');
+      refuse(res, 401, 'unauthenticated', hostMessages.token());
       return;
     }
     if (req.method === 'GET' && method === '') {
@@ -127,19 +138,19 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     if (req.method !== 'POST') {
-      refuse(res, 405, 'invalid', 'Use POST /api/<method>');
+      refuse(res, 405, 'invalid', hostMessages.post());
       return;
     }
     const body = await readBody(req);
     if (body === null) {
-      refuse(res, 413, 'invalid', 'The request is larger than 16 MiB');
+      refuse(res, 413, 'invalid', hostMessages.tooLarge());
       return;
     }
     let input: unknown;
     try {
       input = body === '' ? {} : JSON.parse(body);
     } catch {
-      refuse(res, 400, 'invalid', 'The body is not JSON');
+      refuse(res, 400, 'invalid', hostMessages.notJson());
       return;
     }
     const session = req.headers['x-depot-session'];
@@ -179,7 +190,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
 
   const server = http.createServer((req, res) => {
     if (!allowedHosts.has(req.headers.host ?? '')) {
-      refuse(res, 421, 'forbidden', 'Depot answers only to 127.0.0.1 and localhost');
+      refuse(res, 421, 'forbidden', hostMessages.host());
       return;
     }
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -189,7 +200,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         : Promise.resolve().then(() => handleStatic(req, res, pathname));
     work.catch((error: unknown) => {
       console.error('depot: request failed', error);
-      if (!res.headersSent) refuse(res, 500, 'internal', 'Depot could not answer this request');
+      if (!res.headersSent) refuse(res, 500, 'internal', hostMessages.failed());
     });
   });
   server.keepAliveTimeout = 30_000;

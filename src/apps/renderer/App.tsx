@@ -1,3 +1,4 @@
+import type { ParseKeysWithoutVariables } from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, onSessionEnded, session } from '../../base/browser/api.ts';
@@ -16,7 +17,7 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
   | { kind: 'setup' }
-  | { kind: 'signIn'; state: SetupState; notice: string | null }
+  | { kind: 'signIn'; state: SetupState; notice: ParseKeysWithoutVariables | null }
   | { kind: 'shell'; user: UserInfo };
 
 export function App() {
@@ -27,7 +28,7 @@ export function App() {
 
   /** Where a fresh start lands: setup on an empty depot, else the open session or sign-in. */
   const start = useCallback(
-    async (notice: string | null = null) => {
+    async (notice: ParseKeysWithoutVariables | null = null) => {
       setPhase({ kind: 'loading' });
       const state = await api['setup.state']({});
       if (!state.ok) return setPhase({ kind: 'failed', message: errorMessage(state.error, t) });

@@ -5,7 +5,7 @@ import { LanguagePicker } from '../../base/browser/LanguagePicker.tsx';
 import { SyncIndicator } from '../../features/portal-sync/browser/index.ts';
 import { SignedProvider, type Signed } from '../../base/browser/context.tsx';
 import { queuesFor } from '../../features/cases/browser/index.ts';
-import { href, navScreen, useRoute, type Route } from '../../base/browser/router.ts';
+import { href, navScreen, useRoute, type NavScreen, type Route } from '../../base/browser/router.ts';
 import { Bench } from '../../features/bench/browser/index.ts';
 import { BenchSettings } from '../../features/bench/browser/index.ts';
 import { CasePage } from '../../features/cases/browser/index.ts';
@@ -39,7 +39,7 @@ export function Shell({ user, signOut }: Props) {
 
   const { own, nav } = useMemo(() => {
     const own: string[] = queuesFor(user.role);
-    const nav: Route[] = [
+    const nav: { screen: NavScreen }[] = [
       ...queuesFor(user.role).map((screen) => ({ screen })),
       { screen: 'cases' as const },
       { screen: 'settings' as const },

@@ -38,7 +38,7 @@ export function Field({ label, error, hint, optional, className, children }: Fie
       ) : null}
       {error ? (
         <div className="error" id={errorId}>
-          {translateMessage(error, t)}
+          {translateMessage(error)}
         </div>
       ) : null}
     </div>

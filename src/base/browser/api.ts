@@ -1,5 +1,6 @@
 import { createClient, type DepotBridge, type Transport } from '../common/client.ts';
-import type { Result } from '../common/result.ts';
+import { commonMessages } from '../common/messages.ts';
+import { apiError, type Result } from '../common/result.ts';
 
 declare global {
   interface Window {
@@ -41,7 +42,7 @@ function httpTransport(): Transport {
         });
         return (await response.json()) as Result<unknown>;
       } catch {
-        return { ok: false, error: { code: 'internal', message: 'Depot cannot be reached' } };
+        return { ok: false, error: apiError('internal', commonMessages.unreachable()) };
       }
     },
   };

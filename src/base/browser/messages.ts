@@ -1,100 +1,279 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
+import { commonMessages, databaseMessages, fieldLabels, fill, readSaid, type FieldLabel, type Params, type Reason } from '../common/messages.ts';
 import type { ApiError } from '../common/result.ts';
 
+/** The languages messages are translated into; English is the catalogs' own wording. */
+export type MessageLanguage = 'ko' | 'zh';
+
 /**
- * The shared schemas and the core speak English; people read their own language. Known messages
- * are matched here and translated; anything unknown is shown as it came, never hidden.
+ * A feature's messages in Korean and Chinese: one sentence per key of its catalog, with the same
+ * `{name}` slots. The type makes a missing or unknown key fail the type check.
  */
-const labels: Record<string, string> = {
-  'Site name': 'field.siteName',
-  Name: 'field.name',
-  'Address line 1': 'field.line1',
-  'Address line 2': 'field.line2',
-  City: 'field.city',
-  Region: 'field.region',
-  'Postal code': 'field.postalCode',
-  Country: 'field.country',
-  Phone: 'field.phone',
-  'Time zone': 'field.timeZone',
-  'Admin name': 'field.adminName',
-  PIN: 'field.pin',
-  Note: 'field.note',
-  Serial: 'field.serial',
-  Carrier: 'field.carrier',
-  'Tracking number': 'field.tracking',
-  Model: 'field.model',
-  'Customer name': 'field.customerName',
-  'RMA number': 'cases.rma',
-};
+export type Translations<Catalog extends { english: Record<string, string> }> = Record<
+  MessageLanguage,
+  { [K in keyof Catalog['english']]: string }
+>;
 
-const fixed: Record<string, string> = {
-  'A PIN is 4 to 8 digits': 'msg.pin',
-  'Wrong PIN': 'msg.wrongPin',
-  'Choose who you are': 'msg.chooseUser',
-  'Unknown time zone': 'msg.timeZone',
-  'Country is a two-letter code such as KR, CN, GR, US': 'msg.country',
-  'A phone number has digits, spaces and + ( ) - only': 'msg.phone',
-  'At least 1 day': 'msg.minDays',
-  'At most 60 days': 'msg.maxDays',
-  'Not an e-mail address': 'msg.email',
-  'A serial has only letters, digits, spaces and - _ . /': 'msg.serialChars',
-  'A tracking number has only letters, digits, spaces and dashes': 'msg.trackingChars',
-  'Give a reason': 'msg.giveReason',
-  'Scan or type the unit serial': 'msg.scanSerial',
-  'Enter the tracking number': 'msg.enterTracking',
-  'Choose how the case was resolved': 'msg.chooseResolution',
-  'A user with this name exists': 'msg.userExists',
-  'This depot is already set up': 'msg.alreadySetUp',
-  'Dates are written YYYY-MM-DD': 'msg.dateFormat',
-  'Not a real date': 'msg.notDate',
-  'A CJ Logistics tracking number is 10 to 12 digits': 'msg.trackingCj',
-  'A Korea Post tracking number is 13 digits': 'msg.trackingKoreaPost',
-  'A UPS tracking number is 1Z and 16 letters or digits': 'msg.trackingUps',
-  'This UPS tracking number fails its check digit: check for a typo': 'msg.trackingUpsCheck',
-  'A FedEx tracking number is 12, 15 or 20 digits': 'msg.trackingFedex',
-  'A DHL Express waybill number is 10 digits': 'msg.trackingDhl',
-  'Save the diagnosis first': 'msg.gateDiagnosis',
-  'The symptom was not confirmed: return the unit as no fault found': 'msg.gateNoFault',
-  'Out of warranty: issue an estimate; repair starts once the customer accepts and pays': 'msg.gateOutOfWarranty',
-  'No estimate was issued': 'msg.gateNoEstimate',
-  'Enter an amount': 'msg.amount',
-  'Stock is a whole number': 'msg.wholeStock',
-  'Sign in first': 'error.unauthenticated',
-  'Depot cannot be reached': 'error.unreachable',
-};
+const catalogs = new Map<string, Translations<{ english: Record<string, string> }>>();
 
-const patterns: [RegExp, (m: RegExpMatchArray, t: TFunction) => string][] = [
-  [/^(.+) is required$/, (m, t) => t('msg.required', { label: label(m[1]!, t) })],
-  [/^(.+) must be at most (\d+) characters$/, (m, t) => t('msg.tooLong', { label: label(m[1]!, t), max: m[2] })],
-  [/^This serial does not match the RMA \((.+)\)[;.] [Gg]ive a reason to accept it/, (m, t) => t('msg.serialMismatch', { serial: m[1] })],
-  [/^(\S+) was changed by someone else meanwhile/, (m, t) => t('msg.changedMeanwhile', { rma: m[1] })],
-  [/^Waiting for the customer to accept estimate version (\d+)$/, (m, t) => t('msg.gateWaiting', { version: m[1] })],
-  [
-    /^Estimate version (\d+) is accepted but not paid: (.+) of (.+) received$/,
-    (m, t) => t('msg.gateUnpaid', { version: m[1], paid: m[2], total: m[3] }),
-  ],
-  [/^No case (\S+)$/, (m, t) => t('msg.noCase', { rma: m[1] })],
-  [/expected number/, (_m, t) => t('msg.number')],
-];
-
-function label(english: string, t: TFunction): string {
-  const key = labels[english];
-  return key ? t(key) : english;
+/** Makes a feature's translations known; the renderer's entry point registers every feature's. */
+export function registerMessages(catalog: { feature: string; english: Record<string, string> }, translations: Translations<typeof catalog>): void {
+  catalogs.set(catalog.feature, translations);
 }
 
-export function translateMessage(message: string, t: TFunction): string {
-  const key = fixed[message];
-  if (key) return t(key);
-  for (const [pattern, render] of patterns) {
-    const match = message.match(pattern);
-    if (match) return render(match, t);
+const labels: Record<MessageLanguage, Record<FieldLabel, string>> = {
+  ko: {
+    field: '이 항목',
+    text: '이 글',
+    siteName: '사이트 이름',
+    name: '이름',
+    line1: '주소 1',
+    line2: '주소 2',
+    city: '시/도',
+    region: '지역',
+    postalCode: '우편번호',
+    country: '국가',
+    phone: '전화번호',
+    email: '이메일',
+    timeZone: '시간대',
+    adminName: '관리자 이름',
+    pin: 'PIN',
+    note: '메모',
+    reason: '사유',
+    serial: '시리얼 번호',
+    carrier: '택배사',
+    service: '서비스',
+    tracking: '운송장 번호',
+    model: '모델',
+    customerName: '고객 이름',
+    rma: 'RMA 번호',
+    date: '날짜',
+    problemCategory: '문제 유형',
+    problemDescription: '문제 설명',
+    sku: 'SKU',
+    partName: '부품 이름',
+    productLine: '제품군',
+    description: '설명',
+    printer: '프린터',
+    faultCategory: '고장 유형',
+    faultFound: '발견된 고장',
+    testResults: '테스트 결과',
+    internalNotes: '내부 메모',
+    customerNotes: '고객 안내',
+    workDone: '작업 내용',
+    stockReason: '재고 변경 사유',
+    shelf: '보관 선반',
+    sender: '보낸 사람',
+    search: '검색어',
+    paymentReference: '결제 참조 번호',
+    otherAccessories: '기타 구성품',
+    fileName: '파일 이름',
+    contents: '내용물',
+    price: '가격',
+    amount: '금액',
+    unitPrice: '단가',
+    shipping: '배송비',
+    discount: '할인',
+    hourlyRate: '시간당 공임',
+    level1Fee: '1등급 요금',
+    level2Fee: '2등급 요금',
+    level3Fee: '3등급 요금',
+    returnShippingFee: '반송 배송비',
+    standardWarranty: '기본 보증',
+    warranty: '보증 기간',
+    noReasonReturn: '단순 반품 기간',
+    companyPaidShipping: '배송비 회사 부담 기간',
+    extendedWarranty: '연장 보증',
+    repairWarranty: '수리 보증',
+    dateCodePattern: '제조 코드 패턴',
+  },
+  zh: {
+    field: '此项',
+    text: '此文本',
+    siteName: '站点名称',
+    name: '姓名',
+    line1: '地址第 1 行',
+    line2: '地址第 2 行',
+    city: '城市',
+    region: '省/州',
+    postalCode: '邮政编码',
+    country: '国家/地区',
+    phone: '电话',
+    email: '电子邮件',
+    timeZone: '时区',
+    adminName: '管理员姓名',
+    pin: 'PIN',
+    note: '备注',
+    reason: '原因',
+    serial: '序列号',
+    carrier: '承运商',
+    service: '服务',
+    tracking: '运单号',
+    model: '型号',
+    customerName: '客户姓名',
+    rma: 'RMA 编号',
+    date: '日期',
+    problemCategory: '问题类别',
+    problemDescription: '问题描述',
+    sku: 'SKU',
+    partName: '零件名称',
+    productLine: '产品线',
+    description: '说明',
+    printer: '打印机',
+    faultCategory: '故障类别',
+    faultFound: '发现的故障',
+    testResults: '测试结果',
+    internalNotes: '内部备注',
+    customerNotes: '给客户的说明',
+    workDone: '完成的工作',
+    stockReason: '库存变动原因',
+    shelf: '货架',
+    sender: '寄件人',
+    search: '搜索词',
+    paymentReference: '付款参考号',
+    otherAccessories: '其他配件',
+    fileName: '文件名',
+    contents: '内容',
+    price: '价格',
+    amount: '金额',
+    unitPrice: '单价',
+    shipping: '运费',
+    discount: '折扣',
+    hourlyRate: '每小时工时费',
+    level1Fee: '1 级费用',
+    level2Fee: '2 级费用',
+    level3Fee: '3 级费用',
+    returnShippingFee: '回寄运费',
+    standardWarranty: '标准保修',
+    warranty: '保修期',
+    noReasonReturn: '无理由退货期',
+    companyPaidShipping: '公司承担运费期',
+    extendedWarranty: '延保',
+    repairWarranty: '维修保修',
+    dateCodePattern: '日期码格式',
+  },
+};
+
+/** Messages about one field, and zod's own answers to a malformed request. */
+const fieldTranslations: Record<MessageLanguage, Record<string, string>> = {
+  ko: {
+    required: '{label} 항목을 입력하세요',
+    tooLong: '{label} 항목은 최대 {max}자까지 쓸 수 있습니다',
+  },
+  zh: {
+    required: '请填写{label}',
+    tooLong: '{label}最多 {max} 个字符',
+  },
+};
+const inputTranslations: Record<MessageLanguage, string> = {
+  ko: '입력값이 올바르지 않습니다',
+  zh: '输入无效',
+};
+
+registerMessages(commonMessages, {
+  ko: {
+    rmaFormat: 'RMA 번호는 RMA-2026-000123 형식입니다',
+    serialChars: '시리얼 번호에는 문자, 숫자, 공백과 - _ . / 만 쓸 수 있습니다',
+    trackingChars: '운송장 번호에는 문자, 숫자, 공백, 대시만 쓸 수 있습니다',
+    dateFormat: '날짜는 YYYY-MM-DD 형식으로 입력하세요',
+    notDate: '올바른 날짜가 아닙니다',
+    pin: 'PIN은 숫자 4~8자리입니다',
+    email: '이메일 주소가 아닙니다',
+    phone: '전화번호에는 숫자, 공백, + ( ) - 만 쓸 수 있습니다',
+    country: '국가는 KR, CN, GR, US 같은 두 글자 코드입니다',
+    timeZone: '알 수 없는 시간대입니다',
+    minDays: '최소 {min}일',
+    maxDays: '최대 {max}일',
+    scanCode: '코드를 스캔하세요',
+    notACode: '코드가 아닙니다: 최대 200자입니다',
+    versionRequired: '케이스 버전이 필요합니다',
+    number: '숫자를 입력하세요',
+    amount: '금액을 입력하세요',
+    invalid: '입력값이 올바르지 않습니다',
+    unknownMethod: '알 수 없는 요청입니다: {method}',
+    signInFirst: '세션이 끝났습니다. 다시 로그인하세요.',
+    roleCannot: '내 역할로는 할 수 없는 작업입니다.',
+    internal: 'Depot이 작업을 수행하지 못했습니다. 다시 시도하고, 계속 실패하면 관리자에게 알리세요.',
+    unreachable: 'Depot에 연결할 수 없습니다.',
+  },
+  zh: {
+    rmaFormat: 'RMA 编号的格式为 RMA-2026-000123',
+    serialChars: '序列号只能包含字母、数字、空格和 - _ . /',
+    trackingChars: '运单号只能包含字母、数字、空格和短横线',
+    dateFormat: '日期格式为 YYYY-MM-DD',
+    notDate: '不是有效日期',
+    pin: 'PIN 为 4 到 8 位数字',
+    email: '不是有效的电子邮件地址',
+    phone: '电话号码只能包含数字、空格和 + ( ) -',
+    country: '国家/地区为两个字母的代码，如 KR、CN、GR、US',
+    timeZone: '未知的时区',
+    minDays: '至少 {min} 天',
+    maxDays: '最多 {max} 天',
+    scanCode: '请扫描条码',
+    notACode: '这不是条码：最多 200 个字符',
+    versionRequired: '需要案例版本',
+    number: '请输入数字',
+    amount: '请输入金额',
+    invalid: '输入无效',
+    unknownMethod: '未知的请求：{method}',
+    signInFirst: '会话已结束，请重新登录。',
+    roleCannot: '您的角色无法执行此操作。',
+    internal: 'Depot 无法完成此操作。请重试；如果仍然失败，请通知管理员。',
+    unreachable: '无法连接到 Depot。',
+  },
+});
+
+registerMessages(databaseMessages, {
+  ko: {
+    newerSchema: '이 데이터베이스는 더 새로운 Depot에서 저장되었습니다(스키마 {newest}, 이 Depot은 {known}까지 지원). 열려면 Depot을 업데이트하세요.',
+  },
+  zh: {
+    newerSchema: '此数据库由更新版本的 Depot 写入（架构 {newest}；此 Depot 最高支持 {known}）。请更新 Depot 后再打开。',
+  },
+});
+
+function templateOf(code: string, language: MessageLanguage): string | undefined {
+  const dot = code.indexOf('.');
+  const feature = code.slice(0, dot);
+  const key = code.slice(dot + 1);
+  if (feature === 'field') return fieldTranslations[language][key];
+  if (feature === 'input') return inputTranslations[language];
+  return (catalogs.get(feature)?.[language] as Record<string, string> | undefined)?.[key];
+}
+
+/**
+ * Values that are themselves words: a field label's key, a status or role code, or the code of
+ * another message (the work a refusal names). Everything else (RMA numbers, serials, amounts) is
+ * shown as it is.
+ */
+function translatedParams(params: Params, language: MessageLanguage): Params {
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string') out[name] = value;
+    else if (name === 'label' && value in fieldLabels) out[name] = labels[language][value as FieldLabel];
+    else if ((name === 'status' || name === 'from' || name === 'to') && i18next.exists(`status.${value}`)) out[name] = i18next.t(`status.${value}` as never);
+    else if (name === 'role' && i18next.exists(`role.${value}`)) out[name] = i18next.t(`role.${value}` as never);
+    else out[name] = (/^[a-z-]+\.[A-Za-z]+$/.test(value) && templateOf(value, language)) || value;
   }
-  return message;
+  return out;
+}
+
+/** A message in the reader's language; English (or a code Depot does not know yet) as it came. */
+export function wordReason(reason: Reason, english: string, language: string): string {
+  if (language !== 'ko' && language !== 'zh') return english;
+  const template = templateOf(reason.code, language);
+  return template ? fill(template, translatedParams(reason.params, language)) : english;
+}
+
+/** A message as a form keeps it (a schema's or the server's), in the reader's language. */
+export function translateMessage(message: string): string {
+  const said = readSaid(message);
+  return said ? wordReason(said, said.text, i18next.language) : message;
 }
 
 /** The general message of a failed call, in the reader's language. */
 export function errorMessage(error: ApiError, t: TFunction): string {
   if (error.code === 'forbidden') return t('error.forbidden');
-  if (error.code === 'internal' && error.message !== 'Depot cannot be reached') return t('error.internal');
-  return translateMessage(error.message, t);
+  if (error.code === 'internal' && error.reason.code !== 'common.unreachable') return t('error.internal');
+  return wordReason(error.reason, error.message, i18next.language);
 }

@@ -50,8 +50,11 @@ export function href(route: Route): string {
   }
 }
 
+/** The screens the navigation bar names (`nav.<screen>`): each role's queues, cases and settings. */
+export type NavScreen = 'receiving' | 'bench' | 'shipping' | 'cases' | 'settings';
+
 /** The navigation entry a screen belongs to. */
-export function navScreen(route: Route): string {
+export function navScreen(route: Route): NavScreen {
   if (route.screen === 'case') return 'cases';
   if (route.screen === 'sync') return 'settings';
   if (route.screen === 'parts' || route.screen === 'benchSettings') return 'bench';

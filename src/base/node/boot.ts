@@ -1,11 +1,35 @@
 import fs from 'node:fs';
 import { createCore, type Core } from './core.ts';
 import { databaseFile } from './paths.ts';
-import { openDatabase } from './db/open.ts';
+import { openDatabase, openPostgres, openSqlite } from './db/open.ts';
 
-/** Opens (creating and migrating as needed) the database of a data folder and builds the core on it. */
-export async function bootCore(dataDir: string, sqliteFile = databaseFile(dataDir)): Promise<Core> {
+export interface BootOptions {
+  /** The data folder (attachments, backups); made, owner-only, if it is missing. */
+  dataDir: string;
+  /** The SQLite file; default depot.sqlite in the data folder. */
+  databaseFile?: string;
+  /**
+   * A PostgreSQL URL to use instead of the file. Absent: DEPOT_DATABASE_URL decides, as everywhere;
+   * null: the SQLite file whatever the environment says.
+   */
+  databaseUrl?: string | null;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+/**
+ * Opens (creating and migrating as needed) the database of a data folder and builds the core on
+ * it: the desktop app, browser mode, the CLI and the tests all start here.
+ */
+export async function bootCore(options: BootOptions): Promise<Core> {
+  const { dataDir } = options;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const database = await openDatabase(sqliteFile);
-  return createCore(database, { dataDir });
+  const file = options.databaseFile ?? databaseFile(dataDir);
+  const database =
+    options.databaseUrl === undefined
+      ? await openDatabase(file)
+      : options.databaseUrl === null
+        ? await openSqlite(file)
+        : await openPostgres(options.databaseUrl);
+  return createCore(database, { dataDir, now: options.now });
 }

@@ -35,7 +35,7 @@ export async function enqueue(trx: Tx, now: Date, request: OutboxRequest): Promi
     .execute();
 }
 
-/** A status update: `seq` rises by one per update of that RMA (portal-api.md). */
+/** A status update: `seq` rises by one per update of that RMA (src/features/portal-sync/portal-api.md). */
 export async function enqueueStatus(
   trx: Tx,
   now: Date,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { databaseMessages } from '../../common/messages.ts';
 import { DepotError } from '../../common/result.ts';
 import type { DialectName } from './dialect.ts';
 import { migrations as registry, type Migration } from './migrations/registry.ts';
@@ -30,10 +31,7 @@ export async function migrate(db: Kysely<any>, dialect: DialectName, options: Mi
   const known = Math.max(0, ...list.map((m) => m.id));
   const newest = Math.max(0, ...applied);
   if (newest > known) {
-    throw new DepotError(
-      'conflict',
-      `This database was written by a newer Depot (schema ${newest}; this Depot knows up to ${known}). Update Depot to open it.`,
-    );
+    throw new DepotError('conflict', databaseMessages.newerSchema({ newest, known }));
   }
   const pending = list.filter((m) => !applied.has(m.id));
   if (pending.length > 0 && applied.size > 0 && options.backup) {

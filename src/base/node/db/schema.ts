@@ -151,6 +151,8 @@ export interface Database extends PortalTables {
     from_status: string | null;
     to_status: string;
     note: string | null;
+    /** JSON: the note's lines as NotePart[] (src/base/common/messages.ts); null on rows written before. */
+    note_parts: string | null;
   };
   attachments: {
     id: Generated<number>;

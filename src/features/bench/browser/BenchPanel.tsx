@@ -19,8 +19,9 @@ import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
-import { errorMessage, translateMessage } from '../../../base/browser/messages.ts';
+import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { EstimateCard, EstimateForm } from '../../estimates/browser/index.ts';
+import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 
 const benchStatuses: readonly Status[] = ['received', 'diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa'];
 
@@ -258,12 +259,13 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
 }
 
 function useAdvance(bench: BenchCase, onChanged: Changed, onError: (message: string) => void) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   return async (action: BenchAction, extra: { note?: string; resolution?: 'repaired' | 'replaced' } = {}) => {
     const result = await api['bench.advance']({ rma: bench.rma, version: bench.version, action, ...extra });
     if (!result.ok) {
-      onError(result.error.fields?.note ? translateMessage(result.error.fields.note, t) : errorMessage(result.error, t));
+      const note = result.error.fieldReasons?.note;
+      onError(note ? wordReason(note, result.error.fields?.note ?? '', i18n.language) : errorMessage(result.error, t));
       return false;
     }
     announce(t('bench.done', { rma: bench.rma, status: t(`status.${result.value.status}`) }));
@@ -273,16 +275,17 @@ function useAdvance(bench: BenchCase, onChanged: Changed, onError: (message: str
 }
 
 function NextStep({ bench, onChanged, onError }: { bench: BenchCase; onChanged: Changed; onError: (m: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSigned();
   const advance = useAdvance(bench, onChanged, onError);
   const tech = user.role === 'technician' || user.role === 'admin';
   if (!['diagnosing', 'awaiting_customer', 'waiting_parts'].includes(bench.status)) return null;
   const gate = bench.repairGate;
+  const why = bench.repairGateSaid;
   return (
     <div aria-labelledby="bench-next">
       <h3 id="bench-next">{t('bench.next')}</h3>
-      {gate.reason ? <p className="muted">{translateMessage(gate.reason, t)}</p> : null}
+      {why ? <p className="muted">{wordReason(why, why.text, i18n.language)}</p> : null}
       <div className="actions">
         {bench.status === 'waiting_parts' && tech ? (
           <button type="button" className="primary" onClick={() => void advance('resumeRepair')}>
@@ -351,7 +354,7 @@ function CustomerDecision({ bench, onChanged }: { bench: BenchCase; onChanged: C
   const submitPayment = async () => {
     setAlert(null);
     const minor = parseMoney(amount, bench.currency);
-    if (minor === null) return setPaymentErrors({ amount: 'Enter an amount' });
+    if (minor === null) return setPaymentErrors({ amount: zodMessage(commonMessages.amount()) });
     const result = await api['bench.recordPayment']({ rma: bench.rma, estimateVersion: current.version, amount: minor, reference });
     if (!result.ok) {
       setPaymentErrors(result.error.fields ?? {});

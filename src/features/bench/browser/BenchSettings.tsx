@@ -11,6 +11,7 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
+import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 
 /** The form: numbers as typed, lists one per line ("Tablets = 24", "KR / Speakers = 12"). */
 interface FormValues {
@@ -37,7 +38,7 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boo
 function toSettings(v: FormValues, currency: Currency, ctx: z.RefinementCtx): z.input<typeof benchSettingsSchema> {
   const money = (text: string, path: string) => {
     const minor = parseMoney(text, currency);
-    if (minor === null) ctx.addIssue({ code: 'custom', path: [path], message: 'Enter an amount' });
+    if (minor === null) ctx.addIssue({ code: 'custom', path: [path], message: zodMessage(commonMessages.amount()) });
     return minor ?? 0;
   };
   const term = (text: string, i: number, path: string, example: string) => {

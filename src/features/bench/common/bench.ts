@@ -3,14 +3,18 @@ import type { CalendarDate } from '../../../base/common/dates.ts';
 import {
   DEFAULT_VALIDITY_DAYS,
   MAX_AMOUNT,
-  MAX_QUANTITY,
+  aboutField,
+  damageLevelSchema,
   estimateLineSchema,
   estimateRatesSchema,
+  estimatesMessages,
+  quantitySchema,
   type EstimateRates,
   type EstimateTotals,
   type PricedLine,
 } from '../../estimates/common/index.ts';
 import type { Currency } from '../../../base/common/money.ts';
+import { commonMessages, fieldMessages, zodMessage, type Said } from '../../../base/common/messages.ts';
 import { dateSchema, line, optionalLine, optionalText, rmaSchema, serialSchema } from '../../../base/common/schemas.ts';
 import type { Resolution, Status } from '../../cases/common/index.ts';
 import {
@@ -20,10 +24,11 @@ import {
   type WarrantyPolicy,
   type WarrantyRule,
 } from '../../warranty/common/index.ts';
+import { benchMessages as m } from './messages.ts';
 
 /** The technician's bench: queue, diagnosis, warranty, parts, estimates, repair and QA. */
 
-const version = z.number({ error: 'The case version is required' }).int().positive();
+const version = z.number({ error: zodMessage(commonMessages.versionRequired()) }).int().positive();
 
 // --- settings -------------------------------------------------------------------------------
 
@@ -31,16 +36,16 @@ export const benchSettingsSchema = z.object({
   policy: warrantyPolicySchema,
   rates: estimateRatesSchema,
   returnShippingFee: z.coerce
-    .number({ error: 'Return shipping fee is required' })
-    .int('Return shipping fee must be a whole number of the smallest unit')
-    .min(0, 'Return shipping fee cannot be negative')
-    .max(MAX_AMOUNT, 'Return shipping fee is too large'),
+    .number({ error: zodMessage(fieldMessages.required('returnShippingFee')) })
+    .int(zodMessage(m.returnFeeWhole()))
+    .min(0, zodMessage(aboutField(estimatesMessages.moneyNegative, 'returnShippingFee')))
+    .max(MAX_AMOUNT, zodMessage(aboutField(estimatesMessages.moneyTooLarge, 'returnShippingFee'))),
   validityDays: z.coerce
-    .number({ error: 'Validity is required' })
-    .int('Validity is a whole number of days')
-    .min(1, 'Validity must be between 1 and 365 days')
-    .max(365, 'Validity must be between 1 and 365 days'),
-  faultCategories: z.array(line(64, 'Fault category')).max(100, 'At most 100 fault categories'),
+    .number({ error: zodMessage(m.validityRequired()) })
+    .int(zodMessage(m.validityWhole()))
+    .min(1, zodMessage(m.validityRange({ min: 1, max: 365 })))
+    .max(365, zodMessage(m.validityRange({ min: 1, max: 365 }))),
+  faultCategories: z.array(line(64, 'faultCategory')).max(100, zodMessage(m.tooManyFaultCategories({ max: 100 }))),
 });
 export type BenchSettingsInput = z.input<typeof benchSettingsSchema>;
 export type BenchSettings = z.output<typeof benchSettingsSchema>;
@@ -63,8 +68,8 @@ export const benchQueueFilters = ['diagnosis', 'bench', 'awaiting', 'all'] as co
 export type BenchQueueFilter = (typeof benchQueueFilters)[number];
 
 export const benchQueueInput = z.object({
-  show: z.enum(benchQueueFilters, { error: 'Show diagnosis, bench, awaiting or all' }).default('all'),
-  productLine: optionalLine(64, 'Product line'),
+  show: z.enum(benchQueueFilters, { error: zodMessage(m.showFilter()) }).default('all'),
+  productLine: optionalLine(64, 'productLine'),
   mine: z.boolean().default(false),
 });
 
@@ -92,19 +97,18 @@ export const caseRef = z.object({ rma: rmaSchema, version });
 // --- diagnosis -----------------------------------------------------------------------------
 
 export const damageLevels = [1, 2, 3] as const;
-const damageLevel = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'Damage level is 1, 2 or 3' });
 
 export const diagnosisSchema = z.object({
-  symptomConfirmed: z.boolean({ error: 'Say whether the symptom was confirmed' }),
-  faultCategory: optionalLine(64, 'Fault category'),
-  fault: optionalText(4000, 'Fault found'),
-  damageLevel: damageLevel.nullish().transform((l) => l ?? null),
+  symptomConfirmed: z.boolean({ error: zodMessage(m.saySymptom()) }),
+  faultCategory: optionalLine(64, 'faultCategory'),
+  fault: optionalText(4000, 'faultFound'),
+  damageLevel: damageLevelSchema.nullish().transform((l) => l ?? null),
   physicalDamage: z.boolean(),
   liquidDamage: z.boolean(),
   tampering: z.boolean(),
-  testResults: optionalText(4000, 'Test results'),
-  internalNotes: optionalText(4000, 'Internal notes'),
-  customerNotes: optionalText(4000, 'Notes for the customer'),
+  testResults: optionalText(4000, 'testResults'),
+  internalNotes: optionalText(4000, 'internalNotes'),
+  customerNotes: optionalText(4000, 'customerNotes'),
   proofOfPurchase: z.boolean(),
   extendedUntil: dateSchema.nullish().transform((s) => s ?? null),
 });
@@ -114,7 +118,7 @@ export type Diagnosis = z.output<typeof diagnosisSchema>;
 export const diagnoseInput = caseRef.extend({ diagnosis: diagnosisSchema }).superRefine((value, ctx) => {
   const d = value.diagnosis;
   if (d.symptomConfirmed && !d.fault && !d.faultCategory) {
-    ctx.addIssue({ code: 'custom', path: ['diagnosis', 'fault'], message: 'Describe the fault found' });
+    ctx.addIssue({ code: 'custom', path: ['diagnosis', 'fault'], message: zodMessage(m.describeFault()) });
   }
 });
 
@@ -131,28 +135,33 @@ export interface WarrantyView {
 // --- estimates -----------------------------------------------------------------------------
 
 export const issueEstimateInput = caseRef.extend({
-  lines: z.array(estimateLineSchema).min(1, 'Add at least one line').max(50, 'At most 50 lines'),
+  lines: z.array(estimateLineSchema).min(1, zodMessage(m.addLine())).max(50, zodMessage(m.tooManyLines({ max: 50 }))),
 });
 
 export const estimateStates = ['issued', 'superseded', 'accepted', 'declined', 'expired'] as const;
 export type EstimateState = (typeof estimateStates)[number];
 
+const estimateVersion = z
+  .number({ error: zodMessage(m.estimateVersionRequired()) })
+  .int()
+  .positive(zodMessage(m.chooseEstimateVersion()));
+
 export const recordDecisionInput = z.object({
   rma: rmaSchema,
-  estimateVersion: z.number({ error: 'Estimate version is required' }).int().positive('Choose the estimate version'),
-  decision: z.enum(['accepted', 'declined'], { error: 'The customer accepted or declined' }),
-  note: optionalText(1000, 'Note'),
+  estimateVersion,
+  decision: z.enum(['accepted', 'declined'], { error: zodMessage(m.acceptedOrDeclined()) }),
+  note: optionalText(1000, 'note'),
 });
 
 export const recordPaymentInput = z.object({
   rma: rmaSchema,
-  estimateVersion: z.number({ error: 'Estimate version is required' }).int().positive('Choose the estimate version'),
+  estimateVersion,
   amount: z
-    .number({ error: 'Amount is required' })
-    .int("Amount must be a whole number of the currency's smallest unit")
-    .min(1, 'Amount must be more than zero')
-    .max(MAX_AMOUNT, 'Amount is too large'),
-  reference: line(200, 'Payment reference'),
+    .number({ error: zodMessage(fieldMessages.required('amount')) })
+    .int(zodMessage(aboutField(estimatesMessages.moneyWhole, 'amount')))
+    .min(1, zodMessage(aboutField(estimatesMessages.moreThanZero, 'amount')))
+    .max(MAX_AMOUNT, zodMessage(aboutField(estimatesMessages.moneyTooLarge, 'amount'))),
+  reference: line(200, 'paymentReference'),
 });
 
 export interface EstimatePayment {
@@ -182,24 +191,20 @@ export interface EstimateView {
 // --- repair --------------------------------------------------------------------------------
 
 export const partUseSchema = z.object({
-  sku: line(64, 'SKU'),
-  quantity: z
-    .number({ error: 'Quantity is required' })
-    .int('Quantity must be a whole number')
-    .min(1, 'Quantity must be at least 1')
-    .max(MAX_QUANTITY, `Quantity must be at most ${MAX_QUANTITY}`),
+  sku: line(64, 'sku'),
+  quantity: quantitySchema,
 });
 
 export const logWorkInput = caseRef.extend({
-  workDone: line(4000, 'Work done'),
+  workDone: line(4000, 'workDone'),
   minutes: z
-    .number({ error: 'Time spent is required' })
-    .int('Time spent is a whole number of minutes')
-    .min(0, 'Time spent cannot be negative')
-    .max(24 * 60, 'Time spent is at most 1440 minutes per entry'),
-  parts: z.array(partUseSchema).max(30, 'At most 30 parts per entry'),
+    .number({ error: zodMessage(m.timeRequired()) })
+    .int(zodMessage(m.timeWhole()))
+    .min(0, zodMessage(m.timeNegative()))
+    .max(24 * 60, zodMessage(m.timeMax({ max: 24 * 60 }))),
+  parts: z.array(partUseSchema).max(30, zodMessage(m.tooManyParts({ max: 30 }))),
   /** Why stock may go below zero (a part taken from an uncounted shelf); without it, a shortfall is refused. */
-  stockReason: optionalText(500, 'Stock reason'),
+  stockReason: optionalText(500, 'stockReason'),
   replacementSerial: serialSchema.nullish().transform((s) => s ?? null),
 });
 
@@ -216,9 +221,9 @@ export const benchActions = [
 export type BenchAction = (typeof benchActions)[number];
 
 export const advanceInput = caseRef.extend({
-  action: z.enum(benchActions, { error: 'Unknown bench action' }),
-  note: optionalText(2000, 'Note'),
-  resolution: z.enum(['repaired', 'replaced'], { error: 'Resolution is repaired or replaced' }).optional(),
+  action: z.enum(benchActions, { error: zodMessage(m.unknownAction()) }),
+  note: optionalText(2000, 'note'),
+  resolution: z.enum(['repaired', 'replaced'], { error: zodMessage(m.resolution()) }).optional(),
 });
 
 export interface WorkEntry {
@@ -246,8 +251,10 @@ export interface BenchCase {
   estimates: EstimateView[];
   work: WorkEntry[];
   minutesSpent: number;
-  /** Whether repair may start now, and if not, why. */
+  /** Whether repair may start now, and if not, why (in English, for integrators and logs). */
   repairGate: { allowed: boolean; reason: string | null };
+  /** Why repair may not start, as a message the UI words in the reader's language; null when it may. */
+  repairGateSaid: Said | null;
   rates: EstimateRates;
   returnShippingFee: number;
   faultCategories: string[];
@@ -255,36 +262,39 @@ export interface BenchCase {
 
 // --- parts ---------------------------------------------------------------------------------
 
-export const skuSchema = line(64, 'SKU').pipe(
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9\-_./]*$/, 'A SKU has only letters, digits and - _ . /'),
+export const skuSchema = line(64, 'sku').pipe(
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9\-_./]*$/, zodMessage(m.skuChars())),
 );
 
 export const partSchema = z.object({
   sku: skuSchema,
-  name: line(200, 'Part name'),
+  name: line(200, 'partName'),
   price: z
-    .number({ error: 'Price is required' })
-    .int("Price must be a whole number of the currency's smallest unit")
-    .min(0, 'Price cannot be negative')
-    .max(MAX_AMOUNT, 'Price is too large'),
+    .number({ error: zodMessage(fieldMessages.required('price')) })
+    .int(zodMessage(m.priceWhole()))
+    .min(0, zodMessage(m.priceNegative()))
+    .max(MAX_AMOUNT, zodMessage(m.priceTooLarge())),
   stock: z
-    .number({ error: 'Stock is required' })
-    .int('Stock is a whole number')
-    .min(0, 'Stock cannot be negative')
-    .max(1_000_000, 'Stock is at most 1000000'),
+    .number({ error: zodMessage(m.stockRequired()) })
+    .int(zodMessage(m.stockWhole()))
+    .min(0, zodMessage(m.stockNegative()))
+    .max(1_000_000, zodMessage(m.stockMax({ max: 1_000_000 }))),
 });
 export type PartInput = z.input<typeof partSchema>;
 
 export const savePartInput = partSchema.extend({
   /** Absent for a new part. */
   id: z.number().int().positive().optional(),
-  reason: optionalText(500, 'Reason'),
+  reason: optionalText(500, 'reason'),
 });
 
-export const partsListInput = z.object({ query: optionalLine(100, 'Search') });
+export const partsListInput = z.object({ query: optionalLine(100, 'search') });
 
 export const importPartsInput = z.object({
-  csv: z.string({ error: 'Choose a CSV file' }).min(1, 'The CSV file is empty').max(5_000_000, 'The CSV file is too large (5 MB at most)'),
+  csv: z
+    .string({ error: zodMessage(m.chooseCsv()) })
+    .min(1, zodMessage(m.csvEmpty()))
+    .max(5_000_000, zodMessage(m.csvTooLarge())),
 });
 
 export interface Part {

@@ -1,2 +1,3 @@
 export * from './bench.ts';
 export * from './contract.ts';
+export * from './messages.ts';

@@ -14,7 +14,8 @@ import { calendarDateIn } from '../../../base/common/dates.ts';
 import { isExpired } from '../../estimates/common/index.ts';
 import type { Accessory } from '../../receiving/common/index.ts';
 import { DepotError } from '../../../base/common/result.ts';
-import type { Resolution, Status } from '../../cases/common/index.ts';
+import { benchMessages } from '../common/messages.ts';
+import { benchStatuses, casesMessages, type Resolution, type Status } from '../../cases/common/index.ts';
 import {
   decideWarranty,
   type DamageKind,
@@ -22,16 +23,25 @@ import {
   type ReplacementRecord,
 } from '../../warranty/common/index.ts';
 import type { Core, Db } from '../../../base/node/core.ts';
-import { applyTransition, caseRow, requireStatus, touchCase, userIdOf } from '../../cases/node/index.ts';
+import {
+  applyTransition,
+  benchCaseHead,
+  benchQueueRows,
+  caseRow,
+  repairedShipmentsOfSerial,
+  replacementsProducing,
+  requireStatus,
+  touchCase,
+  userIdOf,
+  warrantyFactsOf,
+} from '../../cases/node/index.ts';
 import { diagnosisRow, warrantyOf, type DiagnosisRow } from './diagnosis.ts';
 import { estimateViews, repairGate } from './estimates.ts';
-import { BENCH_SETTINGS_KEY, readBenchSettings, requireSite, siteToday, writeSetting } from '../../settings/node/index.ts';
+import { readBenchSettings, requireSite, setting, siteToday } from '../../settings/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
 /** The technician's bench: the work queue, taking cases, diagnosis and the warranty decision. */
 
-
-export const benchStatuses: readonly Status[] = ['received', 'diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa'];
 const shown: Record<BenchQueueFilter, readonly Status[]> = {
   diagnosis: ['received'],
   bench: ['diagnosing', 'repairing', 'waiting_parts', 'qa'],
@@ -46,39 +56,17 @@ export async function benchSettingsView(db: Db): Promise<BenchSettingsView> {
 
 export async function updateBenchSettings(core: Core, settings: BenchSettings): Promise<BenchSettingsView> {
   await requireSite(core.db);
-  await writeSetting(core.db, BENCH_SETTINGS_KEY, settings);
+  await setting.bench.write(core.db, settings);
   return benchSettingsView(core.db);
 }
 
 export async function benchQueue(core: Core, caller: Caller, input: z.output<typeof benchQueueInput>): Promise<BenchQueue> {
-  let q = core.db
-    .selectFrom('cases')
-    .innerJoin('customers', 'customers.id', 'cases.customer_id')
-    .leftJoin('products', 'products.id', 'cases.product_id')
-    .leftJoin('users', 'users.id', 'cases.assigned_to')
-    .leftJoin('estimates', (join) =>
-      join.onRef('estimates.case_id', '=', 'cases.id').on('estimates.state', 'in', ['issued', 'accepted']),
-    )
-    .select([
-      'cases.rma',
-      'cases.version',
-      'cases.status',
-      'cases.serial',
-      'cases.received_at',
-      'cases.assigned_to',
-      'customers.name as customer_name',
-      'products.model',
-      'products.product_line',
-      'users.name as assigned_name',
-      'estimates.version as estimate_version',
-      'estimates.valid_until',
-      'estimates.state as estimate_state',
-    ])
-    .where('cases.status', 'in', [...shown[input.show]]);
-  if (input.productLine) q = q.where('products.product_line', '=', input.productLine);
-  if (input.mine) q = q.where('cases.assigned_to', '=', userIdOf(caller));
   const [rows, lines, today] = await Promise.all([
-    q.orderBy('cases.received_at').orderBy('cases.id').limit(500).execute(),
+    benchQueueRows(core.db, {
+      statuses: shown[input.show],
+      productLine: input.productLine,
+      ...(input.mine ? { assignedTo: userIdOf(caller) } : {}),
+    }),
     core.db.selectFrom('products').select('product_line').distinct().orderBy('product_line').execute(),
     siteToday(core.db, core.now()),
   ]);
@@ -111,11 +99,14 @@ export async function takeCase(core: Core, caller: Caller, ref: { rma: string; v
   const now = core.now();
   await core.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, ref.rma);
-    requireStatus(row, benchStatuses, 'taking it');
+    requireStatus(row, benchStatuses, benchMessages.doingTake());
     const me = userIdOf(caller);
     if (row.assigned_to !== null && row.assigned_to !== me && !(caller.kind === 'user' && caller.user.role === 'admin')) {
       const holder = await trx.selectFrom('users').select('name').where('id', '=', row.assigned_to).executeTakeFirst();
-      throw new DepotError('conflict', `${row.rma} is taken by ${holder?.name ?? 'someone else'}; they can release it`);
+      throw new DepotError(
+        'conflict',
+        holder ? benchMessages.takenBy({ rma: row.rma, name: holder.name }) : benchMessages.takenBySomeone({ rma: row.rma }),
+      );
     }
     const touched = await touchCase(trx, now.toISOString(), ref, { assigned_to: me });
     if (row.status === 'received') {
@@ -129,9 +120,9 @@ export async function releaseCase(core: Core, caller: Caller, ref: { rma: string
   await core.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, ref.rma);
     const admin = caller.kind === 'user' && caller.user.role === 'admin';
-    if (row.assigned_to === null) throw new DepotError('invalid', `${row.rma} is not assigned to anyone`);
+    if (row.assigned_to === null) throw new DepotError('invalid', benchMessages.notAssigned({ rma: row.rma }));
     if (row.assigned_to !== userIdOf(caller) && !admin) {
-      throw new DepotError('forbidden', 'Only the technician who took the case, or an administrator, can release it');
+      throw new DepotError('forbidden', benchMessages.onlyHolderReleases());
     }
     await touchCase(trx, core.now().toISOString(), ref, { assigned_to: null });
   });
@@ -157,15 +148,7 @@ async function latestIntake(db: Db, caseId: number) {
 /** Earlier life of the unit: paid or warranty repairs of the same serial, and the replacement that produced it. */
 async function unitHistory(db: Db, caseId: number, serialNorm: string, timeZone: string) {
   const repairs: RepairRecord[] = [];
-  const earlier = await db
-    .selectFrom('cases')
-    .innerJoin('case_history', 'case_history.case_id', 'cases.id')
-    .select(['cases.id', 'case_history.at'])
-    .where('cases.serial_norm', '=', serialNorm)
-    .where('cases.id', '!=', caseId)
-    .where('cases.resolution', '=', 'repaired')
-    .where('case_history.to_status', '=', 'shipped')
-    .execute();
+  const earlier = await repairedShipmentsOfSerial(db, serialNorm, caseId);
   for (const e of earlier) {
     const paid = await db
       .selectFrom('estimates')
@@ -176,14 +159,7 @@ async function unitHistory(db: Db, caseId: number, serialNorm: string, timeZone:
       .executeTakeFirst();
     repairs.push({ deliveredOn: calendarDateIn(new Date(e.at), timeZone), paid: paid !== undefined });
   }
-  const replaced = await db
-    .selectFrom('bench_work')
-    .innerJoin('cases', 'cases.id', 'bench_work.case_id')
-    .select(['bench_work.at', 'bench_work.new_serial', 'cases.serial'])
-    .where('bench_work.new_serial_norm', '=', serialNorm)
-    .where('bench_work.case_id', '!=', caseId)
-    .orderBy('bench_work.id')
-    .execute();
+  const replaced = await replacementsProducing(db, serialNorm, caseId);
   const replacements: ReplacementRecord[] = replaced.map((r) => ({
     replacedOn: calendarDateIn(new Date(r.at), timeZone),
     oldSerial: r.serial,
@@ -195,22 +171,7 @@ async function unitHistory(db: Db, caseId: number, serialNorm: string, timeZone:
 async function decide(trx: Db, now: Date, caseId: number, diagnosis: Diagnosis) {
   const [site, settings] = await Promise.all([requireSite(trx), readBenchSettings(trx)]);
   const today = calendarDateIn(now, site.timeZone);
-  const c = await trx
-    .selectFrom('cases')
-    .leftJoin('products', 'products.id', 'cases.product_id')
-    .leftJoin('addresses', 'addresses.id', 'cases.return_address_id')
-    .select([
-      'cases.serial',
-      'cases.serial_norm',
-      'cases.purchase_date',
-      'products.model',
-      'products.product_line',
-      'products.warranty_months',
-      'products.accessories',
-      'addresses.country',
-    ])
-    .where('cases.id', '=', caseId)
-    .executeTakeFirstOrThrow();
+  const c = await warrantyFactsOf(trx, caseId);
   const intake = await latestIntake(trx, caseId);
   const expected = (c.accessories ? (JSON.parse(c.accessories) as Accessory[]) : []).filter((a) => a !== 'other');
   const received = intake ? ((JSON.parse(intake.accessories) as { received?: Accessory[] }).received ?? []) : [];
@@ -251,12 +212,12 @@ export async function diagnose(core: Core, caller: Caller, input: z.output<typeo
   const at = now.toISOString();
   await core.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['diagnosing'], 'diagnosis');
+    requireStatus(row, ['diagnosing'], benchMessages.doingDiagnosis());
     const d = input.diagnosis;
     const { decision, today } = await decide(trx, now, row.id, d).catch((error: unknown) => {
       // The warranty rules name their inputs; the form names them under diagnosis.
-      if (error instanceof DepotError && error.fields?.extendedUntil) {
-        throw new DepotError('invalid', error.message, { 'diagnosis.extendedUntil': error.fields.extendedUntil });
+      if (error instanceof DepotError && error.fieldsSaid?.extendedUntil) {
+        throw new DepotError('invalid', error.said, { 'diagnosis.extendedUntil': error.fieldsSaid.extendedUntil });
       }
       throw error;
     });
@@ -341,13 +302,8 @@ export async function workLog(db: Db, caseId: number): Promise<WorkEntry[]> {
 /** Everything the bench shows about a case. */
 export async function getBenchCase(core: Core, rma: string): Promise<BenchCase> {
   const db = core.db;
-  const row = await db
-    .selectFrom('cases')
-    .leftJoin('users', 'users.id', 'cases.assigned_to')
-    .select(['cases.id', 'cases.rma', 'cases.version', 'cases.status', 'cases.resolution', 'cases.assigned_to', 'users.name'])
-    .where('cases.rma', '=', rma)
-    .executeTakeFirst();
-  if (!row) throw new DepotError('not_found', `No case ${rma}`);
+  const row = await benchCaseHead(db, rma);
+  if (!row) throw new DepotError('not_found', casesMessages.noCase({ rma }));
   const caseId = Number(row.id);
   const [site, settings, saved, work] = await Promise.all([
     requireSite(db),
@@ -360,10 +316,7 @@ export async function getBenchCase(core: Core, rma: string): Promise<BenchCase> 
   let diagnosis: Diagnosis;
   if (saved) diagnosis = diagnosisOf(saved);
   else {
-    const [intake, c] = await Promise.all([
-      latestIntake(db, caseId),
-      db.selectFrom('cases').select('purchase_date').where('id', '=', caseId).executeTakeFirstOrThrow(),
-    ]);
+    const intake = await latestIntake(db, caseId);
     diagnosis = {
       symptomConfirmed: true,
       faultCategory: null,
@@ -375,12 +328,13 @@ export async function getBenchCase(core: Core, rma: string): Promise<BenchCase> 
       testResults: null,
       internalNotes: null,
       customerNotes: null,
-      proofOfPurchase: c.purchase_date !== null,
+      proofOfPurchase: row.purchase_date !== null,
       extendedUntil: null,
     };
   }
   const status = row.status as Status;
   const warranty = saved ? warrantyOf(saved) : null;
+  const gate = repairGate(status, saved ? { covered: warranty!.covered, symptomConfirmed: diagnosis.symptomConfirmed } : null, estimates, site.currency);
   return {
     rma: row.rma,
     version: row.version,
@@ -394,7 +348,8 @@ export async function getBenchCase(core: Core, rma: string): Promise<BenchCase> 
     estimates,
     work,
     minutesSpent: work.reduce((sum, w) => sum + w.minutes, 0),
-    repairGate: repairGate(status, saved ? { covered: warranty!.covered, symptomConfirmed: diagnosis.symptomConfirmed } : null, estimates, site.currency),
+    repairGate: { allowed: gate.allowed, reason: gate.reason?.text ?? null },
+    repairGateSaid: gate.reason,
     rates: settings.rates,
     returnShippingFee: settings.returnShippingFee,
     faultCategories: settings.faultCategories,

@@ -1,6 +1,6 @@
 import { defaultBenchSettings } from '../common/bench.ts';
 import type { Tx } from '../../../base/node/core.ts';
-import { writeSetting } from '../../settings/node/index.ts';
+import { setting } from '../../settings/node/index.ts';
 
 /** Demo parts in won, with stock, and the bench settings (warranty policy, rates) the demo site uses. */
 const demoParts = [
@@ -14,7 +14,7 @@ const demoParts = [
 
 export async function insertBenchDemoData(trx: Tx, now: Date): Promise<void> {
   const at = now.toISOString();
-  await writeSetting(trx, 'bench', {
+  await setting.bench.write(trx, {
     ...defaultBenchSettings,
     // Korean consumer law: 12 months on speakers bought in Korea; the rest keeps its model's term.
     policy: { ...defaultBenchSettings.policy, regions: [{ region: 'KR', productLine: 'Speakers', months: 12 }] },

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type {
-  BenchCase,
   EstimatePayment,
   EstimateState,
   EstimateView,
@@ -18,12 +17,15 @@ import {
   type PricedLine,
 } from '../../estimates/common/index.ts';
 import { formatMoney, type Currency } from '../../../base/common/money.ts';
+import type { Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
+import { benchMessages as m } from '../common/messages.ts';
+import { partsMessages } from '../../parts/common/index.ts';
 import type { Status } from '../../cases/common/index.ts';
 import type { Core, Db, Tx } from '../../../base/node/core.ts';
 import { enqueue } from '../../../base/node/outbox.ts';
 import { diagnosisRow, warrantyOf } from './diagnosis.ts';
-import { applyTransition, caseRow, requireStatus, touchCase, userIdOf } from '../../cases/node/index.ts';
+import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { readBenchSettings, requireSite, siteToday } from '../../settings/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
@@ -103,35 +105,46 @@ export async function estimateViews(db: Db, caseId: number, today: CalendarDate)
 export const currentEstimate = (views: readonly EstimateView[]): EstimateView | undefined =>
   views.find((v) => v.state !== 'superseded');
 
+/** Whether repair may start, and if not, why. */
+export interface RepairGate {
+  allowed: boolean;
+  reason: Said | null;
+}
+
 /** Whether repair may start: in warranty at once; out of warranty only once the current estimate is accepted and paid. */
 export function repairGate(
   status: Status,
   diagnosis: { covered: boolean; symptomConfirmed: boolean } | null,
   estimates: readonly EstimateView[],
   currency: Currency,
-): BenchCase['repairGate'] {
-  const no = (reason: string) => ({ allowed: false, reason });
+): RepairGate {
+  const no = (reason: Said): RepairGate => ({ allowed: false, reason });
   if (status === 'waiting_parts') return { allowed: true, reason: null };
   if (status === 'diagnosing') {
-    if (!diagnosis) return no('Save the diagnosis first');
-    if (!diagnosis.symptomConfirmed) return no('The symptom was not confirmed: return the unit as no fault found');
-    if (!diagnosis.covered) {
-      return no('Out of warranty: issue an estimate; repair starts once the customer accepts and pays');
-    }
+    if (!diagnosis) return no(m.gateDiagnosis());
+    if (!diagnosis.symptomConfirmed) return no(m.gateNoFault());
+    if (!diagnosis.covered) return no(m.gateOutOfWarranty());
     return { allowed: true, reason: null };
   }
-  if (status !== 'awaiting_customer') return no(`The case is ${status.replace(/_/g, ' ')}`);
+  if (status !== 'awaiting_customer') {
+    // The English says the status in words; the params carry its code, which the UI translates.
+    return no({ ...m.gateStatus({ status: status.replace(/_/g, ' ') }), params: { status } });
+  }
   const current = currentEstimate(estimates);
-  if (!current) return no('No estimate was issued');
-  if (current.state === 'declined') return no(`The customer declined estimate version ${current.version}: return the unit unrepaired`);
+  if (!current) return no(m.gateNoEstimate());
+  if (current.state === 'declined') return no(m.gateDeclined({ version: current.version }));
   if (current.state !== 'accepted') {
     return current.expired
-      ? no(`Estimate version ${current.version} expired on ${current.validUntil} without the customer's decision`)
-      : no(`Waiting for the customer to accept estimate version ${current.version}`);
+      ? no(m.gateExpired({ version: current.version, date: current.validUntil }))
+      : no(m.gateWaiting({ version: current.version }));
   }
   if (current.paid < current.totals.total) {
     return no(
-      `Estimate version ${current.version} is accepted but not paid: ${formatMoney(current.paid, currency)} of ${formatMoney(current.totals.total, currency)} received`,
+      m.gateUnpaid({
+        version: current.version,
+        paid: formatMoney(current.paid, currency),
+        total: formatMoney(current.totals.total, currency),
+      }),
     );
   }
   return { allowed: true, reason: null };
@@ -141,7 +154,7 @@ function priced(lines: z.output<typeof issueEstimateInput>['lines'], rates: Para
   try {
     return computeEstimate(lines, rates, currency);
   } catch (error) {
-    if (error instanceof RangeError) throw fieldError('lines', 'The estimate total is too large');
+    if (error instanceof RangeError) throw fieldError('lines', m.totalTooLarge());
     throw error;
   }
 }
@@ -152,14 +165,14 @@ export async function issueEstimate(core: Core, caller: Caller, input: z.output<
   const at = now.toISOString();
   await core.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['diagnosing', 'awaiting_customer'], 'an estimate');
-    if (row.version !== input.version) throw new DepotError('conflict', `${row.rma} was changed by someone else meanwhile; reload it and try again`);
+    requireStatus(row, ['diagnosing', 'awaiting_customer'], m.doingEstimate());
+    requireVersion(row, input.version);
     const diagnosis = await diagnosisRow(trx, row.id);
-    if (!diagnosis) throw new DepotError('invalid', 'Save the diagnosis first: the estimate shows its warranty decision');
+    if (!diagnosis) throw new DepotError('invalid', m.diagnosisBeforeEstimate());
     for (const [index, entry] of input.lines.entries()) {
       if (entry.kind !== 'part' || entry.sku === null) continue;
       const part = await trx.selectFrom('parts').select('id').where('sku', '=', entry.sku).executeTakeFirst();
-      if (!part) throw fieldError(`lines.${index}.sku`, `Unknown SKU ${entry.sku}`);
+      if (!part) throw fieldError(`lines.${index}.sku`, partsMessages.unknownSku({ sku: entry.sku }));
     }
     const [site, settings, today] = await Promise.all([requireSite(trx), readBenchSettings(trx), siteToday(trx, now)]);
     const totals = priced(input.lines, settings.rates, site.currency);
@@ -222,10 +235,10 @@ export async function issueEstimate(core: Core, caller: Caller, input: z.output<
 async function estimateFor(db: Db, caseId: number, version: number, today: CalendarDate): Promise<{ view: EstimateView; current: EstimateView }> {
   const views = await estimateViews(db, caseId, today);
   const view = views.find((v) => v.version === version);
-  if (!view) throw fieldError('estimateVersion', `There is no estimate version ${version}`);
+  if (!view) throw fieldError('estimateVersion', m.noEstimateVersion({ version }));
   const current = currentEstimate(views)!;
   if (view.state === 'superseded') {
-    throw fieldError('estimateVersion', `Estimate version ${version} was superseded by version ${current.version}`);
+    throw fieldError('estimateVersion', m.superseded({ version, current: current.version }));
   }
   return { view, current };
 }
@@ -236,13 +249,14 @@ export async function recordDecision(core: Core, caller: Caller, input: z.output
   const at = now.toISOString();
   await core.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['awaiting_customer'], "recording the customer's decision");
+    requireStatus(row, ['awaiting_customer'], m.doingDecision());
     const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
     if (view.decision) {
-      throw fieldError('estimateVersion', `The customer already ${view.decision.decision} estimate version ${view.version}`);
+      const already = view.decision.decision === 'accepted' ? m.alreadyAccepted : m.alreadyDeclined;
+      throw fieldError('estimateVersion', already({ version: view.version }));
     }
     if (input.decision === 'accepted' && view.expired) {
-      throw fieldError('estimateVersion', `Estimate version ${view.version} expired on ${view.validUntil}; issue a new version`);
+      throw fieldError('estimateVersion', m.expiredIssueNew({ version: view.version, date: view.validUntil }));
     }
     await trx
       .updateTable('estimates')
@@ -279,14 +293,14 @@ export async function recordPayment(core: Core, caller: Caller, input: z.output<
   const at = now.toISOString();
   await core.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['awaiting_customer'], 'recording a payment');
+    requireStatus(row, ['awaiting_customer'], m.doingPayment());
     const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
     if (view.state !== 'accepted') {
-      throw fieldError('estimateVersion', `Estimate version ${view.version} is not accepted; record the customer's acceptance first`);
+      throw fieldError('estimateVersion', m.notAccepted({ version: view.version }));
     }
     const outstanding = view.totals.total - view.paid;
     if (input.amount > outstanding) {
-      throw fieldError('amount', `Only ${formatMoney(outstanding, view.currency)} is outstanding on estimate version ${view.version}`);
+      throw fieldError('amount', m.onlyOutstanding({ amount: formatMoney(outstanding, view.currency), version: view.version }));
     }
     await trx
       .insertInto('estimate_payments')

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type { advanceInput, BenchCase, logWorkInput } from '../common/bench.ts';
 import { normalizeSerial } from '../../../base/common/schemas.ts';
+import type { Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
-import type { Resolution, Status } from '../../cases/common/index.ts';
+import { benchMessages as m } from '../common/messages.ts';
+import { casesMessages, type Resolution, type Status } from '../../cases/common/index.ts';
 import type { Core } from '../../../base/node/core.ts';
 import { getBenchCase } from './bench.ts';
 import { diagnosisRow } from './diagnosis.ts';
-import { applyTransition, caseRow, requireStatus, touchCase, userIdOf } from '../../cases/node/index.ts';
+import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { closeEstimate, currentEstimate, estimateViews, repairGate, settleAcceptance } from './estimates.ts';
 import { takeParts } from '../../parts/node/index.ts';
 import { requireSite, siteToday } from '../../settings/node/index.ts';
@@ -18,7 +20,7 @@ export async function logWork(core: Core, caller: Caller, input: z.output<typeof
   const at = core.now().toISOString();
   await core.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['repairing'], 'recording repair work');
+    requireStatus(row, ['repairing'], m.doingWork());
     await touchCase(trx, at, input);
     const work = await trx
       .insertInto('bench_work')
@@ -39,15 +41,15 @@ export async function logWork(core: Core, caller: Caller, input: z.output<typeof
   return getBenchCase(core, input.rma);
 }
 
-const moves: Record<z.output<typeof advanceInput>['action'], { from: readonly Status[]; to: Status; doing: string }> = {
-  startRepair: { from: ['diagnosing', 'awaiting_customer'], to: 'repairing', doing: 'starting the repair' },
-  waitParts: { from: ['repairing'], to: 'waiting_parts', doing: 'waiting for parts' },
-  resumeRepair: { from: ['waiting_parts'], to: 'repairing', doing: 'resuming the repair' },
-  toQa: { from: ['repairing'], to: 'qa', doing: 'quality check' },
-  qaPass: { from: ['qa'], to: 'ready_to_ship', doing: 'passing QA' },
-  qaFail: { from: ['qa'], to: 'repairing', doing: 'failing QA' },
-  noFault: { from: ['diagnosing'], to: 'ready_to_ship', doing: 'returning as no fault found' },
-  returnUnrepaired: { from: ['awaiting_customer'], to: 'return_unrepaired', doing: 'returning unrepaired' },
+const moves: Record<z.output<typeof advanceInput>['action'], { from: readonly Status[]; to: Status; doing: () => Said }> = {
+  startRepair: { from: ['diagnosing', 'awaiting_customer'], to: 'repairing', doing: m.doingStartRepair },
+  waitParts: { from: ['repairing'], to: 'waiting_parts', doing: m.doingWaitParts },
+  resumeRepair: { from: ['waiting_parts'], to: 'repairing', doing: m.doingResumeRepair },
+  toQa: { from: ['repairing'], to: 'qa', doing: m.doingToQa },
+  qaPass: { from: ['qa'], to: 'ready_to_ship', doing: m.doingQaPass },
+  qaFail: { from: ['qa'], to: 'repairing', doing: m.doingQaFail },
+  noFault: { from: ['diagnosing'], to: 'ready_to_ship', doing: m.doingNoFault },
+  returnUnrepaired: { from: ['awaiting_customer'], to: 'return_unrepaired', doing: m.doingReturnUnrepaired },
 };
 
 /** One step along the bench, each with the checks the status machine alone cannot make. */
@@ -57,8 +59,8 @@ export async function advance(core: Core, caller: Caller, input: z.output<typeof
   const move = moves[input.action];
   await core.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, input.rma);
-    requireStatus(row, move.from, move.doing);
-    if (row.version !== input.version) throw new DepotError('conflict', `${row.rma} was changed by someone else meanwhile; reload it and try again`);
+    requireStatus(row, move.from, move.doing());
+    requireVersion(row, input.version);
     const { currency } = await requireSite(trx);
     const today = await siteToday(trx, now);
     let note = input.note;
@@ -83,7 +85,7 @@ export async function advance(core: Core, caller: Caller, input: z.output<typeof
       }
       case 'toQa': {
         const work = await trx.selectFrom('bench_work').select('id').where('case_id', '=', row.id).executeTakeFirst();
-        if (!work) throw new DepotError('invalid', 'Record the work done before the quality check');
+        if (!work) throw new DepotError('invalid', m.workBeforeQa());
         break;
       }
       case 'qaPass': {
@@ -96,7 +98,7 @@ export async function advance(core: Core, caller: Caller, input: z.output<typeof
           .executeTakeFirst();
         resolution = input.resolution ?? (replacement ? 'replaced' : 'repaired');
         if (resolution === 'replaced' && !replacement) {
-          throw fieldError('resolution', 'Record the replacement unit and its serial before resolving as replaced');
+          throw fieldError('resolution', m.replacementFirst());
         }
         note = [`QA passed`, replacement && resolution === 'replaced' ? `Replacement serial ${replacement.new_serial}` : null, note]
           .filter(Boolean)
@@ -104,13 +106,13 @@ export async function advance(core: Core, caller: Caller, input: z.output<typeof
         break;
       }
       case 'qaFail':
-        if (!note) throw fieldError('note', 'Say what failed in the quality check');
+        if (!note) throw fieldError('note', m.sayWhatFailed());
         note = `QA failed: ${note}`;
         break;
       case 'noFault': {
         const diagnosis = await diagnosisRow(trx, row.id);
         if (!diagnosis || diagnosis.symptom_confirmed === 1) {
-          throw new DepotError('invalid', 'Save a diagnosis with the symptom not confirmed first');
+          throw new DepotError('invalid', m.noFaultDiagnosisFirst());
         }
         resolution = 'no_fault_found';
         break;
@@ -121,12 +123,10 @@ export async function advance(core: Core, caller: Caller, input: z.output<typeof
         if (!current || (!declined && !current.expired)) {
           throw new DepotError(
             'invalid',
-            current
-              ? `Estimate version ${current.version} is valid until ${current.validUntil} and not declined; record the customer's decision first`
-              : 'No estimate was issued',
+            current ? m.estimateStillOpen({ version: current.version, date: current.validUntil }) : m.gateNoEstimate(),
           );
         }
-        if (!note) throw fieldError('note', 'Give a reason');
+        if (!note) throw fieldError('note', casesMessages.giveReason());
         await closeEstimate(trx, row.id, current, declined ? 'declined' : 'expired', at);
         resolution = 'returned_unrepaired';
         break;

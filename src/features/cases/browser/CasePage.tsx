@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../common/types.ts';
 import type { Address } from '../../../base/common/schemas.ts';
+import { roles, type Actor } from '../../../base/common/identity.ts';
 import type { Status } from '../common/status.ts';
 import { api } from '../../../base/browser/api.ts';
 import { FormAlert } from '../../../base/browser/Field.tsx';
@@ -14,6 +15,9 @@ import { TransitionDialog } from './TransitionDialog.tsx';
 interface Props {
   rma: string;
 }
+
+/** Who made a change the history names by role only: a role, or the portal; anything else is shown as it came. */
+const isActor = (actor: string): actor is Actor => actor === 'system' || (roles as readonly string[]).includes(actor);
 
 /** One case: every field, its history, and the status changes the signed-in role may make. */
 export function CasePage({ rma }: Props) {
@@ -135,7 +139,7 @@ export function CasePage({ rma }: Props) {
                   {detail.history.map((h) => (
                     <tr key={h.id}>
                       <td className="nowrap">{format.dateTime(h.at)}</td>
-                      <td>{h.userName ?? t(`role.${h.actor}`, { defaultValue: h.actor })}</td>
+                      <td>{h.userName ?? (isActor(h.actor) ? t(`role.${h.actor}`) : h.actor)}</td>
                       <td>
                         {h.from ? `${t(`status.${h.from}`)} → ` : ''}
                         {t(`status.${h.to}`)}

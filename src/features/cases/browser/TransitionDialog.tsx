@@ -11,15 +11,17 @@ import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce } from '../../../base/browser/context.tsx';
 import { transitionInput } from '../common/contract.ts';
+import { zodMessage } from '../../../base/common/messages.ts';
+import { casesMessages } from '../common/index.ts';
 
 type TransitionForm = z.input<typeof transitionInput>;
 
 /** The same messages the core gives when a requirement is missing, so both read alike. */
 const missing: Record<Requirement, { field: 'note' | 'serial' | 'tracking' | 'resolution'; message: string }> = {
-  note: { field: 'note', message: 'Give a reason' },
-  serial: { field: 'serial', message: 'Scan or type the unit serial' },
-  tracking: { field: 'tracking', message: 'Enter the tracking number' },
-  resolution: { field: 'resolution', message: 'Choose how the case was resolved' },
+  note: { field: 'note', message: zodMessage(casesMessages.giveReason()) },
+  serial: { field: 'serial', message: zodMessage(casesMessages.scanSerial()) },
+  tracking: { field: 'tracking', message: zodMessage(casesMessages.enterTracking()) },
+  resolution: { field: 'resolution', message: zodMessage(casesMessages.chooseResolution()) },
 };
 
 const schemaFor = (requires: readonly Requirement[]) =>

@@ -1,13 +1,13 @@
-import type { Status } from '../common/status.ts';
+import { benchStatuses, receivingStatuses, shippingStatuses, type Status } from '../common/status.ts';
 import type { Role } from '../../../base/common/identity.ts';
 
 export type QueueName = 'receiving' | 'bench' | 'shipping';
 
 /** Each role's work queue: the statuses its cases wait in. */
 export const queues: Record<QueueName, { statuses: readonly Status[]; role: Role }> = {
-  receiving: { statuses: ['authorized', 'in_transit'], role: 'warehouse' },
-  bench: { statuses: ['received', 'diagnosing', 'repairing', 'waiting_parts', 'qa'], role: 'technician' },
-  shipping: { statuses: ['ready_to_ship', 'return_unrepaired'], role: 'clerk' },
+  receiving: { statuses: receivingStatuses, role: 'warehouse' },
+  bench: { statuses: benchStatuses, role: 'technician' },
+  shipping: { statuses: shippingStatuses, role: 'clerk' },
 };
 
 export const queuesFor = (role: Role): QueueName[] =>

@@ -10,27 +10,29 @@ import {
   serialSchema,
   trackingSchema,
 } from '../../../base/common/schemas.ts';
+import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
 import { resolutionSchema, statusSchema } from './status.ts';
+import { casesMessages } from './messages.ts';
 import type { CaseDetail, CaseList, DashboardCounts } from './types.ts';
 
 export const createCaseInput = z.object({
   customer: customerSchema,
   returnAddress: addressSchema,
-  model: line(100, 'Model'),
+  model: line(100, 'model'),
   serial: serialSchema,
   purchaseDate: dateSchema.nullish().transform((s) => s ?? null),
-  problemCategory: optionalLine(100, 'Problem category'),
-  problemDescription: line(4000, 'Problem description'),
+  problemCategory: optionalLine(100, 'problemCategory'),
+  problemDescription: line(4000, 'problemDescription'),
 });
 
 export const transitionInput = z.object({
   rma: rmaSchema,
-  version: z.number({ error: 'The case version is required' }).int().positive(),
+  version: z.number({ error: zodMessage(commonMessages.versionRequired()) }).int().positive(),
   to: statusSchema,
-  note: optionalText(2000, 'Note'),
+  note: optionalText(2000, 'note'),
   serial: serialSchema.optional(),
-  carrier: optionalLine(64, 'Carrier'),
+  carrier: optionalLine(64, 'carrier'),
   tracking: trackingSchema.optional(),
   resolution: resolutionSchema.optional(),
 });
@@ -38,7 +40,7 @@ export const transitionInput = z.object({
 export const casesMethods = {
   'cases.list': method<CaseList>()({
     input: z.object({
-      query: z.string().max(200, 'Search at most 200 characters').optional(),
+      query: z.string().max(200, zodMessage(casesMessages.searchTooLong({ max: 200 }))).optional(),
       statuses: z.array(statusSchema).max(20).optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).max(1_000_000).default(0),

@@ -1,3 +1,4 @@
 export * from './contract.ts';
 export * from './status.ts';
 export * from './types.ts';
+export * from './messages.ts';

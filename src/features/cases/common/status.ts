@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../../base/common/identity.ts';
 
-/** The case status machine of DESIGN.md §2: which moves exist, who may make them, what each needs. */
+/** The case status machine of src/README.md §2: which moves exist, who may make them, what each needs. */
 export const statuses = [
   'requested',
   'authorized',
@@ -50,6 +50,15 @@ export const openStatuses: readonly Status[] = statuses.filter(
 /** Statuses in which the turnaround clock is paused: the case waits on the customer or on parts. */
 export const pausedStatuses: readonly Status[] = ['requested', 'authorized', 'in_transit', 'awaiting_customer', 'waiting_parts'];
 
+/** The receiving workflow: cases a parcel may be received for. */
+export const receivingStatuses: readonly Status[] = ['authorized', 'in_transit'];
+
+/** The bench workflow: cases at the bench, from receipt to the end of QA. */
+export const benchStatuses: readonly Status[] = ['received', 'diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa'];
+
+/** The shipping workflow: cases waiting to go back to the customer. */
+export const shippingStatuses: readonly Status[] = ['ready_to_ship', 'return_unrepaired'];
+
 const t = (
   from: Status,
   to: Status,
@@ -68,6 +77,9 @@ export const transitions: readonly Transition[] = [
   t('authorized', 'in_transit', [...desk, 'system'], ['tracking']),
   t('authorized', 'received', dock, ['serial'], 'receiving'),
   t('in_transit', 'received', dock, ['serial'], 'receiving'),
+  // Undoing a wrong receipt: back to where the case was, with the reason (receiving's undo checks who and when).
+  t('received', 'authorized', dock, ['note'], 'receiving'),
+  t('received', 'in_transit', dock, ['note'], 'receiving'),
   t('received', 'diagnosing', bench, [], 'bench'),
   t('diagnosing', 'repairing', bench, [], 'bench'),
   t('diagnosing', 'awaiting_customer', [...bench, 'clerk'], [], 'bench'),
@@ -94,7 +106,10 @@ export function nextStatuses(from: Status, actor: Actor): Status[] {
   return transitions.filter((x) => x.from === from && x.by.includes(actor) && !x.via).map((x) => x.to);
 }
 
-/** Portal status names (portal-api.md) for a depot status; null where the portal sees no change. */
+/**
+ * Portal status names (src/features/portal-sync/portal-api.md) for a depot status; null where the
+ * portal sees no change.
+ */
 export function portalStatusFor(status: Status, resolution?: Resolution | null): string | null {
   switch (status) {
     case 'authorized':

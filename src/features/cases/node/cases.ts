@@ -1,16 +1,28 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { CaseDetail, CaseList, CaseSummary, HistoryEntry } from '../common/types.ts';
+import type { Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
+import { casesMessages } from '../common/messages.ts';
 import { normalizeSerial, normalizeTracking } from '../../../base/common/schemas.ts';
 import { shippingPaidBy } from '../../warranty/common/index.ts';
 import { findTransition, nextStatuses, portalStatusFor, type Resolution, type Status, type Workflow } from '../common/status.ts';
 import type { Core, Db, Tx } from '../../../base/node/core.ts';
-import { compiledOnce } from '../../../base/node/db/compiled.ts';
 import { enqueue, enqueueStatus } from '../../../base/node/outbox.ts';
 import { caseTerms, queryTerms } from './search-terms.ts';
 import { readBenchSettings, requireSite, siteToday } from '../../settings/node/index.ts';
-import { userIdOf } from './store.ts';
+import {
+  caseDetailByRma,
+  caseHistory,
+  caseRow,
+  caseSummaries,
+  findCaseRow,
+  insertCase,
+  insertHistory,
+  requireVersion,
+  saveCase,
+  searchFieldsOf,
+  userIdOf,
+} from './store.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 import type { Actor } from '../../../base/common/identity.ts';
 import type { createCaseInput, transitionInput } from '../common/contract.ts';
@@ -30,24 +42,12 @@ export async function nextRma(trx: Tx, year: number): Promise<string> {
     .where('year', '=', year)
     .returning('last')
     .executeTakeFirstOrThrow();
-  if (row.last > 999_999) throw new DepotError('conflict', `RMA numbers for ${year} are used up`);
+  if (row.last > 999_999) throw new DepotError('conflict', casesMessages.rmaUsedUp({ year }));
   return `RMA-${year}-${String(row.last).padStart(6, '0')}`;
 }
 
 export async function indexCase(trx: Db, caseId: number): Promise<void> {
-  const row = await trx
-    .selectFrom('cases')
-    .innerJoin('customers', 'customers.id', 'cases.customer_id')
-    .select([
-      'cases.rma',
-      'cases.serial',
-      'cases.inbound_tracking',
-      'customers.name',
-      'customers.email',
-      'customers.phone',
-    ])
-    .where('cases.id', '=', caseId)
-    .executeTakeFirstOrThrow();
+  const row = await searchFieldsOf(trx, caseId);
   await trx.deleteFrom('case_terms').where('case_id', '=', caseId).execute();
   const terms = caseTerms({
     rma: row.rma,
@@ -71,7 +71,7 @@ export type CreateCaseInput = z.output<typeof createCaseInput>;
 export async function createCase(core: Core, caller: Caller, input: CreateCaseInput): Promise<CaseDetail> {
   const now = core.now();
   if (input.purchaseDate && input.purchaseDate > now.toISOString().slice(0, 10)) {
-    throw fieldError('purchaseDate', 'The purchase date is in the future');
+    throw fieldError('purchaseDate', casesMessages.purchaseInFuture());
   }
   const rma = await core.db.transaction().execute(async (trx) => {
     const site = await requireSite(trx);
@@ -80,7 +80,7 @@ export async function createCase(core: Core, caller: Caller, input: CreateCaseIn
       .select(['id', 'model'])
       .where('model', '=', input.model)
       .executeTakeFirst();
-    if (!product) throw fieldError('model', `Unknown model "${input.model}"`);
+    if (!product) throw fieldError('model', casesMessages.unknownModel({ model: input.model }));
     const customer = await trx
       .insertInto('customers')
       .values({
@@ -110,49 +110,29 @@ export async function createCase(core: Core, caller: Caller, input: CreateCaseIn
       .executeTakeFirstOrThrow();
     const rma = await nextRma(trx, now.getUTCFullYear());
     const at = now.toISOString();
-    const inserted = await trx
-      .insertInto('cases')
-      .values({
-        rma,
-        status: 'authorized',
-        version: 1,
-        customer_id: customer.id,
-        product_id: product.id,
-        serial: input.serial,
-        serial_norm: normalizeSerial(input.serial),
-        purchase_date: input.purchaseDate,
-        problem_category: input.problemCategory,
-        problem_description: input.problemDescription,
-        inbound_carrier: null,
-        inbound_tracking: null,
-        inbound_tracking_norm: null,
-        outbound_carrier: null,
-        outbound_tracking: null,
-        return_address_id: address.id,
-        source: 'desk',
-        resolution: null,
-        assigned_to: null,
-        created_at: at,
-        updated_at: at,
-        status_changed_at: at,
-        received_at: null,
-        portal_seq: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const caseId = Number(inserted.id);
-    await trx
-      .insertInto('case_history')
-      .values({
-        case_id: caseId,
-        at,
-        user_id: userIdOf(caller),
-        actor: actorOf(caller),
-        from_status: null,
-        to_status: 'authorized',
-        note: 'Created at the desk',
-      })
-      .execute();
+    const { id: caseId } = await insertCase(trx, at, {
+      rma,
+      status: 'authorized',
+      customer_id: customer.id,
+      product_id: product.id,
+      serial: input.serial,
+      serial_norm: normalizeSerial(input.serial),
+      purchase_date: input.purchaseDate,
+      problem_category: input.problemCategory,
+      problem_description: input.problemDescription,
+      return_address_id: address.id,
+      source: 'desk',
+      portal_seq: 1,
+    });
+    await insertHistory(trx, {
+      case_id: caseId,
+      at,
+      user_id: userIdOf(caller),
+      actor: actorOf(caller),
+      from_status: null,
+      to_status: 'authorized',
+      note: 'Created at the desk',
+    });
     await indexCase(trx, caseId);
     await enqueue(trx, now, {
       caseId,
@@ -185,17 +165,21 @@ async function inboundShippingPayer(trx: Tx, purchaseDate: string | null, now: D
 
 export type TransitionInput = z.output<typeof transitionInput>;
 
-const workflowScreens: Record<Workflow, string> = { receiving: 'Receiving', bench: 'Bench', shipping: 'Shipping' };
+const workflowScreens: Record<Workflow, () => Said> = {
+  receiving: casesMessages.onReceivingScreen,
+  bench: casesMessages.onBenchScreen,
+  shipping: casesMessages.onShippingScreen,
+};
 
 /**
  * The one way a case changes status: status, history and the portal's outbox row are written in
  * one transaction, the version rises by one, and a stale version is refused as a conflict.
  */
 export async function transition(core: Core, caller: Caller, input: TransitionInput): Promise<CaseDetail> {
-  const current = await core.db.selectFrom('cases').select('status').where('rma', '=', input.rma).executeTakeFirst();
-  const via = current && findTransition(current.status as Status, input.to)?.via;
+  const current = await findCaseRow(core.db, input.rma);
+  const via = current && findTransition(current.status, input.to)?.via;
   if (via) {
-    throw new DepotError('illegal_transition', `This move is made on the ${workflowScreens[via]} screen, which checks what it needs`);
+    throw new DepotError('illegal_transition', workflowScreens[via]());
   }
   await core.db.transaction().execute((trx) => applyTransition(trx, core.now(), caller, input));
   return getCase(core, caller, input.rma);
@@ -213,33 +197,26 @@ export async function applyTransition(
   options: { notifyPortal?: boolean } = {},
 ): Promise<number> {
   const at = now.toISOString();
-  const row = await trx
-    .selectFrom('cases')
-    .select(['id', 'rma', 'status', 'version', 'serial', 'serial_norm', 'portal_seq', 'purchase_date', 'resolution'])
-    .where('rma', '=', input.rma)
-    .executeTakeFirst();
-  if (!row) throw new DepotError('not_found', `No case ${input.rma}`);
-  const from = row.status as Status;
-  if (row.version !== input.version) {
-    throw new DepotError('conflict', `${input.rma} was changed by someone else meanwhile; reload it and try again`);
-  }
+  const row = await caseRow(trx, input.rma);
+  const from = row.status;
+  requireVersion(row, input.version);
   const move = findTransition(from, input.to);
   if (!move) {
-    throw new DepotError('illegal_transition', `A case that is ${from} cannot become ${input.to}`);
+    throw new DepotError('illegal_transition', casesMessages.cannotBecome({ from, to: input.to }));
   }
   const actor = actorOf(caller);
   if (!move.by.includes(actor)) {
-    throw new DepotError('forbidden', `The ${actor} role cannot move a case from ${from} to ${input.to}`);
+    throw new DepotError('forbidden', casesMessages.roleCannotMove({ role: actor, from, to: input.to }));
   }
-  const missing: Record<string, string> = {};
+  const missing: Record<string, Said> = {};
   for (const need of move.requires) {
-    if (need === 'note' && !input.note) missing.note = 'Give a reason';
-    if (need === 'serial' && !input.serial) missing.serial = 'Scan or type the unit serial';
-    if (need === 'tracking' && !input.tracking) missing.tracking = 'Enter the tracking number';
-    if (need === 'resolution' && !input.resolution) missing.resolution = 'Choose how the case was resolved';
+    if (need === 'note' && !input.note) missing.note = casesMessages.giveReason();
+    if (need === 'serial' && !input.serial) missing.serial = casesMessages.scanSerial();
+    if (need === 'tracking' && !input.tracking) missing.tracking = casesMessages.enterTracking();
+    if (need === 'resolution' && !input.resolution) missing.resolution = casesMessages.chooseResolution();
   }
   if (input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm && !input.note) {
-    missing.serial = `This serial does not match the RMA (${row.serial}); give a reason to accept it`;
+    missing.serial = casesMessages.serialMismatch({ serial: row.serial });
   }
   if (Object.keys(missing).length > 0) {
     throw new DepotError('invalid', Object.values(missing)[0]!, missing);
@@ -248,48 +225,38 @@ export async function applyTransition(
   const resolution: Resolution | null = input.resolution ?? (row.resolution as Resolution | null);
   const portalStatus = options.notifyPortal === false ? null : portalStatusFor(input.to, resolution);
   const seq = portalStatus ? row.portal_seq + 1 : row.portal_seq;
-  const updated = await trx
-    .updateTable('cases')
-    .set({
-      status: input.to,
-      version: row.version + 1,
-      updated_at: at,
-      status_changed_at: at,
-      portal_seq: seq,
-      resolution,
-      ...(input.to === 'received' ? { received_at: at } : {}),
-      ...(input.to === 'in_transit'
-        ? {
-            inbound_carrier: input.carrier,
-            inbound_tracking: input.tracking!,
-            inbound_tracking_norm: normalizeTracking(input.tracking!),
-          }
-        : {}),
-      ...(input.to === 'shipped' ? { outbound_carrier: input.carrier, outbound_tracking: input.tracking! } : {}),
-    })
-    .where('id', '=', row.id)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
-    throw new DepotError('conflict', `${input.rma} was changed by someone else meanwhile; reload it and try again`);
-  }
+  // Undoing a wrong receipt puts the case back as it was before the parcel came.
+  const undoesReceipt = from === 'received' && move.via === 'receiving';
+  await saveCase(trx, row, at, {
+    status: input.to,
+    status_changed_at: at,
+    portal_seq: seq,
+    resolution,
+    ...(input.to === 'received' ? { received_at: at } : {}),
+    ...(undoesReceipt ? { received_at: null } : {}),
+    ...(input.to === 'in_transit' && !undoesReceipt
+      ? {
+          inbound_carrier: input.carrier,
+          inbound_tracking: input.tracking!,
+          inbound_tracking_norm: normalizeTracking(input.tracking!),
+        }
+      : {}),
+    ...(input.to === 'shipped' ? { outbound_carrier: input.carrier, outbound_tracking: input.tracking! } : {}),
+  });
   const notes = [input.note];
   if (input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm) {
     notes.unshift(`Serial received: ${input.serial} (RMA says ${row.serial})`);
   }
-  await trx
-    .insertInto('case_history')
-    .values({
-      case_id: row.id,
-      at,
-      user_id: userIdOf(caller),
-      actor,
-      from_status: from,
-      to_status: input.to,
-      note: notes.filter(Boolean).join('\n') || null,
-    })
-    .execute();
-  if (input.to === 'in_transit') await indexCase(trx, row.id);
+  await insertHistory(trx, {
+    case_id: row.id,
+    at,
+    user_id: userIdOf(caller),
+    actor,
+    from_status: from,
+    to_status: input.to,
+    note: notes.filter(Boolean).join('\n') || null,
+  });
+  if (input.to === 'in_transit' && !undoesReceipt) await indexCase(trx, row.id);
   if (portalStatus) {
     const details = await portalDetails(trx, input, { caseId: row.id, at, purchaseDate: row.purchase_date, resolution, now });
     await enqueueStatus(trx, now, { caseId: row.id, rma: row.rma, seq }, portalStatus, null, details);
@@ -335,9 +302,9 @@ async function portalDetails(
 }
 
 export async function getCase(core: Core, caller: Caller, rma: string): Promise<CaseDetail> {
-  const [row] = await caseByRma(core.db, rma);
-  if (!row) throw new DepotError('not_found', `No case ${rma}`);
-  const history = await historyOfCase(core.db, row.id);
+  const [row] = await caseDetailByRma(core.db, rma);
+  if (!row) throw new DepotError('not_found', casesMessages.noCase({ rma }));
+  const history = await caseHistory(core.db, row.id);
   const status = row.status as Status;
   return {
     id: Number(row.id),
@@ -401,72 +368,6 @@ export async function getCase(core: Core, caller: Caller, rma: string): Promise<
   };
 }
 
-const caseByRma = compiledOnce((db, rma: string) => caseDetailQuery(db).where('cases.rma', '=', rma));
-
-const historyOfCase = compiledOnce((db, caseId: number) =>
-  db
-    .selectFrom('case_history')
-    .leftJoin('users', 'users.id', 'case_history.user_id')
-    .select([
-      'case_history.id',
-      'case_history.at',
-      'case_history.actor',
-      'case_history.from_status',
-      'case_history.to_status',
-      'case_history.note',
-      'users.name as user_name',
-    ])
-    .where('case_history.case_id', '=', caseId)
-    .orderBy('case_history.id'),
-);
-
-function caseDetailQuery(db: Db) {
-  return db
-    .selectFrom('cases')
-    .innerJoin('customers', 'customers.id', 'cases.customer_id')
-    .leftJoin('products', 'products.id', 'cases.product_id')
-    .leftJoin('addresses', 'addresses.id', 'cases.return_address_id')
-    .leftJoin('users', 'users.id', 'cases.assigned_to')
-    .select([
-      'cases.id',
-      'cases.rma',
-      'cases.status',
-      'cases.version',
-      'cases.serial',
-      'cases.customer_id',
-      'cases.purchase_date',
-      'cases.problem_category',
-      'cases.problem_description',
-      'cases.inbound_carrier',
-      'cases.inbound_tracking',
-      'cases.outbound_carrier',
-      'cases.outbound_tracking',
-      'cases.source',
-      'cases.resolution',
-      'cases.created_at',
-      'cases.updated_at',
-      'cases.status_changed_at',
-      'cases.received_at',
-      'customers.name as customer_name',
-      'customers.email',
-      'customers.phone as customer_phone',
-      'customers.locale',
-      'products.model',
-      'products.product_line',
-      'products.name as product_name',
-      'products.warranty_months',
-      'addresses.name as address_name',
-      'addresses.line1 as address_line1',
-      'addresses.line2 as address_line2',
-      'addresses.city as address_city',
-      'addresses.region as address_region',
-      'addresses.postal_code as address_postal_code',
-      'addresses.country as address_country',
-      'addresses.phone as address_phone',
-      'users.name as assigned_name',
-    ]);
-}
-
 export interface ListInput {
   query?: string | undefined;
   statuses?: Status[] | undefined;
@@ -477,48 +378,7 @@ export interface ListInput {
 /** Newest first; a search matches every word by prefix over RMA, serial, tracking, name, e-mail, phone. */
 export async function listCases(core: Core, input: ListInput): Promise<CaseList> {
   const [driver, ...filters] = input.query ? queryTerms(input.query) : [];
-  // A search starts from the index entries of its first term rather than walking every case. An
-  // exact term's entries come in case order, so the newest matches are read first and no sort
-  // is needed even when thousands of cases share a given name.
-  const base = !driver
-    ? core.db.selectFrom('cases')
-    : driver.exact
-      ? core.db
-          .selectFrom('case_terms')
-          .innerJoin('cases', 'cases.id', 'case_terms.case_id')
-          .where('case_terms.term', '=', driver.term)
-      : core.db
-          .selectFrom('case_terms')
-          .innerJoin('cases', 'cases.id', 'case_terms.case_id')
-          .where('case_terms.term', '>=', driver.term)
-          .where('case_terms.term', '<', `${driver.term}\uffff`)
-          .distinct();
-  let listed = base
-    .innerJoin('customers', 'customers.id', 'cases.customer_id')
-    .leftJoin('products', 'products.id', 'cases.product_id')
-    .select([
-      'cases.id',
-      'cases.rma',
-      'cases.status',
-      'cases.serial',
-      'cases.created_at',
-      'cases.status_changed_at',
-      'customers.name as customer_name',
-      'products.model',
-    ]);
-  for (const { term, exact } of filters) {
-    listed = listed.where('cases.id', 'in', (eb) => {
-      const terms = eb.selectFrom('case_terms as t').select('t.case_id');
-      return exact ? terms.where('t.term', '=', term) : terms.where('t.term', '>=', term).where('t.term', '<', `${term}\uffff`);
-    });
-  }
-  if (input.statuses && input.statuses.length > 0) listed = listed.where('cases.status', 'in', input.statuses);
-  // Ordered by the index's own column when it drives, so SQLite reads it backwards instead of sorting.
-  const rows = await listed
-    .orderBy(driver?.exact ? sql.ref('case_terms.case_id') : sql.ref('cases.id'), 'desc')
-    .limit(input.limit + 1)
-    .offset(input.offset)
-    .execute();
+  const rows = await caseSummaries(core.db, { driver, filters, statuses: input.statuses, limit: input.limit, offset: input.offset });
   return {
     rows: rows.slice(0, input.limit).map(
       (r): CaseSummary => ({

@@ -2,6 +2,7 @@ import type { DashboardCounts } from '../common/types.ts';
 import { openStatuses, pausedStatuses, type Status } from '../common/status.ts';
 import type { Core } from '../../../base/node/core.ts';
 import { readSite } from '../../settings/node/index.ts';
+import { caseCountsByStatus, countReceivedBefore } from './store.ts';
 
 /** Subtracts business days (Monday to Friday) from a moment. */
 export function businessDaysBefore(from: Date, days: number): Date {
@@ -17,21 +18,11 @@ export function businessDaysBefore(from: Date, days: number): Date {
 
 /** Open statuses only, so the (status, created_at) index answers without reading case rows. */
 export async function dashboardCounts(core: Core): Promise<DashboardCounts> {
-  const rows = await core.db
-    .selectFrom('cases')
-    .select((eb) => ['status', eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('oldest')])
-    .where('status', 'in', [...openStatuses])
-    .groupBy('status')
-    .execute();
+  const rows = await caseCountsByStatus(core.db, openStatuses);
   const site = await readSite(core.db);
   const cutoff = businessDaysBefore(core.now(), site?.turnaroundDays ?? 7).toISOString();
   const working = openStatuses.filter((s) => !pausedStatuses.includes(s) && s !== 'requested');
-  const overdue = await core.db
-    .selectFrom('cases')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('status', 'in', working)
-    .where('received_at', '<', cutoff)
-    .executeTakeFirstOrThrow();
+  const overdue = await countReceivedBefore(core.db, working, cutoff);
   const byStatus = new Map(rows.map((r) => [r.status, r]));
   return {
     open: openStatuses.map((status: Status) => ({
@@ -39,6 +30,6 @@ export async function dashboardCounts(core: Core): Promise<DashboardCounts> {
       count: Number(byStatus.get(status)?.count ?? 0),
       oldest: (byStatus.get(status)?.oldest as string | undefined) ?? null,
     })),
-    overdue: Number(overdue.count),
+    overdue,
   };
 }

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Content } from 'pdfmake/interfaces';
 import { DepotError } from '../../../base/common/result.ts';
+import { documentsMessages as m } from '../common/index.ts';
 
 interface BwipRaw {
   sbs: number[];
@@ -23,7 +24,7 @@ export const dotsToPt = (dots: number): number => dots * DOT_PT;
 /** Bar and space widths in modules, starting with a bar. */
 export function code128Modules(text: string): number[] {
   if (!/^[\x20-\x7e]+$/.test(text)) {
-    throw new DepotError('invalid', `"${text}" cannot be printed as a Code128 barcode: use printable ASCII only`);
+    throw new DepotError('invalid', m.notCode128({ text }));
   }
   const [symbol] = bwip.raw('code128', text, {});
   if (!symbol) throw new Error(`bwip-js returned no symbol for ${text}`);
@@ -45,7 +46,7 @@ export function fitCode128(text: string, availablePt: number, maxModuleDots = 4)
   const available = toDots(availablePt);
   const moduleDots = Math.min(maxModuleDots, Math.floor(available / totalModules));
   if (moduleDots < 1) {
-    throw new DepotError('invalid', `"${text}" is too long for a barcode ${availablePt.toFixed(0)} pt wide`);
+    throw new DepotError('invalid', m.barcodeTooWide({ text, width: availablePt.toFixed(0) }));
   }
   return { moduleDots, widthPt: dotsToPt(totalModules * moduleDots), modules };
 }

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { DepotError } from '../../../base/common/result.ts';
+import { documentsMessages as m } from '../common/index.ts';
 import { prepare, type DocumentRenderer } from './render.ts';
 
 const requirePdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
@@ -47,11 +48,11 @@ export async function renderLabelBatch(
   options: BatchOptions = {},
 ): Promise<Buffer> {
   const first = definitions[0];
-  if (!first) throw new DepotError('invalid', 'There are no labels to print');
+  if (!first) throw new DepotError('invalid', m.noLabels());
   const chunkSize = Math.max(1, options.chunkSize ?? 25);
   const sameSize = JSON.stringify([first.pageSize, first.pageOrientation, first.pageMargins]);
   if (definitions.some((d) => JSON.stringify([d.pageSize, d.pageOrientation, d.pageMargins]) !== sameSize)) {
-    throw new DepotError('invalid', 'Labels printed together must share one label size');
+    throw new DepotError('invalid', m.labelSizesDiffer());
   }
   options.signal?.throwIfAborted();
 
@@ -91,7 +92,7 @@ export async function renderLabelBatch(
     builder.registerTableLayouts(tableLayouts);
     const pages = builder.layoutDocument(content, doc, prepared[0]!.styles ?? {}, prepared[0]!.defaultStyle);
     if (pages.length !== prepared.length) {
-      throw new DepotError('invalid', `A label in ${start + 1}–${start + prepared.length} does not fit on one page`);
+      throw new DepotError('invalid', m.labelTooBig({ first: start + 1, last: start + prepared.length }));
     }
     new Renderer(...([doc] as never[])).renderPages(pages);
     const done = start + prepared.length;

@@ -4,7 +4,9 @@
  * Chinese, Greek) is drawn with Depot's fonts and sent as an image field (^GF).
  */
 import net from 'node:net';
+import type { Said } from '../../../base/common/messages.ts';
 import { DepotError } from '../../../base/common/result.ts';
+import { documentsMessages as m } from '../common/index.ts';
 import { code128Modules, PRINTER_DPI } from './barcode.ts';
 import type { FontSet } from './fonts.ts';
 import { addressLines, formatWeight } from './labels.ts';
@@ -52,7 +54,7 @@ class ZplLabel {
   code128(x: number, y: number, heightDots: number, data: string, maxModuleDots: number): this {
     const modules = code128Modules(data).reduce((a, b) => a + b, 0) + 20;
     const moduleDots = Math.min(maxModuleDots, Math.floor((this.width - 2 * x) / modules));
-    if (moduleDots < 1) throw new DepotError('invalid', `"${data}" is too long for a barcode on this label`);
+    if (moduleDots < 1) throw new DepotError('invalid', m.barcodeTooLongForLabel({ text: data }));
     // Mode A lets the printer pick Code128 subsets, as bwip-js does for the PDF.
     this.parts.push(`^FO${x},${y}^BY${moduleDots},3,${heightDots}^BCN,${heightDots},N,N,N,A${fieldData(data)}`);
     return this;
@@ -120,18 +122,18 @@ export function sendZpl(host: string, port: number, zpl: string, options: { time
   return new Promise((resolve, reject) => {
     const socket = net.createConnection({ host, port });
     let settled = false;
-    const fail = (message: string) => {
+    const fail = (said: Said) => {
       if (settled) return;
       settled = true;
       socket.destroy();
-      reject(new DepotError('internal', message));
+      reject(new DepotError('internal', said));
     };
     socket.setTimeout(timeoutMs, () => {
       if (settled) socket.destroy();
-      else fail(`The label printer at ${host}:${port} did not answer within ${timeoutMs / 1000} s. Check that it is on and on the network.`);
+      else fail(m.printerTimeout({ host, port, seconds: timeoutMs / 1000 }));
     });
     socket.on('error', (error: NodeJS.ErrnoException) =>
-      fail(`Could not send the label to the printer at ${host}:${port} (${error.code ?? error.message}). Check the printer's address and that it is on.`),
+      fail(m.printerUnreachable({ host, port, error: error.code ?? error.message })),
     );
     // Raw port 9100 has no acknowledgement: done once the operating system has taken every byte.
     socket.on('connect', () =>

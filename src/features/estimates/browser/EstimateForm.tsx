@@ -10,6 +10,7 @@ import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
+import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 
 /** What the form holds: amounts as typed ("45000", "19.99"), turned into minor units by the schema. */
 interface FormLine {
@@ -33,7 +34,7 @@ interface EstimateFormValues {
 function toLine(l: FormLine, currency: Currency, path: (string | number)[], ctx: z.RefinementCtx): EstimateLineInput {
   const money = (text: string, field: string) => {
     const minor = parseMoney(text, currency);
-    if (minor === null) ctx.addIssue({ code: 'custom', path: [...path, field], message: 'Enter an amount' });
+    if (minor === null) ctx.addIssue({ code: 'custom', path: [...path, field], message: zodMessage(commonMessages.amount()) });
     return minor ?? 0;
   };
   const whole = (text: string) => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);

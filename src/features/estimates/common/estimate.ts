@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { addDays, compareDates, type CalendarDate } from '../../../base/common/dates.ts';
 import { formatMoney, type Currency } from '../../../base/common/money.ts';
+import { fieldMessages, zodMessage, type FieldLabel } from '../../../base/common/messages.ts';
 import { fieldError } from '../../../base/common/result.ts';
 import { line, optionalLine } from '../../../base/common/schemas.ts';
+import { aboutField, estimatesMessages as m } from './messages.ts';
 import type { WarrantyDecision } from '../../warranty/common/index.ts';
 
 /**
@@ -19,35 +21,36 @@ export const MAX_HOURS = 999;
 export const MAX_AMOUNT = 1_000_000_000_000;
 export const DEFAULT_VALIDITY_DAYS = 14;
 
-const money = (label: string) =>
+/** An amount of money in minor units; the bench's amounts say the same with their own labels. */
+export const moneySchema = (label: FieldLabel) =>
   z
-    .number({ error: `${label} is required` })
-    .int(`${label} must be a whole number of the currency's smallest unit`)
-    .min(0, `${label} cannot be negative`)
-    .max(MAX_AMOUNT, `${label} is too large`);
+    .number({ error: zodMessage(fieldMessages.required(label)) })
+    .int(zodMessage(aboutField(m.moneyWhole, label)))
+    .min(0, zodMessage(aboutField(m.moneyNegative, label)))
+    .max(MAX_AMOUNT, zodMessage(aboutField(m.moneyTooLarge, label)));
 
-const quantity = z
-  .number({ error: 'Quantity is required' })
-  .int('Quantity must be a whole number')
-  .min(1, 'Quantity must be at least 1')
-  .max(MAX_QUANTITY, `Quantity must be at most ${MAX_QUANTITY}`);
+export const quantitySchema = z
+  .number({ error: zodMessage(m.quantityRequired()) })
+  .int(zodMessage(m.quantityWhole()))
+  .min(1, zodMessage(m.quantityMin()))
+  .max(MAX_QUANTITY, zodMessage(m.quantityMax({ max: MAX_QUANTITY })));
 
 const hours = z
-  .number({ error: 'Hours are required' })
-  .positive('Hours must be more than 0')
-  .max(MAX_HOURS, `Hours must be at most ${MAX_HOURS}`)
-  .refine((h) => Math.abs(h * 100 - Math.round(h * 100)) < 1e-6, { message: 'Hours have at most two decimals' });
+  .number({ error: zodMessage(m.hoursRequired()) })
+  .positive(zodMessage(m.hoursPositive()))
+  .max(MAX_HOURS, zodMessage(m.hoursMax({ max: MAX_HOURS })))
+  .refine((h) => Math.abs(h * 100 - Math.round(h * 100)) < 1e-6, { message: zodMessage(m.hoursDecimals()) });
 
-const damageLevel = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'Damage level is 1, 2 or 3' });
+export const damageLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: zodMessage(m.damageLevel()) });
 
 const covered = z.boolean().default(false);
 
 const partLine = z.object({
   kind: z.literal('part'),
-  sku: optionalLine(64, 'SKU'),
-  description: line(200, 'Description'),
-  quantity,
-  unitPrice: money('Unit price'),
+  sku: optionalLine(64, 'sku'),
+  description: line(200, 'description'),
+  quantity: quantitySchema,
+  unitPrice: moneySchema('unitPrice'),
   covered,
 });
 
@@ -55,9 +58,9 @@ const partLine = z.object({
 const laborLine = z
   .object({
     kind: z.literal('labor'),
-    description: optionalLine(200, 'Description'),
+    description: optionalLine(200, 'description'),
     hours: hours.nullish().transform((h) => h ?? null),
-    damageLevel: damageLevel.nullish().transform((l) => l ?? null),
+    damageLevel: damageLevelSchema.nullish().transform((l) => l ?? null),
     covered,
   })
   .superRefine((labor, ctx) => {
@@ -65,43 +68,42 @@ const laborLine = z
       ctx.addIssue({
         code: 'custom',
         path: ['hours'],
-        message:
-          labor.hours === null ? 'Enter hours or choose a damage level' : 'Enter hours or a damage level, not both',
+        message: zodMessage(labor.hours === null ? m.hoursOrLevel() : m.notBoth()),
       });
     }
   });
 
 const shippingLine = z.object({
   kind: z.literal('shipping'),
-  description: optionalLine(200, 'Description'),
-  amount: money('Shipping'),
+  description: optionalLine(200, 'description'),
+  amount: moneySchema('shipping'),
   covered,
 });
 
 const discountLine = z.object({
   kind: z.literal('discount'),
-  description: optionalLine(200, 'Description'),
-  amount: money('Discount').min(1, 'Discount must be more than zero'),
+  description: optionalLine(200, 'description'),
+  amount: moneySchema('discount').min(1, zodMessage(aboutField(m.moreThanZero, 'discount'))),
 });
 
 export const estimateLineSchema = z.discriminatedUnion('kind', [partLine, laborLine, shippingLine, discountLine], {
-  error: 'Line kind must be part, labor, shipping or discount',
+  error: zodMessage(m.lineKind()),
 });
 export type EstimateLineInput = z.input<typeof estimateLineSchema>;
 export type EstimateLine = z.output<typeof estimateLineSchema>;
 
-const rateMoney = (label: string) => z.coerce.number({ error: `${label} is required` }).pipe(money(label));
+const rateMoney = (label: FieldLabel) => z.coerce.number({ error: zodMessage(fieldMessages.required(label)) }).pipe(moneySchema(label));
 
 /** The site's prices for estimates; Settings validates an admin's edit with this. */
 export const estimateRatesSchema = z.object({
   /** Basis points: 1000 is 10 %. */
   taxRateBp: z.coerce
-    .number({ error: 'Tax rate is required' })
-    .int('Tax rate is a whole number of basis points (1000 = 10%)')
-    .min(0, 'Tax rate cannot be negative')
-    .max(10_000, 'Tax rate is at most 10000 basis points (100%)'),
-  laborHourlyRate: rateMoney('Hourly rate'),
-  laborLevelFees: z.tuple([rateMoney('Level 1 fee'), rateMoney('Level 2 fee'), rateMoney('Level 3 fee')]),
+    .number({ error: zodMessage(m.taxRateRequired()) })
+    .int(zodMessage(m.taxRateWhole()))
+    .min(0, zodMessage(m.taxRateNegative()))
+    .max(10_000, zodMessage(m.taxRateMax())),
+  laborHourlyRate: rateMoney('hourlyRate'),
+  laborLevelFees: z.tuple([rateMoney('level1Fee'), rateMoney('level2Fee'), rateMoney('level3Fee')]),
 });
 export type EstimateRates = z.output<typeof estimateRatesSchema>;
 
@@ -197,10 +199,7 @@ export function computeEstimate(
     if (entry.kind !== 'discount') return;
     discount += entry.amount;
     if (discount > subtotal) {
-      throw fieldError(
-        `lines.${index}.amount`,
-        `Discounts cannot exceed the chargeable subtotal of ${formatMoney(subtotal, currency)}`,
-      );
+      throw fieldError(`lines.${index}.amount`, m.discountExceeds({ subtotal: formatMoney(subtotal, currency) }));
     }
   });
 
@@ -229,7 +228,7 @@ export interface PortalEstimateLine {
   covered: boolean;
 }
 
-/** Body of `PUT /rmas/{rma}/estimates/{version}` (portal-api.md). */
+/** Body of `PUT /rmas/{rma}/estimates/{version}` (src/features/portal-sync/portal-api.md). */
 export interface PortalEstimate {
   currency: Currency;
   validUntil: CalendarDate;

@@ -5,8 +5,10 @@ import { formatMoney, parseMoney } from '../../../base/common/money.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
-import { errorMessage, translateMessage } from '../../../base/browser/messages.ts';
+import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
+import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
+import { benchMessages } from '../../bench/common/index.ts';
 
 interface Draft {
   id?: number;
@@ -21,7 +23,7 @@ const emptyDraft: Draft = { sku: '', name: '', price: '', stock: '0', reason: ''
 
 /** The parts catalog: everyone looks, the admin edits, imports and exports CSV. */
 export function PartsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user, site } = useSigned();
   const announce = useAnnounce();
   const currency = site?.currency ?? 'KRW';
@@ -30,7 +32,7 @@ export function PartsScreen() {
   const [alert, setAlert] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [importErrors, setImportErrors] = useState<string | null>(null);
+  const [importErrors, setImportErrors] = useState<string[] | null>(null);
   const admin = user.role === 'admin';
 
   const load = useCallback(async () => {
@@ -48,8 +50,8 @@ export function PartsScreen() {
     setAlert(null);
     const price = parseMoney(draft.price, currency);
     const local: Record<string, string> = {};
-    if (price === null) local.price = 'Enter an amount';
-    if (!/^\d+$/.test(draft.stock.trim())) local.stock = 'Stock is a whole number';
+    if (price === null) local.price = zodMessage(commonMessages.amount());
+    if (!/^\d+$/.test(draft.stock.trim())) local.stock = zodMessage(benchMessages.stockWhole());
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     const result = await api['parts.save']({
@@ -72,7 +74,14 @@ export function PartsScreen() {
   const importFile = async (file: File) => {
     setImportErrors(null);
     const result = await api['parts.import']({ csv: await file.text() });
-    if (!result.ok) return setImportErrors(result.error.fields?.csv ?? errorMessage(result.error, t));
+    if (!result.ok) {
+      // Each refused row is its own message (csv.0, csv.1, …), worded in the reader's language.
+      const { fields = {}, fieldReasons = {} } = result.error;
+      const rows = Object.keys(fieldReasons)
+        .filter((path) => /^csv\.\d+$/.test(path))
+        .map((path) => wordReason(fieldReasons[path]!, fields[path] ?? '', i18n.language));
+      return setImportErrors(rows.length > 0 ? rows : [errorMessage(result.error, t)]);
+    }
     announce(t('bench.parts.imported', { ...result.value }));
     await load();
   };
@@ -189,8 +198,8 @@ export function PartsScreen() {
             </Field>
             {importErrors ? (
               <ul className="alert" role="alert">
-                {importErrors.split('\n').map((line) => (
-                  <li key={line}>{translateMessage(line, t)}</li>
+                {importErrors.map((line) => (
+                  <li key={line}>{line}</li>
                 ))}
               </ul>
             ) : null}

@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import { partSchema, type Part, type PartsImportResult, type savePartInput } from '../../bench/common/index.ts';
 import { formatMoney, parseMoney, plainAmount, currencyExponent } from '../../../base/common/money.ts';
+import { fieldLabels, readSaid, type FieldLabel, type Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
+import { aboutField } from '../../estimates/common/index.ts';
+import { partsMessages as m } from '../common/index.ts';
 import type { Core, Db, Tx } from '../../../base/node/core.ts';
 import { requireSite } from '../../settings/node/index.ts';
+import { userIdOf } from '../../cases/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
 /** The parts catalog: price in minor units of the site's currency, stock on hand moved only with a recorded move. */
 
-const userIdOf = (caller: Caller): number | null => (caller.kind === 'user' ? caller.user.id : null);
 
 type PartRow = { id: number; sku: string; name: string; price: number | string; stock: number; updated_at: string };
 
@@ -63,7 +66,7 @@ export async function savePart(core: Core, caller: Caller, input: SavePartInput)
   const at = core.now().toISOString();
   return core.db.transaction().execute(async (trx) => {
     const sameSku = await trx.selectFrom('parts').select('id').where('sku', '=', input.sku).executeTakeFirst();
-    if (sameSku && Number(sameSku.id) !== input.id) throw fieldError('sku', `SKU ${input.sku} is already in the catalog`);
+    if (sameSku && Number(sameSku.id) !== input.id) throw fieldError('sku', m.skuTaken({ sku: input.sku }));
     if (input.id === undefined) {
       const row = await trx
         .insertInto('parts')
@@ -76,9 +79,9 @@ export async function savePart(core: Core, caller: Caller, input: SavePartInput)
       return toPart((await trx.selectFrom('parts').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()) as PartRow);
     }
     const before = await trx.selectFrom('parts').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!before) throw new DepotError('not_found', `No part ${input.id}`);
+    if (!before) throw new DepotError('not_found', m.noPart({ id: input.id }));
     const delta = input.stock - before.stock;
-    if (delta !== 0 && !input.reason) throw fieldError('reason', 'Say why the stock changes (count, delivery, loss)');
+    if (delta !== 0 && !input.reason) throw fieldError('reason', m.sayWhyStock());
     await trx
       .updateTable('parts')
       .set({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at })
@@ -136,6 +139,32 @@ export async function exportParts(core: Core): Promise<string> {
 }
 
 /**
+ * A schema's message about one cell, said of its row. A field's required or too-long message keeps
+ * its label and values; another message names its code (its own sentence, without values).
+ */
+function rowIssue(row: number, message: string): Said {
+  const said = readSaid(message);
+  const label = said?.params.label;
+  if (said && typeof label === 'string' && label in fieldLabels) {
+    if (said.code === 'field.required') return aboutField(m.rowRequired, label as FieldLabel, { row });
+    if (said.code === 'field.tooLong') return aboutField(m.rowTooLong, label as FieldLabel, { row, max: said.params.max ?? '' });
+  }
+  const english = m.rowProblem({ row, problem: said?.text ?? message });
+  return said && Object.keys(said.params).length === 0 ? { ...english, params: { row, problem: said.code } } : english;
+}
+
+/**
+ * Every problem of a refused import: the API's `csv` field has each one's English on its own line
+ * (at most 50), and `csv.0`, `csv.1`, … each one as a message the UI words in the reader's language.
+ */
+function importRefused(problems: readonly Said[]): DepotError {
+  const shown = problems.slice(0, 50);
+  const summary = problems.length === 1 ? problems[0]! : m.problems({ count: problems.length });
+  const all: Said = { ...summary, text: shown.map((p) => p.text).join('\n') };
+  return new DepotError('invalid', summary, { csv: all, ...Object.fromEntries(shown.map((p, i) => [`csv.${i}`, p])) });
+}
+
+/**
  * Imports the catalog: rows create or update parts by SKU. Every row is checked first; one bad row
  * refuses the whole file with each problem named by its row number (the header is row 1).
  */
@@ -145,17 +174,17 @@ export async function importParts(core: Core, caller: Caller, csv: string): Prom
   const rows = parseCsv(csv).filter((r) => r.some((cell) => cell.trim() !== ''));
   const header = rows.shift()?.map((h) => h.trim().toLowerCase());
   if (!header || CSV_HEADER.some((name, i) => header[i] !== name)) {
-    throw fieldError('csv', `The first row must be the header ${CSV_HEADER.join(',')}`);
+    throw fieldError('csv', m.header({ header: CSV_HEADER.join(',') }));
   }
-  if (rows.length === 0) throw fieldError('csv', 'The file has no parts after its header');
-  if (rows.length > 10_000) throw fieldError('csv', 'At most 10000 parts per file');
-  const problems: string[] = [];
+  if (rows.length === 0) throw fieldError('csv', m.noRows());
+  if (rows.length > 10_000) throw fieldError('csv', m.tooManyRows({ max: 10_000 }));
+  const problems: Said[] = [];
   const parsed: z.output<typeof partSchema>[] = [];
   const seen = new Map<string, number>();
   rows.forEach((cells, index) => {
     const rowNumber = index + 2;
     if (cells.length !== CSV_HEADER.length) {
-      problems.push(`Row ${rowNumber}: expected ${CSV_HEADER.length} columns, found ${cells.length}`);
+      problems.push(m.rowColumns({ row: rowNumber, expected: CSV_HEADER.length, found: cells.length }));
       return;
     }
     const [sku, name, price, stock] = cells.map((c) => c.trim()) as [string, string, string, string];
@@ -167,25 +196,29 @@ export async function importParts(core: Core, caller: Caller, csv: string): Prom
       stock: /^-?\d+$/.test(stock) ? Number(stock) : Number.NaN,
     });
     if (minor === null) {
-      problems.push(`Row ${rowNumber}: price "${price}" is not an amount in ${currency} (for example ${formatMoney(45_000 * 10 ** currencyExponent(currency), currency)} is written ${plainAmount(45_000 * 10 ** currencyExponent(currency), currency)})`);
+      const example = 45_000 * 10 ** currencyExponent(currency);
+      problems.push(
+        m.rowPrice({ row: rowNumber, price, currency, example: formatMoney(example, currency), plain: plainAmount(example, currency) }),
+      );
     }
     if (!result.success) {
       for (const issue of result.error.issues) {
         if (issue.path[0] === 'price' && minor === null) continue;
-        problems.push(`Row ${rowNumber}: ${issue.path[0] === 'stock' && !/^-?\d+$/.test(stock) ? `stock "${stock}" is not a whole number` : issue.message}`);
+        problems.push(
+          issue.path[0] === 'stock' && !/^-?\d+$/.test(stock)
+            ? m.rowStock({ row: rowNumber, stock })
+            : rowIssue(rowNumber, issue.message),
+        );
       }
       return;
     }
     const key = result.data.sku.toUpperCase();
     const first = seen.get(key);
-    if (first !== undefined) problems.push(`Row ${rowNumber}: SKU ${result.data.sku} is also on row ${first}`);
+    if (first !== undefined) problems.push(m.rowSkuTwice({ row: rowNumber, sku: result.data.sku, first }));
     seen.set(key, rowNumber);
     parsed.push(result.data);
   });
-  if (problems.length > 0) {
-    const message = problems.length === 1 ? problems[0]! : `${problems.length} problems; nothing was imported`;
-    throw new DepotError('invalid', message, { csv: problems.slice(0, 50).join('\n') });
-  }
+  if (problems.length > 0) throw importRefused(problems);
   return core.db.transaction().execute(async (trx) => {
     let created = 0;
     let updated = 0;
@@ -234,7 +267,7 @@ export async function takeParts(
   const wanted = new Map<number, { index: number; quantity: number; part: PartRow }>();
   for (const [index, use] of uses.entries()) {
     const part = (await trx.selectFrom('parts').selectAll().where('sku', '=', use.sku).executeTakeFirst()) as PartRow | undefined;
-    if (!part) throw fieldError(`parts.${index}.sku`, `Unknown SKU ${use.sku}`);
+    if (!part) throw fieldError(`parts.${index}.sku`, m.unknownSku({ sku: use.sku }));
     const id = Number(part.id);
     const entry = wanted.get(id);
     if (entry) entry.quantity += use.quantity;
@@ -243,10 +276,7 @@ export async function takeParts(
   for (const [id, { index, quantity, part }] of wanted) {
     const left = part.stock - quantity;
     if (left < 0 && !stockReason) {
-      throw fieldError(
-        `parts.${index}.quantity`,
-        `Only ${part.stock} of ${part.sku} in stock; give a stock reason to take ${quantity} anyway`,
-      );
+      throw fieldError(`parts.${index}.quantity`, m.shortStock({ stock: part.stock, sku: part.sku, quantity }));
     }
     // The where clause makes a concurrent taker see the stock it really leaves.
     const updated = await trx
@@ -256,7 +286,7 @@ export async function takeParts(
       .where('stock', '=', part.stock)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) {
-      throw new DepotError('conflict', `The stock of ${part.sku} changed meanwhile; try again`);
+      throw new DepotError('conflict', m.stockChanged({ sku: part.sku }));
     }
     await recordMove(
       trx,

@@ -1,24 +1,20 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { useCallback, useEffect, useId, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PHOTO_BYTES, type PhotoInfo } from '../../receiving/common/index.ts';
+import type { ApiError } from '../../../base/common/result.ts';
 import { api } from '../../../base/browser/api.ts';
 import { useAnnounce } from '../../../base/browser/context.tsx';
-import { errorMessage, translateMessage } from '../../../base/browser/messages.ts';
+import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 
 /** Where a photo goes: the case being received, or a parcel on the unmatched shelf. */
 export type PhotoTarget = { rma: string } | { parcelId: number };
 
-/** The core's photo messages, in the reader's language. */
-const photoMessages: [RegExp, string][] = [
-  [/^HEIC photos/, 'photos.heic'],
-  [/^Only JPEG and PNG/, 'photos.type'],
-  [/at most 10 MiB$/, 'photos.tooBig'],
-];
-
-function photoMessage(message: string, t: TFunction): string {
-  const known = photoMessages.find(([pattern]) => pattern.test(message));
-  return known ? t(known[1]) : translateMessage(message, t);
+/** Why the core refused a photo, in the reader's language: what it said of the photo's data, else its general message. */
+function photoMessage(error: ApiError, t: TFunction): string {
+  const reason = error.fieldReasons?.dataBase64;
+  const english = error.fields?.dataBase64;
+  return reason && english !== undefined ? wordReason(reason, english, i18next.language) : errorMessage(error, t);
 }
 
 function readBase64(file: File): Promise<string> {
@@ -54,7 +50,7 @@ export async function uploadPhotos(target: PhotoTarget, files: readonly File[], 
     }
     const answer = await api['photos.add']({ ...target, name: file.name, dataBase64 });
     if (answer.ok) result.added.push(answer.value);
-    else refuse(photoMessage(answer.error.fields?.dataBase64 ?? errorMessage(answer.error, t), t));
+    else refuse(photoMessage(answer.error, t));
   }
   return result;
 }

@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { MAX_PHOTO_BYTES, type PhotoInfo, type addPhotoInput } from '../../receiving/common/index.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
+import { casesMessages } from '../../cases/common/index.ts';
+import { photosMessages as m } from '../common/index.ts';
 import type { Core } from '../../../base/node/core.ts';
+import { findCaseRow, photoRowsOf } from '../../cases/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
 /** Recognises a photo by its first bytes, never by the name it came with. */
@@ -22,15 +25,13 @@ function photoPath(dataDir: string, sha256: string): string {
 }
 
 export async function addPhoto(core: Core, caller: Caller, input: z.output<typeof addPhotoInput>): Promise<PhotoInfo> {
-  if (!core.dataDir) throw new DepotError('internal', 'This database has no data folder for photos');
+  if (!core.dataDir) throw new DepotError('internal', m.noDataFolder());
   const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (bytes.length === 0) throw fieldError('dataBase64', 'The photo is empty');
-  if (bytes.length > MAX_PHOTO_BYTES) throw fieldError('dataBase64', 'A photo may be at most 10 MiB');
+  if (bytes.length === 0) throw fieldError('dataBase64', m.empty());
+  if (bytes.length > MAX_PHOTO_BYTES) throw fieldError('dataBase64', m.tooBig());
   const type = photoType(bytes);
-  if (type === 'heic') {
-    throw fieldError('dataBase64', 'HEIC photos cannot be shown on every workstation: export the photo as JPEG and add it again');
-  }
-  if (!type) throw fieldError('dataBase64', 'Only JPEG and PNG photos can be added');
+  if (type === 'heic') throw fieldError('dataBase64', m.heic());
+  if (!type) throw fieldError('dataBase64', m.type());
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const file = photoPath(core.dataDir, sha256);
   if (!fs.existsSync(file)) {
@@ -43,12 +44,12 @@ export async function addPhoto(core: Core, caller: Caller, input: z.output<typeo
   const id = await core.db.transaction().execute(async (trx) => {
     let caseId: number | null = null;
     if (input.rma) {
-      const kase = await trx.selectFrom('cases').select('id').where('rma', '=', input.rma).executeTakeFirst();
-      if (!kase) throw fieldError('rma', `No case ${input.rma}`);
+      const kase = await findCaseRow(trx, input.rma);
+      if (!kase) throw fieldError('rma', casesMessages.noCase({ rma: input.rma }));
       caseId = kase.id;
     } else {
       const parcel = await trx.selectFrom('unmatched_parcels').select('id').where('id', '=', input.parcelId!).executeTakeFirst();
-      if (!parcel) throw fieldError('parcelId', 'No such parcel');
+      if (!parcel) throw fieldError('parcelId', m.noParcel());
     }
     const row = await trx
       .insertInto('attachments')
@@ -70,20 +71,14 @@ export async function addPhoto(core: Core, caller: Caller, input: z.output<typeo
 }
 
 export async function listPhotos(core: Core, rma: string): Promise<PhotoInfo[]> {
-  const rows = await core.db
-    .selectFrom('attachments')
-    .innerJoin('cases', 'cases.id', 'attachments.case_id')
-    .select(['attachments.id', 'attachments.name', 'attachments.content_type', 'attachments.size', 'attachments.created_at'])
-    .where('cases.rma', '=', rma)
-    .orderBy('attachments.id')
-    .execute();
+  const rows = await photoRowsOf(core.db, rma);
   return rows.map((r) => ({ id: Number(r.id), name: r.name, contentType: r.content_type, size: r.size, createdAt: r.created_at }));
 }
 
 /** A photo as a data URL, for thumbnails under the strict content policy. */
 export async function photoData(core: Core, id: number): Promise<{ dataUrl: string }> {
   const row = await core.db.selectFrom('attachments').select(['sha256', 'content_type']).where('id', '=', id).executeTakeFirst();
-  if (!row || !core.dataDir) throw new DepotError('not_found', 'No such photo');
+  if (!row || !core.dataDir) throw new DepotError('not_found', m.noPhoto());
   const bytes = fs.readFileSync(photoPath(core.dataDir, row.sha256));
   return { dataUrl: `data:${row.content_type};base64,${bytes.toString('base64')}` };
 }

@@ -1,22 +1,24 @@
 import { z } from 'zod';
 import { optionalLine, rmaSchema } from '../../../base/common/schemas.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
+import { zodMessage } from '../../../base/common/messages.ts';
+import { portalSyncMessages as m } from './messages.ts';
 
 /** Portal sync as staff and admins see it: health, the connection, dead letters, parked events, case flags. */
 
 export const portalUrlSchema = z
-  .string({ error: 'The portal address is required' })
+  .string({ error: zodMessage(m.urlRequired()) })
   .trim()
-  .min(1, 'The portal address is required')
-  .max(500, 'The portal address must be at most 500 characters')
-  .pipe(z.url({ protocol: /^https?$/, error: 'Give the portal API address, e.g. https://portal.example.com/api/v1' }));
+  .min(1, zodMessage(m.urlRequired()))
+  .max(500, zodMessage(m.urlTooLong()))
+  .pipe(z.url({ protocol: /^https?$/, error: zodMessage(m.urlFormat()) }));
 
 /** The API token: printable, no spaces; never stored in the database. */
 export const portalTokenSchema = z
   .string()
   .trim()
-  .max(1000, 'The token must be at most 1000 characters')
-  .regex(/^[\x21-\x7e]*$/, 'A token has no spaces or special characters');
+  .max(1000, zodMessage(m.tokenTooLong()))
+  .regex(/^[\x21-\x7e]*$/, zodMessage(m.tokenChars()));
 
 export const configureSyncInput = z.object({
   url: portalUrlSchema,
@@ -30,7 +32,7 @@ export const testSyncInput = z.object({
   token: portalTokenSchema.optional(),
 });
 
-const idInput = z.object({ id: z.number({ error: 'Choose an entry' }).int().positive('Choose an entry') });
+const idInput = z.object({ id: z.number({ error: zodMessage(m.chooseEntry()) }).int().positive(zodMessage(m.chooseEntry())) });
 
 export interface SyncStatus {
   /** A portal address and a token are both set. */
@@ -140,7 +142,7 @@ export const syncMethods = {
     summary: 'Tries the portal connection (the given or the stored address and token) without changing anything.',
   }),
   'sync.pause': method<SyncStatus>()({
-    input: z.object({ reason: optionalLine(200, 'Reason') }),
+    input: z.object({ reason: optionalLine(200, 'reason') }),
     access: ['admin'],
     summary: 'Stops sending and pulling until resumed.',
   }),

@@ -3,8 +3,9 @@ import https from 'node:https';
 import { z } from 'zod';
 
 /**
- * Typed client for the customer portal's API (portal-api.md). Every response is checked against
- * its schema: a portal that answers something unexpected is treated as failing, never trusted.
+ * Typed client for the customer portal's API (src/features/portal-sync/portal-api.md). Every
+ * response is checked against its schema: a portal that answers something unexpected is treated as
+ * failing, never trusted.
  */
 
 export type FailureKind = 'transient' | 'permanent';
@@ -43,7 +44,7 @@ export function parseRetryAfter(value: string | undefined | null, now: Date): nu
   return Math.max(0, at - now.getTime());
 }
 
-/** Which failures are worth retrying (portal-api.md, "Errors"). */
+/** Which failures are worth retrying (src/features/portal-sync/portal-api.md, "Errors"). */
 export function classifyStatus(status: number, code: string): FailureKind {
   if (status === 408 || status === 429 || status >= 500) return 'transient';
   // 409 other than case_closed is "this key is still being processed": try again later.

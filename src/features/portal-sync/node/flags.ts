@@ -1,5 +1,7 @@
 import { DepotError } from '../../../base/common/result.ts';
+import { portalSyncMessages as m } from '../common/index.ts';
 import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import { caseFlagRows } from '../../cases/node/index.ts';
 
 /** Why a case was flagged for staff by the portal sync. */
 export type FlagKind =
@@ -29,21 +31,7 @@ export async function flagCase(db: Db | Tx, now: Date, caseId: number, kind: Fla
 
 /** Open flags (all cases, or one case), oldest first. */
 export async function listFlags(core: Core, filter: { caseId?: number; includeResolved?: boolean } = {}): Promise<CaseFlag[]> {
-  let q = core.db
-    .selectFrom('case_flags')
-    .innerJoin('cases', 'cases.id', 'case_flags.case_id')
-    .select([
-      'case_flags.id',
-      'case_flags.case_id',
-      'cases.rma',
-      'case_flags.kind',
-      'case_flags.message',
-      'case_flags.created_at',
-      'case_flags.resolved_at',
-    ]);
-  if (filter.caseId !== undefined) q = q.where('case_flags.case_id', '=', filter.caseId);
-  if (!filter.includeResolved) q = q.where('case_flags.resolved_at', 'is', null);
-  const rows = await q.orderBy('case_flags.id').execute();
+  const rows = await caseFlagRows(core.db, filter);
   return rows.map((r) => ({
     id: Number(r.id),
     caseId: Number(r.case_id),
@@ -62,5 +50,5 @@ export async function resolveFlag(core: Core, id: number, userId: number | null)
     .where('id', '=', id)
     .where('resolved_at', 'is', null)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', `No open flag ${id}`);
+  if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', m.noFlag({ id }));
 }

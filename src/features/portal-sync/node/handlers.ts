@@ -13,6 +13,7 @@ import {
 import { pauseSync, resumeSync } from './state.ts';
 import { discard, listDeadLetters, requeue } from './worker.ts';
 import type { HandlersFor } from '../../../base/node/handlers.ts';
+import { findCaseRow } from '../../cases/node/index.ts';
 
 export const syncHandlers: HandlersFor<typeof syncMethods> = {
   'sync.status': (_input, { core }) => syncStatus(core),
@@ -60,9 +61,9 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
   'sync.flags': async (input, { core }) => {
     let caseId: number | undefined;
     if (input.rma) {
-      const c = await core.db.selectFrom('cases').select('id').where('rma', '=', input.rma).executeTakeFirst();
+      const c = await findCaseRow(core.db, input.rma);
       if (!c) return [];
-      caseId = Number(c.id);
+      caseId = c.id;
     }
     return (await listFlags(core, { caseId })).map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, createdAt: f.createdAt }));
   },

@@ -3,7 +3,16 @@ import { normalizeSerial, normalizeTracking, RMA_PATTERN } from '../../../base/c
 import type { Status } from '../../cases/common/index.ts';
 import type { Core, Tx } from '../../../base/node/core.ts';
 import { DepotError } from '../../../base/common/result.ts';
-import { applyTransition, indexCase } from '../../cases/node/index.ts';
+import {
+  applyTransition,
+  caseRowsByRma,
+  findCaseRow,
+  indexCase,
+  insertCase,
+  insertHistory,
+  saveCase,
+  type CaseRow,
+} from '../../cases/node/index.ts';
 import { caseTerms } from '../../cases/node/index.ts';
 import {
   portalAddressSchema,
@@ -15,6 +24,7 @@ import {
 } from './client.ts';
 import { flagCase } from './flags.ts';
 import { readSyncState } from './state.ts';
+import { englishOf } from '../../../base/common/messages.ts';
 
 /**
  * The event pull: reads what customers did on the portal and applies it. Each page of events is
@@ -162,21 +172,10 @@ interface Page {
   messages: MessageRow[];
 }
 
-const caseColumns = ['id', 'rma', 'status', 'version', 'customer_id'] as const;
-const toCaseRow = (row: { id: number; rma: string; status: string; version: number; customer_id: number }): CaseRow => ({
-  ...row,
-  id: Number(row.id),
-  customer_id: Number(row.customer_id),
-  status: row.status as Status,
-});
-
 async function openPage(trx: Tx, events: PortalEvent[]): Promise<Page> {
   const page: Page = { trx, seen: await alreadyApplied(trx, events), cases: new Map(), changed: new Set(), products: new Map(), rmaMax: new Map(), done: [], messages: [] };
   const rmas = [...new Set(events.map((e) => e.rma))];
-  for (let i = 0; i < rmas.length; i += 500) {
-    const rows = await trx.selectFrom('cases').select(caseColumns).where('rma', 'in', rmas.slice(i, i + 500)).execute();
-    for (const row of rows) page.cases.set(row.rma, toCaseRow(row));
-  }
+  for (const row of await caseRowsByRma(trx, rmas)) page.cases.set(row.rma, row);
   return page;
 }
 
@@ -229,25 +228,16 @@ function parseData<T extends z.ZodType>(schema: T, event: PortalEvent): z.output
   const parsed = schema.safeParse(event.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Parked(`Invalid ${event.type} data${issue ? ` (${issue.path.join('.') || 'data'}: ${issue.message})` : ''}`);
+    throw new Parked(`Invalid ${event.type} data${issue ? ` (${issue.path.join('.') || 'data'}: ${englishOf(issue.message)})` : ''}`);
   }
   return parsed.data;
-}
-
-interface CaseRow {
-  id: number;
-  rma: string;
-  status: Status;
-  version: number;
-  customer_id: number;
 }
 
 async function findCase(page: Page, rma: string): Promise<CaseRow> {
   const known = page.cases.get(rma);
   if (known) return known;
-  const row = await page.trx.selectFrom('cases').select(caseColumns).where('rma', '=', rma).executeTakeFirst();
-  if (!row) throw new Parked(`No case ${rma} in Depot`);
-  const c = toCaseRow(row);
+  const c = await findCaseRow(page.trx, rma);
+  if (!c) throw new Parked(`No case ${rma} in Depot`);
   page.cases.set(rma, c);
   return c;
 }
@@ -275,17 +265,11 @@ async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<vo
         });
       } else if (c.status === 'in_transit') {
         // The customer corrected the carrier or tracking number.
-        await trx
-          .updateTable('cases')
-          .set({
-            inbound_carrier: data.carrier,
-            inbound_tracking: data.trackingNumber,
-            inbound_tracking_norm: normalizeTracking(data.trackingNumber),
-            version: c.version + 1,
-            updated_at: at,
-          })
-          .where('id', '=', c.id)
-          .execute();
+        await saveCase(trx, c, at, {
+          inbound_carrier: data.carrier,
+          inbound_tracking: data.trackingNumber,
+          inbound_tracking_norm: normalizeTracking(data.trackingNumber),
+        });
         await indexCase(trx, c.id);
       } else {
         await flagCase(trx, now, c.id, 'shipment_unexpected', `The customer reported shipping (${data.carrier} ${data.trackingNumber}) while the case is ${c.status}.`);
@@ -343,11 +327,7 @@ async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<vo
         return;
       }
       const address = await insertAddress(trx, c.customer_id, a);
-      await trx
-        .updateTable('cases')
-        .set({ return_address_id: address, version: c.version + 1, updated_at: at })
-        .where('id', '=', c.id)
-        .execute();
+      await saveCase(trx, c, at, { return_address_id: address });
       if (c.status === 'ready_to_ship') {
         await flagCase(trx, now, c.id, 'address_changed', `The customer changed the return address; reprint the label if it was printed: ${formatAddress(a)}`);
       }
@@ -405,51 +385,32 @@ async function createRequestedCase(page: Page, now: Date, rma: string, data: Req
     .returning('id')
     .executeTakeFirstOrThrow();
   const addressId = await insertAddress(trx, Number(customer.id), data.returnAddress);
-  const inserted = await trx
-    .insertInto('cases')
-    .values({
-      rma,
-      status: 'requested',
-      version: 1,
-      customer_id: customer.id,
-      product_id: product,
-      serial: data.product.serial.trim(),
-      serial_norm: normalizeSerial(data.product.serial),
-      purchase_date: data.product.purchaseDate ?? null,
-      problem_category: data.problem.category,
-      problem_description: data.problem.description,
-      inbound_carrier: null,
-      inbound_tracking: null,
-      inbound_tracking_norm: null,
-      outbound_carrier: null,
-      outbound_tracking: null,
-      return_address_id: addressId,
-      source: 'portal',
-      resolution: null,
-      assigned_to: null,
-      created_at: at,
-      updated_at: at,
-      status_changed_at: at,
-      received_at: null,
-      portal_seq: 0,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const caseId = Number(inserted.id);
-  page.cases.set(rma, { id: caseId, rma, status: 'requested', version: 1, customer_id: Number(customer.id) });
+  const inserted = await insertCase(trx, at, {
+    rma,
+    status: 'requested',
+    customer_id: customer.id,
+    product_id: product,
+    serial: data.product.serial.trim(),
+    serial_norm: normalizeSerial(data.product.serial),
+    purchase_date: data.product.purchaseDate ?? null,
+    problem_category: data.problem.category,
+    problem_description: data.problem.description,
+    return_address_id: addressId,
+    source: 'portal',
+    portal_seq: 0,
+  });
+  const caseId = inserted.id;
+  page.cases.set(rma, inserted);
   const unknownModel = product ? null : `Model "${data.product.model}" is not in the product catalog`;
-  await trx
-    .insertInto('case_history')
-    .values({
-      case_id: caseId,
-      at,
-      user_id: null,
-      actor: 'system',
-      from_status: null,
-      to_status: 'requested',
-      note: ['Requested on the portal', unknownModel].filter(Boolean).join('\n'),
-    })
-    .execute();
+  await insertHistory(trx, {
+    case_id: caseId,
+    at,
+    user_id: null,
+    actor: 'system',
+    from_status: null,
+    to_status: 'requested',
+    note: ['Requested on the portal', unknownModel].filter(Boolean).join('\n'),
+  });
   if (unknownModel) await flagCase(trx, now, caseId, 'unknown_model', `${unknownModel}; choose the product.`);
   const links = data.attachments.map((f) => ({ url: f.url, name: f.name, content_type: f.contentType ?? null }));
   if (data.product.proofOfPurchaseUrl) links.push({ url: data.product.proofOfPurchaseUrl, name: 'Proof of purchase', content_type: null });

@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { CaseSyncInfo, ParkedEventInfo, SyncSettings, SyncStatus, SyncTestResult } from '../common/contract.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
+import { casesMessages } from '../../cases/common/index.ts';
+import { portalSyncMessages as m } from '../common/index.ts';
 import { Slot, type Core } from '../../../base/node/core.ts';
+import { findCaseRow } from '../../cases/node/index.ts';
 import { PortalClient, PortalError } from './client.ts';
 import { listFlags } from './flags.ts';
 import { readPortalUrl, writePortalUrl, type TokenStore } from './settings.ts';
@@ -244,10 +247,10 @@ export async function syncSettings(core: Core): Promise<SyncSettings> {
 export async function configureSync(core: Core, input: { url: string; token?: string | undefined }): Promise<SyncSettings> {
   const sync = portalSyncOf(core);
   if (sync?.fixedUrl && sync.fixedUrl !== input.url) {
-    throw fieldError('url', 'This Depot was started with a fixed portal address (--portal-url or DEPOT_PORTAL_URL).');
+    throw fieldError('url', m.urlFixed());
   }
   if (input.token) {
-    if (!sync) throw fieldError('token', 'Portal sync does not run in this Depot; the token cannot be stored here.');
+    if (!sync) throw fieldError('token', m.noSyncForToken());
     sync.tokens.write(input.token);
   }
   await writePortalUrl(core.db, input.url);
@@ -260,10 +263,10 @@ export async function testConnection(core: Core, input: { url?: string | undefin
   const sync = portalSyncOf(core);
   const configured = sync?.fixedUrl ?? (await readPortalUrl(core.db));
   const url = input.url ?? configured;
-  if (!url) throw fieldError('url', 'Give the portal address first');
+  if (!url) throw fieldError('url', m.urlFirst());
   let token = input.token || null;
   // The stored token goes only to the address it was set for, never to one typed in to try.
-  if (!token && url !== configured) throw fieldError('token', 'Save the new address first, or give the token to test it with');
+  if (!token && url !== configured) throw fieldError('token', m.saveUrlFirst());
   if (!token) {
     try {
       token = sync?.tokens.read() ?? null;
@@ -271,7 +274,7 @@ export async function testConnection(core: Core, input: { url?: string | undefin
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
   }
-  if (!token) throw fieldError('token', 'Give the API token first');
+  if (!token) throw fieldError('token', m.tokenFirst());
   const client = new PortalClient({ baseUrl: url, token, timeoutMs: 10_000 });
   try {
     const page = await client.events(null, 1);
@@ -291,9 +294,9 @@ export async function caseSync(core: Core, rma: string): Promise<CaseSyncInfo> {
     .where('rma', '=', rma)
     .orderBy('id')
     .execute();
-  const c = await core.db.selectFrom('cases').select('id').where('rma', '=', rma).executeTakeFirst();
-  if (!c) throw new DepotError('not_found', `No case ${rma}`);
-  const flags = await listFlags(core, { caseId: Number(c.id) });
+  const c = await findCaseRow(core.db, rma);
+  if (!c) throw new DepotError('not_found', casesMessages.noCase({ rma }));
+  const flags = await listFlags(core, { caseId: c.id });
   const failing = rows.filter((r) => r.last_error && r.state !== 'sent' && r.state !== 'discarded').at(-1);
   return {
     rma,
@@ -323,5 +326,5 @@ export async function dismissParked(core: Core, id: number): Promise<void> {
     .where('id', '=', id)
     .where('resolved_at', 'is', null)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', `No parked event ${id}`);
+  if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', m.noParked({ id }));
 }

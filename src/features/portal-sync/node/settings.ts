@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { portalUrlSchema } from '../common/contract.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
+import { portalSyncMessages as m } from '../common/index.ts';
 import type { Db } from '../../../base/node/core.ts';
-import { readSetting, writeSetting } from '../../settings/node/index.ts';
+import { setting } from '../../settings/node/index.ts';
 
 /**
  * Where the portal connection is kept. The address is a site setting in the database; the API
@@ -24,16 +24,12 @@ export interface TokenStore {
   write(token: string): void;
 }
 
-const PORTAL_KEY = 'portal';
-const portalSettingSchema = z.object({ url: z.string().nullable() });
-
 export async function readPortalUrl(db: Db): Promise<string | null> {
-  const parsed = portalSettingSchema.safeParse(await readSetting(db, PORTAL_KEY));
-  return parsed.success ? parsed.data.url : null;
+  return (await setting.portal.read(db)).url;
 }
 
 export async function writePortalUrl(db: Db, url: string): Promise<void> {
-  await writeSetting(db, PORTAL_KEY, { url: portalUrlSchema.parse(url) });
+  await setting.portal.write(db, { url: portalUrlSchema.parse(url) });
 }
 
 /** The token file must be the user's own and unreadable by anyone else (like an SSH key). */
@@ -41,13 +37,10 @@ function checkPrivate(file: string): void {
   if (process.platform === 'win32') return;
   const stat = fs.statSync(file);
   if ((stat.mode & 0o077) !== 0) {
-    throw new DepotError(
-      'invalid',
-      `The portal token file ${file} can be read by other users; make it private (chmod 600 ${file}).`,
-    );
+    throw new DepotError('invalid', m.tokenFileShared({ file }));
   }
   if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) {
-    throw new DepotError('invalid', `The portal token file ${file} belongs to another user.`);
+    throw new DepotError('invalid', m.tokenFileOwner({ file }));
   }
 }
 
@@ -69,10 +62,7 @@ export function envTokenStore(options: { env?: NodeJS.ProcessEnv; file?: string 
       return token === '' ? null : token;
     },
     write() {
-      throw fieldError(
-        'token',
-        'In browser mode and the depot command the token comes from DEPOT_PORTAL_TOKEN or a private token file (DEPOT_PORTAL_TOKEN_FILE), not from this page.',
-      );
+      throw fieldError('token', m.tokenFromEnvOnly());
     },
   };
 }
@@ -92,12 +82,12 @@ export function encryptedTokenStore(file: string, encryption: Encryption): Token
     source: () => (fs.existsSync(file) ? 'safeStorage' : 'none'),
     read() {
       if (!fs.existsSync(file)) return null;
-      if (!encryption.available()) throw new DepotError('invalid', 'The system keychain is not available to decrypt the portal token.');
+      if (!encryption.available()) throw new DepotError('invalid', m.keychainUnavailable());
       return encryption.decrypt(fs.readFileSync(file));
     },
     write(token) {
       if (!encryption.available()) {
-        throw fieldError('token', 'This system has no keychain to keep the token safely; start Depot with DEPOT_PORTAL_TOKEN instead.');
+        throw fieldError('token', m.noKeychain());
       }
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       const temp = `${file}.${process.pid}.tmp`;

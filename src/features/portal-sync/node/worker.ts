@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { DepotError } from '../../../base/common/result.ts';
+import { portalSyncMessages as m } from '../common/index.ts';
 import type { Core } from '../../../base/node/core.ts';
 import { PortalError, type PortalClient } from './client.ts';
 import { flagCase } from './flags.ts';
@@ -399,7 +400,7 @@ export async function requeue(core: Core, id: number): Promise<void> {
     .where('id', '=', id)
     .where('state', '=', 'dead')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', `No dead-letter update ${id}`);
+  if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', m.noDeadLetter({ id }));
 }
 
 /** Gives up on a dead row for good, letting later updates of its RMA go. */
@@ -410,5 +411,5 @@ export async function discard(core: Core, id: number): Promise<void> {
     .where('id', '=', id)
     .where('state', '=', 'dead')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', `No dead-letter update ${id}`);
+  if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', m.noDeadLetter({ id }));
 }

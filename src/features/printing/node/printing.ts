@@ -6,10 +6,9 @@
  * a PDF for the person to open or save. Raw ZPL to a network label printer works everywhere.
  */
 import { DepotError } from '../../../base/common/result.ts';
+import { printingMessages as m } from '../common/index.ts';
 import {
-  defaultPrinterSettings,
   labelKinds,
-  printerSettingsSchema,
   type DocumentKind,
   type PrinterSettings,
   type PrintJob,
@@ -17,7 +16,8 @@ import {
 } from '../../shipping/common/index.ts';
 import { sendZpl } from '../../documents/node/index.ts';
 import { Slot, type Core, type Db } from '../../../base/node/core.ts';
-import { readSetting, writeSetting } from '../../settings/node/index.ts';
+import { setting } from '../../settings/node/index.ts';
+import { printJobRows } from '../../cases/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
 export interface PrinterInfo {
@@ -47,22 +47,19 @@ export async function listPrinters(core: Core): Promise<PrinterInfo[]> {
   return (await core.slot(printerSlot).printer?.list()) ?? [];
 }
 
-const SETTINGS_KEY = 'printing';
-
-export async function readPrinterSettings(db: Db): Promise<PrinterSettings> {
-  const stored = await readSetting(db, SETTINGS_KEY);
-  const parsed = printerSettingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : defaultPrinterSettings;
+export function readPrinterSettings(db: Db): Promise<PrinterSettings> {
+  return setting.printing.read(db);
 }
 
 export async function writePrinterSettings(core: Core, settings: PrinterSettings): Promise<PrinterSettings> {
   const installed = await listPrinters(core);
   for (const [field, name] of [['label.printer', settings.label.mode === 'system' ? settings.label.printer : null], ['office.printer', settings.office.printer]] as const) {
     if (name && core.slot(printerSlot).printer !== null && !installed.some((p) => p.name === name)) {
-      throw new DepotError('invalid', `No printer "${name}" is installed on this computer`, { [field]: `No printer "${name}" is installed on this computer` });
+      const said = m.notInstalled({ printer: name });
+      throw new DepotError('invalid', said, { [field]: said });
     }
   }
-  await writeSetting(core.db, SETTINGS_KEY, settings);
+  await setting.printing.write(core.db, settings);
   return settings;
 }
 
@@ -99,7 +96,7 @@ export async function hasPrinterFor(core: Core, kind: DocumentKind): Promise<boo
 
 async function send(core: Core, destination: Destination, document: BuiltDocument): Promise<void> {
   if (destination.kind === 'zpl') {
-    if (!document.zpl) throw new DepotError('invalid', 'This document has no label-printer (ZPL) form');
+    if (!document.zpl) throw new DepotError('invalid', m.noZpl());
     await sendZpl(destination.host, destination.port, document.zpl);
     return;
   }
@@ -107,7 +104,7 @@ async function send(core: Core, destination: Destination, document: BuiltDocumen
     const printer = core.slot(printerSlot).printer!;
     const installed = await printer.list();
     if (!installed.some((p) => p.name === destination.printer)) {
-      throw new DepotError('not_found', `The printer "${destination.printer}" is not installed or not reachable from this computer`);
+      throw new DepotError('not_found', m.notReachable({ printer: destination.printer }));
     }
     await printer.printPdf(destination.printer, document.pdf, document.media);
   }
@@ -192,22 +189,7 @@ export async function deliver(
 }
 
 export async function listPrintJobs(core: Core, options: { open?: boolean } = {}): Promise<PrintJob[]> {
-  let query = core.db
-    .selectFrom('print_jobs')
-    .leftJoin('cases', 'cases.id', 'print_jobs.case_id')
-    .select([
-      'print_jobs.id',
-      'print_jobs.kind',
-      'cases.rma',
-      'print_jobs.printer',
-      'print_jobs.state',
-      'print_jobs.error',
-      'print_jobs.attempts',
-      'print_jobs.created_at',
-      'print_jobs.updated_at',
-    ]);
-  if (options.open) query = query.where('print_jobs.state', 'in', ['pending', 'failed']);
-  const rows = await query.orderBy('print_jobs.id', 'desc').limit(200).execute();
+  const rows = await printJobRows(core.db, options);
   return rows.map((r) => ({
     id: Number(r.id),
     kind: r.kind as DocumentKind,

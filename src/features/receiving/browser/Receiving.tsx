@@ -9,6 +9,7 @@ import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { href } from '../../../base/browser/router.ts';
+import { statusLabel } from '../../cases/browser/index.ts';
 import { ReceiveForm } from './ReceivingForm.tsx';
 import { RecentReceipts, receiptsOf, rememberReceipt, seedReceipts } from './ReceivingRecent.tsx';
 import { UnmatchedForm, useShelf, useShelfSummary } from './Unmatched.tsx';
@@ -161,7 +162,7 @@ export function Receiving({ rma }: { rma?: string }) {
                 <span>{u.customerName}</span>
                 <span>{u.model ?? t('common.none')}</span>
                 <span className="mono">{u.serial}</span>
-                <span className={`badge badge-${u.status}`}>{t(`status.${u.status}`)}</span>
+                <span className={`badge badge-${u.status}`}>{statusLabel(u.status, t)}</span>
               </li>
             ))}
           </ul>
@@ -169,7 +170,7 @@ export function Receiving({ rma }: { rma?: string }) {
       ) : null}
       {stage.kind === 'notExpecting' ? (
         <div className="warning" role="alert">
-          <strong>{t('receiving.notExpecting', { rma: stage.unit.rma, status: t(`status.${stage.unit.status}`) })}</strong>{' '}
+          <strong>{t('receiving.notExpecting', { rma: stage.unit.rma, status: statusLabel(stage.unit.status, t) })}</strong>{' '}
           <a href={href({ screen: 'case', rma: stage.unit.rma })}>{t('receiving.openCase', { rma: stage.unit.rma })}</a>
         </div>
       ) : null}

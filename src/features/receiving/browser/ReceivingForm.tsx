@@ -16,6 +16,9 @@ import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { CasePhotos } from '../../photos/browser/index.ts';
+import { statusLabel } from '../../cases/browser/index.ts';
+import { zodMessage } from '../../../base/common/messages.ts';
+import { casesMessages } from '../../cases/common/index.ts';
 
 type ReceiveForm = z.input<typeof receiveInput>;
 type Receipt = z.output<typeof receiveInput>;
@@ -26,7 +29,7 @@ const differs = (scanned: string, expected: string) => normalizeSerial(scanned) 
 const schemaFor = (expected: string) =>
   receiveInput.superRefine((value, ctx) => {
     if (differs(value.serial, expected) && !value.mismatchReason) {
-      ctx.addIssue({ code: 'custom', path: ['mismatchReason'], message: 'Give a reason' });
+      ctx.addIssue({ code: 'custom', path: ['mismatchReason'], message: zodMessage(casesMessages.giveReason()) });
     }
   });
 
@@ -155,7 +158,7 @@ export function ReceiveForm({ unit, onReceived, onSetAside }: Props) {
         <div className="fact">
           <dt>{t('cases.status')}</dt>
           <dd>
-            <span className={`badge badge-${unit.status}`}>{t(`status.${unit.status}`)}</span>
+            <span className={`badge badge-${unit.status}`}>{statusLabel(unit.status, t)}</span>
           </dd>
         </div>
       </dl>

@@ -25,8 +25,12 @@ export function useShelf() {
   return { parcels, reload };
 }
 
-/** "3 waiting, oldest 2 d": how long the shelf has been waiting. */
-export function useShelfSummary(parcels: UnmatchedParcel[] | null, one: string, withOldest: string): string | null {
+/** "3 waiting, oldest 2 d": how long the shelf has been waiting, in the shelf's own words or the dock's. */
+export function useShelfSummary(
+  parcels: UnmatchedParcel[] | null,
+  one: 'unmatched.summary' | 'receiving.unmatched',
+  withOldest: 'unmatched.summaryOldest' | 'receiving.unmatchedOldest',
+): string | null {
   const { t } = useTranslation();
   const format = useFormat();
   if (!parcels) return null;

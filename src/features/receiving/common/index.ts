@@ -1,2 +1,3 @@
 export * from './contract.ts';
 export * from './receiving.ts';
+export * from './messages.ts';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { zodMessage } from '../../../base/common/messages.ts';
+import { receivingMessages } from './messages.ts';
+import { photosMessages } from '../../photos/common/index.ts';
 import { optionalLine, optionalText, rmaSchema, scanSchema, serialSchema, trackingSchema } from '../../../base/common/schemas.ts';
 
 export const packagingStates = ['intact', 'damaged', 'opened', 'none'] as const;
@@ -6,12 +9,12 @@ export const accessoryKinds = ['adapter', 'cable', 'box', 'manual', 'other'] as 
 export type Accessory = (typeof accessoryKinds)[number];
 
 export const conditionSchema = z.object({
-  packaging: z.enum(packagingStates, { error: 'Choose the state of the packaging' }),
+  packaging: z.enum(packagingStates, { error: zodMessage(receivingMessages.choosePackaging()) }),
   physicalDamage: z.boolean(),
   liquidDamage: z.boolean(),
   accessories: z.array(z.enum(accessoryKinds)).max(accessoryKinds.length),
-  otherAccessories: optionalLine(200, 'Other accessories'),
-  note: optionalText(2000, 'Note'),
+  otherAccessories: optionalLine(200, 'otherAccessories'),
+  note: optionalText(2000, 'note'),
 });
 export type Condition = z.output<typeof conditionSchema>;
 
@@ -21,23 +24,23 @@ export const receiveInput = z.object({
   rma: rmaSchema,
   version: z.number().int().positive(),
   serial: serialSchema,
-  mismatchReason: optionalText(500, 'Reason'),
+  mismatchReason: optionalText(500, 'reason'),
   condition: conditionSchema,
 });
 
 export const undoReceiveInput = z.object({
   rma: rmaSchema,
   version: z.number().int().positive(),
-  reason: optionalText(500, 'Reason').pipe(z.string({ error: 'Say why the receipt is undone' })),
+  reason: optionalText(500, 'reason').pipe(z.string({ error: zodMessage(receivingMessages.sayWhyUndone()) })),
 });
 
 export const unmatchedParcelInput = z.object({
   tracking: trackingSchema,
-  carrier: optionalLine(64, 'Carrier'),
-  senderName: optionalLine(200, 'Sender'),
-  contents: optionalText(1000, 'Contents'),
-  shelf: optionalLine(32, 'Shelf'),
-  note: optionalText(1000, 'Note'),
+  carrier: optionalLine(64, 'carrier'),
+  senderName: optionalLine(200, 'sender'),
+  contents: optionalText(1000, 'contents'),
+  shelf: optionalLine(32, 'shelf'),
+  note: optionalText(1000, 'note'),
 });
 
 export const linkParcelInput = z.object({ parcelId: z.number().int().positive(), rma: rmaSchema });
@@ -48,14 +51,14 @@ export const addPhotoInput = z
   .object({
     rma: rmaSchema.optional(),
     parcelId: z.number().int().positive().optional(),
-    name: optionalLine(200, 'File name').pipe(z.string({ error: 'The file needs a name' })),
+    name: optionalLine(200, 'fileName').pipe(z.string({ error: zodMessage(photosMessages.needsName()) })),
     dataBase64: z
       .string()
-      .max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4, 'A photo may be at most 10 MiB')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The photo data is not base64'),
+      .max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4, zodMessage(photosMessages.tooBig()))
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, zodMessage(photosMessages.notBase64())),
   })
   .refine((x) => (x.rma ? 1 : 0) + (x.parcelId ? 1 : 0) === 1, {
-    message: 'A photo belongs to one case or one parcel',
+    message: zodMessage(photosMessages.oneOwner()),
     path: ['rma'],
   });
 

@@ -1,42 +1,84 @@
 import { benchSettingsSchema, defaultBenchSettings, type BenchSettings } from '../../bench/common/index.ts';
+import { defaultPortalSetting, portalSettingSchema, type PortalSetting } from '../../portal-sync/common/index.ts';
+import { defaultPrinterSettings, printerSettingsSchema, type PrinterSettings } from '../../shipping/common/index.ts';
 import { calendarDateIn, type CalendarDate } from '../../../base/common/dates.ts';
 import { DepotError } from '../../../base/common/result.ts';
+import { settingsMessages } from '../common/messages.ts';
 import { siteSchema } from '../../../base/common/schemas.ts';
 import type { Db } from '../../../base/node/core.ts';
 import type { Site } from '../../../base/common/schemas.ts';
 
-/** Settings are JSON values under a key; each feature owns its keys. */
-export async function readSetting(db: Db, key: string): Promise<unknown> {
-  const row = await db.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row ? JSON.parse(row.value) : undefined;
+/**
+ * Settings are JSON values in site_settings under a key. Every key is here, with what it holds and
+ * how its stored JSON is read (undefined: never written); features read and write them through
+ * `setting.<key>`, never by the key's name.
+ */
+const keys = {
+  /** The site itself; null until the depot is set up. A stored site that does not parse is an error. */
+  site: (stored: unknown): Site | null => (stored === undefined ? null : siteSchema.parse(stored)),
+  /** The bench's warranty policy, rates, estimate validity and fault categories. */
+  bench: (stored: unknown): BenchSettings => (stored === undefined ? defaultBenchSettings : benchSettingsSchema.parse(stored)),
+  /** Printers per kind of document, paper, and when shipped cases close; the defaults when unreadable. */
+  printing: (stored: unknown): PrinterSettings => orDefault(printerSettingsSchema.safeParse(stored), defaultPrinterSettings),
+  /** The portal's address (never its token); none when unreadable. */
+  portal: (stored: unknown): PortalSetting => orDefault(portalSettingSchema.safeParse(stored), defaultPortalSetting),
+  /** Set when the database was filled with demo data. */
+  demo: (stored: unknown): boolean => stored === true,
+};
+
+function orDefault<T>(parsed: { success: true; data: T } | { success: false }, fallback: T): T {
+  return parsed.success ? parsed.data : fallback;
 }
 
-export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
-  const text = JSON.stringify(value);
-  await db
-    .insertInto('site_settings')
-    .values({ key, value: text })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: text }))
-    .execute();
+export type SettingKey = keyof typeof keys;
+/** What reading a key gives. */
+export type SettingRead<K extends SettingKey> = ReturnType<(typeof keys)[K]>;
+/** What a key holds when written. */
+export type SettingValue<K extends SettingKey> = NonNullable<SettingRead<K>>;
+
+export interface Setting<K extends SettingKey> {
+  read(db: Db): Promise<SettingRead<K>>;
+  write(db: Db, value: SettingValue<K>): Promise<void>;
 }
 
-export async function readSite(db: Db): Promise<Site | null> {
-  const value = await readSetting(db, 'site');
-  return value === undefined ? null : siteSchema.parse(value);
+function settingOf<K extends SettingKey>(key: K): Setting<K> {
+  return {
+    async read(db) {
+      const row = await db.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirst();
+      return keys[key](row ? JSON.parse(row.value) : undefined) as SettingRead<K>;
+    },
+    async write(db, value) {
+      const text = JSON.stringify(value);
+      await db
+        .insertInto('site_settings')
+        .values({ key, value: text })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: text }))
+        .execute();
+    },
+  };
+}
+
+/** The one way to a setting: `setting.site.read(db)`, `setting.bench.write(db, value)`, … */
+export const setting: { readonly [K in SettingKey]: Setting<K> } = {
+  site: settingOf('site'),
+  bench: settingOf('bench'),
+  printing: settingOf('printing'),
+  portal: settingOf('portal'),
+  demo: settingOf('demo'),
+};
+
+export function readSite(db: Db): Promise<Site | null> {
+  return setting.site.read(db);
 }
 
 export async function requireSite(db: Db): Promise<Site> {
   const site = await readSite(db);
-  if (!site) throw new DepotError('not_found', 'The site is not set up yet');
+  if (!site) throw new DepotError('not_found', settingsMessages.notSetUp());
   return site;
 }
 
-/** The key of the bench's settings: warranty policy, rates, estimate validity, fault categories. */
-export const BENCH_SETTINGS_KEY = 'bench';
-
-export async function readBenchSettings(db: Db): Promise<BenchSettings> {
-  const stored = await readSetting(db, BENCH_SETTINGS_KEY);
-  return stored === undefined ? defaultBenchSettings : benchSettingsSchema.parse(stored);
+export function readBenchSettings(db: Db): Promise<BenchSettings> {
+  return setting.bench.read(db);
 }
 
 /** Today on the site's wall calendar. */

@@ -4,7 +4,7 @@ import type { SessionInfo } from '../../users/common/index.ts';
 import type { SetupState } from './types.ts';
 
 export const createSiteInput = siteSchema.extend({
-  adminName: line(100, 'Admin name'),
+  adminName: line(100, 'adminName'),
   adminPin: pinSchema,
 });
 

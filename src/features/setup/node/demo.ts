@@ -2,8 +2,8 @@ import { normalizeSerial, normalizeTracking } from '../../../base/common/schemas
 import type { Status } from '../../cases/common/index.ts';
 import type { Tx } from '../../../base/node/core.ts';
 import { insertBenchDemoData } from '../../bench/node/index.ts';
-import { indexCase } from '../../cases/node/index.ts';
-import { writeSetting } from '../../settings/node/index.ts';
+import { indexCase, insertCase, insertHistory } from '../../cases/node/index.ts';
+import { setting } from '../../settings/node/index.ts';
 import { createUser } from '../../users/node/index.ts';
 import type { Site } from '../../../base/common/schemas.ts';
 
@@ -83,8 +83,8 @@ const problems = ['No power', 'Left ear has no sound', 'Battery drains overnight
 
 /** Fills an empty database: demo site, one user per role, products, and 60 cases over every status. */
 export async function insertDemoData(trx: Tx, now: Date): Promise<void> {
-  await writeSetting(trx, 'site', demoSite);
-  await writeSetting(trx, 'demo', true);
+  await setting.site.write(trx, demoSite);
+  await setting.demo.write(trx, true);
   const users: Record<string, number> = {};
   for (const u of demoUsers) users[u.role] = (await createUser(trx, now, { ...u, pin: DEMO_PIN })).id;
   const productIds: number[] = [];
@@ -133,53 +133,45 @@ export async function insertDemoData(trx: Tx, now: Date): Promise<void> {
     const stepAt = (k: number) => new Date(created.getTime() + (k + 1) * 3_600_000).toISOString();
     const receivedStep = road.indexOf('received');
     const purchase = new Date(created.getTime() - (i % 4) * 200 * 86_400_000).toISOString().slice(0, 10);
-    const inserted = await trx
-      .insertInto('cases')
-      .values({
-        rma,
-        status,
-        version: steps + 1,
-        customer_id: customer.id,
-        product_id: productIds[i % productIds.length]!,
-        serial,
-        serial_norm: normalizeSerial(serial),
-        purchase_date: purchase,
-        problem_category: 'hardware',
-        problem_description: problems[i % problems.length]!,
-        inbound_carrier: tracking ? 'CJ Logistics' : null,
-        inbound_tracking: tracking,
-        inbound_tracking_norm: tracking ? normalizeTracking(tracking) : null,
-        outbound_carrier: road.includes('shipped') ? 'CJ Logistics' : null,
-        outbound_tracking: road.includes('shipped') ? `5${String(20_000_000_000 + i).slice(1)}` : null,
-        return_address_id: address.id,
-        source: i % 3 === 0 ? 'desk' : 'portal',
-        resolution: road.includes('ready_to_ship') ? (road.includes('return_unrepaired') ? 'returned_unrepaired' : 'repaired') : null,
-        assigned_to: road.includes('diagnosing') ? users.technician! : null,
-        created_at: at,
-        updated_at: steps ? stepAt(steps - 1) : at,
-        status_changed_at: steps ? stepAt(steps - 1) : at,
-        received_at: receivedStep >= 0 ? stepAt(receivedStep) : null,
-        portal_seq: 0,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const caseId = Number(inserted.id);
+    const { id: caseId } = await insertCase(trx, at, {
+      rma,
+      status,
+      version: steps + 1,
+      customer_id: customer.id,
+      product_id: productIds[i % productIds.length]!,
+      serial,
+      serial_norm: normalizeSerial(serial),
+      purchase_date: purchase,
+      problem_category: 'hardware',
+      problem_description: problems[i % problems.length]!,
+      inbound_carrier: tracking ? 'CJ Logistics' : null,
+      inbound_tracking: tracking,
+      inbound_tracking_norm: tracking ? normalizeTracking(tracking) : null,
+      outbound_carrier: road.includes('shipped') ? 'CJ Logistics' : null,
+      outbound_tracking: road.includes('shipped') ? `5${String(20_000_000_000 + i).slice(1)}` : null,
+      return_address_id: address.id,
+      source: i % 3 === 0 ? 'desk' : 'portal',
+      resolution: road.includes('ready_to_ship') ? (road.includes('return_unrepaired') ? 'returned_unrepaired' : 'repaired') : null,
+      assigned_to: road.includes('diagnosing') ? users.technician! : null,
+      updated_at: steps ? stepAt(steps - 1) : at,
+      status_changed_at: steps ? stepAt(steps - 1) : at,
+      received_at: receivedStep >= 0 ? stepAt(receivedStep) : null,
+      portal_seq: 0,
+    });
     const history = [{ from: null as Status | null, to: 'requested' as Status, at }];
     road.forEach((to, k) => history.push({ from: k === 0 ? 'requested' : road[k - 1]!, to, at: stepAt(k) }));
-    await trx
-      .insertInto('case_history')
-      .values(
-        history.map((h) => ({
-          case_id: caseId,
-          at: h.at,
-          user_id: h.to === 'requested' ? null : users[roleFor(h.to)]!,
-          actor: h.to === 'requested' ? 'system' : roleFor(h.to),
-          from_status: h.from,
-          to_status: h.to,
-          note: h.to === 'requested' ? 'Requested on the portal' : null,
-        })),
-      )
-      .execute();
+    await insertHistory(
+      trx,
+      history.map((h) => ({
+        case_id: caseId,
+        at: h.at,
+        user_id: h.to === 'requested' ? null : users[roleFor(h.to)]!,
+        actor: h.to === 'requested' ? 'system' : roleFor(h.to),
+        from_status: h.from,
+        to_status: h.to,
+        note: h.to === 'requested' ? 'Requested on the portal' : null,
+      })),
+    );
     await indexCase(trx, caseId);
   }
   await trx.insertInto('rma_counters').values({ year, last: 60 }).execute();

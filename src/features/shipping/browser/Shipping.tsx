@@ -7,7 +7,8 @@ import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
-import { errorMessage } from '../../../base/browser/messages.ts';
+import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
+import type { Said } from '../../../base/common/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 
 /** A PDF the API handed back (no printer set): opened as a download the clerk prints or keeps. */
@@ -60,8 +61,15 @@ function useDownloads() {
   }, []);
 }
 
+/** Why a case cannot be shipped yet, in the reader's language. */
+const problemText = (problem: Said, language: string) => wordReason(problem, problem.text, language);
+
+/** The API names the shipment's fields `shipment.<field>`; the form names them `<field>`. */
+const unprefixed = <T,>(fields: Record<string, T> = {}): Record<string, T> =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^shipment\./, ''), v]));
+
 function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const downloads = useDownloads();
   const [alert, setAlert] = useState<string | null>(null);
@@ -81,7 +89,7 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
   const serverError = (error: Parameters<typeof applyServerError>[0]) =>
     setAlert(
       applyServerError(
-        { ...error, fields: Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, v]) => [k.replace(/^shipment\./, ''), v])) },
+        { ...error, fields: unprefixed(error.fields), fieldReasons: unprefixed(error.fieldReasons) },
         setError,
         fields,
         t,
@@ -116,7 +124,7 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
         {row.customerName} · {row.model ?? t('common.none')} · <span className="mono">{row.serial}</span>{' '}
         <a href={href({ screen: 'case', rma: row.rma })}>{t('receiving.openCase', { rma: row.rma })}</a>
       </p>
-      {row.problem ? <div className="warning">{t('shipping.problem', { problem: row.problem })}</div> : null}
+      {row.problem ? <div className="warning">{t('shipping.problem', { problem: problemText(row.problem, i18n.language) })}</div> : null}
       {/* A scanned tracking number ends with Enter: that prints the documents; shipping is its own click. */}
       <form onSubmit={print} noValidate className="ship-form">
         <Field label={t('shipping.carrier')} error={errors.carrier?.message}>
@@ -217,7 +225,7 @@ function Batch() {
 
 /** The clerk's desk: the queue of units going back, one case at a time, and labels in bulk. */
 export function ShippingDesk() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const format = useFormat();
   const [rows, setRows] = useState<ShippingQueueRow[] | null>(null);
@@ -264,7 +272,7 @@ export function ShippingDesk() {
               <span>{r.model ?? t('common.none')}</span>
               <span className={`badge badge-${r.status}`}>{t(`status.${r.status}`)}</span>
               <span>{format.age(r.statusChangedAt, now)}</span>
-              {r.problem ? <span className="tag-warning">{r.problem}</span> : null}
+              {r.problem ? <span className="tag-warning">{problemText(r.problem, i18n.language)}</span> : null}
             </li>
           ))}
         </ul>

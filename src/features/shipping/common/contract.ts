@@ -14,10 +14,12 @@ import {
   type ShippingQueueRow,
 } from './shipping.ts';
 import { rmaSchema } from '../../../base/common/schemas.ts';
+import { zodMessage } from '../../../base/common/messages.ts';
+import { shippingMessages } from './messages.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
 
 const desk = ['clerk'] as const;
-const jobId = z.object({ id: z.number({ error: 'Which job?' }).int().positive('Which job?') });
+const jobId = z.object({ id: z.number({ error: zodMessage(shippingMessages.whichJob()) }).int().positive(zodMessage(shippingMessages.whichJob())) });
 
 /** The shipping desk and printing: queue, documents, ship and close, printers and print jobs. */
 export const shippingMethods = {

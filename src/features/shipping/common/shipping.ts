@@ -1,7 +1,9 @@
 /** The shipping desk: carriers and their tracking numbers, shipments, printer settings, print results. */
 import { z } from 'zod';
+import { commonMessages, zodMessage, type Said } from '../../../base/common/messages.ts';
 import { line, normalizeTracking, optionalLine, optionalText, rmaSchema, trackingSchema } from '../../../base/common/schemas.ts';
 import { statusSchema } from '../../cases/common/index.ts';
+import { shippingMessages as m } from './messages.ts';
 
 /** Carriers whose tracking numbers have a known shape; any other carrier is accepted as free text. */
 export const knownCarriers = ['CJ Logistics', 'Korea Post', 'UPS', 'FedEx', 'DHL Express'] as const;
@@ -18,43 +20,41 @@ function upsCheckDigitOk(tracking: string): boolean {
   return (10 - (sum % 10)) % 10 === Number(tracking[17]);
 }
 
-const rules: Record<string, { pattern: RegExp; message: string; check?: (tracking: string) => boolean; checkMessage?: string }> = {
-  'cj logistics': { pattern: /^\d{10,12}$/, message: 'A CJ Logistics tracking number is 10 to 12 digits' },
-  'korea post': { pattern: /^\d{13}$/, message: 'A Korea Post tracking number is 13 digits' },
-  ups: {
-    pattern: /^1Z[0-9A-Z]{16}$/,
-    message: 'A UPS tracking number is 1Z and 16 letters or digits',
-    check: upsCheckDigitOk,
-    checkMessage: 'This UPS tracking number fails its check digit: check for a typo',
-  },
-  fedex: { pattern: /^(\d{12}|\d{15}|\d{20})$/, message: 'A FedEx tracking number is 12, 15 or 20 digits' },
-  'dhl express': { pattern: /^\d{10}$/, message: 'A DHL Express waybill number is 10 digits' },
+const rules: Record<string, { pattern: RegExp; message: () => Said; check?: (tracking: string) => boolean; checkMessage?: () => Said }> = {
+  'cj logistics': { pattern: /^\d{10,12}$/, message: m.trackingCj },
+  'korea post': { pattern: /^\d{13}$/, message: m.trackingKoreaPost },
+  ups: { pattern: /^1Z[0-9A-Z]{16}$/, message: m.trackingUps, check: upsCheckDigitOk, checkMessage: m.trackingUpsCheck },
+  fedex: { pattern: /^(\d{12}|\d{15}|\d{20})$/, message: m.trackingFedex },
+  'dhl express': { pattern: /^\d{10}$/, message: m.trackingDhl },
 };
 
 /** Why a tracking number cannot belong to the carrier, or null when it can (or the carrier is not known). */
-export function trackingProblem(carrier: string, tracking: string): string | null {
+export function trackingReason(carrier: string, tracking: string): Said | null {
   const rule = rules[carrier.trim().toLowerCase()];
   if (!rule) return null;
   const compact = normalizeTracking(tracking);
-  if (!rule.pattern.test(compact)) return rule.message;
-  if (rule.check && !rule.check(compact)) return rule.checkMessage!;
+  if (!rule.pattern.test(compact)) return rule.message();
+  if (rule.check && !rule.check(compact)) return rule.checkMessage!();
   return null;
 }
 
+/** The same in English only, for logs and scripts; people are shown `trackingReason`, worded in their language. */
+export const trackingProblem = (carrier: string, tracking: string): string | null => trackingReason(carrier, tracking)?.text ?? null;
+
 export const shipmentSchema = z
   .object({
-    carrier: line(64, 'Carrier'),
-    service: optionalLine(64, 'Service').transform((s) => s ?? 'Standard'),
+    carrier: line(64, 'carrier'),
+    service: optionalLine(64, 'service').transform((s) => s ?? 'Standard'),
     weightGrams: z.coerce
-      .number({ error: 'Weight is a number of grams' })
-      .int('Weight is a whole number of grams')
-      .min(1, 'Weight is at least 1 g')
-      .max(70_000, 'Weight is at most 70,000 g'),
+      .number({ error: zodMessage(m.weightNumber()) })
+      .int(zodMessage(m.weightWhole()))
+      .min(1, zodMessage(m.weightMin()))
+      .max(70_000, zodMessage(m.weightMax())),
     tracking: trackingSchema,
   })
   .superRefine((value, ctx) => {
-    const problem = trackingProblem(value.carrier, value.tracking);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['tracking'], message: problem });
+    const problem = trackingReason(value.carrier, value.tracking);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['tracking'], message: zodMessage(problem) });
   })
   .transform((value) => ({ ...value, tracking: normalizeTracking(value.tracking) }));
 export type ShipmentInput = z.input<typeof shipmentSchema>;
@@ -70,7 +70,7 @@ export const paperSizes = ['A4', 'LETTER'] as const;
 const hostSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9.-]{1,253}$/, 'A printer address is a host name or IP address')
+  .regex(/^[A-Za-z0-9.-]{1,253}$/, zodMessage(m.printerHost()))
   .nullish()
   .transform((s) => s || null);
 
@@ -79,23 +79,27 @@ export const printerSettingsSchema = z
     label: z.object({
       /** 'system' prints the PDF on an installed printer; 'zpl' sends ZPL to a network label printer. */
       mode: z.enum(['none', 'system', 'zpl']),
-      printer: optionalLine(200, 'Printer'),
+      printer: optionalLine(200, 'printer'),
       host: hostSchema,
-      port: z.coerce.number().int().min(1, 'Port 1 to 65535').max(65_535, 'Port 1 to 65535').default(9100),
+      port: z.coerce.number().int().min(1, zodMessage(m.port())).max(65_535, zodMessage(m.port())).default(9100),
     }),
     office: z.object({
-      printer: optionalLine(200, 'Printer'),
+      printer: optionalLine(200, 'printer'),
       paper: z.enum(paperSizes),
     }),
     /** Shipped cases are closed this many days after shipping when no delivery was confirmed. */
-    closeAfterDays: z.coerce.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days'),
+    closeAfterDays: z.coerce
+      .number()
+      .int()
+      .min(1, zodMessage(commonMessages.minDays({ min: 1 })))
+      .max(365, zodMessage(commonMessages.maxDays({ max: 365 }))),
   })
   .superRefine((value, ctx) => {
     if (value.label.mode === 'system' && !value.label.printer) {
-      ctx.addIssue({ code: 'custom', path: ['label', 'printer'], message: 'Choose the label printer' });
+      ctx.addIssue({ code: 'custom', path: ['label', 'printer'], message: zodMessage(m.chooseLabelPrinter()) });
     }
     if (value.label.mode === 'zpl' && !value.label.host) {
-      ctx.addIssue({ code: 'custom', path: ['label', 'host'], message: 'Give the label printer’s address' });
+      ctx.addIssue({ code: 'custom', path: ['label', 'host'], message: zodMessage(m.labelPrinterAddress()) });
     }
   });
 export type PrinterSettingsInput = z.input<typeof printerSettingsSchema>;
@@ -109,22 +113,22 @@ export const defaultPrinterSettings: PrinterSettings = {
 
 export const printDocumentsInput = z.object({
   rma: rmaSchema,
-  kinds: z.array(z.enum(documentKinds)).min(1, 'Choose a document').max(documentKinds.length),
+  kinds: z.array(z.enum(documentKinds)).min(1, zodMessage(m.chooseDocument())).max(documentKinds.length),
   /** The return label needs the shipment; the other documents print it when given. */
   shipment: shipmentSchema.optional(),
 });
 
 export const shipInput = z.object({
   rma: rmaSchema,
-  version: z.number({ error: 'The case version is required' }).int().positive(),
+  version: z.number({ error: zodMessage(commonMessages.versionRequired()) }).int().positive(),
   shipment: shipmentSchema,
-  note: optionalText(2000, 'Note'),
+  note: optionalText(2000, 'note'),
 });
 
 export const closeCaseInput = z.object({
   rma: rmaSchema,
-  version: z.number({ error: 'The case version is required' }).int().positive(),
-  note: optionalText(2000, 'Note'),
+  version: z.number({ error: zodMessage(commonMessages.versionRequired()) }).int().positive(),
+  note: optionalText(2000, 'note'),
 });
 
 export const batchLabelsInput = z.object({
@@ -132,7 +136,7 @@ export const batchLabelsInput = z.object({
   /** Only cases that entered the status on this day (YYYY-MM-DD, site time zone); all when absent. */
   day: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, zodMessage(commonMessages.dateFormat()))
     .optional(),
 });
 
@@ -147,7 +151,7 @@ export interface ShippingQueueRow {
   resolution: string | null;
   statusChangedAt: string;
   /** Why its documents cannot be printed yet (e.g. no return address), or null. */
-  problem: string | null;
+  problem: Said | null;
 }
 
 /** What became of one document: printed, handed back to open or save (no printer), or failed and kept to retry. */

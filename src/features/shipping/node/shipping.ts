@@ -4,8 +4,10 @@
  */
 import type { z } from 'zod';
 import { calendarDateIn } from '../../../base/common/dates.ts';
-import type { CaseDetail } from '../../cases/common/index.ts';
+import { casesMessages, type CaseDetail } from '../../cases/common/index.ts';
+import { fill, type Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
+import { shippingMessages as m } from '../common/messages.ts';
 import type {
   batchLabelsInput,
   BatchProgress,
@@ -17,7 +19,7 @@ import type {
   ShippingQueueRow,
   shipInput,
 } from '../common/shipping.ts';
-import type { Status } from '../../cases/common/index.ts';
+import { shippingStatuses, type Status } from '../../cases/common/index.ts';
 import { Slot, type Core, type Db } from '../../../base/node/core.ts';
 import { renderLabelBatch } from '../../documents/node/index.ts';
 import { shippingLabel, unitTag } from '../../documents/node/index.ts';
@@ -25,7 +27,16 @@ import { createDocumentRenderer, type DocumentRenderer } from '../../documents/n
 import { packingSlip, repairReport } from '../../documents/node/index.ts';
 import type { PaperSize, PostalAddress, ShippingLabelData, Site } from '../../documents/node/index.ts';
 import { shippingLabelZpl, unitTagZpl } from '../../documents/node/index.ts';
-import { applyTransition, getCase } from '../../cases/node/index.ts';
+import {
+  applyTransition,
+  getCase,
+  historyNotes,
+  returnParcelByRma,
+  returnParcelsInStatus,
+  shippedBefore,
+  shippingQueueRows,
+  type ReturnParcelRow,
+} from '../../cases/node/index.ts';
 import { deliver, hasPrinterFor, readPrinterSettings, type BuiltDocument } from '../../printing/node/index.ts';
 import { requireSite } from '../../settings/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
@@ -34,51 +45,20 @@ let renderer: DocumentRenderer | undefined;
 /** Fonts are parsed on first use and kept for the life of the process. */
 export const documentRenderer = (): DocumentRenderer => (renderer ??= createDocumentRenderer());
 
-const queueStatuses: Status[] = ['ready_to_ship', 'return_unrepaired'];
-
 const bcp47: Record<string, string> = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN', el: 'el-GR' };
 
 /** Labels have fixed room: longer text is cut with an ellipsis rather than pushed onto a second label. */
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-function caseQuery(db: Db) {
-  return db
-    .selectFrom('cases')
-    .innerJoin('customers', 'customers.id', 'cases.customer_id')
-    .leftJoin('products', 'products.id', 'cases.product_id')
-    .leftJoin('addresses', 'addresses.id', 'cases.return_address_id')
-    .select([
-      'cases.id',
-      'cases.rma',
-      'cases.status',
-      'cases.version',
-      'cases.serial',
-      'cases.purchase_date',
-      'cases.problem_description',
-      'cases.resolution',
-      'cases.received_at',
-      'cases.status_changed_at',
-      'customers.name as customer_name',
-      'customers.email',
-      'customers.phone',
-      'customers.locale',
-      'products.model',
-      'products.name as product_name',
-      'addresses.name as address_name',
-      'addresses.line1',
-      'addresses.line2',
-      'addresses.city',
-      'addresses.region',
-      'addresses.postal_code',
-      'addresses.country',
-      'addresses.phone as address_phone',
-    ]);
+
+/** A status as the English sentences say it ("ready to ship"); the params keep its code, which the UI translates. */
+function spacedStatus(said: Said, english: string): Said {
+  return { ...said, text: fill(english, { ...said.params, status: String(said.params.status).replace(/_/g, ' ') }) };
 }
-type CaseRow = Awaited<ReturnType<ReturnType<typeof caseQuery>['execute']>>[number];
 
 /** Why a parcel cannot be addressed to this customer yet, or null. */
-function addressProblem(row: CaseRow): string | null {
-  if (!row.line1 && !row.city && !row.postal_code) return `${row.rma} has no return address: add the customer's address first`;
+function addressProblem(row: ReturnParcelRow): Said | null {
+  if (!row.line1 && !row.city && !row.postal_code) return m.noReturnAddress({ rma: row.rma });
   const missing = [
     ['name', row.address_name],
     ['street line', row.line1],
@@ -88,10 +68,10 @@ function addressProblem(row: CaseRow): string | null {
   ]
     .filter(([, value]) => !value?.trim())
     .map(([name]) => name);
-  return missing.length ? `The return address of ${row.rma} has no ${missing.join(', ')}: complete it before printing` : null;
+  return missing.length ? m.addressIncomplete({ rma: row.rma, missing: missing.join(', ') }) : null;
 }
 
-function returnAddress(row: CaseRow): PostalAddress {
+function returnAddress(row: ReturnParcelRow): PostalAddress {
   const problem = addressProblem(row);
   if (problem) throw new DepotError('invalid', problem);
   return {
@@ -105,9 +85,9 @@ function returnAddress(row: CaseRow): PostalAddress {
   };
 }
 
-async function loadCase(db: Db, rma: string): Promise<CaseRow> {
-  const row = await caseQuery(db).where('cases.rma', '=', rma).executeTakeFirst();
-  if (!row) throw new DepotError('not_found', `No case ${rma}`);
+async function loadCase(db: Db, rma: string): Promise<ReturnParcelRow> {
+  const row = await returnParcelByRma(db, rma);
+  if (!row) throw new DepotError('not_found', casesMessages.noCase({ rma }));
   return row;
 }
 
@@ -130,7 +110,7 @@ async function siteForDocuments(db: Db): Promise<{ site: Site; timeZone: string;
   return { site, timeZone: settings.timeZone, currency: settings.currency };
 }
 
-function caseInfo(row: CaseRow, address: PostalAddress) {
+function caseInfo(row: ReturnParcelRow, address: PostalAddress) {
   return {
     rma: row.rma,
     model: row.model ?? 'Unknown model',
@@ -148,7 +128,7 @@ function caseInfo(row: CaseRow, address: PostalAddress) {
   };
 }
 
-function labelData(row: CaseRow, site: Site, shipDate: string, shipment: Shipment | undefined): ShippingLabelData {
+function labelData(row: ReturnParcelRow, site: Site, shipDate: string, shipment: Shipment | undefined): ShippingLabelData {
   const to = returnAddress(row);
   return {
     rma: row.rma,
@@ -239,14 +219,7 @@ export async function buildCaseDocument(
     };
   }
   // Repair report: what the bench wrote on the way (history notes), and the resolution.
-  const notes = await db
-    .selectFrom('case_history')
-    .select(['to_status', 'note'])
-    .where('case_id', '=', row.id)
-    .where('note', 'is not', null)
-    .where('to_status', 'in', ['diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa', 'ready_to_ship', 'return_unrepaired'])
-    .orderBy('id')
-    .execute();
+  const notes = await historyNotes(db, row.id, ['diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa', 'ready_to_ship', 'return_unrepaired']);
   const findings = notes.filter((n) => n.to_status === 'diagnosing' || n.to_status === 'awaiting_customer').map((n) => n.note!);
   const workDone = notes.filter((n) => n.to_status !== 'diagnosing' && n.to_status !== 'awaiting_customer').map((n) => n.note!);
   return {
@@ -291,8 +264,8 @@ export async function printDocuments(core: Core, caller: Caller, input: z.output
 /** Prints a kept job again, built afresh from its case. */
 export async function retryPrintJob(core: Core, caller: Caller, id: number): Promise<PrintOutcome> {
   const job = await core.db.selectFrom('print_jobs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!job) throw fieldError('id', `No print job ${id}`);
-  if (job.state === 'printed') throw new DepotError('conflict', `Print job ${id} has already printed`);
+  if (!job) throw fieldError('id', m.noPrintJob({ id }));
+  if (job.state === 'printed') throw new DepotError('conflict', m.alreadyPrinted({ id }));
   const request = JSON.parse(job.request) as { rma: string; shipment?: Shipment };
   const kind = job.kind as DocumentKind;
   return deliver(core, caller, { id: Number(job.id), kind, caseId: job.case_id, request }, () =>
@@ -316,7 +289,7 @@ export async function printUnitTag(
 }
 
 export async function shippingQueue(core: Core): Promise<ShippingQueueRow[]> {
-  const rows = await caseQuery(core.db).where('cases.status', 'in', queueStatuses).orderBy('cases.status_changed_at').limit(500).execute();
+  const rows = await shippingQueueRows(core.db, shippingStatuses);
   return rows.map((r) => ({
     rma: r.rma,
     version: r.version,
@@ -338,8 +311,9 @@ export async function ship(core: Core, caller: Caller, input: z.output<typeof sh
   const now = core.now();
   await core.db.transaction().execute(async (trx) => {
     const row = await loadCase(trx, input.rma);
-    if (row.status !== 'ready_to_ship' && row.status !== 'return_unrepaired') {
-      throw new DepotError('illegal_transition', `${input.rma} is ${row.status.replace(/_/g, ' ')}, not ready to ship: it was not shipped`);
+    if (!shippingStatuses.includes(row.status as Status)) {
+      const said = m.notReadyToShip({ rma: input.rma, status: row.status });
+      throw new DepotError('illegal_transition', spacedStatus(said, m.english.notReadyToShip));
     }
     const problem = addressProblem(row);
     if (problem) throw new DepotError('invalid', problem);
@@ -402,14 +376,7 @@ export async function closeOldShipped(core: Core, caller: Caller): Promise<{ clo
   const { closeAfterDays: days } = await readPrinterSettings(core.db);
   const now = core.now();
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const rows = await core.db
-    .selectFrom('cases')
-    .select(['rma', 'version'])
-    .where('status', '=', 'shipped')
-    .where('status_changed_at', '<', before)
-    .orderBy('id')
-    .limit(10_000)
-    .execute();
+  const rows = await shippedBefore(core.db, before, 10_000);
   const closed: string[] = [];
   for (const row of rows) {
     try {
@@ -432,8 +399,8 @@ export async function closeOldShipped(core: Core, caller: Caller): Promise<{ clo
 }
 
 /** Cases whose labels a batch prints: in `status`, optionally only those that entered it on `day`. */
-async function batchCases(core: Core, input: z.output<typeof batchLabelsInput>): Promise<CaseRow[]> {
-  const rows = await caseQuery(core.db).where('cases.status', '=', input.status).orderBy('cases.id').limit(5000).execute();
+async function batchCases(core: Core, input: z.output<typeof batchLabelsInput>): Promise<ReturnParcelRow[]> {
+  const rows = await returnParcelsInStatus(core.db, input.status);
   if (!input.day) return rows;
   const { timeZone } = await requireSite(core.db);
   return rows.filter((r) => calendarDateIn(new Date(r.status_changed_at), timeZone) === input.day);
@@ -465,7 +432,12 @@ export async function renderBatchLabels(
       labelData(row, site, today, shipment ? { carrier: shipment.carrier, service: shipment.service, weightGrams: shipment.weight_grams, tracking: shipment.tracking } : undefined),
     );
   }
-  if (labels.length === 0) throw new DepotError('not_found', `No ${input.status.replace(/_/g, ' ')} cases${input.day ? ` on ${input.day}` : ''} have a label to print`);
+  if (labels.length === 0) {
+    const said = input.day
+      ? spacedStatus(m.noLabelsToPrintOn({ status: input.status, day: input.day }), m.english.noLabelsToPrintOn)
+      : spacedStatus(m.noLabelsToPrint({ status: input.status }), m.english.noLabelsToPrint);
+    throw new DepotError('not_found', said);
+  }
   const pdf = await renderLabelBatch(documentRenderer(), labels.map(shippingLabel), options);
   return { pdf, count: labels.length, skipped };
 }
@@ -510,7 +482,7 @@ export function startLabelBatch(core: Core, caller: Caller, input: z.output<type
 
 function findBatch(core: Core, id: number): RunningBatch {
   const batch = core.slot(batchesSlot).get(id);
-  if (!batch) throw fieldError('id', `No label batch ${id}`);
+  if (!batch) throw fieldError('id', m.noLabelBatch({ id }));
   return batch;
 }
 

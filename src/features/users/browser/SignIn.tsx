@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { ParseKeysWithoutVariables } from 'i18next';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -20,8 +21,8 @@ const LAST_USER_KEY = 'depot.lastUser';
 
 interface Props {
   state: SetupState;
-  /** A translation key: what to tell the person before they sign in. */
-  notice: string | null;
+  /** A translation key without variables: what to tell the person before they sign in. */
+  notice: ParseKeysWithoutVariables | null;
   onSignedIn: (session: SessionInfo) => void;
 }
 

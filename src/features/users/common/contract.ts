@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { roleSchema, type UserInfo } from '../../../base/common/identity.ts';
 import { line, pinSchema } from '../../../base/common/schemas.ts';
+import { zodMessage } from '../../../base/common/messages.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
+import { usersMessages } from './messages.ts';
 import type { SessionInfo } from './types.ts';
 
 export const usersMethods = {
   'session.signIn': method<SessionInfo>()({
-    input: z.object({ userId: z.number().int().positive('Choose who you are'), pin: pinSchema }),
+    input: z.object({ userId: z.number().int().positive(zodMessage(usersMessages.chooseUser())), pin: pinSchema }),
     access: 'public',
     summary: 'Signs a user in with their PIN.',
   }),
@@ -14,7 +16,7 @@ export const usersMethods = {
   'session.me': method<UserInfo>()({ input: empty, access: 'signed-in', summary: 'The signed-in user.' }),
   'users.list': method<UserInfo[]>()({ input: empty, access: ['admin'], summary: 'All users.' }),
   'users.create': method<UserInfo>()({
-    input: z.object({ name: line(100, 'Name'), role: roleSchema, pin: pinSchema }),
+    input: z.object({ name: line(100, 'name'), role: roleSchema, pin: pinSchema }),
     access: ['admin'],
     summary: 'Adds a user.',
   }),

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { DepotError } from '../../../base/common/result.ts';
+import { usersMessages } from '../common/messages.ts';
 import type { Core, Db } from '../../../base/node/core.ts';
 import type { UserInfo } from '../../../base/common/identity.ts';
 import type { SessionInfo } from '../common/types.ts';
@@ -25,7 +26,7 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
 
 export async function createUser(db: Db, now: Date, input: { name: string; role: Role; pin: string }): Promise<UserInfo> {
   const existing = await db.selectFrom('users').select('id').where('name', '=', input.name).executeTakeFirst();
-  if (existing) throw new DepotError('invalid', 'A user with this name exists', { name: 'A user with this name exists' });
+  if (existing) throw new DepotError('invalid', usersMessages.userExists(), { name: usersMessages.userExists() });
   const row = await db
     .insertInto('users')
     .values({ name: input.name, role: input.role, pin_hash: await hashPin(input.pin), created_at: now.toISOString() })
@@ -53,7 +54,7 @@ export async function signIn(core: Core, userId: number, pin: string): Promise<S
     .executeTakeFirst();
   // The same answer for an unknown user and a wrong PIN.
   if (!row || !(await verifyPin(pin, row.pin_hash))) {
-    throw new DepotError('unauthenticated', 'Wrong PIN', { pin: 'Wrong PIN' });
+    throw new DepotError('unauthenticated', usersMessages.wrongPin(), { pin: usersMessages.wrongPin() });
   }
   const user: UserInfo = { id: Number(row.id), name: row.name, role: row.role as Role };
   return { token: core.sessions.open(user), user };

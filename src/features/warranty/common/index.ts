@@ -1,1 +1,2 @@
 export * from './warranty.ts';
+export * from './messages.ts';

@@ -8,8 +8,10 @@ import {
   makeDate,
   type CalendarDate,
 } from '../../../base/common/dates.ts';
+import { fieldMessages, zodMessage, type FieldLabel, type Said } from '../../../base/common/messages.ts';
 import { fieldError } from '../../../base/common/result.ts';
 import { line, optionalLine } from '../../../base/common/schemas.ts';
+import { aboutTerm, warrantyMessages as m } from './messages.ts';
 
 /**
  * The warranty rules engine: from what is known about a unit, decides whether the depot repairs it
@@ -24,41 +26,50 @@ import { line, optionalLine } from '../../../base/common/schemas.ts';
 export const damageKinds = ['physical', 'liquid', 'tampering'] as const;
 export type DamageKind = (typeof damageKinds)[number];
 
-const wholeNumber = (label: string, min: number, max: number, unit: string) =>
-  z.coerce
-    .number({ error: `${label} is a number of ${unit}` })
-    .int(`${label} is a whole number of ${unit}`)
-    .min(min, `${label} must be between ${min} and ${max} ${unit}`)
-    .max(max, `${label} must be between ${min} and ${max} ${unit}`);
+const termMessages = {
+  months: { number: m.numberOfMonths, whole: m.wholeMonths, between: m.betweenMonths },
+  days: { number: m.numberOfDays, whole: m.wholeDays, between: m.betweenDays },
+  years: { number: m.numberOfYears, whole: m.wholeYears, between: m.betweenYears },
+};
+
+const wholeNumber = (label: FieldLabel, min: number, max: number, unit: keyof typeof termMessages) => {
+  const says = termMessages[unit];
+  const between = zodMessage(aboutTerm(says.between, label, { min, max }));
+  return z.coerce
+    .number({ error: zodMessage(aboutTerm(says.number, label, {})) })
+    .int(zodMessage(aboutTerm(says.whole, label, {})))
+    .min(min, between)
+    .max(max, between);
+};
 
 const countryCode = z
-  .string({ error: 'Region is required' })
+  .string({ error: zodMessage(fieldMessages.required('region')) })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'Region is a two-letter country code such as KR, CN, GR, US');
+  .regex(/^[A-Z]{2}$/, zodMessage(m.regionCode()));
 
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export const warrantyPolicySchema = z
   .object({
     /** Standard warranty for a product line without its own term. */
-    standardMonths: wholeNumber('Standard warranty', 1, 120, 'months'),
+    standardMonths: wholeNumber('standardWarranty', 1, 120, 'months'),
     productLines: z.array(
-      z.object({ productLine: line(64, 'Product line'), months: wholeNumber('Warranty', 1, 120, 'months') }),
+      z.object({ productLine: line(64, 'productLine'), months: wholeNumber('warranty', 1, 120, 'months') }),
     ),
     /** Terms a region's law or contracts impose; one without a product line applies to all lines there. */
     regions: z.array(
       z.object({
         region: countryCode,
-        productLine: optionalLine(64, 'Product line'),
-        months: wholeNumber('Warranty', 1, 120, 'months'),
+        productLine: optionalLine(64, 'productLine'),
+        months: wholeNumber('warranty', 1, 120, 'months'),
       }),
     ),
-    noReasonReturnDays: wholeNumber('No-reason return period', 0, 365, 'days'),
-    companyPaidShippingMonths: wholeNumber('Company-paid shipping period', 0, 120, 'months'),
-    extendedMaxYears: wholeNumber('Extended warranty', 1, 10, 'years'),
-    repairWarrantyDays: wholeNumber('Repair warranty', 0, 3650, 'days'),
-    voidingDamage: z.array(z.enum(damageKinds, { error: 'Damage is physical, liquid or tampering' })),
+    noReasonReturnDays: wholeNumber('noReasonReturn', 0, 365, 'days'),
+    companyPaidShippingMonths: wholeNumber('companyPaidShipping', 0, 120, 'months'),
+    extendedMaxYears: wholeNumber('extendedWarranty', 1, 10, 'years'),
+    repairWarrantyDays: wholeNumber('repairWarranty', 0, 3650, 'days'),
+    voidingDamage: z.array(z.enum(damageKinds, { error: zodMessage(m.damageKind()) })),
   })
   .superRefine((policy, ctx) => {
     policy.productLines.forEach((entry, i) => {
@@ -66,7 +77,7 @@ export const warrantyPolicySchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['productLines', i, 'productLine'],
-          message: `${entry.productLine} is listed twice`,
+          message: zodMessage(m.lineTwice({ productLine: entry.productLine })),
         });
       }
     });
@@ -82,7 +93,11 @@ export const warrantyPolicySchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['regions', i, 'region'],
-          message: `${entry.region}${entry.productLine ? ` / ${entry.productLine}` : ''} is listed twice`,
+          message: zodMessage(
+            entry.productLine
+              ? m.regionLineTwice({ region: entry.region, productLine: entry.productLine })
+              : m.regionTwice({ region: entry.region }),
+          ),
         });
       }
     });
@@ -91,7 +106,7 @@ export const warrantyPolicySchema = z
 export type WarrantyPolicyInput = z.input<typeof warrantyPolicySchema>;
 export type WarrantyPolicy = z.output<typeof warrantyPolicySchema>;
 
-/** The defaults of DESIGN.md §2 "Warranty policy". */
+/** The defaults of src/README.md §2 "Warranty policy". */
 export const defaultWarrantyPolicy: WarrantyPolicy = {
   standardMonths: 24,
   productLines: [],
@@ -110,10 +125,10 @@ export const defaultWarrantyPolicy: WarrantyPolicy = {
  */
 export const dateCodeRuleSchema = z.object({
   pattern: z
-    .string({ error: 'Date-code pattern is required' })
+    .string({ error: zodMessage(fieldMessages.required('dateCodePattern')) })
     .trim()
-    .min(1, 'Date-code pattern is required')
-    .max(200, 'Date-code pattern must be at most 200 characters')
+    .min(1, zodMessage(fieldMessages.required('dateCodePattern')))
+    .max(200, zodMessage(fieldMessages.tooLong('dateCodePattern', { max: 200 })))
     .refine((source) => {
       try {
         new RegExp(source);
@@ -121,10 +136,10 @@ export const dateCodeRuleSchema = z.object({
       } catch {
         return false;
       }
-    }, 'Not a valid regular expression')
+    }, zodMessage(m.notRegex()))
     .refine(
       (source) => source.includes('(?<year>') && source.includes('(?<week>') !== source.includes('(?<month>'),
-      'The pattern needs a (?<year>…) group and either a (?<week>…) or a (?<month>…) group',
+      zodMessage(m.patternGroups()),
     ),
 });
 export type DateCodeRule = z.output<typeof dateCodeRuleSchema>;
@@ -270,16 +285,16 @@ export function shippingPaidBy(
   requireDate('today', today);
   if (purchaseDate === null) return 'customer';
   requireDate('purchaseDate', purchaseDate);
-  requireNotAfter('purchaseDate', purchaseDate, today, `Purchase date ${purchaseDate} is after today (${today})`);
+  requireNotAfter('purchaseDate', purchaseDate, today, m.purchaseAfterToday({ date: purchaseDate, today }));
   return compareDates(today, addMonths(purchaseDate, policy.companyPaidShippingMonths)) <= 0 ? 'company' : 'customer';
 }
 
 function requireDate(field: string, value: CalendarDate): void {
-  if (!isCalendarDate(value)) throw fieldError(field, `Not a real date (YYYY-MM-DD): "${value}"`);
+  if (!isCalendarDate(value)) throw fieldError(field, m.notRealDate({ value }));
 }
 
-function requireNotAfter(field: string, value: CalendarDate, limit: CalendarDate, message: string): void {
-  if (compareDates(value, limit) > 0) throw fieldError(field, message);
+function requireNotAfter(field: string, value: CalendarDate, limit: CalendarDate, said: Said): void {
+  if (compareDates(value, limit) > 0) throw fieldError(field, said);
 }
 
 function validate(input: WarrantyInput): void {
@@ -287,28 +302,29 @@ function validate(input: WarrantyInput): void {
   requireDate('today', today);
   if (purchaseDate !== null) {
     requireDate('purchaseDate', purchaseDate);
-    requireNotAfter('purchaseDate', purchaseDate, today, `Purchase date ${purchaseDate} is after today (${today})`);
+    requireNotAfter('purchaseDate', purchaseDate, today, m.purchaseAfterToday({ date: purchaseDate, today }));
   }
-  const notBeforePurchase = (field: string, date: CalendarDate, what: string) => {
+  type BeforePurchase = typeof m.extendedBeforePurchase;
+  const notBeforePurchase = (field: string, date: CalendarDate, said: BeforePurchase) => {
     requireDate(field, date);
     if (purchaseDate !== null && compareDates(date, purchaseDate) < 0) {
-      throw fieldError(field, `${what} ${date} is before the purchase date ${purchaseDate}`);
+      throw fieldError(field, said({ date, purchaseDate }));
     }
   };
   if (input.extendedUntil !== null) {
-    notBeforePurchase('extendedUntil', input.extendedUntil, 'Extended warranty end');
+    notBeforePurchase('extendedUntil', input.extendedUntil, m.extendedBeforePurchase);
   }
   input.repairs.forEach((repair, i) => {
     const field = `repairs.${i}.deliveredOn`;
-    notBeforePurchase(field, repair.deliveredOn, 'Repair delivery');
+    notBeforePurchase(field, repair.deliveredOn, m.repairBeforePurchase);
     const { deliveredOn } = repair;
-    requireNotAfter(field, deliveredOn, today, `Repair delivery ${deliveredOn} is after today (${today})`);
+    requireNotAfter(field, deliveredOn, today, m.repairAfterToday({ date: deliveredOn, today }));
   });
   input.replacements.forEach((replacement, i) => {
     const field = `replacements.${i}.replacedOn`;
-    notBeforePurchase(field, replacement.replacedOn, 'Replacement');
+    notBeforePurchase(field, replacement.replacedOn, m.replacementBeforePurchase);
     const { replacedOn } = replacement;
-    requireNotAfter(field, replacedOn, today, `Replacement ${replacedOn} is after today (${today})`);
+    requireNotAfter(field, replacedOn, today, m.replacementAfterToday({ date: replacedOn, today }));
   });
 }
 

@@ -1,0 +1,197 @@
+/**
+ * What Depot says to people, as data: a stable code, the values it speaks of, and its English
+ * wording. The UI words a message from its code and params in the reader's language; the API
+ * also sends the English text for integrators and logs. Nothing ever reads the English back.
+ */
+export type Params = Record<string, string | number>;
+
+/** A message's code and values: what crosses the API for the UI to translate. */
+export interface Reason {
+  code: string;
+  params: Params;
+}
+
+/** A message with its English wording. */
+export interface Said extends Reason {
+  text: string;
+}
+
+/** The `{name}` slots of an English template, as a union of names. */
+type Slots<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Slots<Rest> : never;
+
+export type Maker<S extends string> = [Slots<S>] extends [never]
+  ? () => Said
+  : (params: { [K in Slots<S>]: string | number }) => Said;
+
+/** Fills the `{name}` slots of a template with the values given. */
+export function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? String(params[name]) : slot));
+}
+
+/**
+ * One feature's messages: key → English template with `{name}` slots. Each becomes a function that
+ * takes exactly the template's slots; its code is `<feature>.<key>`.
+ */
+export function defineMessages<const T extends Record<string, string>>(
+  feature: string,
+  english: T,
+): { [K in keyof T & string]: Maker<T[K]> } & { readonly english: T; readonly feature: string } {
+  const makers: Record<string, unknown> = { english, feature };
+  for (const [key, template] of Object.entries(english)) {
+    makers[key] = (params: Params = {}): Said => ({ code: `${feature}.${key}`, params, text: fill(template, params) });
+  }
+  return makers as never;
+}
+
+// --- Field labels and the messages of the shared schemas --------------------------------------
+
+/** The names of the fields the shared schemas check, as the messages about them say them. */
+export const fieldLabels = {
+  field: 'This field',
+  text: 'This text',
+  siteName: 'Site name',
+  name: 'Name',
+  line1: 'Address line 1',
+  line2: 'Address line 2',
+  city: 'City',
+  region: 'Region',
+  postalCode: 'Postal code',
+  country: 'Country',
+  phone: 'Phone',
+  email: 'E-mail',
+  timeZone: 'Time zone',
+  adminName: 'Admin name',
+  pin: 'PIN',
+  note: 'Note',
+  reason: 'Reason',
+  serial: 'Serial',
+  carrier: 'Carrier',
+  service: 'Service',
+  tracking: 'Tracking number',
+  model: 'Model',
+  customerName: 'Customer name',
+  rma: 'RMA number',
+  date: 'Date',
+  problemCategory: 'Problem category',
+  problemDescription: 'Problem description',
+  sku: 'SKU',
+  partName: 'Part name',
+  productLine: 'Product line',
+  description: 'Description',
+  printer: 'Printer',
+  faultCategory: 'Fault category',
+  faultFound: 'Fault found',
+  testResults: 'Test results',
+  internalNotes: 'Internal notes',
+  customerNotes: 'Notes for the customer',
+  workDone: 'Work done',
+  stockReason: 'Stock reason',
+  shelf: 'Shelf',
+  sender: 'Sender',
+  search: 'Search',
+  paymentReference: 'Payment reference',
+  otherAccessories: 'Other accessories',
+  fileName: 'File name',
+  contents: 'Contents',
+  // Bench, estimates and warranty settings.
+  price: 'Price',
+  amount: 'Amount',
+  unitPrice: 'Unit price',
+  shipping: 'Shipping',
+  discount: 'Discount',
+  hourlyRate: 'Hourly rate',
+  level1Fee: 'Level 1 fee',
+  level2Fee: 'Level 2 fee',
+  level3Fee: 'Level 3 fee',
+  returnShippingFee: 'Return shipping fee',
+  standardWarranty: 'Standard warranty',
+  warranty: 'Warranty',
+  noReasonReturn: 'No-reason return period',
+  companyPaidShipping: 'Company-paid shipping period',
+  extendedWarranty: 'Extended warranty',
+  repairWarranty: 'Repair warranty',
+  dateCodePattern: 'Date-code pattern',
+} as const;
+export type FieldLabel = keyof typeof fieldLabels;
+
+const labelled = (code: string, template: string) => (label: FieldLabel, params: Params = {}): Said => {
+  const all = { ...params, label };
+  return { code, params: all, text: fill(template, { ...params, label: fieldLabels[label] }) };
+};
+
+/** Messages about one field; `label` is a field label's key, worded by the reader's language. */
+export const fieldMessages = {
+  required: labelled('field.required', '{label} is required'),
+  tooLong: labelled('field.tooLong', '{label} must be at most {max} characters'),
+};
+
+/** Messages of the shared schemas that name no field. */
+export const commonMessages = defineMessages('common', {
+  rmaFormat: 'RMA numbers look like RMA-2026-000123',
+  serialChars: 'A serial has only letters, digits, spaces and - _ . /',
+  trackingChars: 'A tracking number has only letters, digits, spaces and dashes',
+  dateFormat: 'Dates are written YYYY-MM-DD',
+  notDate: 'Not a real date',
+  pin: 'A PIN is 4 to 8 digits',
+  email: 'Not an e-mail address',
+  phone: 'A phone number has digits, spaces and + ( ) - only',
+  country: 'Country is a two-letter code such as KR, CN, GR, US',
+  timeZone: 'Unknown time zone',
+  minDays: 'At least {min} day',
+  maxDays: 'At most {max} days',
+  scanCode: 'Scan a code',
+  notACode: 'That is not a code: at most 200 characters',
+  versionRequired: 'The case version is required',
+  number: 'Enter a number',
+  amount: 'Enter an amount',
+  invalid: 'Invalid input',
+  // The dispatcher's own answers.
+  unknownMethod: 'Unknown method {method}',
+  signInFirst: 'Sign in first',
+  roleCannot: 'The {role} role cannot do this',
+  internal: 'Depot could not do this; the error was logged',
+  unreachable: 'Depot cannot be reached',
+});
+
+/** What base/node says: the database Depot opens. */
+export const databaseMessages = defineMessages('database', {
+  newerSchema: 'This database was written by a newer Depot (schema {newest}; this Depot knows up to {known}). Update Depot to open it.',
+});
+
+// --- Carrying a message through zod ----------------------------------------------------------
+
+/**
+ * Zod keeps one string per issue; a schema's message is the Said as JSON, so the dispatcher and
+ * the forms get the code and params back whole (`readSaid`), and never parse a sentence.
+ */
+export const zodMessage = (said: Said): string => JSON.stringify(said);
+
+/** The English of a schema's message, for a command line or a log. */
+export const englishOf = (message: string): string => readSaid(message)?.text ?? message;
+
+export function readSaid(message: string): Said | null {
+  if (!message.startsWith('{"code":')) return null;
+  try {
+    const value = JSON.parse(message) as Partial<Said>;
+    return typeof value.code === 'string' && typeof value.text === 'string' && value.params && typeof value.params === 'object'
+      ? (value as Said)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+// --- Notes made of messages -----------------------------------------------------------------
+
+/** One line of a history note: a message Depot wrote (with its code), or words a person typed. */
+export type NotePart = Said | { text: string };
+
+/** A note's lines, dropping the empty ones; null when nothing is left. */
+export function noteOf(...parts: (Said | string | null | undefined)[]): NotePart[] | null {
+  const kept = parts.flatMap((p): NotePart[] => (!p ? [] : typeof p === 'string' ? [{ text: p }] : [p]));
+  return kept.length > 0 ? kept : null;
+}
+
+/** The English text of a note, as the API has always sent it. */
+export const noteText = (parts: readonly NotePart[] | null): string | null =>
+  parts && parts.length > 0 ? parts.map((p) => p.text).join('\n') : null;

@@ -1,0 +1,53 @@
+import { registerMessages, type Translations } from '../../../base/browser/messages.ts';
+import { estimatesMessages } from '../common/index.ts';
+
+export const estimatesTranslations: Translations<typeof estimatesMessages> = {
+  ko: {
+    moneyWhole: '{label} 항목은 최소 화폐 단위의 정수여야 합니다',
+    moneyNegative: '{label} 항목은 음수일 수 없습니다',
+    moneyTooLarge: '{label} 항목의 금액이 너무 큽니다',
+    moreThanZero: '{label} 항목은 0보다 커야 합니다',
+    quantityRequired: '수량을 입력하세요',
+    quantityWhole: '수량은 정수여야 합니다',
+    quantityMin: '수량은 1 이상이어야 합니다',
+    quantityMax: '수량은 최대 {max}입니다',
+    hoursRequired: '시간을 입력하세요',
+    hoursPositive: '시간은 0보다 커야 합니다',
+    hoursMax: '시간은 최대 {max}입니다',
+    hoursDecimals: '시간은 소수점 둘째 자리까지만 입력할 수 있습니다',
+    damageLevel: '손상 등급은 1, 2, 3 중 하나입니다',
+    hoursOrLevel: '시간을 입력하거나 손상 등급을 선택하세요',
+    notBoth: '시간과 손상 등급 중 하나만 입력하세요',
+    lineKind: '항목 종류는 부품, 공임, 배송비, 할인 중 하나입니다',
+    taxRateRequired: '세율을 입력하세요',
+    taxRateWhole: '세율은 베이시스 포인트 단위의 정수입니다 (1000 = 10%)',
+    taxRateNegative: '세율은 음수일 수 없습니다',
+    taxRateMax: '세율은 최대 10000 베이시스 포인트(100%)입니다',
+    discountExceeds: '할인은 청구 가능한 소계({subtotal})보다 클 수 없습니다',
+  },
+  zh: {
+    moneyWhole: '{label}须为最小货币单位的整数',
+    moneyNegative: '{label}不能为负数',
+    moneyTooLarge: '{label}过大',
+    moreThanZero: '{label}须大于零',
+    quantityRequired: '请填写数量',
+    quantityWhole: '数量须为整数',
+    quantityMin: '数量至少为 1',
+    quantityMax: '数量最多为 {max}',
+    hoursRequired: '请填写小时数',
+    hoursPositive: '小时数须大于 0',
+    hoursMax: '小时数最多为 {max}',
+    hoursDecimals: '小时数最多保留两位小数',
+    damageLevel: '损坏等级为 1、2 或 3',
+    hoursOrLevel: '请填写小时数或选择损坏等级',
+    notBoth: '请填写小时数或损坏等级，不能两者都填',
+    lineKind: '项目类型须为配件、工时、运费或折扣',
+    taxRateRequired: '请填写税率',
+    taxRateWhole: '税率须为整数基点（1000 = 10%）',
+    taxRateNegative: '税率不能为负数',
+    taxRateMax: '税率最多为 10000 基点（100%）',
+    discountExceeds: '折扣不能超过可收费小计 {subtotal}',
+  },
+};
+
+registerMessages(estimatesMessages, estimatesTranslations);

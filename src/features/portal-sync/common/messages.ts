@@ -1,0 +1,31 @@
+import { defineMessages } from '../../../base/common/messages.ts';
+
+/**
+ * What portal sync says. Only Depot's own sentences: the errors stored for staff (an update's last
+ * error, a parked event's reason) are the portal's answers, kept as data.
+ */
+export const portalSyncMessages = defineMessages('portal-sync', {
+  // The connection form.
+  urlRequired: 'The portal address is required',
+  urlTooLong: 'The portal address must be at most 500 characters',
+  urlFormat: 'Give the portal API address, e.g. https://portal.example.com/api/v1',
+  tokenTooLong: 'The token must be at most 1000 characters',
+  tokenChars: 'A token has no spaces or special characters',
+  chooseEntry: 'Choose an entry',
+  urlFixed: 'This Depot was started with a fixed portal address (--portal-url or DEPOT_PORTAL_URL).',
+  noSyncForToken: 'Portal sync does not run in this Depot; the token cannot be stored here.',
+  urlFirst: 'Give the portal address first',
+  saveUrlFirst: 'Save the new address first, or give the token to test it with',
+  tokenFirst: 'Give the API token first',
+  // Where the token is kept.
+  tokenFileShared: 'The portal token file {file} can be read by other users; make it private (chmod 600 {file}).',
+  tokenFileOwner: 'The portal token file {file} belongs to another user.',
+  tokenFromEnvOnly:
+    'In browser mode and the depot command the token comes from DEPOT_PORTAL_TOKEN or a private token file (DEPOT_PORTAL_TOKEN_FILE), not from this page.',
+  keychainUnavailable: 'The system keychain is not available to decrypt the portal token.',
+  noKeychain: 'This system has no keychain to keep the token safely; start Depot with DEPOT_PORTAL_TOKEN instead.',
+  // Entries of the sync page that are gone.
+  noParked: 'No parked event {id}',
+  noFlag: 'No open flag {id}',
+  noDeadLetter: 'No dead-letter update {id}',
+});
