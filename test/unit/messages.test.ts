@@ -1,16 +1,13 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { fieldMessages, zodMessage } from '../../src/base/common/messages.ts';
-import { translateMessage, wordReason } from '../../src/base/browser/messages.ts';
+import { registeredTranslations, translateMessage, wordReason } from '../../src/base/browser/messages.ts';
 import { casesMessages } from '../../src/features/cases/common/index.ts';
 import { receivingMessages } from '../../src/features/receiving/common/index.ts';
 import { shippingMessages } from '../../src/features/shipping/common/index.ts';
 import { benchMessages } from '../../src/features/bench/common/index.ts';
 import { commonMessages } from '../../src/base/common/messages.ts';
-import '../../src/features/cases/browser/messages.ts';
-import '../../src/features/receiving/browser/messages.ts';
-import '../../src/features/shipping/browser/messages.ts';
-import '../../src/features/bench/browser/messages.ts';
+import '../../src/apps/renderer/i18n/messages.ts';
 
 // The global instance, as the app uses it; no UI strings are needed to word server messages.
 await i18next.init({ lng: 'ko', resources: {} });
@@ -48,3 +45,35 @@ describe('server messages in the reader’s language', () => {
     expect(wordReason({ code: 'future.thing', params: {} }, 'A newer Depot said this', 'ko')).toBe('A newer Depot said this');
   });
 });
+
+describe('every catalog Depot speaks from', () => {
+  const modules = import.meta.glob<Record<string, unknown>>('../../src/features/*/common/messages.ts', { eager: true });
+  const catalogs = Object.values(modules)
+    .flatMap((m) => Object.values(m))
+    .filter((v): v is { feature: string; english: Record<string, string> } => typeof v === 'object' && v !== null && 'english' in v && 'feature' in v);
+
+  it('finds the features’ catalogs', () => {
+    expect(catalogs.map((c) => c.feature)).toEqual(expect.arrayContaining(['cases', 'receiving', 'bench', 'shipping', 'portal-sync']));
+  });
+
+  it.each(['ko', 'zh'] as const)('is registered for the UI in %s, every sentence with the English one’s slots', (language) => {
+    for (const catalog of [...catalogs, commonMessages]) {
+      const translations = registeredTranslations(catalog.feature)?.[language] as Record<string, string> | undefined;
+      expect(translations, catalog.feature).toBeDefined();
+      for (const [key, english] of Object.entries(catalog.english)) {
+        const said = translations![key];
+        expect(said, `${catalog.feature}.${key}`).toBeTruthy();
+        const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(slots(said!), `${catalog.feature}.${key}`).toEqual(slots(english));
+      }
+    }
+  });
+
+  it('writes Korean that needs no particle fallback', () => {
+    for (const catalog of [...catalogs, commonMessages]) {
+      const ko = registeredTranslations(catalog.feature)!.ko as Record<string, string>;
+      for (const [key, text] of Object.entries(ko)) expect(text, `${catalog.feature}.${key}`).not.toMatch(/[을이은와과]\([를가는과와]\)/);
+    }
+  });
+});
+

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { commonMessages, databaseMessages, fieldLabels, fill, readSaid, type FieldLabel, type Params, type Reason } from '../common/messages.ts';
+import { commonMessages, databaseMessages, fieldLabels, fill, readSaid, type FieldLabel, type NotePart, type Params, type Reason } from '../common/messages.ts';
 import type { ApiError } from '../common/result.ts';
 
 /** The languages messages are translated into; English is the catalogs' own wording. */
@@ -15,6 +15,9 @@ export type Translations<Catalog extends { english: Record<string, string> }> = 
 >;
 
 const catalogs = new Map<string, Translations<{ english: Record<string, string> }>>();
+
+/** The translations registered for a feature's catalog, if any. */
+export const registeredTranslations = (feature: string) => catalogs.get(feature);
 
 /** Makes a feature's translations known; the renderer's entry point registers every feature's. */
 export function registerMessages(catalog: { feature: string; english: Record<string, string> }, translations: Translations<typeof catalog>): void {
@@ -192,7 +195,7 @@ registerMessages(commonMessages, {
     invalid: '입력값이 올바르지 않습니다',
     unknownMethod: '알 수 없는 요청입니다: {method}',
     signInFirst: '세션이 끝났습니다. 다시 로그인하세요.',
-    roleCannot: '내 역할로는 할 수 없는 작업입니다.',
+    roleCannot: '{role} 역할로는 할 수 없는 작업입니다.',
     internal: 'Depot이 작업을 수행하지 못했습니다. 다시 시도하고, 계속 실패하면 관리자에게 알리세요.',
     unreachable: 'Depot에 연결할 수 없습니다.',
   },
@@ -217,7 +220,7 @@ registerMessages(commonMessages, {
     invalid: '输入无效',
     unknownMethod: '未知的请求：{method}',
     signInFirst: '会话已结束，请重新登录。',
-    roleCannot: '您的角色无法执行此操作。',
+    roleCannot: '{role} 角色无法执行此操作。',
     internal: 'Depot 无法完成此操作。请重试；如果仍然失败，请通知管理员。',
     unreachable: '无法连接到 Depot。',
   },
@@ -276,4 +279,10 @@ export function errorMessage(error: ApiError, t: TFunction): string {
   if (error.code === 'forbidden') return t('error.forbidden');
   if (error.code === 'internal' && error.reason.code !== 'common.unreachable') return t('error.internal');
   return wordReason(error.reason, error.message, i18next.language);
+}
+
+/** A history note in the reader's language: Depot's own lines by their code, a person's words as typed. */
+export function noteInLanguage(parts: readonly NotePart[] | null, english: string | null, language: string): string {
+  if (!parts) return english ?? '';
+  return parts.map((part) => ('code' in part ? wordReason(part, part.text, language) : part.text)).join('\n');
 }

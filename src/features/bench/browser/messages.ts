@@ -79,6 +79,13 @@ export const benchTranslations: Translations<typeof benchMessages> = {
     sayWhatFailed: '품질 검사에서 무엇이 불합격했는지 입력하세요',
     noFaultDiagnosisFirst: '먼저 증상 미확인으로 진단을 저장하세요',
     estimateStillOpen: '견적 {version}판은 {date}까지 유효하고 거절되지 않았습니다. 먼저 고객의 결정을 기록하세요',
+    estimateIssued: '견적 {version}판 발행',
+    customerDeclined: '고객이 견적 {version}판을 거절함',
+    customerDeclinedBecause: '고객이 견적 {version}판을 거절함: {note}',
+    qaPassed: '품질 검사 통과',
+    qaFailed: '품질 검사 불합격: {note}',
+    replacementSerial: '교체품 시리얼 {serial}',
+    acceptedAndPaid: '견적 {version}판 승인 및 결제 완료',
   },
   zh: {
     returnFeeWhole: '回寄运费须为最小货币单位的整数',
@@ -153,6 +160,13 @@ export const benchTranslations: Translations<typeof benchMessages> = {
     sayWhatFailed: '请说明质检中哪些项目未通过',
     noFaultDiagnosisFirst: '请先保存症状未确认的诊断',
     estimateStillOpen: '第 {version} 版报价有效期至 {date}，且未被拒绝；请先记录客户的决定',
+    estimateIssued: '已发出第 {version} 版报价',
+    customerDeclined: '客户拒绝了第 {version} 版报价',
+    customerDeclinedBecause: '客户拒绝了第 {version} 版报价：{note}',
+    qaPassed: '质检通过',
+    qaFailed: '质检未通过：{note}',
+    replacementSerial: '更换件序列号 {serial}',
+    acceptedAndPaid: '第 {version} 版报价已同意并付款',
   },
 };
 

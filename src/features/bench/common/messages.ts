@@ -84,4 +84,11 @@ export const benchMessages = defineMessages('bench', {
   sayWhatFailed: 'Say what failed in the quality check',
   noFaultDiagnosisFirst: 'Save a diagnosis with the symptom not confirmed first',
   estimateStillOpen: "Estimate version {version} is valid until {date} and not declined; record the customer's decision first",
+  estimateIssued: 'Estimate version {version} issued',
+  customerDeclined: 'Customer declined estimate version {version}',
+  customerDeclinedBecause: 'Customer declined estimate version {version}: {note}',
+  qaPassed: 'QA passed',
+  qaFailed: 'QA failed: {note}',
+  replacementSerial: 'Replacement serial {serial}',
+  acceptedAndPaid: 'Estimate version {version} accepted and paid',
 });

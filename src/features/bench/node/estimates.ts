@@ -225,7 +225,7 @@ export async function issueEstimate(core: Core, caller: Caller, input: z.output<
       body: portalEstimatePayload({ validUntil, totals }, warranty),
     });
     if (row.status === 'diagnosing') {
-      await applyTransition(trx, now, caller, { rma: row.rma, version: row.version, to: 'awaiting_customer', note: `Estimate version ${version} issued`, carrier: null });
+      await applyTransition(trx, now, caller, { rma: row.rma, version: row.version, to: 'awaiting_customer', note: null, said: [m.estimateIssued({ version })], carrier: null });
     } else {
       await touchCase(trx, at, { rma: row.rma, version: row.version });
     }
@@ -272,12 +272,15 @@ export async function recordDecision(core: Core, caller: Caller, input: z.output
       .where('version', '=', view.version)
       .execute();
     if (input.decision === 'declined') {
-      const note = `Customer declined estimate version ${view.version}${input.note ? `: ${input.note}` : ''}`;
+      const declined = input.note
+        ? m.customerDeclinedBecause({ version: view.version, note: input.note })
+        : m.customerDeclined({ version: view.version });
       await applyTransition(trx, now, caller, {
         rma: row.rma,
         version: row.version,
         to: 'return_unrepaired',
-        note,
+        note: null,
+        said: [declined],
         carrier: null,
         resolution: 'returned_unrepaired',
       });

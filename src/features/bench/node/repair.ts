@@ -64,6 +64,8 @@ export async function advance(core: Core, caller: Caller, input: z.output<typeof
     const { currency } = await requireSite(trx);
     const today = await siteToday(trx, now);
     let note = input.note;
+    // What Depot says of the step, before the technician's own note.
+    const said: Said[] = [];
     let resolution: Resolution | undefined;
     switch (input.action) {
       case 'startRepair': {
@@ -79,7 +81,7 @@ export async function advance(core: Core, caller: Caller, input: z.output<typeof
         const accepted = currentEstimate(estimates);
         if (row.status === 'awaiting_customer' && accepted) {
           await settleAcceptance(trx, row.id, accepted);
-          note = [`Estimate version ${accepted.version} accepted and paid`, note].filter(Boolean).join('\n');
+          said.push(m.acceptedAndPaid({ version: accepted.version }));
         }
         break;
       }
@@ -100,14 +102,14 @@ export async function advance(core: Core, caller: Caller, input: z.output<typeof
         if (resolution === 'replaced' && !replacement) {
           throw fieldError('resolution', m.replacementFirst());
         }
-        note = [`QA passed`, replacement && resolution === 'replaced' ? `Replacement serial ${replacement.new_serial}` : null, note]
-          .filter(Boolean)
-          .join('\n');
+        said.push(m.qaPassed());
+        if (replacement && resolution === 'replaced') said.push(m.replacementSerial({ serial: replacement.new_serial! }));
         break;
       }
       case 'qaFail':
         if (!note) throw fieldError('note', m.sayWhatFailed());
-        note = `QA failed: ${note}`;
+        said.push(m.qaFailed({ note }));
+        note = null;
         break;
       case 'noFault': {
         const diagnosis = await diagnosisRow(trx, row.id);
@@ -139,6 +141,7 @@ export async function advance(core: Core, caller: Caller, input: z.output<typeof
       version: row.version,
       to: move.to,
       note,
+      said,
       carrier: null,
       ...(resolution ? { resolution } : {}),
     });

@@ -7,7 +7,7 @@ import type { Status } from '../common/status.ts';
 import { api } from '../../../base/browser/api.ts';
 import { FormAlert } from '../../../base/browser/Field.tsx';
 import { useFormat } from '../../../base/browser/context.tsx';
-import { errorMessage } from '../../../base/browser/messages.ts';
+import { errorMessage, noteInLanguage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { BenchPanel } from '../../bench/browser/index.ts';
 import { TransitionDialog } from './TransitionDialog.tsx';
@@ -21,7 +21,7 @@ const isActor = (actor: string): actor is Actor => actor === 'system' || (roles 
 
 /** One case: every field, its history, and the status changes the signed-in role may make. */
 export function CasePage({ rma }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -144,7 +144,7 @@ export function CasePage({ rma }: Props) {
                         {h.from ? `${t(`status.${h.from}`)} → ` : ''}
                         {t(`status.${h.to}`)}
                       </td>
-                      <td className="pre">{h.note ?? ''}</td>
+                      <td className="pre">{noteInLanguage(h.noteParts, h.note, i18n.language)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -19,6 +19,10 @@ export const casesTranslations: Translations<typeof casesMessages> = {
     chooseResolution: '처리 결과를 선택하세요',
     serialMismatch: '시리얼이 RMA({serial})와 다릅니다. 받으려면 사유를 입력하세요',
     searchTooLong: '검색어는 최대 {max}자입니다',
+    createdAtDesk: '창구에서 접수',
+    requestedOnPortal: '포털에서 요청됨',
+    unknownProduct: '모델 "{model}"은 제품 목록에 없습니다',
+    serialReceived: '받은 시리얼: {serial} (RMA에는 {expected})',
     notPossibleNow: '{rma} 케이스는 지금 {status} 상태라서 {doing} 작업을 할 수 없습니다',
   },
   zh: {
@@ -38,6 +42,10 @@ export const casesTranslations: Translations<typeof casesMessages> = {
     chooseResolution: '请选择处理结果',
     serialMismatch: '序列号与 RMA（{serial}）不符；请填写原因后接收',
     searchTooLong: '搜索词最多 {max} 个字符',
+    createdAtDesk: '在柜台创建',
+    requestedOnPortal: '在门户网站上申请',
+    unknownProduct: '型号“{model}”不在产品目录中',
+    serialReceived: '收到的序列号：{serial}（RMA 上为 {expected}）',
     notPossibleNow: '{rma} 当前为 {status}，现在无法进行{doing}',
   },
 };

@@ -18,5 +18,10 @@ export const casesMessages = defineMessages('cases', {
   chooseResolution: 'Choose how the case was resolved',
   serialMismatch: 'This serial does not match the RMA ({serial}); give a reason to accept it',
   searchTooLong: 'Search at most {max} characters',
+  // History notes Depot writes.
+  createdAtDesk: 'Created at the desk',
+  requestedOnPortal: 'Requested on the portal',
+  unknownProduct: 'Model "{model}" is not in the product catalog',
+  serialReceived: 'Serial received: {serial} (RMA says {expected})',
   notPossibleNow: '{rma} is {status}: {doing} is not possible now',
 });

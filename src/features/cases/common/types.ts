@@ -1,5 +1,6 @@
 import type { Address } from '../../../base/common/schemas.ts';
 import type { Resolution, Status } from './status.ts';
+import type { NotePart } from '../../../base/common/messages.ts';
 
 export interface CaseSummary {
   id: number;
@@ -19,7 +20,10 @@ export interface HistoryEntry {
   actor: string;
   from: Status | null;
   to: Status;
+  /** The note in English, for integrators. */
   note: string | null;
+  /** The same note as the messages and typed words it is made of, for people to read in their language. */
+  noteParts: NotePart[] | null;
 }
 
 export interface CaseDetail extends CaseSummary {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CaseDetail, CaseList, CaseSummary, HistoryEntry } from '../common/types.ts';
-import type { Said } from '../../../base/common/messages.ts';
+import { noteOf, type Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { casesMessages } from '../common/messages.ts';
 import { normalizeSerial, normalizeTracking } from '../../../base/common/schemas.ts';
@@ -18,6 +18,7 @@ import {
   findCaseRow,
   insertCase,
   insertHistory,
+  notePartsOf,
   requireVersion,
   saveCase,
   searchFieldsOf,
@@ -131,7 +132,7 @@ export async function createCase(core: Core, caller: Caller, input: CreateCaseIn
       actor: actorOf(caller),
       from_status: null,
       to_status: 'authorized',
-      note: 'Created at the desk',
+      note: noteOf(casesMessages.createdAtDesk()),
     });
     await indexCase(trx, caseId);
     await enqueue(trx, now, {
@@ -163,7 +164,12 @@ async function inboundShippingPayer(trx: Tx, purchaseDate: string | null, now: D
   return shippingPaidBy(purchaseDate, today, settings.policy);
 }
 
-export type TransitionInput = z.output<typeof transitionInput>;
+/**
+ * A status change as the workflows make it: the API's input, plus what Depot itself says of the
+ * move (`said`, e.g. "Receipt undone: …"), kept in the history before the person's own note.
+ * A move that needs a note takes Depot's words as one.
+ */
+export type TransitionInput = z.output<typeof transitionInput> & { said?: readonly Said[] };
 
 const workflowScreens: Record<Workflow, () => Said> = {
   receiving: casesMessages.onReceivingScreen,
@@ -210,12 +216,12 @@ export async function applyTransition(
   }
   const missing: Record<string, Said> = {};
   for (const need of move.requires) {
-    if (need === 'note' && !input.note) missing.note = casesMessages.giveReason();
+    if (need === 'note' && !input.note && !input.said?.length) missing.note = casesMessages.giveReason();
     if (need === 'serial' && !input.serial) missing.serial = casesMessages.scanSerial();
     if (need === 'tracking' && !input.tracking) missing.tracking = casesMessages.enterTracking();
     if (need === 'resolution' && !input.resolution) missing.resolution = casesMessages.chooseResolution();
   }
-  if (input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm && !input.note) {
+  if (input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm && !input.note && !input.said?.length) {
     missing.serial = casesMessages.serialMismatch({ serial: row.serial });
   }
   if (Object.keys(missing).length > 0) {
@@ -243,10 +249,12 @@ export async function applyTransition(
       : {}),
     ...(input.to === 'shipped' ? { outbound_carrier: input.carrier, outbound_tracking: input.tracking! } : {}),
   });
-  const notes = [input.note];
-  if (input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm) {
-    notes.unshift(`Serial received: ${input.serial} (RMA says ${row.serial})`);
-  }
+  const serialDiffers = input.to === 'received' && input.serial && normalizeSerial(input.serial) !== row.serial_norm;
+  const note = noteOf(
+    serialDiffers ? casesMessages.serialReceived({ serial: input.serial!, expected: row.serial }) : null,
+    ...(input.said ?? []),
+    input.note,
+  );
   await insertHistory(trx, {
     case_id: row.id,
     at,
@@ -254,7 +262,7 @@ export async function applyTransition(
     actor,
     from_status: from,
     to_status: input.to,
-    note: notes.filter(Boolean).join('\n') || null,
+    note,
   });
   if (input.to === 'in_transit' && !undoesReceipt) await indexCase(trx, row.id);
   if (portalStatus) {
@@ -362,6 +370,7 @@ export async function getCase(core: Core, caller: Caller, rma: string): Promise<
         from: h.from_status as Status | null,
         to: h.to_status as Status,
         note: h.note,
+        noteParts: notePartsOf(h),
       }),
     ),
     nextStatuses: nextStatuses(status, actorOf(caller)),

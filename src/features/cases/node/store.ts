@@ -1,4 +1,3 @@
-import type { Said } from '../../../base/common/messages.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import { casesMessages } from '../common/messages.ts';
 import type { Caller } from '../../../base/common/identity.ts';
@@ -8,6 +7,7 @@ import { compiledOnce } from '../../../base/node/db/compiled.ts';
 import type { Database } from '../../../base/node/db/schema.ts';
 import type { Resolution, Status } from '../common/status.ts';
 import type { QueryTerm } from './search-terms.ts';
+import { noteText, type NotePart, type Said } from '../../../base/common/messages.ts';
 
 /**
  * The case store: the only code that reads or writes the `cases` and `case_history` tables.
@@ -199,13 +199,23 @@ export async function insertCase(trx: Tx, at: string, c: NewCase): Promise<CaseR
   });
 }
 
-export type NewHistoryEntry = Insertable<Database['case_history']>;
+/** A history entry to add; its note is made of messages and typed words (`noteOf`). */
+export type NewHistoryEntry = Omit<Insertable<Database['case_history']>, 'note' | 'note_parts'> & { note: NotePart[] | null };
 
-/** Adds entries to cases' history, in one statement. */
+/** Adds entries to cases' history, in one statement: each note as its parts and as English. */
 export async function insertHistory(trx: Tx, entries: NewHistoryEntry | readonly NewHistoryEntry[]): Promise<void> {
   const rows = Array.isArray(entries) ? entries : [entries as NewHistoryEntry];
   if (rows.length === 0) return;
-  await trx.insertInto('case_history').values(rows).execute();
+  await trx
+    .insertInto('case_history')
+    .values(rows.map(({ note, ...row }) => ({ ...row, note: noteText(note), note_parts: note ? JSON.stringify(note) : null })))
+    .execute();
+}
+
+/** A stored note's parts; a row written before notes were kept as parts has its English only. */
+export function notePartsOf(row: { note: string | null; note_parts: string | null }): NotePart[] | null {
+  if (row.note_parts) return JSON.parse(row.note_parts) as NotePart[];
+  return row.note === null ? null : [{ text: row.note }];
 }
 
 /** The history of a case, oldest first, with the names of the users who made each step. */
@@ -220,6 +230,7 @@ export const caseHistory = compiledOnce((db, caseId: number) =>
       'case_history.from_status',
       'case_history.to_status',
       'case_history.note',
+      'case_history.note_parts',
       'users.name as user_name',
     ])
     .where('case_history.case_id', '=', caseId)

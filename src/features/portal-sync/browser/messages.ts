@@ -23,6 +23,9 @@ export const portalSyncTranslations: Translations<typeof portalSyncMessages> = {
     noParked: '보류된 이벤트 {id}번이 없습니다',
     noFlag: '열린 플래그 {id}번이 없습니다',
     noDeadLetter: '거부된 업데이트 {id}번이 없습니다',
+    shippedByCustomer: '고객이 {date}에 발송함',
+    cancelledByCustomer: '고객이 포털에서 취소함',
+    cancelledByCustomerBecause: '고객이 포털에서 취소함: {reason}',
   },
   zh: {
     urlRequired: '请填写门户地址',
@@ -44,6 +47,9 @@ export const portalSyncTranslations: Translations<typeof portalSyncMessages> = {
     noParked: '没有搁置的事件 {id}',
     noFlag: '没有未处理的标记 {id}',
     noDeadLetter: '没有被拒的更新 {id}',
+    shippedByCustomer: '客户已于 {date} 寄出',
+    cancelledByCustomer: '客户已在门户网站上取消',
+    cancelledByCustomerBecause: '客户已在门户网站上取消：{reason}',
   },
 };
 

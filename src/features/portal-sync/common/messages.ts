@@ -28,4 +28,7 @@ export const portalSyncMessages = defineMessages('portal-sync', {
   noParked: 'No parked event {id}',
   noFlag: 'No open flag {id}',
   noDeadLetter: 'No dead-letter update {id}',
+  shippedByCustomer: 'Shipped by the customer on {date}',
+  cancelledByCustomer: 'Cancelled by the customer on the portal',
+  cancelledByCustomerBecause: 'Cancelled by the customer on the portal: {reason}',
 });

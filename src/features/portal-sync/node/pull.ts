@@ -24,7 +24,9 @@ import {
 } from './client.ts';
 import { flagCase } from './flags.ts';
 import { readSyncState } from './state.ts';
-import { englishOf } from '../../../base/common/messages.ts';
+import { englishOf, noteOf, type Said } from '../../../base/common/messages.ts';
+import { casesMessages } from '../../cases/common/index.ts';
+import { portalSyncMessages } from '../common/messages.ts';
 
 /**
  * The event pull: reads what customers did on the portal and applies it. Each page of events is
@@ -259,7 +261,7 @@ async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<vo
       const c = await findCase(page, event.rma);
       changed(c);
       if (c.status === 'authorized') {
-        await systemTransition(trx, now, c, 'in_transit', `Shipped by the customer on ${data.shippedAt}`, {
+        await systemTransition(trx, now, c, 'in_transit', portalSyncMessages.shippedByCustomer({ date: data.shippedAt }), {
           carrier: data.carrier,
           tracking: data.trackingNumber,
         });
@@ -336,14 +338,16 @@ async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<vo
     case 'rma.cancelled': {
       const data = parseData(eventDataSchemas['rma.cancelled'], event);
       const c = await findCase(page, event.rma);
-      const note = `Cancelled by the customer on the portal${data.reason ? `: ${data.reason}` : ''}`;
+      const note = data.reason
+        ? portalSyncMessages.cancelledByCustomerBecause({ reason: data.reason })
+        : portalSyncMessages.cancelledByCustomer();
       if (c.status === 'cancelled') return;
       changed(c);
       // Until the unit reaches the depot there is nothing to send back: cancel. After, staff decide.
       if (['requested', 'authorized', 'in_transit'].includes(c.status)) {
         await systemTransition(trx, now, c, 'cancelled', note);
       } else {
-        await flagCase(trx, now, c.id, 'customer_cancelled', `${note}. The case is ${c.status}; decide how to return the unit.`);
+        await flagCase(trx, now, c.id, 'customer_cancelled', `${note.text}. The case is ${c.status}; decide how to return the unit.`);
       }
       return;
     }
@@ -401,7 +405,7 @@ async function createRequestedCase(page: Page, now: Date, rma: string, data: Req
   });
   const caseId = inserted.id;
   page.cases.set(rma, inserted);
-  const unknownModel = product ? null : `Model "${data.product.model}" is not in the product catalog`;
+  const unknownModel = product ? null : casesMessages.unknownProduct({ model: data.product.model });
   await insertHistory(trx, {
     case_id: caseId,
     at,
@@ -409,9 +413,9 @@ async function createRequestedCase(page: Page, now: Date, rma: string, data: Req
     actor: 'system',
     from_status: null,
     to_status: 'requested',
-    note: ['Requested on the portal', unknownModel].filter(Boolean).join('\n'),
+    note: noteOf(casesMessages.requestedOnPortal(), unknownModel),
   });
-  if (unknownModel) await flagCase(trx, now, caseId, 'unknown_model', `${unknownModel}; choose the product.`);
+  if (unknownModel) await flagCase(trx, now, caseId, 'unknown_model', `${unknownModel.text}; choose the product.`);
   const links = data.attachments.map((f) => ({ url: f.url, name: f.name, content_type: f.contentType ?? null }));
   if (data.product.proofOfPurchaseUrl) links.push({ url: data.product.proofOfPurchaseUrl, name: 'Proof of purchase', content_type: null });
   if (links.length > 0) {
@@ -472,7 +476,7 @@ async function systemTransition(
   now: Date,
   c: CaseRow,
   to: Status,
-  note: string,
+  said: Said,
   shipment: { carrier?: string; tracking?: string } = {},
 ): Promise<void> {
   try {
@@ -480,7 +484,7 @@ async function systemTransition(
       trx,
       now,
       { kind: 'system' },
-      { rma: c.rma, version: c.version, to, note, carrier: shipment.carrier ?? null, tracking: shipment.tracking },
+      { rma: c.rma, version: c.version, to, note: null, said: [said], carrier: shipment.carrier ?? null, tracking: shipment.tracking },
       { notifyPortal: false },
     );
   } catch (error) {

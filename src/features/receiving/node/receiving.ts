@@ -24,6 +24,7 @@ import {
 } from '../../cases/node/index.ts';
 import { printUnitTag } from '../../shipping/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
+import { noteOf } from '../../../base/common/messages.ts';
 
 /** A receipt may be undone by the person who made it within this window; an admin may undo later. */
 export const UNDO_WINDOW_MS = 15 * 60 * 1000;
@@ -80,7 +81,8 @@ export async function receive(
       version: input.version,
       to: 'received',
       serial: input.serial,
-      note: matches ? input.condition.note : `Serial mismatch accepted: ${input.mismatchReason}`,
+      note: matches ? input.condition.note : null,
+      said: matches ? [] : [receivingMessages.mismatchAccepted({ reason: input.mismatchReason! })],
       carrier: null,
     });
     const c = input.condition;
@@ -150,7 +152,7 @@ export async function undoReceive(core: Core, caller: Caller, input: z.output<ty
       trx,
       now,
       caller,
-      { rma: row.rma, version: row.version, to: back, note: `Receipt undone: ${input.reason}`, carrier: null },
+      { rma: row.rma, version: row.version, to: back, note: null, said: [receivingMessages.undone({ reason: input.reason })], carrier: null },
       { notifyPortal: false },
     );
     await trx
@@ -236,7 +238,11 @@ export async function linkParcel(core: Core, caller: Caller, input: z.output<typ
       actor: caller.kind === 'user' ? caller.user.role : 'system',
       from_status: kase.status,
       to_status: kase.status,
-      note: `Parcel ${parcel.tracking} linked from the unmatched shelf${parcel.shelf ? ` (${parcel.shelf})` : ''}`,
+      note: noteOf(
+        parcel.shelf
+          ? receivingMessages.parcelLinkedFromShelf({ tracking: parcel.tracking, shelf: parcel.shelf })
+          : receivingMessages.parcelLinkedFrom({ tracking: parcel.tracking }),
+      ),
     });
   });
   return (await listUnmatchedParcels(core, { includeLinked: true, id: input.parcelId }))[0]!;

@@ -6,6 +6,8 @@ import { indexCase, insertCase, insertHistory } from '../../cases/node/index.ts'
 import { setting } from '../../settings/node/index.ts';
 import { createUser } from '../../users/node/index.ts';
 import type { Site } from '../../../base/common/schemas.ts';
+import { noteOf } from '../../../base/common/messages.ts';
+import { casesMessages } from '../../cases/common/index.ts';
 
 /** Demo users all sign in with this PIN; the sign-in screen says so when demo data is loaded. */
 export const DEMO_PIN = '1234';
@@ -169,7 +171,7 @@ export async function insertDemoData(trx: Tx, now: Date): Promise<void> {
         actor: h.to === 'requested' ? 'system' : roleFor(h.to),
         from_status: h.from,
         to_status: h.to,
-        note: h.to === 'requested' ? 'Requested on the portal' : null,
+        note: h.to === 'requested' ? noteOf(casesMessages.requestedOnPortal()) : null,
       })),
     );
     await indexCase(trx, caseId);

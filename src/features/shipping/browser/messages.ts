@@ -27,6 +27,7 @@ export const shippingTranslations: Translations<typeof shippingMessages> = {
     noLabelsToPrint: '{status} 상태인 케이스 중 인쇄할 송장이 있는 케이스가 없습니다',
     noLabelsToPrintOn: '{day}에 {status} 상태가 된 케이스 중 인쇄할 송장이 있는 케이스가 없습니다',
     noLabelBatch: '송장 일괄 인쇄 작업 {id}번이 없습니다',
+    closedAfterShipping: '발송 {days}일 후 종료',
   },
   zh: {
     trackingCj: 'CJ 大韩通运运单号为 10 至 12 位数字',
@@ -53,6 +54,7 @@ export const shippingTranslations: Translations<typeof shippingMessages> = {
     noLabelsToPrint: '没有状态为 {status} 且有面单可打印的工单',
     noLabelsToPrintOn: '{day} 没有状态变为 {status} 且有面单可打印的工单',
     noLabelBatch: '没有批量面单任务 {id}',
+    closedAfterShipping: '发货 {days} 天后关闭',
   },
 };
 

@@ -30,4 +30,5 @@ export const shippingMessages = defineMessages('shipping', {
   noLabelsToPrint: 'No {status} cases have a label to print',
   noLabelsToPrintOn: 'No {status} cases on {day} have a label to print',
   noLabelBatch: 'No label batch {id}',
+  closedAfterShipping: 'Closed {days} days after shipping',
 });

@@ -385,7 +385,8 @@ export async function closeOldShipped(core: Core, caller: Caller): Promise<{ clo
           rma: row.rma,
           version: row.version,
           to: 'closed',
-          note: `Closed ${days} days after shipping`,
+          note: null,
+          said: [m.closedAfterShipping({ days })],
           carrier: null,
         }),
       );
