@@ -57,3 +57,14 @@ export async function enqueueStatus(
     seq: target.seq,
   });
 }
+
+/** Drops a status update of a case that was not sent yet (the change it told of was undone). */
+export async function withdrawPendingStatus(trx: Tx, caseId: number, seq: number): Promise<void> {
+  await trx
+    .deleteFrom('portal_outbox')
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'status')
+    .where('seq', '=', seq)
+    .where('state', '=', 'pending')
+    .execute();
+}

@@ -14,7 +14,7 @@ import {
 import type { CaseDetail } from '../../cases/common/index.ts';
 import { formatMoney, parseMoney } from '../../../base/common/money.ts';
 import type { Result } from '../../../base/common/result.ts';
-import type { Status } from '../../cases/common/index.ts';
+import { benchStatuses } from '../../cases/common/index.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
@@ -22,8 +22,6 @@ import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { EstimateCard, EstimateForm } from '../../estimates/browser/index.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
-
-const benchStatuses: readonly Status[] = ['received', 'diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa'];
 
 interface Props {
   detail: CaseDetail;

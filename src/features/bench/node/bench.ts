@@ -29,7 +29,6 @@ import {
   benchQueueRows,
   caseRow,
   repairedShipmentsOfSerial,
-  replacementsProducing,
   requireStatus,
   touchCase,
   userIdOf,
@@ -39,6 +38,10 @@ import { diagnosisRow, warrantyOf, type DiagnosisRow } from './diagnosis.ts';
 import { estimateViews, repairGate } from './estimates.ts';
 import { readBenchSettings, requireSite, setting, siteToday } from '../../settings/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
+import { productLines } from '../../products/node/index.ts';
+import { repairMovesOf } from '../../parts/node/index.ts';
+import { latestIntake } from '../../receiving/node/index.ts';
+import { userNameOf } from '../../users/node/index.ts';
 
 /** The technician's bench: the work queue, taking cases, diagnosis and the warranty decision. */
 
@@ -67,7 +70,7 @@ export async function benchQueue(core: Core, caller: Caller, input: z.output<typ
       productLine: input.productLine,
       ...(input.mine ? { assignedTo: userIdOf(caller) } : {}),
     }),
-    core.db.selectFrom('products').select('product_line').distinct().orderBy('product_line').execute(),
+    productLines(core.db),
     siteToday(core.db, core.now()),
   ]);
   return {
@@ -102,7 +105,7 @@ export async function takeCase(core: Core, caller: Caller, ref: { rma: string; v
     requireStatus(row, benchStatuses, benchMessages.doingTake());
     const me = userIdOf(caller);
     if (row.assigned_to !== null && row.assigned_to !== me && !(caller.kind === 'user' && caller.user.role === 'admin')) {
-      const holder = await trx.selectFrom('users').select('name').where('id', '=', row.assigned_to).executeTakeFirst();
+      const holder = await userNameOf(trx, row.assigned_to);
       throw new DepotError(
         'conflict',
         holder ? benchMessages.takenBy({ rma: row.rma, name: holder.name }) : benchMessages.takenBySomeone({ rma: row.rma }),
@@ -135,14 +138,16 @@ const damageOf = (d: Pick<Diagnosis, 'physicalDamage' | 'liquidDamage' | 'tamper
   ...(d.tampering ? (['tampering'] as const) : []),
 ];
 
-async function latestIntake(db: Db, caseId: number) {
+/** Replacements on other cases that produced a unit of this serial, with the serial they replaced. */
+export async function replacementsProducing(db: Db, serialNorm: string, exceptCaseId: number) {
   return db
-    .selectFrom('intakes')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('undone_at', 'is', null)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+    .selectFrom('bench_work')
+    .innerJoin('cases', 'cases.id', 'bench_work.case_id')
+    .select(['bench_work.at', 'bench_work.new_serial', 'cases.serial'])
+    .where('bench_work.new_serial_norm', '=', serialNorm)
+    .where('bench_work.case_id', '!=', exceptCaseId)
+    .orderBy('bench_work.id')
+    .execute();
 }
 
 /** Earlier life of the unit: paid or warranty repairs of the same serial, and the replacement that produced it. */
@@ -277,14 +282,7 @@ export async function workLog(db: Db, caseId: number): Promise<WorkEntry[]> {
     .where('bench_work.case_id', '=', caseId)
     .orderBy('bench_work.id')
     .execute();
-  const moves = await db
-    .selectFrom('stock_moves')
-    .innerJoin('parts', 'parts.id', 'stock_moves.part_id')
-    .select(['stock_moves.work_id', 'stock_moves.delta', 'stock_moves.reason', 'parts.sku', 'parts.name'])
-    .where('stock_moves.case_id', '=', caseId)
-    .where('stock_moves.kind', '=', 'repair')
-    .orderBy('stock_moves.id')
-    .execute();
+  const moves = await repairMovesOf(db, caseId);
   return rows.map((r) => ({
     id: Number(r.id),
     at: r.at,

@@ -1,6 +1,7 @@
 import { defaultBenchSettings } from '../common/bench.ts';
 import type { Tx } from '../../../base/node/core.ts';
 import { setting } from '../../settings/node/index.ts';
+import { addPartWithOpeningStock } from '../../parts/node/index.ts';
 
 /** Demo parts in won, with stock, and the bench settings (warranty policy, rates) the demo site uses. */
 const demoParts = [
@@ -19,13 +20,5 @@ export async function insertBenchDemoData(trx: Tx, now: Date): Promise<void> {
     // Korean consumer law: 12 months on speakers bought in Korea; the rest keeps its model's term.
     policy: { ...defaultBenchSettings.policy, regions: [{ region: 'KR', productLine: 'Speakers', months: 12 }] },
   });
-  for (const part of demoParts) {
-    const row = await trx.insertInto('parts').values({ ...part, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-    if (part.stock > 0) {
-      await trx
-        .insertInto('stock_moves')
-        .values({ part_id: row.id, delta: part.stock, kind: 'adjust', case_id: null, work_id: null, reason: 'Opening stock', user_id: null, at })
-        .execute();
-    }
-  }
+  for (const part of demoParts) await addPartWithOpeningStock(trx, at, part);
 }

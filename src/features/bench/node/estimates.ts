@@ -27,6 +27,8 @@ import { enqueue } from '../../../base/node/outbox.ts';
 import { diagnosisRow, warrantyOf } from './diagnosis.ts';
 import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { readBenchSettings, requireSite, siteToday } from '../../settings/node/index.ts';
+import { partIdBySku } from '../../parts/node/index.ts';
+import { portalEstimateDecisionsOf, portalPaymentsOf } from '../../portal-sync/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
 /**
@@ -47,9 +49,9 @@ export async function estimateViews(db: Db, caseId: number, today: CalendarDate)
       .where('estimates.case_id', '=', caseId)
       .orderBy('estimates.version', 'desc')
       .execute(),
-    db.selectFrom('portal_estimate_decisions').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
+    portalEstimateDecisionsOf(db, caseId),
     db.selectFrom('estimate_payments').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
-    db.selectFrom('portal_payments').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
+    portalPaymentsOf(db, caseId),
   ]);
   return rows.map((r): EstimateView => {
     const lines = JSON.parse(r.lines) as PricedLine[];
@@ -171,7 +173,7 @@ export async function issueEstimate(core: Core, caller: Caller, input: z.output<
     if (!diagnosis) throw new DepotError('invalid', m.diagnosisBeforeEstimate());
     for (const [index, entry] of input.lines.entries()) {
       if (entry.kind !== 'part' || entry.sku === null) continue;
-      const part = await trx.selectFrom('parts').select('id').where('sku', '=', entry.sku).executeTakeFirst();
+      const part = await partIdBySku(trx, entry.sku);
       if (!part) throw fieldError(`lines.${index}.sku`, partsMessages.unknownSku({ sku: entry.sku }));
     }
     const [site, settings, today] = await Promise.all([requireSite(trx), readBenchSettings(trx), siteToday(trx, now)]);

@@ -26,6 +26,7 @@ import {
 } from './store.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 import type { Actor } from '../../../base/common/identity.ts';
+import { productByModel } from '../../products/node/index.ts';
 import type { createCaseInput, transitionInput } from '../common/contract.ts';
 
 const actorOf = (caller: Caller): Actor => (caller.kind === 'system' ? 'system' : caller.user.role);
@@ -76,11 +77,7 @@ export async function createCase(core: Core, caller: Caller, input: CreateCaseIn
   }
   const rma = await core.db.transaction().execute(async (trx) => {
     const site = await requireSite(trx);
-    const product = await trx
-      .selectFrom('products')
-      .select(['id', 'model'])
-      .where('model', '=', input.model)
-      .executeTakeFirst();
+    const product = await productByModel(trx, input.model);
     if (!product) throw fieldError('model', casesMessages.unknownModel({ model: input.model }));
     const customer = await trx
       .insertInto('customers')

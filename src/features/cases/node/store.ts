@@ -13,8 +13,10 @@ import { noteText, type NotePart, type Said } from '../../../base/common/message
  * The case store: the only code that reads or writes the `cases` and `case_history` tables.
  * Other features call it; a change that is not a status change goes through `touchCase` (or
  * `saveCase` when the row was just read), a status change through `applyTransition` (cases.ts),
- * which also queues the portal outbox row. Queries that join cases with a feature's own tables
- * live here too, named for what they answer; their rows are mapped by the feature.
+ * which also queues the portal outbox row. Queries whose main table is `cases` or `case_history`
+ * live here, named for what they answer, even when a feature's own view joins other tables for
+ * display; a query whose main table is another feature's (attachments, print jobs, flags, …)
+ * lives in that feature and may join `cases` read-only for display columns.
  */
 
 export const userIdOf = (caller: Caller): number | null => (caller.kind === 'user' ? caller.user.id : null);
@@ -132,7 +134,6 @@ export function requireStatus(row: CaseRow, allowed: readonly Status[], doing: S
     throw new DepotError('invalid', { ...said, params: { ...said.params, doing: doing.code } });
   }
 }
-
 
 // ——— Creating cases and writing their history ———
 
@@ -438,54 +439,6 @@ export const expectedUnitsByTracking = compiledOnce((db, tracking: string) =>
   expectedUnitQuery(db).where('cases.inbound_tracking_norm', '=', tracking).orderBy('cases.id').limit(20),
 );
 
-/** A receiving user's latest intakes, newest first, with their cases. */
-export async function recentIntakesBy(db: Db, userId: number, limit: number) {
-  return db
-    .selectFrom('intakes')
-    .innerJoin('cases', 'cases.id', 'intakes.case_id')
-    .innerJoin('customers', 'customers.id', 'cases.customer_id')
-    .leftJoin('products', 'products.id', 'cases.product_id')
-    .select([
-      'cases.rma',
-      'cases.version',
-      'customers.name',
-      'products.model',
-      'intakes.serial_scanned',
-      'intakes.received_at',
-      'intakes.undone_at',
-    ])
-    .where('intakes.received_by', '=', userId)
-    .orderBy('intakes.id', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-/** Parcels on the unmatched shelf (or all, or one), oldest first, with the RMA each was linked to. */
-export async function unmatchedParcelRows(db: Db, options: { includeLinked?: boolean; id?: number } = {}) {
-  let q = db
-    .selectFrom('unmatched_parcels')
-    .leftJoin('cases', 'cases.id', 'unmatched_parcels.case_id')
-    .select((eb) => [
-      'unmatched_parcels.id',
-      'unmatched_parcels.tracking',
-      'unmatched_parcels.carrier',
-      'unmatched_parcels.sender_name',
-      'unmatched_parcels.contents',
-      'unmatched_parcels.shelf',
-      'unmatched_parcels.note',
-      'unmatched_parcels.created_at',
-      'cases.rma',
-      eb
-        .selectFrom('attachments')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('attachments.parcel_id', '=', 'unmatched_parcels.id')
-        .as('photos'),
-    ]);
-  if (!options.includeLinked) q = q.where('unmatched_parcels.case_id', 'is', null);
-  if (options.id) q = q.where('unmatched_parcels.id', '=', options.id);
-  return q.orderBy('unmatched_parcels.created_at').limit(1000).execute();
-}
-
 /** Gives a case the inbound parcel found for it on the unmatched shelf (its version stays). */
 export async function setInboundParcel(
   trx: Tx,
@@ -588,18 +541,6 @@ export async function repairedShipmentsOfSerial(db: Db, serialNorm: string, exce
     .execute();
 }
 
-/** Replacements on other cases that produced a unit of this serial, with the serial they replaced. */
-export async function replacementsProducing(db: Db, serialNorm: string, exceptCaseId: number) {
-  return db
-    .selectFrom('bench_work')
-    .innerJoin('cases', 'cases.id', 'bench_work.case_id')
-    .select(['bench_work.at', 'bench_work.new_serial', 'cases.serial'])
-    .where('bench_work.new_serial_norm', '=', serialNorm)
-    .where('bench_work.case_id', '!=', exceptCaseId)
-    .orderBy('bench_work.id')
-    .execute();
-}
-
 // ——— Shipping ———
 
 function returnParcelQuery(db: Db) {
@@ -665,54 +606,30 @@ export async function shippedBefore(db: Db, before: string, limit: number) {
     .execute();
 }
 
-// ——— Other features' rows that name their case ———
+// ——— Customers, return addresses, search terms and RMA counters (written with the cases) ———
 
-/** Case flags (all cases, or one; open only unless asked), oldest first, with their RMA numbers. */
-export async function caseFlagRows(db: Db, filter: { caseId?: number | undefined; includeResolved?: boolean | undefined } = {}) {
-  let q = db
-    .selectFrom('case_flags')
-    .innerJoin('cases', 'cases.id', 'case_flags.case_id')
-    .select([
-      'case_flags.id',
-      'case_flags.case_id',
-      'cases.rma',
-      'case_flags.kind',
-      'case_flags.message',
-      'case_flags.created_at',
-      'case_flags.resolved_at',
-    ]);
-  if (filter.caseId !== undefined) q = q.where('case_flags.case_id', '=', filter.caseId);
-  if (!filter.includeResolved) q = q.where('case_flags.resolved_at', 'is', null);
-  return q.orderBy('case_flags.id').execute();
+/** Adds a customer (a new case's sender) and returns its id. */
+export async function addCustomer(trx: Tx, values: Insertable<Database['customers']>) {
+  return trx.insertInto('customers').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
-/** The photos attached to a case, in the order they were added. */
-export async function photoRowsOf(db: Db, rma: string) {
-  return db
-    .selectFrom('attachments')
-    .innerJoin('cases', 'cases.id', 'attachments.case_id')
-    .select(['attachments.id', 'attachments.name', 'attachments.content_type', 'attachments.size', 'attachments.created_at'])
-    .where('cases.rma', '=', rma)
-    .orderBy('attachments.id')
-    .execute();
+/** Adds a return address of a customer and returns its id. */
+export async function addAddress(trx: Tx, values: Insertable<Database['addresses']>) {
+  return trx.insertInto('addresses').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
-/** Print jobs, newest first (only those still to print, if asked), with their cases' RMA numbers. */
-export async function printJobRows(db: Db, options: { open?: boolean | undefined } = {}) {
-  let query = db
-    .selectFrom('print_jobs')
-    .leftJoin('cases', 'cases.id', 'print_jobs.case_id')
-    .select([
-      'print_jobs.id',
-      'print_jobs.kind',
-      'cases.rma',
-      'print_jobs.printer',
-      'print_jobs.state',
-      'print_jobs.error',
-      'print_jobs.attempts',
-      'print_jobs.created_at',
-      'print_jobs.updated_at',
-    ]);
-  if (options.open) query = query.where('print_jobs.state', 'in', ['pending', 'failed']);
-  return query.orderBy('print_jobs.id', 'desc').limit(200).execute();
+/** Adds search terms of a new case (one statement; nothing when there are none). */
+export async function addCaseTerms(trx: Tx, caseId: number, terms: readonly string[]): Promise<void> {
+  if (terms.length > 0) await trx.insertInto('case_terms').values(terms.map((term) => ({ term, case_id: caseId }))).execute();
+}
+
+/** Moves a year's RMA counter up to `last` (never down), so numbers assigned elsewhere are never handed out again. */
+export async function reserveRmaNumbers(trx: Tx, year: number, last: number): Promise<void> {
+  await trx.insertInto('rma_counters').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
+  await trx.updateTable('rma_counters').set({ last }).where('year', '=', year).where('last', '<', last).execute();
+}
+
+/** Starts a year's RMA counter at `last` (an empty database only: the row must not exist yet). */
+export async function startRmaCounter(trx: Tx, year: number, last: number): Promise<void> {
+  await trx.insertInto('rma_counters').values({ year, last }).execute();
 }

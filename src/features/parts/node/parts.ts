@@ -296,3 +296,35 @@ export async function takeParts(
     );
   }
 }
+
+/** The id of the part with this SKU (undefined: no such part). */
+export async function partIdBySku(db: Db, sku: string) {
+  return db.selectFrom('parts').select('id').where('sku', '=', sku).executeTakeFirst();
+}
+
+/** The parts taken for repairs on a case, in the order they were taken, with the work entry of each. */
+export async function repairMovesOf(db: Db, caseId: number) {
+  return db
+    .selectFrom('stock_moves')
+    .innerJoin('parts', 'parts.id', 'stock_moves.part_id')
+    .select(['stock_moves.work_id', 'stock_moves.delta', 'stock_moves.reason', 'parts.sku', 'parts.name'])
+    .where('stock_moves.case_id', '=', caseId)
+    .where('stock_moves.kind', '=', 'repair')
+    .orderBy('stock_moves.id')
+    .execute();
+}
+
+/** Adds a part to the catalog (demo data) with its opening stock recorded as a move, in the caller's transaction. */
+export async function addPartWithOpeningStock(
+  trx: Tx,
+  at: string,
+  part: { sku: string; name: string; price: number; stock: number },
+): Promise<void> {
+  const row = await trx.insertInto('parts').values({ ...part, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  if (part.stock > 0) {
+    await trx
+      .insertInto('stock_moves')
+      .values({ part_id: row.id, delta: part.stock, kind: 'adjust', case_id: null, work_id: null, reason: 'Opening stock', user_id: null, at })
+      .execute();
+  }
+}

@@ -6,8 +6,8 @@ import { MAX_PHOTO_BYTES, type PhotoInfo, type addPhotoInput } from '../../recei
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { photosMessages as m } from '../common/index.ts';
-import type { Core } from '../../../base/node/core.ts';
-import { findCaseRow, photoRowsOf } from '../../cases/node/index.ts';
+import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import { findCaseRow } from '../../cases/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
 /** Recognises a photo by its first bytes, never by the name it came with. */
@@ -70,6 +70,17 @@ export async function addPhoto(core: Core, caller: Caller, input: z.output<typeo
   return { id, name: input.name, contentType: type, size: bytes.length, createdAt: now };
 }
 
+/** The photos attached to a case, in the order they were added. */
+export async function photoRowsOf(db: Db, rma: string) {
+  return db
+    .selectFrom('attachments')
+    .innerJoin('cases', 'cases.id', 'attachments.case_id')
+    .select(['attachments.id', 'attachments.name', 'attachments.content_type', 'attachments.size', 'attachments.created_at'])
+    .where('cases.rma', '=', rma)
+    .orderBy('attachments.id')
+    .execute();
+}
+
 export async function listPhotos(core: Core, rma: string): Promise<PhotoInfo[]> {
   const rows = await photoRowsOf(core.db, rma);
   return rows.map((r) => ({ id: Number(r.id), name: r.name, contentType: r.content_type, size: r.size, createdAt: r.created_at }));
@@ -81,4 +92,9 @@ export async function photoData(core: Core, id: number): Promise<{ dataUrl: stri
   if (!row || !core.dataDir) throw new DepotError('not_found', m.noPhoto());
   const bytes = fs.readFileSync(photoPath(core.dataDir, row.sha256));
   return { dataUrl: `data:${row.content_type};base64,${bytes.toString('base64')}` };
+}
+
+/** Gives a parcel's photos to the case the parcel was linked to, in the caller's transaction. */
+export async function movePhotosOfParcel(trx: Tx, parcelId: number, caseId: number): Promise<void> {
+  await trx.updateTable('attachments').set({ case_id: caseId }).where('parcel_id', '=', parcelId).execute();
 }

@@ -1,7 +1,6 @@
 import { DepotError } from '../../../base/common/result.ts';
 import { portalSyncMessages as m } from '../common/index.ts';
 import type { Core, Db, Tx } from '../../../base/node/core.ts';
-import { caseFlagRows } from '../../cases/node/index.ts';
 
 /** Why a case was flagged for staff by the portal sync. */
 export type FlagKind =
@@ -27,6 +26,25 @@ export async function flagCase(db: Db | Tx, now: Date, caseId: number, kind: Fla
     .insertInto('case_flags')
     .values({ case_id: caseId, kind, message, created_at: now.toISOString(), resolved_at: null, resolved_by: null })
     .execute();
+}
+
+/** Case flags (all cases, or one; open only unless asked), oldest first, with their RMA numbers. */
+export async function caseFlagRows(db: Db, filter: { caseId?: number | undefined; includeResolved?: boolean | undefined } = {}) {
+  let q = db
+    .selectFrom('case_flags')
+    .innerJoin('cases', 'cases.id', 'case_flags.case_id')
+    .select([
+      'case_flags.id',
+      'case_flags.case_id',
+      'cases.rma',
+      'case_flags.kind',
+      'case_flags.message',
+      'case_flags.created_at',
+      'case_flags.resolved_at',
+    ]);
+  if (filter.caseId !== undefined) q = q.where('case_flags.case_id', '=', filter.caseId);
+  if (!filter.includeResolved) q = q.where('case_flags.resolved_at', 'is', null);
+  return q.orderBy('case_flags.id').execute();
 }
 
 /** Open flags (all cases, or one case), oldest first. */

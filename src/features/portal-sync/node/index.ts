@@ -1,3 +1,4 @@
+export * from './estimates.ts';
 export * from './handlers.ts';
 export * from './service.ts';
 export * from './settings.ts';

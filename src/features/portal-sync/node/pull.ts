@@ -4,16 +4,21 @@ import type { Status } from '../../cases/common/index.ts';
 import type { Core, Tx } from '../../../base/node/core.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import {
+  addAddress,
+  addCaseTerms,
+  addCustomer,
   applyTransition,
   caseRowsByRma,
   findCaseRow,
   indexCase,
   insertCase,
   insertHistory,
+  reserveRmaNumbers,
   saveCase,
   type CaseRow,
 } from '../../cases/node/index.ts';
 import { caseTerms } from '../../cases/node/index.ts';
+import { productByModel } from '../../products/node/index.ts';
 import {
   portalAddressSchema,
   portalCustomerSchema,
@@ -186,8 +191,7 @@ async function closePage(page: Page): Promise<void> {
   for (let i = 0; i < page.messages.length; i += 100) await trx.insertInto('case_messages').values(page.messages.slice(i, i + 100)).execute();
   for (let i = 0; i < page.done.length; i += 100) await trx.insertInto('portal_applied_events').values(page.done.slice(i, i + 100)).execute();
   for (const [year, last] of page.rmaMax) {
-    await trx.insertInto('rma_counters').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
-    await trx.updateTable('rma_counters').set({ last }).where('year', '=', year).where('last', '<', last).execute();
+    await reserveRmaNumbers(trx, year, last);
   }
 }
 
@@ -366,7 +370,7 @@ type RequestedData = z.output<(typeof eventDataSchemas)['rma.requested']>;
 
 async function productId(page: Page, model: string): Promise<number | null> {
   if (!page.products.has(model)) {
-    const row = await page.trx.selectFrom('products').select('id').where('model', '=', model).executeTakeFirst();
+    const row = await productByModel(page.trx, model);
     page.products.set(model, row ? Number(row.id) : null);
   }
   return page.products.get(model)!;
@@ -377,17 +381,13 @@ async function createRequestedCase(page: Page, now: Date, rma: string, data: Req
   if (page.cases.has(rma) || page.changed.has(rma)) throw new Parked(`${rma} already exists in Depot`);
   const at = now.toISOString();
   const product = await productId(page, data.product.model);
-  const customer = await trx
-    .insertInto('customers')
-    .values({
-      name: data.customer.name.trim(),
-      email: data.customer.email ?? null,
-      phone: data.customer.phone ?? null,
-      locale: data.customer.locale ?? null,
-      created_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const customer = await addCustomer(trx, {
+    name: data.customer.name.trim(),
+    email: data.customer.email ?? null,
+    phone: data.customer.phone ?? null,
+    locale: data.customer.locale ?? null,
+    created_at: at,
+  });
   const addressId = await insertAddress(trx, Number(customer.id), data.returnAddress);
   const inserted = await insertCase(trx, at, {
     rma,
@@ -433,7 +433,7 @@ async function createRequestedCase(page: Page, now: Date, rma: string, data: Req
     email: data.customer.email ?? null,
     phone: data.customer.phone ?? null,
   });
-  if (terms.length > 0) await trx.insertInto('case_terms').values(terms.map((term) => ({ term, case_id: caseId }))).execute();
+  await addCaseTerms(trx, caseId, terms);
   reserveRma(page, rma);
 }
 
@@ -445,21 +445,17 @@ function reserveRma(page: Page, rma: string): void {
 }
 
 async function insertAddress(trx: Tx, customerId: number, a: z.output<typeof portalAddressSchema>): Promise<number> {
-  const row = await trx
-    .insertInto('addresses')
-    .values({
-      customer_id: customerId,
-      name: a.name,
-      line1: a.line1,
-      line2: a.line2 ?? null,
-      city: a.city,
-      region: a.region ?? null,
-      postal_code: a.postalCode,
-      country: a.country.toUpperCase(),
-      phone: a.phone ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await addAddress(trx, {
+    customer_id: customerId,
+    name: a.name,
+    line1: a.line1,
+    line2: a.line2 ?? null,
+    city: a.city,
+    region: a.region ?? null,
+    postal_code: a.postalCode,
+    country: a.country.toUpperCase(),
+    phone: a.phone ?? null,
+  });
   return Number(row.id);
 }
 

@@ -17,7 +17,6 @@ import {
 import { sendZpl } from '../../documents/node/index.ts';
 import { Slot, type Core, type Db } from '../../../base/node/core.ts';
 import { setting } from '../../settings/node/index.ts';
-import { printJobRows } from '../../cases/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
 export interface PrinterInfo {
@@ -186,6 +185,31 @@ export async function deliver(
   }
   await finish('printed', null);
   return { kind: job.kind, outcome: 'printed', jobId: id, printer: printer!, message: `Sent to ${printer}.` };
+}
+
+/** Print jobs, newest first (only those still to print, if asked), with their cases' RMA numbers. */
+export async function printJobRows(db: Db, options: { open?: boolean | undefined } = {}) {
+  let query = db
+    .selectFrom('print_jobs')
+    .leftJoin('cases', 'cases.id', 'print_jobs.case_id')
+    .select([
+      'print_jobs.id',
+      'print_jobs.kind',
+      'cases.rma',
+      'print_jobs.printer',
+      'print_jobs.state',
+      'print_jobs.error',
+      'print_jobs.attempts',
+      'print_jobs.created_at',
+      'print_jobs.updated_at',
+    ]);
+  if (options.open) query = query.where('print_jobs.state', 'in', ['pending', 'failed']);
+  return query.orderBy('print_jobs.id', 'desc').limit(200).execute();
+}
+
+/** A kept print job (undefined: no such job). */
+export async function printJobById(db: Db, id: number) {
+  return db.selectFrom('print_jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function listPrintJobs(core: Core, options: { open?: boolean } = {}): Promise<PrintJob[]> {

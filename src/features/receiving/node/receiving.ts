@@ -6,7 +6,7 @@ import { casesMessages } from '../../cases/common/index.ts';
 import { receivingMessages } from '../common/messages.ts';
 import { normalizeSerial, normalizeTracking, RMA_PATTERN } from '../../../base/common/schemas.ts';
 import { receivingStatuses, type Status } from '../../cases/common/index.ts';
-import type { Core } from '../../../base/node/core.ts';
+import type { Core, Db } from '../../../base/node/core.ts';
 import {
   applyTransition,
   caseRow,
@@ -16,13 +16,13 @@ import {
   indexCase,
   insertHistory,
   latestMoveInto,
-  recentIntakesBy,
   requireVersion,
   setInboundParcel,
-  unmatchedParcelRows,
   type ExpectedUnitRow,
 } from '../../cases/node/index.ts';
 import { printUnitTag } from '../../shipping/node/index.ts';
+import { movePhotosOfParcel } from '../../photos/node/index.ts';
+import { withdrawPendingStatus } from '../../../base/node/outbox.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 import { noteOf } from '../../../base/common/messages.ts';
 
@@ -112,6 +112,39 @@ export async function receive(
   };
 }
 
+/** A receiving user's latest intakes, newest first, with their cases. */
+export async function recentIntakesBy(db: Db, userId: number, limit: number) {
+  return db
+    .selectFrom('intakes')
+    .innerJoin('cases', 'cases.id', 'intakes.case_id')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .leftJoin('products', 'products.id', 'cases.product_id')
+    .select([
+      'cases.rma',
+      'cases.version',
+      'customers.name',
+      'products.model',
+      'intakes.serial_scanned',
+      'intakes.received_at',
+      'intakes.undone_at',
+    ])
+    .where('intakes.received_by', '=', userId)
+    .orderBy('intakes.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The case's latest receipt that was not undone (undefined: none). */
+export async function latestIntake(db: Db, caseId: number) {
+  return db
+    .selectFrom('intakes')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('undone_at', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
 /** How many recent receipts the dock lists for undo. */
 const RECENT = 8;
 
@@ -162,13 +195,7 @@ export async function undoReceive(core: Core, caller: Caller, input: z.output<ty
       .where('undone_at', 'is', null)
       .execute();
     // A receipt the portal has not been told of yet is simply never told.
-    await trx
-      .deleteFrom('portal_outbox')
-      .where('case_id', '=', row.id)
-      .where('kind', '=', 'status')
-      .where('seq', '=', row.portal_seq)
-      .where('state', '=', 'pending')
-      .execute();
+    await withdrawPendingStatus(trx, row.id, row.portal_seq);
   });
 }
 
@@ -195,6 +222,32 @@ export async function createUnmatchedParcel(
     .returning('id')
     .executeTakeFirstOrThrow();
   return (await listUnmatchedParcels(core, { includeLinked: true, id: Number(row.id) }))[0]!;
+}
+
+/** Parcels on the unmatched shelf (or all, or one), oldest first, with the RMA each was linked to. */
+export async function unmatchedParcelRows(db: Db, options: { includeLinked?: boolean; id?: number } = {}) {
+  let q = db
+    .selectFrom('unmatched_parcels')
+    .leftJoin('cases', 'cases.id', 'unmatched_parcels.case_id')
+    .select((eb) => [
+      'unmatched_parcels.id',
+      'unmatched_parcels.tracking',
+      'unmatched_parcels.carrier',
+      'unmatched_parcels.sender_name',
+      'unmatched_parcels.contents',
+      'unmatched_parcels.shelf',
+      'unmatched_parcels.note',
+      'unmatched_parcels.created_at',
+      'cases.rma',
+      eb
+        .selectFrom('attachments')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('attachments.parcel_id', '=', 'unmatched_parcels.id')
+        .as('photos'),
+    ]);
+  if (!options.includeLinked) q = q.where('unmatched_parcels.case_id', 'is', null);
+  if (options.id) q = q.where('unmatched_parcels.id', '=', options.id);
+  return q.orderBy('unmatched_parcels.created_at').limit(1000).execute();
 }
 
 export async function listUnmatchedParcels(
@@ -226,7 +279,7 @@ export async function linkParcel(core: Core, caller: Caller, input: z.output<typ
     const kase = await findCaseRow(trx, input.rma);
     if (!kase) throw fieldError('rma', casesMessages.noCase({ rma: input.rma }));
     await trx.updateTable('unmatched_parcels').set({ case_id: kase.id, linked_at: now }).where('id', '=', parcel.id).execute();
-    await trx.updateTable('attachments').set({ case_id: kase.id }).where('parcel_id', '=', parcel.id).execute();
+    await movePhotosOfParcel(trx, parcel.id, kase.id);
     if (!kase.inbound_tracking) {
       await setInboundParcel(trx, kase.id, parcel, now);
       await indexCase(trx, kase.id);

@@ -2,7 +2,8 @@ import { normalizeSerial, normalizeTracking } from '../../../base/common/schemas
 import type { Status } from '../../cases/common/index.ts';
 import type { Tx } from '../../../base/node/core.ts';
 import { insertBenchDemoData } from '../../bench/node/index.ts';
-import { indexCase, insertCase, insertHistory } from '../../cases/node/index.ts';
+import { addAddress, addCustomer, indexCase, insertCase, insertHistory, startRmaCounter } from '../../cases/node/index.ts';
+import { addProduct } from '../../products/node/index.ts';
 import { setting } from '../../settings/node/index.ts';
 import { createUser } from '../../users/node/index.ts';
 import type { Site } from '../../../base/common/schemas.ts';
@@ -91,7 +92,7 @@ export async function insertDemoData(trx: Tx, now: Date): Promise<void> {
   for (const u of demoUsers) users[u.role] = (await createUser(trx, now, { ...u, pin: DEMO_PIN })).id;
   const productIds: number[] = [];
   for (const p of products) {
-    const row = await trx.insertInto('products').values({ ...p, accessories }).returning('id').executeTakeFirstOrThrow();
+    const row = await addProduct(trx, { ...p, accessories });
     productIds.push(Number(row.id));
   }
   const statuses = Object.keys(roads) as Status[];
@@ -101,32 +102,24 @@ export async function insertDemoData(trx: Tx, now: Date): Promise<void> {
     const status = statuses[i % statuses.length]!;
     const created = new Date(now.getTime() - (60 - i) * 7 * 3_600_000);
     const at = created.toISOString();
-    const customer = await trx
-      .insertInto('customers')
-      .values({
-        name: c.name,
-        email: `customer${i + 1}@example.com`,
-        phone: c.phone,
-        locale: c.locale,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const address = await trx
-      .insertInto('addresses')
-      .values({
-        customer_id: customer.id,
-        name: c.name,
-        line1: c.line1,
-        line2: null,
-        city: c.city,
-        region: null,
-        postal_code: c.postal,
-        country: c.country,
-        phone: c.phone,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const customer = await addCustomer(trx, {
+      name: c.name,
+      email: `customer${i + 1}@example.com`,
+      phone: c.phone,
+      locale: c.locale,
+      created_at: at,
+    });
+    const address = await addAddress(trx, {
+      customer_id: customer.id,
+      name: c.name,
+      line1: c.line1,
+      line2: null,
+      city: c.city,
+      region: null,
+      postal_code: c.postal,
+      country: c.country,
+      phone: c.phone,
+    });
     const rma = `RMA-${year}-${String(i + 1).padStart(6, '0')}`;
     const serial = `SN${(2400000 + i * 7919).toString(36).toUpperCase()}`;
     const road = roads[status];
@@ -176,7 +169,7 @@ export async function insertDemoData(trx: Tx, now: Date): Promise<void> {
     );
     await indexCase(trx, caseId);
   }
-  await trx.insertInto('rma_counters').values({ year, last: 60 }).execute();
+  await startRmaCounter(trx, year, 60);
   await insertBenchDemoData(trx, now);
 }
 

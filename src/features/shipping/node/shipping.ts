@@ -37,7 +37,7 @@ import {
   shippingQueueRows,
   type ReturnParcelRow,
 } from '../../cases/node/index.ts';
-import { deliver, hasPrinterFor, readPrinterSettings, type BuiltDocument } from '../../printing/node/index.ts';
+import { deliver, hasPrinterFor, printJobById, readPrinterSettings, type BuiltDocument } from '../../printing/node/index.ts';
 import { requireSite } from '../../settings/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
@@ -263,7 +263,7 @@ export async function printDocuments(core: Core, caller: Caller, input: z.output
 
 /** Prints a kept job again, built afresh from its case. */
 export async function retryPrintJob(core: Core, caller: Caller, id: number): Promise<PrintOutcome> {
-  const job = await core.db.selectFrom('print_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  const job = await printJobById(core.db, id);
   if (!job) throw fieldError('id', m.noPrintJob({ id }));
   if (job.state === 'printed') throw new DepotError('conflict', m.alreadyPrinted({ id }));
   const request = JSON.parse(job.request) as { rma: string; shipment?: Shipment };

@@ -59,3 +59,8 @@ export async function signIn(core: Core, userId: number, pin: string): Promise<S
   const user: UserInfo = { id: Number(row.id), name: row.name, role: row.role as Role };
   return { token: core.sessions.open(user), user };
 }
+
+/** A user's name (undefined: no such user). */
+export async function userNameOf(db: Db, id: number) {
+  return db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst();
+}
