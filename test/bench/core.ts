@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { plainContext } from '../../src/base/node/handlers.ts';
 import http from 'node:http';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -73,7 +74,7 @@ export async function run(): Promise<BenchResult[]> {
     historyStmt.all(row.id);
   }));
   const caller = { kind: 'user' as const, user: { id: idOf('clerk'), name: 'clerk', role: 'clerk' as const } };
-  const service = median(await sample(20_000, (i) => getCase(core, caller, pick(i))));
+  const service = median(await sample(20_000, (i) => getCase(plainContext(core, caller), pick(i))));
   const direct = median(await sample(20_000, (i) => dispatch(core, 'cases.get', { rma: pick(i) }, clerk)));
   const host = await startHost({ core, rendererDir: null });
   const headers = { 'Content-Type': 'application/json', 'X-Depot-Token': host.token, 'X-Depot-Session': clerk };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainContext, runService } from '../../src/base/node/handlers.ts';
 import { attachPortalSync, PortalSync } from '../../src/features/portal-sync/node/service.ts';
 import { envTokenStore } from '../../src/features/portal-sync/node/settings.ts';
 import { applyTransition, getCase } from '../../src/features/cases/node/cases.ts';
@@ -83,14 +84,14 @@ describe('portal sync in browser mode', () => {
     const adminRow = await app.core.db.selectFrom('users').select('id').where('name', '=', 'Admin Park').executeTakeFirstOrThrow();
     const admin = { kind: 'user' as const, user: { id: Number(adminRow.id), name: 'Admin Park', role: 'admin' as const } };
     for (const to of ['diagnosing', 'repairing', 'qa', 'ready_to_ship'] as const) {
-      const c = await getCase(app.core, admin, rma);
+      const c = await getCase(plainContext(app.core, admin), rma);
       await app.core.db.transaction().execute((trx) =>
         applyTransition(trx, app.core.now(), admin, { rma, version: c.version, to, note: null, carrier: null, resolution: to === 'ready_to_ship' ? 'repaired' : undefined }),
       );
     }
     // Shipped as the shipping desk's API does it (shipping.ship).
-    const ready = await getCase(app.core, admin, rma);
-    await ship(app.core, admin, { rma, version: ready.version, note: null, shipment: { carrier: 'CJ Logistics', service: 'Standard', weightGrams: 800, tracking: '5566-7788-9900' } });
+    const ready = await getCase(plainContext(app.core, admin), rma);
+    await runService(app.core, true, { caller: admin }, (ctx) => ship(ctx, { rma, version: ready.version, note: null, shipment: { carrier: 'CJ Logistics', service: 'Standard', weightGrams: 800, tracking: '5566-7788-9900' } }));
     expect(await status(rma)).toBe('shipped');
 
     await expect.poll(() => portal.rmas.get(rma)?.status, { timeout: 20_000 }).toBe('shipped');

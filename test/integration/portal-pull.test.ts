@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plainContext } from '../../src/base/node/handlers.ts';
 import type { Core } from '../../src/base/node/core.ts';
 import type { PortalClient } from '../../src/features/portal-sync/node/client.ts';
 import { listFlags } from '../../src/features/portal-sync/node/flags.ts';
@@ -26,7 +27,7 @@ describe('portal event pull', () => {
     await core.database.close();
   });
 
-  const caseOf = (rma: string) => getCase(core, users.admin!, rma);
+  const caseOf = (rma: string) => getCase(plainContext(core, users.admin!), rma);
 
   it('creates a requested case with customer, product, problem, address and attachment links', async () => {
     const { rma } = portal.requestRma();
@@ -57,7 +58,7 @@ describe('portal event pull', () => {
     const c = await caseOf(rma);
     expect(c.product).toBeNull();
     expect(c.history[0]!.note).toMatch(/ZZ-9.*not in the product catalog/);
-    expect((await listFlags(core)).map((f) => f.kind)).toEqual(['unknown_model']);
+    expect((await listFlags(plainContext(core))).map((f) => f.kind)).toEqual(['unknown_model']);
   });
 
   it('applies each event once however often the portal delivers it', async () => {
@@ -114,7 +115,7 @@ describe('portal event pull', () => {
     portal.addEvent('rma.address_changed', other, { returnAddress: address });
     await pullEvents(core, client);
     expect((await caseOf(other)).returnAddress).toMatchObject({ country: 'KR' });
-    expect((await listFlags(core)).map((f) => [f.rma, f.kind])).toEqual([[other, 'address_after_shipment']]);
+    expect((await listFlags(plainContext(core))).map((f) => [f.rma, f.kind])).toEqual([[other, 'address_after_shipment']]);
   });
 
   it('cancels a case the customer cancelled before the unit arrived, and flags one already at the depot', async () => {
@@ -129,7 +130,7 @@ describe('portal event pull', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.history.at(-1)!.note).toMatch(/Fixed it myself/);
     expect((await caseOf(atDepot)).status).toBe('received');
-    expect((await listFlags(core)).map((f) => [f.rma, f.kind])).toEqual([[atDepot, 'customer_cancelled']]);
+    expect((await listFlags(plainContext(core))).map((f) => [f.rma, f.kind])).toEqual([[atDepot, 'customer_cancelled']]);
   });
 
   it('parks events for unknown RMAs or with invalid data, and goes on with later ones', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plainContext } from '../../src/base/node/handlers.ts';
 import type { Core } from '../../src/base/node/core.ts';
 import type { PortalClient } from '../../src/features/portal-sync/node/client.ts';
 import { listFlags } from '../../src/features/portal-sync/node/flags.ts';
@@ -130,11 +131,11 @@ describe('portal push worker', () => {
     token = 'rotated-on-the-portal';
     expect((await worker.runOnce()).skipped).toBe('paused');
     expect(portal.stats.unauthorized).toBe(unauthorized);
-    await resumeSync(core);
+    await resumeSync(plainContext(core));
     await drain(worker);
     tokenClient.close();
     await expectInSync(core, portal);
-    expect(await listDeadLetters(core)).toEqual([]);
+    expect(await listDeadLetters(plainContext(core))).toEqual([]);
   });
 
   it('sends 404 and 409 case_closed to dead letters; staff re-queue or discard them', async () => {
@@ -148,27 +149,27 @@ describe('portal push worker', () => {
     for (const rma of [lost!, closed!, fine!]) await advance(core, users, rma, ['diagnosing', 'repairing']);
     await drain(worker);
 
-    const dead = await listDeadLetters(core);
+    const dead = await listDeadLetters(plainContext(core));
     expect(dead.map((d) => [d.rma, d.seq, d.heldBehind])).toEqual([
       [lost, 3, 1],
       [closed, 3, 1],
     ]);
     expect(dead[0]!.lastError).toMatch(/404/);
     expect(dead[1]!.lastError).toMatch(/case_closed/);
-    expect((await listFlags(core)).map((f) => [f.rma, f.kind])).toEqual([[closed, 'portal_closed']]);
+    expect((await listFlags(plainContext(core))).map((f) => [f.rma, f.kind])).toEqual([[closed, 'portal_closed']]);
     expect(portal.rmas.get(fine!)!.lastSeq).toBe(4);
 
     // Fixed on the portal: re-queued with the same key, and the held update follows.
     portal.rmas.set(lost!, saved);
-    await requeue(core, dead[0]!.id);
-    await discard(core, dead[1]!.id);
+    await requeue(plainContext(core), dead[0]!.id);
+    await discard(plainContext(core), dead[1]!.id);
     await drain(worker);
     expect(portal.rmas.get(lost!)!.statusLog.map((s) => s.seq)).toEqual([1, 2, 3, 4]);
-    expect(await listDeadLetters(core)).toMatchObject([{ rma: closed, seq: 4 }]);
+    expect(await listDeadLetters(plainContext(core))).toMatchObject([{ rma: closed, seq: 4 }]);
     const keyOf = async (id: number) => (await core.db.selectFrom('portal_outbox').select('idempotency_key').where('id', '=', id).executeTakeFirstOrThrow()).idempotency_key;
     const lostKey = await keyOf(dead[0]!.id);
     expect(portal.log.filter((l) => l.key === lostKey)).toHaveLength(2);
-    await expect(requeue(core, dead[0]!.id)).rejects.toThrow(/No dead-letter/);
+    await expect(requeue(plainContext(core), dead[0]!.id)).rejects.toThrow(/No dead-letter/);
   });
 
   it('lets one worker per database send at a time', async () => {

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { plainContext, runService } from '../../src/base/node/handlers.ts';
 import type { Status } from '../../src/features/cases/common/status.ts';
 import { createCore, type Core } from '../../src/base/node/core.ts';
 import { openSqlite } from '../../src/base/node/db/open.ts';
@@ -47,7 +48,7 @@ export function testWorker(core: Core, client: PortalClient, options: Partial<Wo
 }
 
 export async function deskCase(core: Core, caller: Caller, i: number): Promise<string> {
-  const detail = await createCase(core, caller, {
+  const detail = await runService(core, true, { caller }, (ctx) => createCase(ctx, {
     customer: { name: `Customer ${i}`, email: `c${i}@example.com`, phone: '010-1234-5678', locale: 'ko' },
     returnAddress: { name: `Customer ${i}`, line1: '1 Main St', line2: null, city: 'Seoul', region: null, postalCode: '04524', country: 'KR', phone: null },
     model: 'AX-100',
@@ -55,7 +56,7 @@ export async function deskCase(core: Core, caller: Caller, i: number): Promise<s
     purchaseDate: '2026-01-10',
     problemCategory: 'hardware',
     problemDescription: 'No power',
-  });
+  }));
   return detail.rma;
 }
 
@@ -65,7 +66,7 @@ export async function deskCase(core: Core, caller: Caller, i: number): Promise<s
  */
 export async function advance(core: Core, users: Record<string, Caller>, rma: string, path: Status[]): Promise<void> {
   for (const to of path) {
-    const current = await getCase(core, users.admin!, rma);
+    const current = await getCase(plainContext(core, users.admin!), rma);
     const move = {
       rma,
       version: current.version,

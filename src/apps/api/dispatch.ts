@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { commonMessages, readSaid, type Said } from '../../base/common/messages.ts';
 import { apiError, DepotError, type ApiError, type Result } from '../../base/common/result.ts';
 import type { Core } from '../../base/node/core.ts';
+import { runService, type ServiceContext } from '../../base/node/handlers.ts';
+import type { Caller } from '../../base/common/identity.ts';
 import { api, isMethodName } from './contract.ts';
 import { handlers } from './handlers.ts';
 
@@ -28,6 +30,7 @@ const failure = (error: ApiError): Result<never> => ({ ok: false, error });
 /**
  * Every transport ends here: the method name, the input and the session token are untrusted
  * until checked. Nothing is written unless the input parsed and the caller may call the method.
+ * A method that writes runs in one transaction opened here; a read gets the plain database.
  */
 export async function dispatch(core: Core, method: unknown, input: unknown, session: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) return failure(apiError('not_found', commonMessages.unknownMethod({ method: String(method) })));
@@ -46,8 +49,10 @@ export async function dispatch(core: Core, method: unknown, input: unknown, sess
     return failure(apiError('invalid', Object.values(fields)[0] ?? commonMessages.invalid(), fields));
   }
   try {
-    const handler = handlers[method] as (input: unknown, context: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data, { core, user, session: token }) };
+    const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => Promise<unknown>;
+    const caller: Caller = user ? { kind: 'user', user } : { kind: 'system' };
+    const value = await runService(core, spec.writes, { caller, session: token }, (ctx) => handler(ctx, parsed.data));
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof DepotError) return failure(error.toApiError());
     console.error(`depot: ${method} failed`, error);

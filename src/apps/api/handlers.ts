@@ -1,5 +1,5 @@
 import type { ParsedInput, MethodName, MethodOutput } from '../../base/common/rpc.ts';
-import type { CallContext } from '../../base/node/handlers.ts';
+import type { ServiceContext } from '../../base/node/handlers.ts';
 import { benchHandlers } from '../../features/bench/node/index.ts';
 import { casesHandlers } from '../../features/cases/node/index.ts';
 import { syncHandlers } from '../../features/portal-sync/node/index.ts';
@@ -11,7 +11,7 @@ import { shippingHandlers } from '../../features/shipping/node/index.ts';
 import { usersHandlers } from '../../features/users/node/index.ts';
 
 type Handlers = {
-  [M in MethodName]: (input: ParsedInput<M>, context: CallContext) => Promise<MethodOutput<M>>;
+  [M in MethodName]: (ctx: ServiceContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>;
 };
 
 /** The one handler map; its type makes its keys exactly the contract's methods. */

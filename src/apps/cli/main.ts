@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { plainContext } from '../../base/node/handlers.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -55,13 +56,13 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'init': {
-      const state = await setupState(core);
+      const state = await setupState(plainContext(core));
       console.log(`${dbFile}: schema up to date; ${state.initialized ? `site "${state.siteName}"` : 'no site yet'}.`);
       await database.close();
       return 0;
     }
     case 'demo': {
-      if ((await setupState(core)).initialized) {
+      if ((await setupState(plainContext(core))).initialized) {
         console.error(`${dbFile} already has a site; demo data goes only into an empty database.`);
         await database.close();
         return 1;
@@ -72,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'serve': {
-      if (values.demo && !(await setupState(core)).initialized) await loadDemo(core);
+      if (values.demo && !(await setupState(plainContext(core))).initialized) await loadDemo(core);
       const port = values.port ? Number(values.port) : 0;
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { plainContext } from '../../base/node/handlers.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { portalUrlSchema } from '../../features/portal-sync/common/index.ts';
@@ -86,7 +87,7 @@ export async function runSync(core: Core, dbFile: string, argv: string[]): Promi
   console.log(`Syncing with ${connection.url}`);
 
   if (values.once) {
-    const deadBefore = (await syncStatus(core)).dead;
+    const deadBefore = (await syncStatus(plainContext(core))).dead;
     let sent = 0;
     let pulled = 0;
     // A round is bounded; go on while it still finds work, so --once empties what is due.
@@ -98,7 +99,7 @@ export async function runSync(core: Core, dbFile: string, argv: string[]): Promi
       if (result.sent + result.dead === 0 && !result.pulled?.hasMore) break;
     }
     await sync.stop();
-    const status = await syncStatus(core);
+    const status = await syncStatus(plainContext(core));
     const round = sync.lastRound;
     console.log(
       `Done: ${sent} updates sent, ${pulled} events applied; ${status.pending} waiting (${status.retrying} to retry), ${status.dead} dead letters, ${status.parked} parked events.`,

@@ -7,6 +7,13 @@ export interface MethodSpec<I extends z.ZodType, O> {
   /** 'public' needs no session; otherwise the roles that may call (admin may always). */
   access: 'public' | 'signed-in' | readonly Role[];
   summary: string;
+  /**
+   * The method changes the database. `true`: the dispatcher runs it inside one transaction and
+   * hands its services that transaction. `'own'`: it must not hold a transaction open (it waits on
+   * a printer or the portal, runs long, or commits piece by piece), so it gets the plain database
+   * and opens its own transactions; its spec says why. Absent: a read, on the plain database.
+   */
+  writes?: true | 'own';
   /** Phantom: carries the result type. */
   output?: O;
 }

@@ -1,20 +1,75 @@
 import type { z } from 'zod';
 import type { MethodSpec } from '../common/rpc.ts';
-import type { Core } from './core.ts';
-import type { UserInfo } from '../common/identity.ts';
+import type { Core, Db, Tx } from './core.ts';
+import type { Caller, UserInfo } from '../common/identity.ts';
 
-export interface CallContext {
-  core: Core;
-  /** Null only for public methods. */
-  user: UserInfo | null;
+/**
+ * What every API service is given, built once per request by the dispatcher: the database handle
+ * (the request's one transaction for a method that writes, the plain database for a read or for a
+ * method that opens its own), the request's clock, who is calling, and the core for the rest
+ * (data folder, slots, sessions).
+ */
+export interface ServiceContext {
+  db: Db;
+  /** Read once per request. */
+  now: Date;
+  caller: Caller;
+  /** The session token the call came with (null for public methods). */
   session: string | null;
+  core: Core;
+  /** Runs `effect` once the request's transaction committed (at once after the handler without one). */
+  afterCommit(effect: () => void): void;
+}
+
+/** The signed-in person making the call; services of signed-in methods only. */
+export function userOf(ctx: ServiceContext): UserInfo {
+  if (ctx.caller.kind !== 'user') throw new Error('depot: a signed-in method was called without a user');
+  return ctx.caller.user;
+}
+
+/**
+ * Runs one request's service: a method that writes (`writes: true`) runs inside one transaction,
+ * committed when it returns; any other gets the plain database. Effects asked for with
+ * `afterCommit` run only once the work is committed.
+ */
+export async function runService<T>(
+  core: Core,
+  writes: MethodSpec<z.ZodType, unknown>['writes'],
+  who: { caller: Caller; session?: string | null },
+  run: (ctx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  const now = core.now();
+  const effects: (() => void)[] = [];
+  const contextOf = (db: Db): ServiceContext => ({
+    db,
+    now,
+    caller: who.caller,
+    session: who.session ?? null,
+    core,
+    afterCommit: (effect) => effects.push(effect),
+  });
+  const value = writes === true ? await core.db.transaction().execute((trx) => run(contextOf(trx))) : await run(contextOf(core.db));
+  for (const effect of effects) effect();
+  return value;
 }
 
 type Output<S> = S extends MethodSpec<z.ZodType, infer O> ? ([O] extends [undefined] ? null : O) : never;
 
-/** The handlers of a group of methods: each gets its parsed input and returns its declared result. */
+/** The handlers of a group of methods: each gets the request's context and its parsed input, and returns its declared result. */
 export type HandlersFor<Methods extends Record<string, MethodSpec<z.ZodType, unknown>>> = {
-  [M in keyof Methods]: (input: z.output<Methods[M]['input']>, context: CallContext) => Promise<Output<Methods[M]>>;
+  [M in keyof Methods]: (ctx: ServiceContext, input: z.output<Methods[M]['input']>) => Promise<Output<Methods[M]>>;
 };
 
-export const signedIn = (context: CallContext) => ({ kind: 'user' as const, user: context.user! });
+/** The request's transaction, in the services of methods that write (`writes: true`). */
+export function trxOf(ctx: ServiceContext): Tx {
+  if (!ctx.db.isTransaction) throw new Error('depot: this service needs the request transaction (writes: true)');
+  return ctx.db as Tx;
+}
+
+/**
+ * A context for a read outside an API request (the command line, tests): the plain database, the
+ * clock read now, and the system (or the given caller) acting.
+ */
+export function plainContext(core: Core, caller: Caller = { kind: 'system' }): ServiceContext {
+  return { db: core.db, now: core.now(), caller, session: null, core, afterCommit: (effect) => effect() };
+}

@@ -22,7 +22,8 @@ import {
   type RepairRecord,
   type ReplacementRecord,
 } from '../../warranty/common/index.ts';
-import type { Core, Db } from '../../../base/node/core.ts';
+import type { Db } from '../../../base/node/core.ts';
+import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import {
   applyTransition,
   benchCaseHead,
@@ -37,7 +38,6 @@ import {
 import { diagnosisRow, warrantyOf, type DiagnosisRow } from './diagnosis.ts';
 import { estimateViews, repairGate } from './estimates.ts';
 import { readBenchSettings, requireSite, setting, siteToday } from '../../settings/node/index.ts';
-import type { Caller } from '../../../base/common/identity.ts';
 import { productLines } from '../../products/node/index.ts';
 import { repairMovesOf } from '../../parts/node/index.ts';
 import { latestIntake } from '../../receiving/node/index.ts';
@@ -57,21 +57,22 @@ export async function benchSettingsView(db: Db): Promise<BenchSettingsView> {
   return { ...settings, currency: site.currency };
 }
 
-export async function updateBenchSettings(core: Core, settings: BenchSettings): Promise<BenchSettingsView> {
-  await requireSite(core.db);
-  await setting.bench.write(core.db, settings);
-  return benchSettingsView(core.db);
+export async function updateBenchSettings(ctx: ServiceContext, settings: BenchSettings): Promise<BenchSettingsView> {
+  await requireSite(ctx.db);
+  await setting.bench.write(ctx.db, settings);
+  return benchSettingsView(ctx.db);
 }
 
-export async function benchQueue(core: Core, caller: Caller, input: z.output<typeof benchQueueInput>): Promise<BenchQueue> {
+export async function benchQueue(ctx: ServiceContext, input: z.output<typeof benchQueueInput>): Promise<BenchQueue> {
+  const { caller } = ctx;
   const [rows, lines, today] = await Promise.all([
-    benchQueueRows(core.db, {
+    benchQueueRows(ctx.db, {
       statuses: shown[input.show],
       productLine: input.productLine,
       ...(input.mine ? { assignedTo: userIdOf(caller) } : {}),
     }),
-    productLines(core.db),
-    siteToday(core.db, core.now()),
+    productLines(ctx.db),
+    siteToday(ctx.db, ctx.now),
   ]);
   return {
     rows: rows.map((r) => ({
@@ -98,38 +99,38 @@ export async function benchQueue(core: Core, caller: Caller, input: z.output<typ
 }
 
 /** Assigns the case to the caller; a received case goes into diagnosis in the same transaction. */
-export async function takeCase(core: Core, caller: Caller, ref: { rma: string; version: number }): Promise<BenchCase> {
-  const now = core.now();
-  await core.db.transaction().execute(async (trx) => {
-    const row = await caseRow(trx, ref.rma);
-    requireStatus(row, benchStatuses, benchMessages.doingTake());
-    const me = userIdOf(caller);
-    if (row.assigned_to !== null && row.assigned_to !== me && !(caller.kind === 'user' && caller.user.role === 'admin')) {
-      const holder = await userNameOf(trx, row.assigned_to);
-      throw new DepotError(
-        'conflict',
-        holder ? benchMessages.takenBy({ rma: row.rma, name: holder.name }) : benchMessages.takenBySomeone({ rma: row.rma }),
-      );
-    }
-    const touched = await touchCase(trx, now.toISOString(), ref, { assigned_to: me });
-    if (row.status === 'received') {
-      await applyTransition(trx, now, caller, { rma: row.rma, version: touched.version, to: 'diagnosing', note: null, carrier: null });
-    }
-  });
-  return getBenchCase(core, ref.rma);
+export async function takeCase(ctx: ServiceContext, ref: { rma: string; version: number }): Promise<BenchCase> {
+  const { caller } = ctx;
+  const now = ctx.now;
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, ref.rma);
+  requireStatus(row, benchStatuses, benchMessages.doingTake());
+  const me = userIdOf(caller);
+  if (row.assigned_to !== null && row.assigned_to !== me && !(caller.kind === 'user' && caller.user.role === 'admin')) {
+    const holder = await userNameOf(trx, row.assigned_to);
+    throw new DepotError(
+      'conflict',
+      holder ? benchMessages.takenBy({ rma: row.rma, name: holder.name }) : benchMessages.takenBySomeone({ rma: row.rma }),
+    );
+  }
+  const touched = await touchCase(trx, now.toISOString(), ref, { assigned_to: me });
+  if (row.status === 'received') {
+    await applyTransition(trx, now, caller, { rma: row.rma, version: touched.version, to: 'diagnosing', note: null, carrier: null });
+  }
+  return getBenchCase(ctx, ref.rma);
 }
 
-export async function releaseCase(core: Core, caller: Caller, ref: { rma: string; version: number }): Promise<BenchCase> {
-  await core.db.transaction().execute(async (trx) => {
-    const row = await caseRow(trx, ref.rma);
-    const admin = caller.kind === 'user' && caller.user.role === 'admin';
-    if (row.assigned_to === null) throw new DepotError('invalid', benchMessages.notAssigned({ rma: row.rma }));
-    if (row.assigned_to !== userIdOf(caller) && !admin) {
-      throw new DepotError('forbidden', benchMessages.onlyHolderReleases());
-    }
-    await touchCase(trx, core.now().toISOString(), ref, { assigned_to: null });
-  });
-  return getBenchCase(core, ref.rma);
+export async function releaseCase(ctx: ServiceContext, ref: { rma: string; version: number }): Promise<BenchCase> {
+  const { caller } = ctx;
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, ref.rma);
+  const admin = caller.kind === 'user' && caller.user.role === 'admin';
+  if (row.assigned_to === null) throw new DepotError('invalid', benchMessages.notAssigned({ rma: row.rma }));
+  if (row.assigned_to !== userIdOf(caller) && !admin) {
+    throw new DepotError('forbidden', benchMessages.onlyHolderReleases());
+  }
+  await touchCase(trx, ctx.now.toISOString(), ref, { assigned_to: null });
+  return getBenchCase(ctx, ref.rma);
 }
 
 const damageOf = (d: Pick<Diagnosis, 'physicalDamage' | 'liquidDamage' | 'tampering'>): DamageKind[] => [
@@ -212,50 +213,50 @@ async function decide(trx: Db, now: Date, caseId: number, diagnosis: Diagnosis) 
 }
 
 /** Saves the diagnosis and the warranty decision made from it, with its reason. */
-export async function diagnose(core: Core, caller: Caller, input: z.output<typeof diagnoseInput>): Promise<BenchCase> {
-  const now = core.now();
+export async function diagnose(ctx: ServiceContext, input: z.output<typeof diagnoseInput>): Promise<BenchCase> {
+  const { caller } = ctx;
+  const now = ctx.now;
   const at = now.toISOString();
-  await core.db.transaction().execute(async (trx) => {
-    const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['diagnosing'], benchMessages.doingDiagnosis());
-    const d = input.diagnosis;
-    const { decision, today } = await decide(trx, now, row.id, d).catch((error: unknown) => {
-      // The warranty rules name their inputs; the form names them under diagnosis.
-      if (error instanceof DepotError && error.fieldsSaid?.extendedUntil) {
-        throw new DepotError('invalid', error.said, { 'diagnosis.extendedUntil': error.fieldsSaid.extendedUntil });
-      }
-      throw error;
-    });
-    await touchCase(trx, at, input);
-    const values = {
-      symptom_confirmed: d.symptomConfirmed ? 1 : 0,
-      fault_category: d.faultCategory,
-      fault: d.fault,
-      damage_level: d.damageLevel,
-      physical_damage: d.physicalDamage ? 1 : 0,
-      liquid_damage: d.liquidDamage ? 1 : 0,
-      tampering: d.tampering ? 1 : 0,
-      test_results: d.testResults,
-      internal_notes: d.internalNotes,
-      customer_notes: d.customerNotes,
-      proof_of_purchase: d.proofOfPurchase ? 1 : 0,
-      extended_until: d.extendedUntil,
-      warranty_covered: decision.covered ? 1 : 0,
-      warranty_rule: decision.rule,
-      warranty_reason: decision.reason,
-      warranty_until: decision.until,
-      warranty_params: JSON.stringify(decision.params),
-      decided_on: today,
-      diagnosed_by: userIdOf(caller),
-      diagnosed_at: at,
-    };
-    await trx
-      .insertInto('diagnoses')
-      .values({ case_id: row.id, ...values })
-      .onConflict((oc) => oc.column('case_id').doUpdateSet(values))
-      .execute();
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, input.rma);
+  requireStatus(row, ['diagnosing'], benchMessages.doingDiagnosis());
+  const d = input.diagnosis;
+  const { decision, today } = await decide(trx, now, row.id, d).catch((error: unknown) => {
+    // The warranty rules name their inputs; the form names them under diagnosis.
+    if (error instanceof DepotError && error.fieldsSaid?.extendedUntil) {
+      throw new DepotError('invalid', error.said, { 'diagnosis.extendedUntil': error.fieldsSaid.extendedUntil });
+    }
+    throw error;
   });
-  return getBenchCase(core, input.rma);
+  await touchCase(trx, at, input);
+  const values = {
+    symptom_confirmed: d.symptomConfirmed ? 1 : 0,
+    fault_category: d.faultCategory,
+    fault: d.fault,
+    damage_level: d.damageLevel,
+    physical_damage: d.physicalDamage ? 1 : 0,
+    liquid_damage: d.liquidDamage ? 1 : 0,
+    tampering: d.tampering ? 1 : 0,
+    test_results: d.testResults,
+    internal_notes: d.internalNotes,
+    customer_notes: d.customerNotes,
+    proof_of_purchase: d.proofOfPurchase ? 1 : 0,
+    extended_until: d.extendedUntil,
+    warranty_covered: decision.covered ? 1 : 0,
+    warranty_rule: decision.rule,
+    warranty_reason: decision.reason,
+    warranty_until: decision.until,
+    warranty_params: JSON.stringify(decision.params),
+    decided_on: today,
+    diagnosed_by: userIdOf(caller),
+    diagnosed_at: at,
+  };
+  await trx
+    .insertInto('diagnoses')
+    .values({ case_id: row.id, ...values })
+    .onConflict((oc) => oc.column('case_id').doUpdateSet(values))
+    .execute();
+  return getBenchCase(ctx, input.rma);
 }
 
 const diagnosisOf = (d: DiagnosisRow): Diagnosis => ({
@@ -298,8 +299,8 @@ export async function workLog(db: Db, caseId: number): Promise<WorkEntry[]> {
 }
 
 /** Everything the bench shows about a case. */
-export async function getBenchCase(core: Core, rma: string): Promise<BenchCase> {
-  const db = core.db;
+export async function getBenchCase(ctx: ServiceContext, rma: string): Promise<BenchCase> {
+  const db = ctx.db;
   const row = await benchCaseHead(db, rma);
   if (!row) throw new DepotError('not_found', casesMessages.noCase({ rma }));
   const caseId = Number(row.id);
@@ -309,7 +310,7 @@ export async function getBenchCase(core: Core, rma: string): Promise<BenchCase> 
     diagnosisRow(db, caseId),
     workLog(db, caseId),
   ]);
-  const today = calendarDateIn(core.now(), site.timeZone);
+  const today = calendarDateIn(ctx.now, site.timeZone);
   const estimates = await estimateViews(db, caseId, today);
   let diagnosis: Diagnosis;
   if (saved) diagnosis = diagnosisOf(saved);

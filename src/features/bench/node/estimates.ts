@@ -22,14 +22,14 @@ import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { benchMessages as m } from '../common/messages.ts';
 import { partsMessages } from '../../parts/common/index.ts';
 import type { Status } from '../../cases/common/index.ts';
-import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import type { Db, Tx } from '../../../base/node/core.ts';
+import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { enqueue } from '../../../base/node/outbox.ts';
 import { diagnosisRow, warrantyOf } from './diagnosis.ts';
 import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { readBenchSettings, requireSite, siteToday } from '../../settings/node/index.ts';
 import { partIdBySku } from '../../parts/node/index.ts';
 import { portalEstimateDecisionsOf, portalPaymentsOf } from '../../portal-sync/node/index.ts';
-import type { Caller } from '../../../base/common/identity.ts';
 
 /**
  * Versioned estimates. Issuing one queues it for the portal before the awaiting_customer status,
@@ -162,76 +162,76 @@ function priced(lines: z.output<typeof issueEstimateInput>['lines'], rates: Para
 }
 
 /** Issues the next estimate version; from diagnosis the case goes to awaiting_customer. */
-export async function issueEstimate(core: Core, caller: Caller, input: z.output<typeof issueEstimateInput>): Promise<void> {
-  const now = core.now();
+export async function issueEstimate(ctx: ServiceContext, input: z.output<typeof issueEstimateInput>): Promise<void> {
+  const { caller } = ctx;
+  const now = ctx.now;
   const at = now.toISOString();
-  await core.db.transaction().execute(async (trx) => {
-    const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['diagnosing', 'awaiting_customer'], m.doingEstimate());
-    requireVersion(row, input.version);
-    const diagnosis = await diagnosisRow(trx, row.id);
-    if (!diagnosis) throw new DepotError('invalid', m.diagnosisBeforeEstimate());
-    for (const [index, entry] of input.lines.entries()) {
-      if (entry.kind !== 'part' || entry.sku === null) continue;
-      const part = await partIdBySku(trx, entry.sku);
-      if (!part) throw fieldError(`lines.${index}.sku`, partsMessages.unknownSku({ sku: entry.sku }));
-    }
-    const [site, settings, today] = await Promise.all([requireSite(trx), readBenchSettings(trx), siteToday(trx, now)]);
-    const totals = priced(input.lines, settings.rates, site.currency);
-    const validUntil = estimateValidUntil(today, settings.validityDays);
-    const last = await trx
-      .selectFrom('estimates')
-      .select((eb) => eb.fn.max('version').as('version'))
-      .where('case_id', '=', row.id)
-      .executeTakeFirst();
-    const version = Number(last?.version ?? 0) + 1;
-    await trx
-      .updateTable('estimates')
-      .set({ state: 'superseded' })
-      .where('case_id', '=', row.id)
-      .where('state', 'in', ['issued', 'accepted'])
-      .execute();
-    const warranty = warrantyOf(diagnosis);
-    await trx
-      .insertInto('estimates')
-      .values({
-        case_id: row.id,
-        version,
-        state: 'issued',
-        currency: site.currency,
-        lines: JSON.stringify(totals.lines),
-        tax_rate_bp: settings.rates.taxRateBp,
-        subtotal: totals.subtotal,
-        discount: totals.discount,
-        tax: totals.tax,
-        total: totals.total,
-        covered_cost: totals.coveredCost,
-        valid_until: validUntil,
-        warranty_covered: warranty.covered ? 1 : 0,
-        warranty_reason: warranty.reason,
-        issued_at: at,
-        issued_by: userIdOf(caller),
-        decision: null,
-        decided_at: null,
-        decision_note: null,
-        decision_source: null,
-        decided_by: null,
-      })
-      .execute();
-    await enqueue(trx, now, {
-      caseId: row.id,
-      rma: row.rma,
-      kind: 'estimate',
-      method: 'PUT',
-      path: `/rmas/${encodeURIComponent(row.rma)}/estimates/${version}`,
-      body: portalEstimatePayload({ validUntil, totals }, warranty),
-    });
-    if (row.status === 'diagnosing') {
-      await applyTransition(trx, now, caller, { rma: row.rma, version: row.version, to: 'awaiting_customer', note: null, said: [m.estimateIssued({ version })], carrier: null });
-    } else {
-      await touchCase(trx, at, { rma: row.rma, version: row.version });
-    }
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, input.rma);
+  requireStatus(row, ['diagnosing', 'awaiting_customer'], m.doingEstimate());
+  requireVersion(row, input.version);
+  const diagnosis = await diagnosisRow(trx, row.id);
+  if (!diagnosis) throw new DepotError('invalid', m.diagnosisBeforeEstimate());
+  for (const [index, entry] of input.lines.entries()) {
+    if (entry.kind !== 'part' || entry.sku === null) continue;
+    const part = await partIdBySku(trx, entry.sku);
+    if (!part) throw fieldError(`lines.${index}.sku`, partsMessages.unknownSku({ sku: entry.sku }));
+  }
+  const [site, settings, today] = await Promise.all([requireSite(trx), readBenchSettings(trx), siteToday(trx, now)]);
+  const totals = priced(input.lines, settings.rates, site.currency);
+  const validUntil = estimateValidUntil(today, settings.validityDays);
+  const last = await trx
+    .selectFrom('estimates')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('case_id', '=', row.id)
+    .executeTakeFirst();
+  const version = Number(last?.version ?? 0) + 1;
+  await trx
+    .updateTable('estimates')
+    .set({ state: 'superseded' })
+    .where('case_id', '=', row.id)
+    .where('state', 'in', ['issued', 'accepted'])
+    .execute();
+  const warranty = warrantyOf(diagnosis);
+  await trx
+    .insertInto('estimates')
+    .values({
+      case_id: row.id,
+      version,
+      state: 'issued',
+      currency: site.currency,
+      lines: JSON.stringify(totals.lines),
+      tax_rate_bp: settings.rates.taxRateBp,
+      subtotal: totals.subtotal,
+      discount: totals.discount,
+      tax: totals.tax,
+      total: totals.total,
+      covered_cost: totals.coveredCost,
+      valid_until: validUntil,
+      warranty_covered: warranty.covered ? 1 : 0,
+      warranty_reason: warranty.reason,
+      issued_at: at,
+      issued_by: userIdOf(caller),
+      decision: null,
+      decided_at: null,
+      decision_note: null,
+      decision_source: null,
+      decided_by: null,
+    })
+    .execute();
+  await enqueue(trx, now, {
+    caseId: row.id,
+    rma: row.rma,
+    kind: 'estimate',
+    method: 'PUT',
+    path: `/rmas/${encodeURIComponent(row.rma)}/estimates/${version}`,
+    body: portalEstimatePayload({ validUntil, totals }, warranty),
   });
+  if (row.status === 'diagnosing') {
+    await applyTransition(trx, now, caller, { rma: row.rma, version: row.version, to: 'awaiting_customer', note: null, said: [m.estimateIssued({ version })], carrier: null });
+  } else {
+    await touchCase(trx, at, { rma: row.rma, version: row.version });
+  }
 }
 
 async function estimateFor(db: Db, caseId: number, version: number, today: CalendarDate): Promise<{ view: EstimateView; current: EstimateView }> {
@@ -246,81 +246,81 @@ async function estimateFor(db: Db, caseId: number, version: number, today: Calen
 }
 
 /** The customer's decision taken at the desk ("accepted by phone"); a decline returns the unit unrepaired. */
-export async function recordDecision(core: Core, caller: Caller, input: z.output<typeof recordDecisionInput>): Promise<void> {
-  const now = core.now();
+export async function recordDecision(ctx: ServiceContext, input: z.output<typeof recordDecisionInput>): Promise<void> {
+  const { caller } = ctx;
+  const now = ctx.now;
   const at = now.toISOString();
-  await core.db.transaction().execute(async (trx) => {
-    const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['awaiting_customer'], m.doingDecision());
-    const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
-    if (view.decision) {
-      const already = view.decision.decision === 'accepted' ? m.alreadyAccepted : m.alreadyDeclined;
-      throw fieldError('estimateVersion', already({ version: view.version }));
-    }
-    if (input.decision === 'accepted' && view.expired) {
-      throw fieldError('estimateVersion', m.expiredIssueNew({ version: view.version, date: view.validUntil }));
-    }
-    await trx
-      .updateTable('estimates')
-      .set({
-        state: input.decision,
-        decision: input.decision,
-        decided_at: at,
-        decision_note: input.note,
-        decision_source: 'desk',
-        decided_by: userIdOf(caller),
-      })
-      .where('case_id', '=', row.id)
-      .where('version', '=', view.version)
-      .execute();
-    if (input.decision === 'declined') {
-      const declined = input.note
-        ? m.customerDeclinedBecause({ version: view.version, note: input.note })
-        : m.customerDeclined({ version: view.version });
-      await applyTransition(trx, now, caller, {
-        rma: row.rma,
-        version: row.version,
-        to: 'return_unrepaired',
-        note: null,
-        said: [declined],
-        carrier: null,
-        resolution: 'returned_unrepaired',
-      });
-    } else {
-      await touchCase(trx, at, { rma: row.rma, version: null });
-    }
-  });
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, input.rma);
+  requireStatus(row, ['awaiting_customer'], m.doingDecision());
+  const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
+  if (view.decision) {
+    const already = view.decision.decision === 'accepted' ? m.alreadyAccepted : m.alreadyDeclined;
+    throw fieldError('estimateVersion', already({ version: view.version }));
+  }
+  if (input.decision === 'accepted' && view.expired) {
+    throw fieldError('estimateVersion', m.expiredIssueNew({ version: view.version, date: view.validUntil }));
+  }
+  await trx
+    .updateTable('estimates')
+    .set({
+      state: input.decision,
+      decision: input.decision,
+      decided_at: at,
+      decision_note: input.note,
+      decision_source: 'desk',
+      decided_by: userIdOf(caller),
+    })
+    .where('case_id', '=', row.id)
+    .where('version', '=', view.version)
+    .execute();
+  if (input.decision === 'declined') {
+    const declined = input.note
+      ? m.customerDeclinedBecause({ version: view.version, note: input.note })
+      : m.customerDeclined({ version: view.version });
+    await applyTransition(trx, now, caller, {
+      rma: row.rma,
+      version: row.version,
+      to: 'return_unrepaired',
+      note: null,
+      said: [declined],
+      carrier: null,
+      resolution: 'returned_unrepaired',
+    });
+  } else {
+    await touchCase(trx, at, { rma: row.rma, version: null });
+  }
 }
 
 /** A payment taken at the desk for the accepted version; never more than is outstanding. */
-export async function recordPayment(core: Core, caller: Caller, input: z.output<typeof recordPaymentInput>): Promise<void> {
-  const now = core.now();
+export async function recordPayment(ctx: ServiceContext, input: z.output<typeof recordPaymentInput>): Promise<void> {
+  const { caller } = ctx;
+  const now = ctx.now;
   const at = now.toISOString();
-  await core.db.transaction().execute(async (trx) => {
-    const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['awaiting_customer'], m.doingPayment());
-    const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
-    if (view.state !== 'accepted') {
-      throw fieldError('estimateVersion', m.notAccepted({ version: view.version }));
-    }
-    const outstanding = view.totals.total - view.paid;
-    if (input.amount > outstanding) {
-      throw fieldError('amount', m.onlyOutstanding({ amount: formatMoney(outstanding, view.currency), version: view.version }));
-    }
-    await trx
-      .insertInto('estimate_payments')
-      .values({
-        case_id: row.id,
-        estimate_version: view.version,
-        amount: input.amount,
-        currency: view.currency,
-        reference: input.reference,
-        paid_at: at,
-        recorded_by: userIdOf(caller),
-      })
-      .execute();
-    await touchCase(trx, at, { rma: row.rma, version: null });
-  });
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, input.rma);
+  requireStatus(row, ['awaiting_customer'], m.doingPayment());
+  const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
+  if (view.state !== 'accepted') {
+    throw fieldError('estimateVersion', m.notAccepted({ version: view.version }));
+  }
+  const outstanding = view.totals.total - view.paid;
+  if (input.amount > outstanding) {
+    throw fieldError('amount', m.onlyOutstanding({ amount: formatMoney(outstanding, view.currency), version: view.version }));
+  }
+  await trx
+    .insertInto('estimate_payments')
+    .values({
+      case_id: row.id,
+      estimate_version: view.version,
+      amount: input.amount,
+      currency: view.currency,
+      reference: input.reference,
+      paid_at: at,
+      recorded_by: userIdOf(caller),
+    })
+    .execute();
+  await touchCase(trx, at, { rma: row.rma, version: null });
 }
 
 /** Records a portal acceptance on the estimate itself when repair starts, so the case names the accepted version. */

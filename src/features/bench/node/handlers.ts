@@ -11,32 +11,23 @@ import {
 } from './bench.ts';
 import { issueEstimate, recordDecision, recordPayment } from './estimates.ts';
 import { exportParts, importParts, listParts, savePart } from '../../parts/node/index.ts';
-import { signedIn, type HandlersFor } from '../../../base/node/handlers.ts';
+import type { HandlersFor } from '../../../base/node/handlers.ts';
 
 export const benchHandlers: HandlersFor<typeof benchMethods> = {
-  'bench.queue': (input, context) => benchQueue(context.core, signedIn(context), input),
-  'bench.take': (input, context) => takeCase(context.core, signedIn(context), input),
-  'bench.release': (input, context) => releaseCase(context.core, signedIn(context), input),
-  'bench.get': (input, { core }) => getBenchCase(core, input.rma),
-  'bench.diagnose': (input, context) => diagnose(context.core, signedIn(context), input),
-  'bench.issueEstimate': async (input, context) => {
-    await issueEstimate(context.core, signedIn(context), input);
-    return getBenchCase(context.core, input.rma);
-  },
-  'bench.recordDecision': async (input, context) => {
-    await recordDecision(context.core, signedIn(context), input);
-    return getBenchCase(context.core, input.rma);
-  },
-  'bench.recordPayment': async (input, context) => {
-    await recordPayment(context.core, signedIn(context), input);
-    return getBenchCase(context.core, input.rma);
-  },
-  'bench.logWork': (input, context) => logWork(context.core, signedIn(context), input),
-  'bench.advance': (input, context) => advance(context.core, signedIn(context), input),
-  'bench.settings': (_input, { core }) => benchSettingsView(core.db),
-  'bench.updateSettings': (input, { core }) => updateBenchSettings(core, input),
-  'parts.list': (input, { core }) => listParts(core.db, input.query),
-  'parts.save': (input, context) => savePart(context.core, signedIn(context), input),
-  'parts.import': (input, context) => importParts(context.core, signedIn(context), input.csv),
-  'parts.export': async (_input, { core }) => ({ csv: await exportParts(core) }),
+  'bench.queue': (ctx, input) => benchQueue(ctx, input),
+  'bench.take': (ctx, input) => takeCase(ctx, input),
+  'bench.release': (ctx, input) => releaseCase(ctx, input),
+  'bench.get': (ctx, input) => getBenchCase(ctx, input.rma),
+  'bench.diagnose': (ctx, input) => diagnose(ctx, input),
+  'bench.issueEstimate': (ctx, input) => issueEstimate(ctx, input).then(() => getBenchCase(ctx, input.rma)),
+  'bench.recordDecision': (ctx, input) => recordDecision(ctx, input).then(() => getBenchCase(ctx, input.rma)),
+  'bench.recordPayment': (ctx, input) => recordPayment(ctx, input).then(() => getBenchCase(ctx, input.rma)),
+  'bench.logWork': (ctx, input) => logWork(ctx, input),
+  'bench.advance': (ctx, input) => advance(ctx, input),
+  'bench.settings': (ctx) => benchSettingsView(ctx.db),
+  'bench.updateSettings': (ctx, input) => updateBenchSettings(ctx, input),
+  'parts.list': (ctx, input) => listParts(ctx.db, input.query),
+  'parts.save': (ctx, input) => savePart(ctx, input),
+  'parts.import': (ctx, input) => importParts(ctx, input.csv),
+  'parts.export': async (ctx) => ({ csv: await exportParts(ctx) }),
 };

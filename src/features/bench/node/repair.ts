@@ -5,40 +5,39 @@ import type { Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { benchMessages as m } from '../common/messages.ts';
 import { casesMessages, type Resolution, type Status } from '../../cases/common/index.ts';
-import type { Core } from '../../../base/node/core.ts';
+import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { getBenchCase } from './bench.ts';
 import { diagnosisRow } from './diagnosis.ts';
 import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { closeEstimate, currentEstimate, estimateViews, repairGate, settleAcceptance } from './estimates.ts';
 import { takeParts } from '../../parts/node/index.ts';
 import { requireSite, siteToday } from '../../settings/node/index.ts';
-import type { Caller } from '../../../base/common/identity.ts';
 
 /** Repair and QA: work done with parts and time, waiting for parts, QA pass or fail, and the ways off the bench. */
 
-export async function logWork(core: Core, caller: Caller, input: z.output<typeof logWorkInput>): Promise<BenchCase> {
-  const at = core.now().toISOString();
-  await core.db.transaction().execute(async (trx) => {
-    const row = await caseRow(trx, input.rma);
-    requireStatus(row, ['repairing'], m.doingWork());
-    await touchCase(trx, at, input);
-    const work = await trx
-      .insertInto('bench_work')
-      .values({
-        case_id: row.id,
-        kind: input.replacementSerial ? 'replacement' : 'work',
-        work_done: input.workDone,
-        minutes: input.minutes,
-        new_serial: input.replacementSerial,
-        new_serial_norm: input.replacementSerial ? normalizeSerial(input.replacementSerial) : null,
-        user_id: userIdOf(caller),
-        at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await takeParts(trx, at, caller, { caseId: row.id, workId: Number(work.id) }, input.parts, input.stockReason);
-  });
-  return getBenchCase(core, input.rma);
+export async function logWork(ctx: ServiceContext, input: z.output<typeof logWorkInput>): Promise<BenchCase> {
+  const { caller } = ctx;
+  const at = ctx.now.toISOString();
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, input.rma);
+  requireStatus(row, ['repairing'], m.doingWork());
+  await touchCase(trx, at, input);
+  const work = await trx
+    .insertInto('bench_work')
+    .values({
+      case_id: row.id,
+      kind: input.replacementSerial ? 'replacement' : 'work',
+      work_done: input.workDone,
+      minutes: input.minutes,
+      new_serial: input.replacementSerial,
+      new_serial_norm: input.replacementSerial ? normalizeSerial(input.replacementSerial) : null,
+      user_id: userIdOf(caller),
+      at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await takeParts(trx, at, caller, { caseId: row.id, workId: Number(work.id) }, input.parts, input.stockReason);
+  return getBenchCase(ctx, input.rma);
 }
 
 const moves: Record<z.output<typeof advanceInput>['action'], { from: readonly Status[]; to: Status; doing: () => Said }> = {
@@ -53,98 +52,98 @@ const moves: Record<z.output<typeof advanceInput>['action'], { from: readonly St
 };
 
 /** One step along the bench, each with the checks the status machine alone cannot make. */
-export async function advance(core: Core, caller: Caller, input: z.output<typeof advanceInput>): Promise<BenchCase> {
-  const now = core.now();
+export async function advance(ctx: ServiceContext, input: z.output<typeof advanceInput>): Promise<BenchCase> {
+  const { caller } = ctx;
+  const now = ctx.now;
   const at = now.toISOString();
   const move = moves[input.action];
-  await core.db.transaction().execute(async (trx) => {
-    const row = await caseRow(trx, input.rma);
-    requireStatus(row, move.from, move.doing());
-    requireVersion(row, input.version);
-    const { currency } = await requireSite(trx);
-    const today = await siteToday(trx, now);
-    let note = input.note;
-    // What Depot says of the step, before the technician's own note.
-    const said: Said[] = [];
-    let resolution: Resolution | undefined;
-    switch (input.action) {
-      case 'startRepair': {
-        const diagnosis = await diagnosisRow(trx, row.id);
-        const estimates = await estimateViews(trx, row.id, today);
-        const gate = repairGate(
-          row.status,
-          diagnosis ? { covered: diagnosis.warranty_covered === 1, symptomConfirmed: diagnosis.symptom_confirmed === 1 } : null,
-          estimates,
-          currency,
-        );
-        if (!gate.allowed) throw new DepotError('invalid', gate.reason!);
-        const accepted = currentEstimate(estimates);
-        if (row.status === 'awaiting_customer' && accepted) {
-          await settleAcceptance(trx, row.id, accepted);
-          said.push(m.acceptedAndPaid({ version: accepted.version }));
-        }
-        break;
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, input.rma);
+  requireStatus(row, move.from, move.doing());
+  requireVersion(row, input.version);
+  const { currency } = await requireSite(trx);
+  const today = await siteToday(trx, now);
+  let note = input.note;
+  // What Depot says of the step, before the technician's own note.
+  const said: Said[] = [];
+  let resolution: Resolution | undefined;
+  switch (input.action) {
+    case 'startRepair': {
+      const diagnosis = await diagnosisRow(trx, row.id);
+      const estimates = await estimateViews(trx, row.id, today);
+      const gate = repairGate(
+        row.status,
+        diagnosis ? { covered: diagnosis.warranty_covered === 1, symptomConfirmed: diagnosis.symptom_confirmed === 1 } : null,
+        estimates,
+        currency,
+      );
+      if (!gate.allowed) throw new DepotError('invalid', gate.reason!);
+      const accepted = currentEstimate(estimates);
+      if (row.status === 'awaiting_customer' && accepted) {
+        await settleAcceptance(trx, row.id, accepted);
+        said.push(m.acceptedAndPaid({ version: accepted.version }));
       }
-      case 'toQa': {
-        const work = await trx.selectFrom('bench_work').select('id').where('case_id', '=', row.id).executeTakeFirst();
-        if (!work) throw new DepotError('invalid', m.workBeforeQa());
-        break;
-      }
-      case 'qaPass': {
-        const replacement = await trx
-          .selectFrom('bench_work')
-          .select('new_serial')
-          .where('case_id', '=', row.id)
-          .where('kind', '=', 'replacement')
-          .orderBy('id', 'desc')
-          .executeTakeFirst();
-        resolution = input.resolution ?? (replacement ? 'replaced' : 'repaired');
-        if (resolution === 'replaced' && !replacement) {
-          throw fieldError('resolution', m.replacementFirst());
-        }
-        said.push(m.qaPassed());
-        if (replacement && resolution === 'replaced') said.push(m.replacementSerial({ serial: replacement.new_serial! }));
-        break;
-      }
-      case 'qaFail':
-        if (!note) throw fieldError('note', m.sayWhatFailed());
-        said.push(m.qaFailed({ note }));
-        note = null;
-        break;
-      case 'noFault': {
-        const diagnosis = await diagnosisRow(trx, row.id);
-        if (!diagnosis || diagnosis.symptom_confirmed === 1) {
-          throw new DepotError('invalid', m.noFaultDiagnosisFirst());
-        }
-        resolution = 'no_fault_found';
-        break;
-      }
-      case 'returnUnrepaired': {
-        const current = currentEstimate(await estimateViews(trx, row.id, today));
-        const declined = current?.state === 'declined';
-        if (!current || (!declined && !current.expired)) {
-          throw new DepotError(
-            'invalid',
-            current ? m.estimateStillOpen({ version: current.version, date: current.validUntil }) : m.gateNoEstimate(),
-          );
-        }
-        if (!note) throw fieldError('note', casesMessages.giveReason());
-        await closeEstimate(trx, row.id, current, declined ? 'declined' : 'expired', at);
-        resolution = 'returned_unrepaired';
-        break;
-      }
-      default:
-        break;
+      break;
     }
-    await applyTransition(trx, now, caller, {
-      rma: row.rma,
-      version: row.version,
-      to: move.to,
-      note,
-      said,
-      carrier: null,
-      ...(resolution ? { resolution } : {}),
-    });
+    case 'toQa': {
+      const work = await trx.selectFrom('bench_work').select('id').where('case_id', '=', row.id).executeTakeFirst();
+      if (!work) throw new DepotError('invalid', m.workBeforeQa());
+      break;
+    }
+    case 'qaPass': {
+      const replacement = await trx
+        .selectFrom('bench_work')
+        .select('new_serial')
+        .where('case_id', '=', row.id)
+        .where('kind', '=', 'replacement')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      resolution = input.resolution ?? (replacement ? 'replaced' : 'repaired');
+      if (resolution === 'replaced' && !replacement) {
+        throw fieldError('resolution', m.replacementFirst());
+      }
+      said.push(m.qaPassed());
+      if (replacement && resolution === 'replaced') said.push(m.replacementSerial({ serial: replacement.new_serial! }));
+      break;
+    }
+    case 'qaFail':
+      if (!note) throw fieldError('note', m.sayWhatFailed());
+      said.push(m.qaFailed({ note }));
+      note = null;
+      break;
+    case 'noFault': {
+      const diagnosis = await diagnosisRow(trx, row.id);
+      if (!diagnosis || diagnosis.symptom_confirmed === 1) {
+        throw new DepotError('invalid', m.noFaultDiagnosisFirst());
+      }
+      resolution = 'no_fault_found';
+      break;
+    }
+    case 'returnUnrepaired': {
+      const current = currentEstimate(await estimateViews(trx, row.id, today));
+      const declined = current?.state === 'declined';
+      if (!current || (!declined && !current.expired)) {
+        throw new DepotError(
+          'invalid',
+          current ? m.estimateStillOpen({ version: current.version, date: current.validUntil }) : m.gateNoEstimate(),
+        );
+      }
+      if (!note) throw fieldError('note', casesMessages.giveReason());
+      await closeEstimate(trx, row.id, current, declined ? 'declined' : 'expired', at);
+      resolution = 'returned_unrepaired';
+      break;
+    }
+    default:
+      break;
+  }
+  await applyTransition(trx, now, caller, {
+    rma: row.rma,
+    version: row.version,
+    to: move.to,
+    note,
+    said,
+    carrier: null,
+    ...(resolution ? { resolution } : {}),
   });
-  return getBenchCase(core, input.rma);
+  return getBenchCase(ctx, input.rma);
 }

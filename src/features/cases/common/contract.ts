@@ -54,11 +54,13 @@ export const casesMethods = {
     summary: 'One case with its history.',
   }),
   'cases.create': method<CaseDetail>()({
+    writes: true,
     input: createCaseInput,
     access: ['warehouse', 'clerk'],
     summary: 'A case created at the desk (walk-in, phone); the portal is told.',
   }),
   'cases.transition': method<CaseDetail>()({
+    writes: true,
     input: transitionInput,
     access: 'signed-in',
     summary: 'Moves a case to another status (checked against the status machine, the role and the version).',

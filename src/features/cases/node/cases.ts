@@ -6,7 +6,8 @@ import { casesMessages } from '../common/messages.ts';
 import { normalizeSerial, normalizeTracking } from '../../../base/common/schemas.ts';
 import { shippingPaidBy } from '../../warranty/common/index.ts';
 import { findTransition, nextStatuses, portalStatusFor, type Resolution, type Status, type Workflow } from '../common/status.ts';
-import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import type { Db, Tx } from '../../../base/node/core.ts';
+import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { enqueue, enqueueStatus } from '../../../base/node/outbox.ts';
 import { caseTerms, queryTerms } from './search-terms.ts';
 import { readBenchSettings, requireSite, siteToday } from '../../settings/node/index.ts';
@@ -70,12 +71,12 @@ export async function indexCase(trx: Db, caseId: number): Promise<void> {
 export type CreateCaseInput = z.output<typeof createCaseInput>;
 
 /** A case created at the desk (walk-in or phone): authorized at once, and the portal is told. */
-export async function createCase(core: Core, caller: Caller, input: CreateCaseInput): Promise<CaseDetail> {
-  const now = core.now();
+export async function createCase(ctx: ServiceContext, input: CreateCaseInput): Promise<CaseDetail> {
+  const { now, caller } = ctx;
   if (input.purchaseDate && input.purchaseDate > now.toISOString().slice(0, 10)) {
     throw fieldError('purchaseDate', casesMessages.purchaseInFuture());
   }
-  const rma = await core.db.transaction().execute(async (trx) => {
+  const rma = await (async (trx: Tx) => {
     const site = await requireSite(trx);
     const product = await productByModel(trx, input.model);
     if (!product) throw fieldError('model', casesMessages.unknownModel({ model: input.model }));
@@ -151,8 +152,8 @@ export async function createCase(core: Core, caller: Caller, input: CreateCaseIn
       instructions: 'Handed in at the depot counter.',
     });
     return rma;
-  });
-  return getCase(core, caller, rma);
+  })(trxOf(ctx));
+  return getCase(ctx, rma);
 }
 
 /** Who pays the customer's shipment to the depot, by the site's warranty policy on its calendar. */
@@ -178,14 +179,14 @@ const workflowScreens: Record<Workflow, () => Said> = {
  * The one way a case changes status: status, history and the portal's outbox row are written in
  * one transaction, the version rises by one, and a stale version is refused as a conflict.
  */
-export async function transition(core: Core, caller: Caller, input: TransitionInput): Promise<CaseDetail> {
-  const current = await findCaseRow(core.db, input.rma);
+export async function transition(ctx: ServiceContext, input: TransitionInput): Promise<CaseDetail> {
+  const current = await findCaseRow(ctx.db, input.rma);
   const via = current && findTransition(current.status, input.to)?.via;
   if (via) {
     throw new DepotError('illegal_transition', workflowScreens[via]());
   }
-  await core.db.transaction().execute((trx) => applyTransition(trx, core.now(), caller, input));
-  return getCase(core, caller, input.rma);
+  await applyTransition(trxOf(ctx), ctx.now, ctx.caller, input);
+  return getCase(ctx, input.rma);
 }
 
 /**
@@ -306,10 +307,10 @@ async function portalDetails(
   }
 }
 
-export async function getCase(core: Core, caller: Caller, rma: string): Promise<CaseDetail> {
-  const [row] = await caseDetailByRma(core.db, rma);
+export async function getCase(ctx: ServiceContext, rma: string): Promise<CaseDetail> {
+  const [row] = await caseDetailByRma(ctx.db, rma);
   if (!row) throw new DepotError('not_found', casesMessages.noCase({ rma }));
-  const history = await caseHistory(core.db, row.id);
+  const history = await caseHistory(ctx.db, row.id);
   const status = row.status as Status;
   return {
     id: Number(row.id),
@@ -370,7 +371,7 @@ export async function getCase(core: Core, caller: Caller, rma: string): Promise<
         noteParts: notePartsOf(h),
       }),
     ),
-    nextStatuses: nextStatuses(status, actorOf(caller)),
+    nextStatuses: nextStatuses(status, actorOf(ctx.caller)),
   };
 }
 
@@ -382,9 +383,9 @@ export interface ListInput {
 }
 
 /** Newest first; a search matches every word by prefix over RMA, serial, tracking, name, e-mail, phone. */
-export async function listCases(core: Core, input: ListInput): Promise<CaseList> {
+export async function listCases(ctx: ServiceContext, input: ListInput): Promise<CaseList> {
   const [driver, ...filters] = input.query ? queryTerms(input.query) : [];
-  const rows = await caseSummaries(core.db, { driver, filters, statuses: input.statuses, limit: input.limit, offset: input.offset });
+  const rows = await caseSummaries(ctx.db, { driver, filters, statuses: input.statuses, limit: input.limit, offset: input.offset });
   return {
     rows: rows.slice(0, input.limit).map(
       (r): CaseSummary => ({

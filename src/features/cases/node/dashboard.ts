@@ -1,6 +1,6 @@
 import type { DashboardCounts } from '../common/types.ts';
 import { openStatuses, pausedStatuses, type Status } from '../common/status.ts';
-import type { Core } from '../../../base/node/core.ts';
+import type { ServiceContext } from '../../../base/node/handlers.ts';
 import { readSite } from '../../settings/node/index.ts';
 import { caseCountsByStatus, countReceivedBefore } from './store.ts';
 
@@ -17,12 +17,12 @@ export function businessDaysBefore(from: Date, days: number): Date {
 }
 
 /** Open statuses only, so the (status, created_at) index answers without reading case rows. */
-export async function dashboardCounts(core: Core): Promise<DashboardCounts> {
-  const rows = await caseCountsByStatus(core.db, openStatuses);
-  const site = await readSite(core.db);
-  const cutoff = businessDaysBefore(core.now(), site?.turnaroundDays ?? 7).toISOString();
+export async function dashboardCounts(ctx: ServiceContext): Promise<DashboardCounts> {
+  const rows = await caseCountsByStatus(ctx.db, openStatuses);
+  const site = await readSite(ctx.db);
+  const cutoff = businessDaysBefore(ctx.now, site?.turnaroundDays ?? 7).toISOString();
   const working = openStatuses.filter((s) => !pausedStatuses.includes(s) && s !== 'requested');
-  const overdue = await countReceivedBefore(core.db, working, cutoff);
+  const overdue = await countReceivedBefore(ctx.db, working, cutoff);
   const byStatus = new Map(rows.map((r) => [r.status, r]));
   return {
     open: openStatuses.map((status: Status) => ({

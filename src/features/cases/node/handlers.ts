@@ -1,12 +1,12 @@
-import { signedIn, type HandlersFor } from '../../../base/node/handlers.ts';
+import type { HandlersFor } from '../../../base/node/handlers.ts';
 import type { casesMethods } from '../common/contract.ts';
 import { createCase, getCase, listCases, transition } from './cases.ts';
 import { dashboardCounts } from './dashboard.ts';
 
 export const casesHandlers: HandlersFor<typeof casesMethods> = {
-  'cases.list': (input, { core }) => listCases(core, input),
-  'cases.get': (input, context) => getCase(context.core, signedIn(context), input.rma),
-  'cases.create': (input, context) => createCase(context.core, signedIn(context), input),
-  'cases.transition': (input, context) => transition(context.core, signedIn(context), input),
-  'dashboard.counts': (_input, { core }) => dashboardCounts(core),
+  'cases.list': (ctx, input) => listCases(ctx, input),
+  'cases.get': (ctx, input) => getCase(ctx, input.rma),
+  'cases.create': (ctx, input) => createCase(ctx, input),
+  'cases.transition': (ctx, input) => transition(ctx, input),
+  'dashboard.counts': (ctx) => dashboardCounts(ctx),
 };

@@ -5,7 +5,8 @@ import { fieldLabels, readSaid, type FieldLabel, type Said } from '../../../base
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { aboutField } from '../../estimates/common/index.ts';
 import { partsMessages as m } from '../common/index.ts';
-import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import type { Db, Tx } from '../../../base/node/core.ts';
+import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { requireSite } from '../../settings/node/index.ts';
 import { userIdOf } from '../../cases/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
@@ -62,34 +63,34 @@ async function recordMove(
 export type SavePartInput = z.output<typeof savePartInput>;
 
 /** Adds a part or changes one; a change of stock is a move with its reason, so stock history adds up. */
-export async function savePart(core: Core, caller: Caller, input: SavePartInput): Promise<Part> {
-  const at = core.now().toISOString();
-  return core.db.transaction().execute(async (trx) => {
-    const sameSku = await trx.selectFrom('parts').select('id').where('sku', '=', input.sku).executeTakeFirst();
-    if (sameSku && Number(sameSku.id) !== input.id) throw fieldError('sku', m.skuTaken({ sku: input.sku }));
-    if (input.id === undefined) {
-      const row = await trx
-        .insertInto('parts')
-        .values({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (input.stock !== 0) {
-        await recordMove(trx, { partId: Number(row.id), delta: input.stock, kind: 'adjust', reason: input.reason ?? 'New part' }, caller, at);
-      }
-      return toPart((await trx.selectFrom('parts').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()) as PartRow);
+export async function savePart(ctx: ServiceContext, input: SavePartInput): Promise<Part> {
+  const { caller } = ctx;
+  const at = ctx.now.toISOString();
+  const trx = trxOf(ctx);
+  const sameSku = await trx.selectFrom('parts').select('id').where('sku', '=', input.sku).executeTakeFirst();
+  if (sameSku && Number(sameSku.id) !== input.id) throw fieldError('sku', m.skuTaken({ sku: input.sku }));
+  if (input.id === undefined) {
+    const row = await trx
+      .insertInto('parts')
+      .values({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.stock !== 0) {
+      await recordMove(trx, { partId: Number(row.id), delta: input.stock, kind: 'adjust', reason: input.reason ?? 'New part' }, caller, at);
     }
-    const before = await trx.selectFrom('parts').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!before) throw new DepotError('not_found', m.noPart({ id: input.id }));
-    const delta = input.stock - before.stock;
-    if (delta !== 0 && !input.reason) throw fieldError('reason', m.sayWhyStock());
-    await trx
-      .updateTable('parts')
-      .set({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at })
-      .where('id', '=', input.id)
-      .execute();
-    if (delta !== 0) await recordMove(trx, { partId: input.id, delta, kind: 'adjust', reason: input.reason }, caller, at);
-    return toPart((await trx.selectFrom('parts').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow()) as PartRow);
-  });
+    return toPart((await trx.selectFrom('parts').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()) as PartRow);
+  }
+  const before = await trx.selectFrom('parts').selectAll().where('id', '=', input.id).executeTakeFirst();
+  if (!before) throw new DepotError('not_found', m.noPart({ id: input.id }));
+  const delta = input.stock - before.stock;
+  if (delta !== 0 && !input.reason) throw fieldError('reason', m.sayWhyStock());
+  await trx
+    .updateTable('parts')
+    .set({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at })
+    .where('id', '=', input.id)
+    .execute();
+  if (delta !== 0) await recordMove(trx, { partId: input.id, delta, kind: 'adjust', reason: input.reason }, caller, at);
+  return toPart((await trx.selectFrom('parts').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow()) as PartRow);
 }
 
 export const CSV_HEADER = ['sku', 'name', 'price', 'stock'] as const;
@@ -130,9 +131,9 @@ export function parseCsv(text: string): string[][] {
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-export async function exportParts(core: Core): Promise<string> {
-  const { currency } = await requireSite(core.db);
-  const parts = await core.db.selectFrom('parts').selectAll().orderBy('sku').execute();
+export async function exportParts(ctx: ServiceContext): Promise<string> {
+  const { currency } = await requireSite(ctx.db);
+  const parts = await ctx.db.selectFrom('parts').selectAll().orderBy('sku').execute();
   const lines = [CSV_HEADER.join(',')];
   for (const p of parts) lines.push([p.sku, p.name, plainAmount(Number(p.price), currency), String(p.stock)].map(csvField).join(','));
   return `${lines.join('\r\n')}\r\n`;
@@ -168,9 +169,10 @@ function importRefused(problems: readonly Said[]): DepotError {
  * Imports the catalog: rows create or update parts by SKU. Every row is checked first; one bad row
  * refuses the whole file with each problem named by its row number (the header is row 1).
  */
-export async function importParts(core: Core, caller: Caller, csv: string): Promise<PartsImportResult> {
-  const at = core.now().toISOString();
-  const { currency } = await requireSite(core.db);
+export async function importParts(ctx: ServiceContext, csv: string): Promise<PartsImportResult> {
+  const { caller } = ctx;
+  const at = ctx.now.toISOString();
+  const { currency } = await requireSite(ctx.db);
   const rows = parseCsv(csv).filter((r) => r.some((cell) => cell.trim() !== ''));
   const header = rows.shift()?.map((h) => h.trim().toLowerCase());
   if (!header || CSV_HEADER.some((name, i) => header[i] !== name)) {
@@ -219,32 +221,31 @@ export async function importParts(core: Core, caller: Caller, csv: string): Prom
     parsed.push(result.data);
   });
   if (problems.length > 0) throw importRefused(problems);
-  return core.db.transaction().execute(async (trx) => {
-    let created = 0;
-    let updated = 0;
-    for (const part of parsed) {
-      const before = await trx.selectFrom('parts').select(['id', 'stock']).where('sku', '=', part.sku).executeTakeFirst();
-      if (before) {
-        await trx
-          .updateTable('parts')
-          .set({ name: part.name, price: part.price, stock: part.stock, updated_at: at })
-          .where('id', '=', before.id)
-          .execute();
-        const delta = part.stock - before.stock;
-        if (delta !== 0) await recordMove(trx, { partId: Number(before.id), delta, kind: 'import', reason: 'CSV import' }, caller, at);
-        updated++;
-      } else {
-        const row = await trx
-          .insertInto('parts')
-          .values({ ...part, updated_at: at })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (part.stock !== 0) await recordMove(trx, { partId: Number(row.id), delta: part.stock, kind: 'import', reason: 'CSV import' }, caller, at);
-        created++;
-      }
+  const trx = trxOf(ctx);
+  let created = 0;
+  let updated = 0;
+  for (const part of parsed) {
+    const before = await trx.selectFrom('parts').select(['id', 'stock']).where('sku', '=', part.sku).executeTakeFirst();
+    if (before) {
+      await trx
+        .updateTable('parts')
+        .set({ name: part.name, price: part.price, stock: part.stock, updated_at: at })
+        .where('id', '=', before.id)
+        .execute();
+      const delta = part.stock - before.stock;
+      if (delta !== 0) await recordMove(trx, { partId: Number(before.id), delta, kind: 'import', reason: 'CSV import' }, caller, at);
+      updated++;
+    } else {
+      const row = await trx
+        .insertInto('parts')
+        .values({ ...part, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (part.stock !== 0) await recordMove(trx, { partId: Number(row.id), delta: part.stock, kind: 'import', reason: 'CSV import' }, caller, at);
+      created++;
     }
-    return { created, updated };
-  });
+  }
+  return { created, updated };
 }
 
 export interface PartUse {

@@ -6,9 +6,9 @@ import { MAX_PHOTO_BYTES, type PhotoInfo, type addPhotoInput } from '../../recei
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { photosMessages as m } from '../common/index.ts';
-import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import type { Db, Tx } from '../../../base/node/core.ts';
+import type { ServiceContext } from '../../../base/node/handlers.ts';
 import { findCaseRow } from '../../cases/node/index.ts';
-import type { Caller } from '../../../base/common/identity.ts';
 
 /** Recognises a photo by its first bytes, never by the name it came with. */
 export function photoType(bytes: Buffer): 'image/jpeg' | 'image/png' | 'heic' | null {
@@ -24,8 +24,9 @@ function photoPath(dataDir: string, sha256: string): string {
   return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
 }
 
-export async function addPhoto(core: Core, caller: Caller, input: z.output<typeof addPhotoInput>): Promise<PhotoInfo> {
-  if (!core.dataDir) throw new DepotError('internal', m.noDataFolder());
+export async function addPhoto(ctx: ServiceContext, input: z.output<typeof addPhotoInput>): Promise<PhotoInfo> {
+  const { caller } = ctx;
+  if (!ctx.core.dataDir) throw new DepotError('internal', m.noDataFolder());
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) throw fieldError('dataBase64', m.empty());
   if (bytes.length > MAX_PHOTO_BYTES) throw fieldError('dataBase64', m.tooBig());
@@ -33,15 +34,15 @@ export async function addPhoto(core: Core, caller: Caller, input: z.output<typeo
   if (type === 'heic') throw fieldError('dataBase64', m.heic());
   if (!type) throw fieldError('dataBase64', m.type());
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const file = photoPath(core.dataDir, sha256);
+  const file = photoPath(ctx.core.dataDir, sha256);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const partial = `${file}.${process.pid}.partial`;
     fs.writeFileSync(partial, bytes);
     fs.renameSync(partial, file); // the stored file is whole or absent
   }
-  const now = core.now().toISOString();
-  const id = await core.db.transaction().execute(async (trx) => {
+  const now = ctx.now.toISOString();
+  const id = await ctx.db.transaction().execute(async (trx) => {
     let caseId: number | null = null;
     if (input.rma) {
       const kase = await findCaseRow(trx, input.rma);
@@ -81,16 +82,16 @@ export async function photoRowsOf(db: Db, rma: string) {
     .execute();
 }
 
-export async function listPhotos(core: Core, rma: string): Promise<PhotoInfo[]> {
-  const rows = await photoRowsOf(core.db, rma);
+export async function listPhotos(ctx: ServiceContext, rma: string): Promise<PhotoInfo[]> {
+  const rows = await photoRowsOf(ctx.db, rma);
   return rows.map((r) => ({ id: Number(r.id), name: r.name, contentType: r.content_type, size: r.size, createdAt: r.created_at }));
 }
 
 /** A photo as a data URL, for thumbnails under the strict content policy. */
-export async function photoData(core: Core, id: number): Promise<{ dataUrl: string }> {
-  const row = await core.db.selectFrom('attachments').select(['sha256', 'content_type']).where('id', '=', id).executeTakeFirst();
-  if (!row || !core.dataDir) throw new DepotError('not_found', m.noPhoto());
-  const bytes = fs.readFileSync(photoPath(core.dataDir, row.sha256));
+export async function photoData(ctx: ServiceContext, id: number): Promise<{ dataUrl: string }> {
+  const row = await ctx.db.selectFrom('attachments').select(['sha256', 'content_type']).where('id', '=', id).executeTakeFirst();
+  if (!row || !ctx.core.dataDir) throw new DepotError('not_found', m.noPhoto());
+  const bytes = fs.readFileSync(photoPath(ctx.core.dataDir, row.sha256));
   return { dataUrl: `data:${row.content_type};base64,${bytes.toString('base64')}` };
 }
 

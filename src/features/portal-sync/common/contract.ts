@@ -132,32 +132,39 @@ export const syncMethods = {
     summary: 'The portal connection: address, and whether and where the token is kept (never the token).',
   }),
   'sync.configure': method<SyncSettings>()({
+    // the token goes to the keychain or token file, outside the database; one row for the address
+    writes: 'own',
     input: configureSyncInput,
     access: ['admin'],
     summary: 'Sets the portal address and (desktop app) the API token, kept by the operating system.',
   }),
   'sync.test': method<SyncTestResult>()({
+    // waits on the portal over the network; writes nothing
+    writes: 'own',
     input: testSyncInput,
     access: ['admin'],
     summary: 'Tries the portal connection (the given or the stored address and token) without changing anything.',
   }),
   'sync.pause': method<SyncStatus>()({
+    writes: true,
     input: z.object({ reason: optionalLine(200, 'reason') }),
     access: ['admin'],
     summary: 'Stops sending and pulling until resumed.',
   }),
-  'sync.resume': method<SyncStatus>()({ input: empty, access: ['admin'], summary: 'Resumes sync.' }),
+  'sync.resume': method<SyncStatus>()({ writes: true, input: empty, access: ['admin'], summary: 'Resumes sync.' }),
   'sync.deadLetters': method<DeadLetterInfo[]>()({
     input: empty,
     access: ['admin'],
     summary: 'Updates the portal refused for good, oldest first.',
   }),
   'sync.requeue': method<null>()({
+    writes: true,
     input: idInput,
     access: ['admin'],
     summary: 'Sends a refused update again (same idempotency key).',
   }),
   'sync.discard': method<null>()({
+    writes: true,
     input: idInput,
     access: ['admin'],
     summary: 'Gives up on a refused update, letting later updates of its RMA go.',
@@ -168,6 +175,7 @@ export const syncMethods = {
     summary: 'Portal events Depot could not apply, oldest first.',
   }),
   'sync.dismissParked': method<null>()({
+    writes: true,
     input: idInput,
     access: ['admin'],
     summary: 'Marks a parked event as dealt with.',
@@ -178,6 +186,7 @@ export const syncMethods = {
     summary: 'Open case flags raised by the portal sync (all cases, or one).',
   }),
   'sync.resolveFlag': method<null>()({
+    writes: true,
     input: idInput,
     access: 'signed-in',
     summary: 'Marks a case flag as dealt with.',

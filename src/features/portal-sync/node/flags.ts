@@ -1,6 +1,7 @@
 import { DepotError } from '../../../base/common/result.ts';
 import { portalSyncMessages as m } from '../common/index.ts';
-import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import type { Db, Tx } from '../../../base/node/core.ts';
+import type { ServiceContext } from '../../../base/node/handlers.ts';
 
 /** Why a case was flagged for staff by the portal sync. */
 export type FlagKind =
@@ -48,8 +49,8 @@ export async function caseFlagRows(db: Db, filter: { caseId?: number | undefined
 }
 
 /** Open flags (all cases, or one case), oldest first. */
-export async function listFlags(core: Core, filter: { caseId?: number; includeResolved?: boolean } = {}): Promise<CaseFlag[]> {
-  const rows = await caseFlagRows(core.db, filter);
+export async function listFlags(ctx: ServiceContext, filter: { caseId?: number | undefined; includeResolved?: boolean } = {}): Promise<CaseFlag[]> {
+  const rows = await caseFlagRows(ctx.db, filter);
   return rows.map((r) => ({
     id: Number(r.id),
     caseId: Number(r.case_id),
@@ -61,12 +62,13 @@ export async function listFlags(core: Core, filter: { caseId?: number; includeRe
   }));
 }
 
-export async function resolveFlag(core: Core, id: number, userId: number | null): Promise<void> {
-  const result = await core.db
+export async function resolveFlag(ctx: ServiceContext, id: number): Promise<null> {
+  const result = await ctx.db
     .updateTable('case_flags')
-    .set({ resolved_at: core.now().toISOString(), resolved_by: userId })
+    .set({ resolved_at: ctx.now.toISOString(), resolved_by: ctx.caller.kind === 'user' ? ctx.caller.user.id : null })
     .where('id', '=', id)
     .where('resolved_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', m.noFlag({ id }));
+  return null;
 }

@@ -1,16 +1,17 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import type { CaseSyncInfo, ParkedEventInfo, SyncSettings, SyncStatus, SyncTestResult } from '../common/contract.ts';
+import type { CaseFlagInfo, CaseSyncInfo, DeadLetterInfo, ParkedEventInfo, SyncSettings, SyncStatus, SyncTestResult } from '../common/contract.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { portalSyncMessages as m } from '../common/index.ts';
-import { Slot, type Core } from '../../../base/node/core.ts';
+import { Slot, type Core, type Db } from '../../../base/node/core.ts';
+import { userOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { findCaseRow } from '../../cases/node/index.ts';
 import { PortalClient, PortalError } from './client.ts';
 import { listFlags } from './flags.ts';
 import { readPortalUrl, writePortalUrl, type TokenStore } from './settings.ts';
-import { readSyncState } from './state.ts';
-import { SyncWorker, type RoundResult, type WorkerOptions } from './worker.ts';
+import { pauseSync, readSyncState, resumeSync } from './state.ts';
+import { discard, listDeadLetters, requeue, SyncWorker, type RoundResult, type WorkerOptions } from './worker.ts';
 
 /**
  * The portal sync of one running Depot (desktop main process, `depot serve`, `depot sync`): finds
@@ -60,8 +61,8 @@ export class PortalSync {
   }
 
   /** The address and token in force, or null (and why) when either is missing or unusable. */
-  async connectionInfo(): Promise<{ connection: Connection | null; problem: string | null }> {
-    const url = this.fixedUrl ?? (await readPortalUrl(this.core.db));
+  async connectionInfo(db: Db = this.core.db): Promise<{ connection: Connection | null; problem: string | null }> {
+    const url = this.fixedUrl ?? (await readPortalUrl(db));
     let token: string | null = null;
     try {
       token = this.tokens.read();
@@ -183,29 +184,29 @@ export function portalSyncOf(core: Core): PortalSync | null {
 
 // --- What the API shows ---------------------------------------------------------------------
 
-async function count(core: Core, where: (q: ReturnType<typeof outbox>) => ReturnType<typeof outbox>): Promise<number> {
-  const row = await where(outbox(core)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+async function count(ctx: ServiceContext, where: (q: ReturnType<typeof outbox>) => ReturnType<typeof outbox>): Promise<number> {
+  const row = await where(outbox(ctx)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
-const outbox = (core: Core) => core.db.selectFrom('portal_outbox');
+const outbox = (ctx: ServiceContext) => ctx.db.selectFrom('portal_outbox');
 
-export async function syncStatus(core: Core): Promise<SyncStatus> {
-  const sync = portalSyncOf(core);
-  const state = await readSyncState(core.db);
-  const info = sync ? await sync.connectionInfo() : null;
-  const url = sync?.fixedUrl ?? (await readPortalUrl(core.db));
-  const parked = await core.db
+export async function syncStatus(ctx: ServiceContext): Promise<SyncStatus> {
+  const sync = portalSyncOf(ctx.core);
+  const state = await readSyncState(ctx.db);
+  const info = sync ? await sync.connectionInfo(ctx.db) : null;
+  const url = sync?.fixedUrl ?? (await readPortalUrl(ctx.db));
+  const parked = await ctx.db
     .selectFrom('portal_parked_events')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('resolved_at', 'is', null)
     .executeTakeFirstOrThrow();
-  const flags = await core.db
+  const flags = await ctx.db
     .selectFrom('case_flags')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('resolved_at', 'is', null)
     .executeTakeFirstOrThrow();
-  const lease = await core.db.selectFrom('portal_lease').select(['expires_at']).where('name', '=', 'portal-sync').executeTakeFirst();
-  const leaseLive = lease !== undefined && lease.expires_at > core.now().toISOString();
+  const lease = await ctx.db.selectFrom('portal_lease').select(['expires_at']).where('name', '=', 'portal-sync').executeTakeFirst();
+  const leaseLive = lease !== undefined && lease.expires_at > ctx.now.toISOString();
   return {
     configured: info ? info.connection !== null : url !== null,
     url,
@@ -215,17 +216,17 @@ export async function syncStatus(core: Core): Promise<SyncStatus> {
     pauseReason: state.pauseReason,
     lastPushAt: state.lastPushAt,
     lastPullAt: state.lastPullAt,
-    pending: await count(core, (q) => q.where('state', '=', 'pending')),
-    retrying: await count(core, (q) => q.where('state', '=', 'pending').where('attempts', '>', 0)),
-    dead: await count(core, (q) => q.where('state', '=', 'dead')),
+    pending: await count(ctx, (q) => q.where('state', '=', 'pending')),
+    retrying: await count(ctx, (q) => q.where('state', '=', 'pending').where('attempts', '>', 0)),
+    dead: await count(ctx, (q) => q.where('state', '=', 'dead')),
     parked: Number(parked.n),
     openFlags: Number(flags.n),
     lastError: sync?.lastError ?? null,
   };
 }
 
-export async function syncSettings(core: Core): Promise<SyncSettings> {
-  const sync = portalSyncOf(core);
+export async function syncSettings(ctx: ServiceContext): Promise<SyncSettings> {
+  const sync = portalSyncOf(ctx.core);
   let tokenSet = false;
   let tokenProblem: string | null = null;
   try {
@@ -235,7 +236,7 @@ export async function syncSettings(core: Core): Promise<SyncSettings> {
   }
   if (!sync) tokenProblem = 'Portal sync does not run in this Depot.';
   return {
-    url: sync?.fixedUrl ?? (await readPortalUrl(core.db)),
+    url: sync?.fixedUrl ?? (await readPortalUrl(ctx.db)),
     urlFixed: sync?.fixedUrl != null,
     tokenSet,
     tokenWritable: sync?.tokens.writable ?? false,
@@ -244,8 +245,8 @@ export async function syncSettings(core: Core): Promise<SyncSettings> {
   };
 }
 
-export async function configureSync(core: Core, input: { url: string; token?: string | undefined }): Promise<SyncSettings> {
-  const sync = portalSyncOf(core);
+export async function configureSync(ctx: ServiceContext, input: { url: string; token?: string | undefined }): Promise<SyncSettings> {
+  const sync = portalSyncOf(ctx.core);
   if (sync?.fixedUrl && sync.fixedUrl !== input.url) {
     throw fieldError('url', m.urlFixed());
   }
@@ -253,15 +254,15 @@ export async function configureSync(core: Core, input: { url: string; token?: st
     if (!sync) throw fieldError('token', m.noSyncForToken());
     sync.tokens.write(input.token);
   }
-  await writePortalUrl(core.db, input.url);
+  await writePortalUrl(ctx.db, input.url);
   sync?.wake();
-  return syncSettings(core);
+  return syncSettings(ctx);
 }
 
 /** Reads one event from the feed: proves the address, the token and the contract, and changes nothing. */
-export async function testConnection(core: Core, input: { url?: string | undefined; token?: string | undefined }): Promise<SyncTestResult> {
-  const sync = portalSyncOf(core);
-  const configured = sync?.fixedUrl ?? (await readPortalUrl(core.db));
+export async function testConnection(ctx: ServiceContext, input: { url?: string | undefined; token?: string | undefined }): Promise<SyncTestResult> {
+  const sync = portalSyncOf(ctx.core);
+  const configured = sync?.fixedUrl ?? (await readPortalUrl(ctx.db));
   const url = input.url ?? configured;
   if (!url) throw fieldError('url', m.urlFirst());
   let token = input.token || null;
@@ -287,16 +288,16 @@ export async function testConnection(core: Core, input: { url?: string | undefin
   }
 }
 
-export async function caseSync(core: Core, rma: string): Promise<CaseSyncInfo> {
-  const rows = await core.db
+export async function caseSync(ctx: ServiceContext, rma: string): Promise<CaseSyncInfo> {
+  const rows = await ctx.db
     .selectFrom('portal_outbox')
     .select(['state', 'last_error', 'attempts'])
     .where('rma', '=', rma)
     .orderBy('id')
     .execute();
-  const c = await findCaseRow(core.db, rma);
+  const c = await findCaseRow(ctx.db, rma);
   if (!c) throw new DepotError('not_found', casesMessages.noCase({ rma }));
-  const flags = await listFlags(core, { caseId: c.id });
+  const flags = await listFlags(ctx, { caseId: c.id });
   const failing = rows.filter((r) => r.last_error && r.state !== 'sent' && r.state !== 'discarded').at(-1);
   return {
     rma,
@@ -308,8 +309,8 @@ export async function caseSync(core: Core, rma: string): Promise<CaseSyncInfo> {
   };
 }
 
-export async function listParked(core: Core): Promise<ParkedEventInfo[]> {
-  const rows = await core.db
+export async function listParked(ctx: ServiceContext): Promise<ParkedEventInfo[]> {
+  const rows = await ctx.db
     .selectFrom('portal_parked_events')
     .select(['id', 'event_id', 'seq', 'type', 'rma', 'reason', 'created_at'])
     .where('resolved_at', 'is', null)
@@ -319,12 +320,68 @@ export async function listParked(core: Core): Promise<ParkedEventInfo[]> {
   return rows.map((r) => ({ id: Number(r.id), eventId: r.event_id, seq: r.seq, type: r.type, rma: r.rma, reason: r.reason, createdAt: r.created_at }));
 }
 
-export async function dismissParked(core: Core, id: number): Promise<void> {
-  const result = await core.db
+export async function dismissParked(ctx: ServiceContext, id: number): Promise<void> {
+  const result = await ctx.db
     .updateTable('portal_parked_events')
-    .set({ resolved_at: core.now().toISOString() })
+    .set({ resolved_at: ctx.now.toISOString() })
     .where('id', '=', id)
     .where('resolved_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', m.noParked({ id }));
+}
+
+/** Stops sending and pulling, with the admin's reason (or who paused). */
+export async function pauseByCaller(ctx: ServiceContext, input: { reason: string | null }): Promise<SyncStatus> {
+  await pauseSync(ctx.db, ctx.now, input.reason ?? `Paused by ${userOf(ctx).name}`);
+  return syncStatus(ctx);
+}
+
+/** Sends and pulls again; the worker is woken once the change is committed. */
+export async function resumeByCaller(ctx: ServiceContext): Promise<SyncStatus> {
+  await resumeSync(ctx);
+  wakeAfterCommit(ctx);
+  return syncStatus(ctx);
+}
+
+const wakeAfterCommit = (ctx: ServiceContext) => ctx.afterCommit(() => portalSyncOf(ctx.core)?.wake());
+
+/** The dead letters as the API shows them (the body as JSON text). */
+export async function deadLetterInfos(ctx: ServiceContext): Promise<DeadLetterInfo[]> {
+  return (await listDeadLetters(ctx)).map((d) => ({
+    id: d.id,
+    rma: d.rma,
+    kind: d.kind,
+    seq: d.seq,
+    path: d.path,
+    body: JSON.stringify(d.body),
+    attempts: d.attempts,
+    lastError: d.lastError,
+    createdAt: d.createdAt,
+    heldBehind: d.heldBehind,
+  }));
+}
+
+/** Re-queues a dead letter; the worker is woken once it is committed. */
+export async function requeueDead(ctx: ServiceContext, id: number): Promise<null> {
+  await requeue(ctx, id);
+  wakeAfterCommit(ctx);
+  return null;
+}
+
+/** Discards a dead letter; the worker is woken once it is committed. */
+export async function discardDead(ctx: ServiceContext, id: number): Promise<null> {
+  await discard(ctx, id);
+  wakeAfterCommit(ctx);
+  return null;
+}
+
+/** Open case flags, of every case or of one RMA. */
+export async function caseFlagInfos(ctx: ServiceContext, input: { rma?: string | undefined }): Promise<CaseFlagInfo[]> {
+  let caseId: number | undefined;
+  if (input.rma) {
+    const c = await findCaseRow(ctx.db, input.rma);
+    if (!c) return [];
+    caseId = c.id;
+  }
+  return (await listFlags(ctx, { caseId })).map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, createdAt: f.createdAt }));
 }

@@ -1,4 +1,5 @@
 import type { Core, Db, Tx } from '../../../base/node/core.ts';
+import type { ServiceContext } from '../../../base/node/handlers.ts';
 
 /** Sync-wide state staff and admins see: paused or not (and why), the pull cursor, last activity. */
 export interface SyncState {
@@ -33,8 +34,8 @@ export async function pauseSync(db: Db | Tx, now: Date, reason: string): Promise
     .execute();
 }
 
-export async function resumeSync(core: Core): Promise<void> {
-  await core.db
+export async function resumeSync(ctx: ServiceContext): Promise<void> {
+  await ctx.db
     .updateTable('portal_sync_state')
     .set({ paused: 0, pause_reason: null, paused_at: null })
     .where('id', '=', 1)

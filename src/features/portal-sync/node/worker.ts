@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { DepotError } from '../../../base/common/result.ts';
 import { portalSyncMessages as m } from '../common/index.ts';
 import type { Core } from '../../../base/node/core.ts';
+import type { ServiceContext } from '../../../base/node/handlers.ts';
 import { PortalError, type PortalClient } from './client.ts';
 import { flagCase } from './flags.ts';
 import { pullEvents, type PullOptions, type PullResult } from './pull.ts';
@@ -357,8 +358,8 @@ export interface DeadLetter {
 }
 
 /** Updates the portal refused for good, oldest first, for staff to fix and re-queue or discard. */
-export async function listDeadLetters(core: Core): Promise<DeadLetter[]> {
-  const db = core.db;
+export async function listDeadLetters(ctx: ServiceContext): Promise<DeadLetter[]> {
+  const db = ctx.db;
   const rows = await db
     .selectFrom('portal_outbox')
     .select(['id', 'case_id', 'rma', 'kind', 'seq', 'method', 'path', 'body', 'attempts', 'last_error', 'created_at'])
@@ -393,10 +394,10 @@ export async function listDeadLetters(core: Core): Promise<DeadLetter[]> {
 }
 
 /** Sends a dead row again (same idempotency key), as soon as the worker next runs. */
-export async function requeue(core: Core, id: number): Promise<void> {
-  const result = await core.db
+export async function requeue(ctx: ServiceContext, id: number): Promise<void> {
+  const result = await ctx.db
     .updateTable('portal_outbox')
-    .set({ state: 'pending', next_attempt_at: core.now().toISOString() })
+    .set({ state: 'pending', next_attempt_at: ctx.now.toISOString() })
     .where('id', '=', id)
     .where('state', '=', 'dead')
     .executeTakeFirst();
@@ -404,8 +405,8 @@ export async function requeue(core: Core, id: number): Promise<void> {
 }
 
 /** Gives up on a dead row for good, letting later updates of its RMA go. */
-export async function discard(core: Core, id: number): Promise<void> {
-  const result = await core.db
+export async function discard(ctx: ServiceContext, id: number): Promise<void> {
+  const result = await ctx.db
     .updateTable('portal_outbox')
     .set({ state: 'discarded' })
     .where('id', '=', id)

@@ -16,6 +16,7 @@ import {
 } from '../../shipping/common/index.ts';
 import { sendZpl } from '../../documents/node/index.ts';
 import { Slot, type Core, type Db } from '../../../base/node/core.ts';
+import type { ServiceContext } from '../../../base/node/handlers.ts';
 import { setting } from '../../settings/node/index.ts';
 import type { Caller } from '../../../base/common/identity.ts';
 
@@ -42,23 +43,23 @@ export function usePrinter(core: Core, printer: Printer): void {
   core.slot(printerSlot).printer = printer;
 }
 
-export async function listPrinters(core: Core): Promise<PrinterInfo[]> {
-  return (await core.slot(printerSlot).printer?.list()) ?? [];
+export async function listPrinters(ctx: ServiceContext): Promise<PrinterInfo[]> {
+  return (await ctx.core.slot(printerSlot).printer?.list()) ?? [];
 }
 
 export function readPrinterSettings(db: Db): Promise<PrinterSettings> {
   return setting.printing.read(db);
 }
 
-export async function writePrinterSettings(core: Core, settings: PrinterSettings): Promise<PrinterSettings> {
-  const installed = await listPrinters(core);
+export async function writePrinterSettings(ctx: ServiceContext, settings: PrinterSettings): Promise<PrinterSettings> {
+  const installed = await listPrinters(ctx);
   for (const [field, name] of [['label.printer', settings.label.mode === 'system' ? settings.label.printer : null], ['office.printer', settings.office.printer]] as const) {
-    if (name && core.slot(printerSlot).printer !== null && !installed.some((p) => p.name === name)) {
+    if (name && ctx.core.slot(printerSlot).printer !== null && !installed.some((p) => p.name === name)) {
       const said = m.notInstalled({ printer: name });
       throw new DepotError('invalid', said, { [field]: said });
     }
   }
-  await setting.printing.write(core.db, settings);
+  await setting.printing.write(ctx.db, settings);
   return settings;
 }
 
@@ -212,8 +213,8 @@ export async function printJobById(db: Db, id: number) {
   return db.selectFrom('print_jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listPrintJobs(core: Core, options: { open?: boolean } = {}): Promise<PrintJob[]> {
-  const rows = await printJobRows(core.db, options);
+export async function listPrintJobs(ctx: ServiceContext, options: { open?: boolean } = {}): Promise<PrintJob[]> {
+  const rows = await printJobRows(ctx.db, options);
   return rows.map((r) => ({
     id: Number(r.id),
     kind: r.kind as DocumentKind,

@@ -3,5 +3,5 @@ import type { productsMethods } from '../common/contract.ts';
 import { listProducts } from './store.ts';
 
 export const productsHandlers: HandlersFor<typeof productsMethods> = {
-  'products.list': (_input, { core }) => listProducts(core.db),
+  'products.list': (ctx) => listProducts(ctx.db),
 };

@@ -23,6 +23,8 @@ export const receivingMethods = {
     summary: 'Finds the case a scanned RMA or tracking number belongs to.',
   }),
   'receiving.receive': method<ReceiveOutcome>()({
+    // the unit tag prints only after the receipt committed
+    writes: 'own',
     input: receiveInput,
     access: ['warehouse'],
     summary: 'Marks a unit received with its serial check and condition; prints its unit tag.',
@@ -33,11 +35,13 @@ export const receivingMethods = {
     summary: 'The last units the signed-in user received, with whether each receipt was undone.',
   }),
   'receiving.undo': method<null>()({
+    writes: true,
     input: undoReceiveInput,
     access: ['warehouse'],
     summary: 'Undoes a wrong receipt (its author within 15 minutes, or an admin), with a reason.',
   }),
   'parcels.createUnmatched': method<UnmatchedParcel>()({
+    writes: true,
     input: unmatchedParcelInput,
     access: ['warehouse'],
     summary: 'Logs a parcel that matches no case, so it is never lost.',
@@ -48,11 +52,14 @@ export const receivingMethods = {
     summary: 'Parcels on the unmatched shelf, oldest first.',
   }),
   'parcels.link': method<UnmatchedParcel>()({
+    writes: true,
     input: linkParcelInput,
     access: ['warehouse', 'clerk'],
     summary: 'Links an unmatched parcel to its case.',
   }),
   'photos.add': method<PhotoInfo>()({
+    // the file is stored before its row, which commits in its own short transaction
+    writes: 'own',
     input: addPhotoInput,
     access: ['warehouse', 'technician', 'clerk'],
     summary: 'Adds a JPEG or PNG photo (base64, at most 10 MiB) to a case or an unmatched parcel.',

@@ -9,20 +9,17 @@ import {
   scan,
   undoReceive,
 } from './receiving.ts';
-import { signedIn, type HandlersFor } from '../../../base/node/handlers.ts';
+import type { HandlersFor } from '../../../base/node/handlers.ts';
 
 export const receivingHandlers: HandlersFor<typeof receivingMethods> = {
-  'receiving.scan': (input, { core }) => scan(core, input.code),
-  'receiving.receive': (input, context) => receive(context.core, signedIn(context), input),
-  'receiving.recent': (_input, context) => recentReceipts(context.core, signedIn(context)),
-  'receiving.undo': async (input, context) => {
-    await undoReceive(context.core, signedIn(context), input);
-    return null;
-  },
-  'parcels.createUnmatched': (input, context) => createUnmatchedParcel(context.core, signedIn(context), input),
-  'parcels.listUnmatched': (_input, { core }) => listUnmatchedParcels(core),
-  'parcels.link': (input, context) => linkParcel(context.core, signedIn(context), input),
-  'photos.add': (input, context) => addPhoto(context.core, signedIn(context), input),
-  'photos.list': (input, { core }) => listPhotos(core, input.rma),
-  'photos.get': (input, { core }) => photoData(core, input.id),
+  'receiving.scan': (ctx, input) => scan(ctx, input.code),
+  'receiving.receive': (ctx, input) => receive(ctx, input),
+  'receiving.recent': (ctx) => recentReceipts(ctx),
+  'receiving.undo': (ctx, input) => undoReceive(ctx, input).then(() => null),
+  'parcels.createUnmatched': (ctx, input) => createUnmatchedParcel(ctx, input),
+  'parcels.listUnmatched': (ctx) => listUnmatchedParcels(ctx),
+  'parcels.link': (ctx, input) => linkParcel(ctx, input),
+  'photos.add': (ctx, input) => addPhoto(ctx, input),
+  'photos.list': (ctx, input) => listPhotos(ctx, input.rma),
+  'photos.get': (ctx, input) => photoData(ctx, input.id),
 };

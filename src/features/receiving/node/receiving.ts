@@ -6,7 +6,8 @@ import { casesMessages } from '../../cases/common/index.ts';
 import { receivingMessages } from '../common/messages.ts';
 import { normalizeSerial, normalizeTracking, RMA_PATTERN } from '../../../base/common/schemas.ts';
 import { receivingStatuses, type Status } from '../../cases/common/index.ts';
-import type { Core, Db } from '../../../base/node/core.ts';
+import type { Db } from '../../../base/node/core.ts';
+import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import {
   applyTransition,
   caseRow,
@@ -23,7 +24,6 @@ import {
 import { printUnitTag } from '../../shipping/node/index.ts';
 import { movePhotosOfParcel } from '../../photos/node/index.ts';
 import { withdrawPendingStatus } from '../../../base/node/outbox.ts';
-import type { Caller } from '../../../base/common/identity.ts';
 import { noteOf } from '../../../base/common/messages.ts';
 
 /** A receipt may be undone by the person who made it within this window; an admin may undo later. */
@@ -45,11 +45,11 @@ const toUnit = (r: ExpectedUnitRow): ExpectedUnit => ({
  * A scan is an RMA number (typed or from its barcode) or the tracking number the customer gave,
  * compared without spaces, dashes or case. Lookups use the unique RMA index and the tracking index.
  */
-export async function scan(core: Core, code: string): Promise<ScanResult> {
+export async function scan(ctx: ServiceContext, code: string): Promise<ScanResult> {
   const upper = code.toUpperCase();
   let rows: ExpectedUnitRow[] = [];
-  if (RMA_PATTERN.test(upper)) rows = await expectedUnitByRma(core.db, upper);
-  if (rows.length === 0) rows = await expectedUnitsByTracking(core.db, normalizeTracking(code));
+  if (RMA_PATTERN.test(upper)) rows = await expectedUnitByRma(ctx.db, upper);
+  if (rows.length === 0) rows = await expectedUnitsByTracking(ctx.db, normalizeTracking(code));
   if (rows.length === 0) return { kind: 'unknown', code };
   const units = rows.map(toUnit);
   const open = units.filter((u) => receivingStatuses.includes(u.status as Status));
@@ -64,13 +64,10 @@ export async function scan(core: Core, code: string): Promise<ScanResult> {
 }
 
 /** Marks the unit received with what the dock found, in one transaction with status, history and outbox. */
-export async function receive(
-  core: Core,
-  caller: Caller,
-  input: z.output<typeof receiveInput>,
-): Promise<ReceiveOutcome> {
-  const now = core.now();
-  await core.db.transaction().execute(async (trx) => {
+export async function receive(ctx: ServiceContext, input: z.output<typeof receiveInput>): Promise<ReceiveOutcome> {
+  const { now, caller } = ctx;
+  // Its own transaction (`writes: 'own'`): the unit tag prints only once the receipt is committed.
+  await ctx.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, input.rma);
     const matches = normalizeSerial(input.serial) === row.serial_norm;
     if (!matches && !input.mismatchReason) {
@@ -103,12 +100,12 @@ export async function receive(
       })
       .execute();
   });
-  const after = await caseRow(core.db, input.rma);
+  const after = await caseRow(ctx.db, input.rma);
   return {
     rma: input.rma,
     version: after.version,
     status: after.status,
-    tag: await printUnitTag(core, caller, input.rma),
+    tag: await printUnitTag(ctx, input.rma),
   };
 }
 
@@ -148,9 +145,10 @@ export async function latestIntake(db: Db, caseId: number) {
 /** How many recent receipts the dock lists for undo. */
 const RECENT = 8;
 
-export async function recentReceipts(core: Core, caller: Caller): Promise<RecentReceipt[]> {
+export async function recentReceipts(ctx: ServiceContext): Promise<RecentReceipt[]> {
+  const { caller } = ctx;
   if (caller.kind !== 'user') return [];
-  const rows = await recentIntakesBy(core.db, caller.user.id, RECENT);
+  const rows = await recentIntakesBy(ctx.db, caller.user.id, RECENT);
   return rows.map((r) => ({
     rma: r.rma,
     version: r.version,
@@ -166,45 +164,42 @@ export async function recentReceipts(core: Core, caller: Caller): Promise<Recent
  * Reverts a wrong receipt to where the case was before, with the reason; history keeps both. It is
  * a status change like any other (the status machine's undo moves), made without telling the portal.
  */
-export async function undoReceive(core: Core, caller: Caller, input: z.output<typeof undoReceiveInput>): Promise<void> {
-  const now = core.now();
-  await core.db.transaction().execute(async (trx) => {
-    const row = await caseRow(trx, input.rma);
-    requireVersion(row, input.version);
-    if (row.status !== 'received') throw new DepotError('illegal_transition', receivingMessages.nothingToUndo({ rma: input.rma }));
-    const receipt = await latestMoveInto(trx, row.id, 'received');
-    const isAdmin = caller.kind === 'user' && caller.user.role === 'admin';
-    const sameUser = caller.kind === 'user' && caller.user.id === receipt.user_id;
-    const recent = now.getTime() - Date.parse(receipt.at) <= UNDO_WINDOW_MS;
-    if (!isAdmin && !(sameUser && recent)) {
-      throw new DepotError('forbidden', receivingMessages.onlyReceiverUndoes());
-    }
-    const back = (receipt.from_status ?? 'authorized') as Status;
-    // The portal is not told of the undo: a receipt it was not yet told of is dropped below.
-    await applyTransition(
-      trx,
-      now,
-      caller,
-      { rma: row.rma, version: row.version, to: back, note: null, said: [receivingMessages.undone({ reason: input.reason })], carrier: null },
-      { notifyPortal: false },
-    );
-    await trx
-      .updateTable('intakes')
-      .set({ undone_at: now.toISOString(), undo_reason: input.reason })
-      .where('case_id', '=', row.id)
-      .where('undone_at', 'is', null)
-      .execute();
-    // A receipt the portal has not been told of yet is simply never told.
-    await withdrawPendingStatus(trx, row.id, row.portal_seq);
-  });
+export async function undoReceive(ctx: ServiceContext, input: z.output<typeof undoReceiveInput>): Promise<void> {
+  const { caller } = ctx;
+  const now = ctx.now;
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, input.rma);
+  requireVersion(row, input.version);
+  if (row.status !== 'received') throw new DepotError('illegal_transition', receivingMessages.nothingToUndo({ rma: input.rma }));
+  const receipt = await latestMoveInto(trx, row.id, 'received');
+  const isAdmin = caller.kind === 'user' && caller.user.role === 'admin';
+  const sameUser = caller.kind === 'user' && caller.user.id === receipt.user_id;
+  const recent = now.getTime() - Date.parse(receipt.at) <= UNDO_WINDOW_MS;
+  if (!isAdmin && !(sameUser && recent)) {
+    throw new DepotError('forbidden', receivingMessages.onlyReceiverUndoes());
+  }
+  const back = (receipt.from_status ?? 'authorized') as Status;
+  // The portal is not told of the undo: a receipt it was not yet told of is dropped below.
+  await applyTransition(
+    trx,
+    now,
+    caller,
+    { rma: row.rma, version: row.version, to: back, note: null, said: [receivingMessages.undone({ reason: input.reason })], carrier: null },
+    { notifyPortal: false },
+  );
+  await trx
+    .updateTable('intakes')
+    .set({ undone_at: now.toISOString(), undo_reason: input.reason })
+    .where('case_id', '=', row.id)
+    .where('undone_at', 'is', null)
+    .execute();
+  // A receipt the portal has not been told of yet is simply never told.
+  await withdrawPendingStatus(trx, row.id, row.portal_seq);
 }
 
-export async function createUnmatchedParcel(
-  core: Core,
-  caller: Caller,
-  input: z.output<typeof unmatchedParcelInput>,
-): Promise<UnmatchedParcel> {
-  const row = await core.db
+export async function createUnmatchedParcel(ctx: ServiceContext, input: z.output<typeof unmatchedParcelInput>): Promise<UnmatchedParcel> {
+  const { caller } = ctx;
+  const row = await ctx.db
     .insertInto('unmatched_parcels')
     .values({
       tracking: input.tracking,
@@ -214,14 +209,14 @@ export async function createUnmatchedParcel(
       contents: input.contents,
       shelf: input.shelf,
       note: input.note,
-      created_at: core.now().toISOString(),
+      created_at: ctx.now.toISOString(),
       created_by: caller.kind === 'user' ? caller.user.id : null,
       case_id: null,
       linked_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return (await listUnmatchedParcels(core, { includeLinked: true, id: Number(row.id) }))[0]!;
+  return (await listUnmatchedParcels(ctx, { includeLinked: true, id: Number(row.id) }))[0]!;
 }
 
 /** Parcels on the unmatched shelf (or all, or one), oldest first, with the RMA each was linked to. */
@@ -251,10 +246,10 @@ export async function unmatchedParcelRows(db: Db, options: { includeLinked?: boo
 }
 
 export async function listUnmatchedParcels(
-  core: Core,
+  ctx: ServiceContext,
   options: { includeLinked?: boolean; id?: number } = {},
 ): Promise<UnmatchedParcel[]> {
-  const rows = await unmatchedParcelRows(core.db, options);
+  const rows = await unmatchedParcelRows(ctx.db, options);
   return rows.map((r) => ({
     id: Number(r.id),
     tracking: r.tracking,
@@ -270,33 +265,33 @@ export async function listUnmatchedParcels(
 }
 
 /** Links a parcel from the unmatched shelf to its case; its photos go with it. */
-export async function linkParcel(core: Core, caller: Caller, input: z.output<typeof linkParcelInput>): Promise<UnmatchedParcel> {
-  const now = core.now().toISOString();
-  await core.db.transaction().execute(async (trx) => {
-    const parcel = await trx.selectFrom('unmatched_parcels').selectAll().where('id', '=', input.parcelId).executeTakeFirst();
-    if (!parcel) throw fieldError('parcelId', receivingMessages.noParcel());
-    if (parcel.case_id !== null) throw fieldError('parcelId', receivingMessages.parcelLinked());
-    const kase = await findCaseRow(trx, input.rma);
-    if (!kase) throw fieldError('rma', casesMessages.noCase({ rma: input.rma }));
-    await trx.updateTable('unmatched_parcels').set({ case_id: kase.id, linked_at: now }).where('id', '=', parcel.id).execute();
-    await movePhotosOfParcel(trx, parcel.id, kase.id);
-    if (!kase.inbound_tracking) {
-      await setInboundParcel(trx, kase.id, parcel, now);
-      await indexCase(trx, kase.id);
-    }
-    await insertHistory(trx, {
-      case_id: kase.id,
-      at: now,
-      user_id: caller.kind === 'user' ? caller.user.id : null,
-      actor: caller.kind === 'user' ? caller.user.role : 'system',
-      from_status: kase.status,
-      to_status: kase.status,
-      note: noteOf(
-        parcel.shelf
-          ? receivingMessages.parcelLinkedFromShelf({ tracking: parcel.tracking, shelf: parcel.shelf })
-          : receivingMessages.parcelLinkedFrom({ tracking: parcel.tracking }),
-      ),
-    });
+export async function linkParcel(ctx: ServiceContext, input: z.output<typeof linkParcelInput>): Promise<UnmatchedParcel> {
+  const { caller } = ctx;
+  const now = ctx.now.toISOString();
+  const trx = trxOf(ctx);
+  const parcel = await trx.selectFrom('unmatched_parcels').selectAll().where('id', '=', input.parcelId).executeTakeFirst();
+  if (!parcel) throw fieldError('parcelId', receivingMessages.noParcel());
+  if (parcel.case_id !== null) throw fieldError('parcelId', receivingMessages.parcelLinked());
+  const kase = await findCaseRow(trx, input.rma);
+  if (!kase) throw fieldError('rma', casesMessages.noCase({ rma: input.rma }));
+  await trx.updateTable('unmatched_parcels').set({ case_id: kase.id, linked_at: now }).where('id', '=', parcel.id).execute();
+  await movePhotosOfParcel(trx, parcel.id, kase.id);
+  if (!kase.inbound_tracking) {
+    await setInboundParcel(trx, kase.id, parcel, now);
+    await indexCase(trx, kase.id);
+  }
+  await insertHistory(trx, {
+    case_id: kase.id,
+    at: now,
+    user_id: caller.kind === 'user' ? caller.user.id : null,
+    actor: caller.kind === 'user' ? caller.user.role : 'system',
+    from_status: kase.status,
+    to_status: kase.status,
+    note: noteOf(
+      parcel.shelf
+        ? receivingMessages.parcelLinkedFromShelf({ tracking: parcel.tracking, shelf: parcel.shelf })
+        : receivingMessages.parcelLinkedFrom({ tracking: parcel.tracking }),
+    ),
   });
-  return (await listUnmatchedParcels(core, { includeLinked: true, id: input.parcelId }))[0]!;
+  return (await listUnmatchedParcels(ctx, { includeLinked: true, id: input.parcelId }))[0]!;
 }

@@ -3,7 +3,7 @@ import { empty, method } from '../../../base/common/rpc.ts';
 
 export const settingsMethods = {
   'settings.get': method<Site>()({ input: empty, access: 'signed-in', summary: 'Site settings.' }),
-  'settings.update': method<Site>()({ input: siteSchema, access: ['admin'], summary: 'Changes site settings.' }),
+  'settings.update': method<Site>()({ writes: true, input: siteSchema, access: ['admin'], summary: 'Changes site settings.' }),
 } as const;
 
 type SettingsMethods = typeof settingsMethods;

@@ -15,11 +15,13 @@ export const setupMethods = {
     summary: 'Whether the site is set up, and who can sign in.',
   }),
   'setup.createSite': method<SessionInfo>()({
+    writes: true,
     input: createSiteInput,
     access: 'public',
     summary: 'First run only: creates the site and its first admin, and signs the admin in.',
   }),
   'setup.loadDemo': method<SetupState>()({
+    writes: true,
     input: empty,
     access: 'public',
     summary: 'First run only: fills an empty database with a demo site, one user per role and sample cases.',

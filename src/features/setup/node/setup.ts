@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DepotError } from '../../../base/common/result.ts';
 import { setupMessages } from '../common/messages.ts';
 import type { Core } from '../../../base/node/core.ts';
+import { runService, trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { createUser, listUsers, signIn } from '../../users/node/index.ts';
 import { readSite, setting } from '../../settings/node/index.ts';
 import { insertDemoData } from './demo.ts';
@@ -9,27 +10,31 @@ import type { SessionInfo } from '../../users/common/index.ts';
 import type { SetupState } from '../common/types.ts';
 import type { createSiteInput } from '../common/contract.ts';
 
-export async function setupState(core: Core): Promise<SetupState> {
-  const site = await readSite(core.db);
-  return { initialized: site !== null, users: site ? await listUsers(core.db) : [], siteName: site?.siteName ?? null };
+export async function setupState(ctx: ServiceContext): Promise<SetupState> {
+  const site = await readSite(ctx.db);
+  return { initialized: site !== null, users: site ? await listUsers(ctx.db) : [], siteName: site?.siteName ?? null };
 }
 
-async function refuseIfInitialized(core: Core): Promise<void> {
-  if (await readSite(core.db)) throw new DepotError('conflict', setupMessages.alreadySetUp());
+async function refuseIfInitialized(ctx: ServiceContext): Promise<void> {
+  if (await readSite(ctx.db)) throw new DepotError('conflict', setupMessages.alreadySetUp());
 }
 
-export async function createSite(core: Core, input: z.output<typeof createSiteInput>): Promise<SessionInfo> {
-  await refuseIfInitialized(core);
+export async function createSite(ctx: ServiceContext, input: z.output<typeof createSiteInput>): Promise<SessionInfo> {
+  await refuseIfInitialized(ctx);
   const { adminName, adminPin, ...site } = input;
-  const admin = await core.db.transaction().execute(async (trx) => {
-    await setting.site.write(trx, site);
-    return createUser(trx, core.now(), { name: adminName, role: 'admin', pin: adminPin });
-  });
-  return signIn(core, admin.id, adminPin);
+  await setting.site.write(ctx.db, site);
+  const admin = await createUser(ctx.db, ctx.now, { name: adminName, role: 'admin', pin: adminPin });
+  return signIn(ctx, { userId: admin.id, pin: adminPin });
 }
 
-export async function loadDemo(core: Core): Promise<SetupState> {
-  await refuseIfInitialized(core);
-  await core.db.transaction().execute((trx) => insertDemoData(trx, core.now()));
-  return setupState(core);
+/** The demo data, in the request's transaction. */
+export async function loadDemoData(ctx: ServiceContext): Promise<SetupState> {
+  await refuseIfInitialized(ctx);
+  await insertDemoData(trxOf(ctx), ctx.now);
+  return setupState(ctx);
+}
+
+/** The demo data loaded from the command line (and tests): one transaction of its own. */
+export function loadDemo(core: Core): Promise<SetupState> {
+  return runService(core, true, { caller: { kind: 'system' } }, loadDemoData);
 }

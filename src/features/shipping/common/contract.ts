@@ -29,6 +29,8 @@ export const shippingMethods = {
     summary: 'Cases waiting to go back to their customers: ready to ship and return unrepaired, oldest first.',
   }),
   'shipping.print': method<PrintOutcome[]>()({
+    // waits on the printer; each print job row is written before and after sending
+    writes: 'own',
     input: printDocumentsInput,
     access: [...desk, 'warehouse'],
     summary:
@@ -40,21 +42,27 @@ export const shippingMethods = {
     summary: 'One document of a case as a PDF (base64), to open or save; nothing is printed.',
   }),
   'shipping.ship': method<CaseDetail>()({
+    writes: true,
     input: shipInput,
     access: desk,
     summary: 'Marks a case shipped with carrier, service, weight and a tracking number checked against the carrier’s format.',
   }),
   'shipping.close': method<CaseDetail>()({
+    writes: true,
     input: closeCaseInput,
     access: desk,
     summary: 'Closes a shipped case whose delivery was confirmed.',
   }),
   'shipping.closeOld': method<{ closed: string[]; days: number }>()({
+    // each case closes in its own transaction, so one conflict does not block the others
+    writes: 'own',
     input: empty,
     access: desk,
     summary: 'Closes every case shipped longer ago than the set number of days.',
   }),
   'shipping.batchLabels': method<BatchProgress>()({
+    // starts a background job that renders and prints long after the request
+    writes: 'own',
     input: batchLabelsInput,
     access: desk,
     summary: 'Starts printing the return labels of many cases (e.g. today’s shipped cases) as one job; poll its progress.',
@@ -75,6 +83,8 @@ export const shippingMethods = {
     summary: 'Which printer each kind of document goes to, the paper size, and after how many days shipped cases close.',
   }),
   'printing.updateSettings': method<PrinterSettings>()({
+    // asks the system for its installed printers first; one row
+    writes: 'own',
     input: printerSettingsSchema,
     access: ['admin'],
     summary: 'Changes the printers, paper size and auto-close days.',
@@ -90,6 +100,8 @@ export const shippingMethods = {
     summary: 'Print jobs, newest first; `open` lists only those not printed yet (failed ones kept for retry).',
   }),
   'printing.retry': method<PrintOutcome>()({
+    // waits on the printer; the job row is updated before and after sending
+    writes: 'own',
     input: jobId,
     access: [...desk, 'warehouse'],
     summary: 'Prints a failed job again, its document built afresh from the case.',

@@ -2,7 +2,7 @@ import type { shippingMethods } from '../common/contract.ts';
 import { listPrinters, listPrintJobs, readPrinterSettings, writePrinterSettings } from '../../printing/node/index.ts';
 import {
   batchStatus,
-  buildCaseDocument,
+  caseDocument,
   cancelBatch,
   closeDelivered,
   closeOldShipped,
@@ -12,24 +12,21 @@ import {
   shippingQueue,
   startLabelBatch,
 } from './shipping.ts';
-import { signedIn, type HandlersFor } from '../../../base/node/handlers.ts';
+import type { HandlersFor } from '../../../base/node/handlers.ts';
 
 export const shippingHandlers: HandlersFor<typeof shippingMethods> = {
-  'shipping.queue': (_input, { core }) => shippingQueue(core),
-  'shipping.print': (input, context) => printDocuments(context.core, signedIn(context), input),
-  'shipping.document': async (input, { core }) => {
-    const document = await buildCaseDocument(core.db, input.kind, input.rma, { now: core.now() });
-    return { fileName: document.fileName, pdfBase64: document.pdf.toString('base64') };
-  },
-  'shipping.ship': (input, context) => ship(context.core, signedIn(context), input),
-  'shipping.close': (input, context) => closeDelivered(context.core, signedIn(context), input),
-  'shipping.closeOld': (_input, context) => closeOldShipped(context.core, signedIn(context)),
-  'shipping.batchLabels': async (input, context) => startLabelBatch(context.core, signedIn(context), input),
-  'shipping.batchStatus': async (input, { core }) => batchStatus(core, input.id),
-  'shipping.batchCancel': async (input, { core }) => cancelBatch(core, input.id),
-  'printing.settings': (_input, { core }) => readPrinterSettings(core.db),
-  'printing.updateSettings': (input, { core }) => writePrinterSettings(core, input),
-  'printing.printers': (_input, { core }) => listPrinters(core),
-  'printing.jobs': (input, { core }) => listPrintJobs(core, input),
-  'printing.retry': (input, context) => retryPrintJob(context.core, signedIn(context), input.id),
+  'shipping.queue': (ctx) => shippingQueue(ctx),
+  'shipping.print': (ctx, input) => printDocuments(ctx, input),
+  'shipping.document': (ctx, input) => caseDocument(ctx, input),
+  'shipping.ship': (ctx, input) => ship(ctx, input),
+  'shipping.close': (ctx, input) => closeDelivered(ctx, input),
+  'shipping.closeOld': (ctx) => closeOldShipped(ctx),
+  'shipping.batchLabels': async (ctx, input) => startLabelBatch(ctx, input),
+  'shipping.batchStatus': async (ctx, input) => batchStatus(ctx, input.id),
+  'shipping.batchCancel': async (ctx, input) => cancelBatch(ctx, input.id),
+  'printing.settings': (ctx) => readPrinterSettings(ctx.db),
+  'printing.updateSettings': (ctx, input) => writePrinterSettings(ctx, input),
+  'printing.printers': (ctx) => listPrinters(ctx),
+  'printing.jobs': (ctx, input) => listPrintJobs(ctx, input),
+  'printing.retry': (ctx, input) => retryPrintJob(ctx, input.id),
 };

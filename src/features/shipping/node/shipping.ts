@@ -21,6 +21,7 @@ import type {
 } from '../common/shipping.ts';
 import { shippingStatuses, type Status } from '../../cases/common/index.ts';
 import { Slot, type Core, type Db } from '../../../base/node/core.ts';
+import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { renderLabelBatch } from '../../documents/node/index.ts';
 import { shippingLabel, unitTag } from '../../documents/node/index.ts';
 import { createDocumentRenderer, type DocumentRenderer } from '../../documents/node/index.ts';
@@ -39,7 +40,6 @@ import {
 } from '../../cases/node/index.ts';
 import { deliver, hasPrinterFor, printJobById, readPrinterSettings, type BuiltDocument } from '../../printing/node/index.ts';
 import { requireSite } from '../../settings/node/index.ts';
-import type { Caller } from '../../../base/common/identity.ts';
 
 let renderer: DocumentRenderer | undefined;
 /** Fonts are parsed on first use and kept for the life of the process. */
@@ -242,9 +242,16 @@ export async function buildCaseDocument(
   };
 }
 
+/** One document of a case as a PDF, to open or save. */
+export async function caseDocument(ctx: ServiceContext, input: { kind: DocumentKind; rma: string }): Promise<{ fileName: string; pdfBase64: string }> {
+  const document = await buildCaseDocument(ctx.db, input.kind, input.rma, { now: ctx.now });
+  return { fileName: document.fileName, pdfBase64: document.pdf.toString('base64') };
+}
+
 /** Prints (or hands back to open or save) the documents of one case, in the order asked. */
-export async function printDocuments(core: Core, caller: Caller, input: z.output<typeof printDocumentsInput>): Promise<PrintOutcome[]> {
-  const row = await loadCase(core.db, input.rma);
+export async function printDocuments(ctx: ServiceContext, input: z.output<typeof printDocumentsInput>): Promise<PrintOutcome[]> {
+  const { caller } = ctx;
+  const row = await loadCase(ctx.db, input.rma);
   if (input.kinds.some((k) => k !== 'unit_tag')) {
     const problem = addressProblem(row);
     if (problem) throw new DepotError('invalid', problem);
@@ -253,8 +260,8 @@ export async function printDocuments(core: Core, caller: Caller, input: z.output
   for (const kind of input.kinds) {
     const request = { rma: input.rma, shipment: input.shipment };
     outcomes.push(
-      await deliver(core, caller, { kind, caseId: Number(row.id), request }, () =>
-        buildCaseDocument(core.db, kind, input.rma, { shipment: input.shipment, now: core.now() }),
+      await deliver(ctx.core, caller, { kind, caseId: Number(row.id), request }, () =>
+        buildCaseDocument(ctx.db, kind, input.rma, { shipment: input.shipment, now: ctx.now }),
       ),
     );
   }
@@ -262,34 +269,34 @@ export async function printDocuments(core: Core, caller: Caller, input: z.output
 }
 
 /** Prints a kept job again, built afresh from its case. */
-export async function retryPrintJob(core: Core, caller: Caller, id: number): Promise<PrintOutcome> {
-  const job = await printJobById(core.db, id);
+export async function retryPrintJob(ctx: ServiceContext, id: number): Promise<PrintOutcome> {
+  const { caller } = ctx;
+  const job = await printJobById(ctx.db, id);
   if (!job) throw fieldError('id', m.noPrintJob({ id }));
   if (job.state === 'printed') throw new DepotError('conflict', m.alreadyPrinted({ id }));
   const request = JSON.parse(job.request) as { rma: string; shipment?: Shipment };
   const kind = job.kind as DocumentKind;
-  return deliver(core, caller, { id: Number(job.id), kind, caseId: job.case_id, request }, () =>
-    buildCaseDocument(core.db, kind, request.rma, { shipment: request.shipment, now: core.now() }),
+  return deliver(ctx.core, caller, { id: Number(job.id), kind, caseId: job.case_id, request }, () =>
+    buildCaseDocument(ctx.db, kind, request.rma, { shipment: request.shipment, now: ctx.now }),
   );
 }
 
 /** The unit tag printed on receipt; says why not when no label printer is set up. */
 export async function printUnitTag(
-  core: Core,
-  caller: Caller,
+  ctx: ServiceContext,
   rma: string,
 ): Promise<{ printed: boolean; reason?: 'no_printer' | 'failed'; message: string }> {
-  if (!(await hasPrinterFor(core, 'unit_tag'))) {
+  if (!(await hasPrinterFor(ctx.core, 'unit_tag'))) {
     return { printed: false, reason: 'no_printer', message: 'No label printer is set up: the unit tag was not printed.' };
   }
-  const [outcome] = await printDocuments(core, caller, { rma, kinds: ['unit_tag'] });
+  const [outcome] = await printDocuments(ctx, { rma, kinds: ['unit_tag'] });
   return outcome!.outcome === 'printed'
     ? { printed: true, message: `Unit tag sent to ${outcome!.printer}.` }
     : { printed: false, reason: 'failed', message: outcome!.message };
 }
 
-export async function shippingQueue(core: Core): Promise<ShippingQueueRow[]> {
-  const rows = await shippingQueueRows(core.db, shippingStatuses);
+export async function shippingQueue(ctx: ServiceContext): Promise<ShippingQueueRow[]> {
+  const rows = await shippingQueueRows(ctx.db, shippingStatuses);
   return rows.map((r) => ({
     rma: r.rma,
     version: r.version,
@@ -307,80 +314,81 @@ export async function shippingQueue(core: Core): Promise<ShippingQueueRow[]> {
  * Ships a case: a unit returned unrepaired first becomes ready to ship, then shipped with its carrier
  * and tracking number; the shipment row, statuses, history and portal outbox commit together.
  */
-export async function ship(core: Core, caller: Caller, input: z.output<typeof shipInput>): Promise<CaseDetail> {
-  const now = core.now();
-  await core.db.transaction().execute(async (trx) => {
-    const row = await loadCase(trx, input.rma);
-    if (!shippingStatuses.includes(row.status as Status)) {
-      const said = m.notReadyToShip({ rma: input.rma, status: row.status });
-      throw new DepotError('illegal_transition', spacedStatus(said, m.english.notReadyToShip));
-    }
-    const problem = addressProblem(row);
-    if (problem) throw new DepotError('invalid', problem);
-    let version = input.version;
-    if (row.status === 'return_unrepaired') {
-      await applyTransition(trx, now, caller, {
-        rma: input.rma,
-        version,
-        to: 'ready_to_ship',
-        note: null,
-        carrier: null,
-        ...(row.resolution ? {} : { resolution: 'returned_unrepaired' as const }),
-      });
-      version += 1;
-    }
-    const s = input.shipment;
-    const caseId = await applyTransition(trx, now, caller, {
+export async function ship(ctx: ServiceContext, input: z.output<typeof shipInput>): Promise<CaseDetail> {
+  const { caller } = ctx;
+  const now = ctx.now;
+  const trx = trxOf(ctx);
+  const row = await loadCase(trx, input.rma);
+  if (!shippingStatuses.includes(row.status as Status)) {
+    const said = m.notReadyToShip({ rma: input.rma, status: row.status });
+    throw new DepotError('illegal_transition', spacedStatus(said, m.english.notReadyToShip));
+  }
+  const problem = addressProblem(row);
+  if (problem) throw new DepotError('invalid', problem);
+  let version = input.version;
+  if (row.status === 'return_unrepaired') {
+    await applyTransition(trx, now, caller, {
       rma: input.rma,
       version,
-      to: 'shipped',
-      note: input.note ?? `${s.carrier} ${s.tracking}`,
-      carrier: s.carrier,
-      tracking: s.tracking,
+      to: 'ready_to_ship',
+      note: null,
+      carrier: null,
+      ...(row.resolution ? {} : { resolution: 'returned_unrepaired' as const }),
     });
-    await trx
-      .insertInto('shipments')
-      .values({
-        case_id: caseId,
-        carrier: s.carrier,
-        service: s.service,
-        weight_grams: s.weightGrams,
-        tracking: s.tracking,
-        shipped_at: now.toISOString(),
-        shipped_by: caller.kind === 'user' ? caller.user.id : null,
-        delivered_at: null,
-      })
-      .execute();
+    version += 1;
+  }
+  const s = input.shipment;
+  const caseId = await applyTransition(trx, now, caller, {
+    rma: input.rma,
+    version,
+    to: 'shipped',
+    note: input.note ?? `${s.carrier} ${s.tracking}`,
+    carrier: s.carrier,
+    tracking: s.tracking,
   });
-  return getCase(core, caller, input.rma);
+  await trx
+    .insertInto('shipments')
+    .values({
+      case_id: caseId,
+      carrier: s.carrier,
+      service: s.service,
+      weight_grams: s.weightGrams,
+      tracking: s.tracking,
+      shipped_at: now.toISOString(),
+      shipped_by: caller.kind === 'user' ? caller.user.id : null,
+      delivered_at: null,
+    })
+    .execute();
+  return getCase(ctx, input.rma);
 }
 
 /** Closes a shipped case whose delivery was confirmed. */
-export async function closeDelivered(core: Core, caller: Caller, input: z.output<typeof closeCaseInput>): Promise<CaseDetail> {
-  const now = core.now();
-  await core.db.transaction().execute(async (trx) => {
-    const caseId = await applyTransition(trx, now, caller, {
-      rma: input.rma,
-      version: input.version,
-      to: 'closed',
-      note: input.note ?? 'Delivery confirmed',
-      carrier: null,
-    });
-    await trx.updateTable('shipments').set({ delivered_at: now.toISOString() }).where('case_id', '=', caseId).where('delivered_at', 'is', null).execute();
+export async function closeDelivered(ctx: ServiceContext, input: z.output<typeof closeCaseInput>): Promise<CaseDetail> {
+  const { caller } = ctx;
+  const now = ctx.now;
+  const trx = trxOf(ctx);
+  const caseId = await applyTransition(trx, now, caller, {
+    rma: input.rma,
+    version: input.version,
+    to: 'closed',
+    note: input.note ?? 'Delivery confirmed',
+    carrier: null,
   });
-  return getCase(core, caller, input.rma);
+  await trx.updateTable('shipments').set({ delivered_at: now.toISOString() }).where('case_id', '=', caseId).where('delivered_at', 'is', null).execute();
+  return getCase(ctx, input.rma);
 }
 
 /** Closes cases shipped more than the set number of days ago; each in its own transaction. */
-export async function closeOldShipped(core: Core, caller: Caller): Promise<{ closed: string[]; days: number }> {
-  const { closeAfterDays: days } = await readPrinterSettings(core.db);
-  const now = core.now();
+export async function closeOldShipped(ctx: ServiceContext): Promise<{ closed: string[]; days: number }> {
+  const { caller } = ctx;
+  const { closeAfterDays: days } = await readPrinterSettings(ctx.db);
+  const now = ctx.now;
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const rows = await shippedBefore(core.db, before, 10_000);
+  const rows = await shippedBefore(ctx.db, before, 10_000);
   const closed: string[] = [];
   for (const row of rows) {
     try {
-      await core.db.transaction().execute((trx) =>
+      await ctx.db.transaction().execute((trx) =>
         applyTransition(trx, now, caller, {
           rma: row.rma,
           version: row.version,
@@ -452,17 +460,18 @@ const batchesSlot = new Slot('shipping.batches', () => new Map<number, RunningBa
 let nextBatchId = 1;
 
 /** Starts a label batch in the background; its progress is read with `batchStatus`, and it can be cancelled. */
-export function startLabelBatch(core: Core, caller: Caller, input: z.output<typeof batchLabelsInput>): BatchProgress {
-  const mine = core.slot(batchesSlot);
+export function startLabelBatch(ctx: ServiceContext, input: z.output<typeof batchLabelsInput>): BatchProgress {
+  const { caller } = ctx;
+  const mine = ctx.core.slot(batchesSlot);
   const id = nextBatchId++;
   const batch: RunningBatch = { progress: { id, state: 'running', done: 0, total: 0, message: null }, controller: new AbortController() };
   mine.set(id, batch);
   const run = async () => {
-    const { pdf, count, skipped } = await renderBatchLabels(core, input, {
+    const { pdf, count, skipped } = await renderBatchLabels(ctx.core, input, {
       signal: batch.controller.signal,
       onProgress: (done, total) => Object.assign(batch.progress, { done, total }),
     });
-    batch.result = await deliver(core, caller, { kind: 'label', caseId: null, request: { batch: input } }, async () => ({
+    batch.result = await deliver(ctx.core, caller, { kind: 'label', caseId: null, request: { batch: input } }, async () => ({
       pdf,
       fileName: `labels-${input.status}${input.day ? `-${input.day}` : ''}.pdf`,
       media: { widthMicrons: 101_600, heightMicrons: 152_400 },
@@ -481,19 +490,19 @@ export function startLabelBatch(core: Core, caller: Caller, input: z.output<type
   return { ...batch.progress };
 }
 
-function findBatch(core: Core, id: number): RunningBatch {
-  const batch = core.slot(batchesSlot).get(id);
+function findBatch(ctx: ServiceContext, id: number): RunningBatch {
+  const batch = ctx.core.slot(batchesSlot).get(id);
   if (!batch) throw fieldError('id', m.noLabelBatch({ id }));
   return batch;
 }
 
-export function batchStatus(core: Core, id: number): BatchProgress & { result: PrintOutcome | null } {
-  const batch = findBatch(core, id);
+export function batchStatus(ctx: ServiceContext, id: number): BatchProgress & { result: PrintOutcome | null } {
+  const batch = findBatch(ctx, id);
   return { ...batch.progress, result: batch.progress.state === 'done' ? (batch.result ?? null) : null };
 }
 
-export function cancelBatch(core: Core, id: number): BatchProgress {
-  const batch = findBatch(core, id);
+export function cancelBatch(ctx: ServiceContext, id: number): BatchProgress {
+  const batch = findBatch(ctx, id);
   if (batch.progress.state === 'running') batch.controller.abort();
   return { ...batch.progress };
 }

@@ -16,6 +16,7 @@ export const usersMethods = {
   'session.me': method<UserInfo>()({ input: empty, access: 'signed-in', summary: 'The signed-in user.' }),
   'users.list': method<UserInfo[]>()({ input: empty, access: ['admin'], summary: 'All users.' }),
   'users.create': method<UserInfo>()({
+    writes: true,
     input: z.object({ name: line(100, 'name'), role: roleSchema, pin: pinSchema }),
     access: ['admin'],
     summary: 'Adds a user.',

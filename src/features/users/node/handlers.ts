@@ -1,14 +1,11 @@
-import type { HandlersFor } from '../../../base/node/handlers.ts';
+import { userOf, type HandlersFor } from '../../../base/node/handlers.ts';
 import type { usersMethods } from '../common/contract.ts';
-import { createUser, listUsers, signIn } from './users.ts';
+import { createUser, listUsers, signIn, signOut } from './users.ts';
 
 export const usersHandlers: HandlersFor<typeof usersMethods> = {
-  'session.signIn': (input, { core }) => signIn(core, input.userId, input.pin),
-  'session.signOut': async (_input, { core, session }) => {
-    if (session) core.sessions.close(session);
-    return null;
-  },
-  'session.me': async (_input, context) => context.user!,
-  'users.list': (_input, { core }) => listUsers(core.db),
-  'users.create': (input, { core }) => createUser(core.db, core.now(), input),
+  'session.signIn': (ctx, input) => signIn(ctx, input),
+  'session.signOut': (ctx) => signOut(ctx),
+  'session.me': async (ctx) => userOf(ctx),
+  'users.list': (ctx) => listUsers(ctx.db),
+  'users.create': (ctx, input) => createUser(ctx.db, ctx.now, input),
 };

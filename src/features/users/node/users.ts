@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { DepotError } from '../../../base/common/result.ts';
 import { usersMessages } from '../common/messages.ts';
-import type { Core, Db } from '../../../base/node/core.ts';
+import type { Db } from '../../../base/node/core.ts';
+import type { ServiceContext } from '../../../base/node/handlers.ts';
 import type { UserInfo } from '../../../base/common/identity.ts';
 import type { SessionInfo } from '../common/types.ts';
 import type { Role } from '../../../base/common/identity.ts';
@@ -45,8 +46,8 @@ export async function listUsers(db: Db): Promise<UserInfo[]> {
   return rows.map((r) => ({ id: Number(r.id), name: r.name, role: r.role as Role }));
 }
 
-export async function signIn(core: Core, userId: number, pin: string): Promise<SessionInfo> {
-  const row = await core.db
+export async function signIn(ctx: ServiceContext, { userId, pin }: { userId: number; pin: string }): Promise<SessionInfo> {
+  const row = await ctx.db
     .selectFrom('users')
     .select(['id', 'name', 'role', 'pin_hash'])
     .where('id', '=', userId)
@@ -57,7 +58,13 @@ export async function signIn(core: Core, userId: number, pin: string): Promise<S
     throw new DepotError('unauthenticated', usersMessages.wrongPin(), { pin: usersMessages.wrongPin() });
   }
   const user: UserInfo = { id: Number(row.id), name: row.name, role: row.role as Role };
-  return { token: core.sessions.open(user), user };
+  return { token: ctx.core.sessions.open(user), user };
+}
+
+/** Ends the caller's session. */
+export async function signOut(ctx: ServiceContext): Promise<null> {
+  if (ctx.session) ctx.core.sessions.close(ctx.session);
+  return null;
 }
 
 /** A user's name (undefined: no such user). */
