@@ -76,83 +76,81 @@ export async function createCase(ctx: ServiceContext, input: CreateCaseInput): P
   if (input.purchaseDate && input.purchaseDate > now.toISOString().slice(0, 10)) {
     throw fieldError('purchaseDate', casesMessages.purchaseInFuture());
   }
-  const rma = await (async (trx: Tx) => {
-    const site = await requireSite(trx);
-    const product = await productByModel(trx, input.model);
-    if (!product) throw fieldError('model', casesMessages.unknownModel({ model: input.model }));
-    const customer = await trx
-      .insertInto('customers')
-      .values({
-        name: input.customer.name,
-        email: input.customer.email,
-        phone: input.customer.phone,
-        locale: input.customer.locale,
-        created_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const a = input.returnAddress;
-    const address = await trx
-      .insertInto('addresses')
-      .values({
-        customer_id: customer.id,
-        name: a.name,
-        line1: a.line1,
-        line2: a.line2,
-        city: a.city,
-        region: a.region,
-        postal_code: a.postalCode,
-        country: a.country,
-        phone: a.phone,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const rma = await nextRma(trx, now.getUTCFullYear());
-    const at = now.toISOString();
-    const { id: caseId } = await insertCase(trx, at, {
-      rma,
-      status: 'authorized',
+  const trx = trxOf(ctx);
+  const site = await requireSite(trx);
+  const product = await productByModel(trx, input.model);
+  if (!product) throw fieldError('model', casesMessages.unknownModel({ model: input.model }));
+  const customer = await trx
+    .insertInto('customers')
+    .values({
+      name: input.customer.name,
+      email: input.customer.email,
+      phone: input.customer.phone,
+      locale: input.customer.locale,
+      created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const a = input.returnAddress;
+  const address = await trx
+    .insertInto('addresses')
+    .values({
       customer_id: customer.id,
-      product_id: product.id,
-      serial: input.serial,
-      serial_norm: normalizeSerial(input.serial),
-      purchase_date: input.purchaseDate,
-      problem_category: input.problemCategory,
-      problem_description: input.problemDescription,
-      return_address_id: address.id,
-      source: 'desk',
-      portal_seq: 1,
-    });
-    await insertHistory(trx, {
-      case_id: caseId,
-      at,
-      user_id: userIdOf(caller),
-      actor: actorOf(caller),
-      from_status: null,
-      to_status: 'authorized',
-      note: noteOf(casesMessages.createdAtDesk()),
-    });
-    await indexCase(trx, caseId);
-    await enqueue(trx, now, {
-      caseId,
-      rma,
-      kind: 'case',
-      method: 'PUT',
-      path: `/rmas/${encodeURIComponent(rma)}`,
-      body: {
-        customer: input.customer,
-        product: { model: product.model, serial: input.serial, purchaseDate: input.purchaseDate },
-        problem: { category: input.problemCategory ?? 'other', description: input.problemDescription },
-        returnAddress: input.returnAddress,
-      },
-    });
-    await enqueueStatus(trx, now, { caseId, rma, seq: 1 }, 'authorized', null, {
-      shipTo: site.address,
-      shippingPaidBy: await inboundShippingPayer(trx, input.purchaseDate, now),
-      instructions: 'Handed in at the depot counter.',
-    });
-    return rma;
-  })(trxOf(ctx));
+      name: a.name,
+      line1: a.line1,
+      line2: a.line2,
+      city: a.city,
+      region: a.region,
+      postal_code: a.postalCode,
+      country: a.country,
+      phone: a.phone,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const rma = await nextRma(trx, now.getUTCFullYear());
+  const at = now.toISOString();
+  const { id: caseId } = await insertCase(trx, at, {
+    rma,
+    status: 'authorized',
+    customer_id: customer.id,
+    product_id: product.id,
+    serial: input.serial,
+    serial_norm: normalizeSerial(input.serial),
+    purchase_date: input.purchaseDate,
+    problem_category: input.problemCategory,
+    problem_description: input.problemDescription,
+    return_address_id: address.id,
+    source: 'desk',
+    portal_seq: 1,
+  });
+  await insertHistory(trx, {
+    case_id: caseId,
+    at,
+    user_id: userIdOf(caller),
+    actor: actorOf(caller),
+    from_status: null,
+    to_status: 'authorized',
+    note: noteOf(casesMessages.createdAtDesk()),
+  });
+  await indexCase(trx, caseId);
+  await enqueue(trx, now, {
+    caseId,
+    rma,
+    kind: 'case',
+    method: 'PUT',
+    path: `/rmas/${encodeURIComponent(rma)}`,
+    body: {
+      customer: input.customer,
+      product: { model: product.model, serial: input.serial, purchaseDate: input.purchaseDate },
+      problem: { category: input.problemCategory ?? 'other', description: input.problemDescription },
+      returnAddress: input.returnAddress,
+    },
+  });
+  await enqueueStatus(trx, now, { caseId, rma, seq: 1 }, 'authorized', null, {
+    shipTo: site.address,
+    shippingPaidBy: await inboundShippingPayer(trx, input.purchaseDate, now),
+    instructions: 'Handed in at the depot counter.',
+  });
   return getCase(ctx, rma);
 }
 
