@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, app, ipcMain, net, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../api/dispatch.ts';
+import { commonMessages } from '../../base/common/messages.ts';
+import { apiError, type Result } from '../../base/common/result.ts';
 import { bootCore } from '../../base/node/boot.ts';
 import type { Core } from '../../base/node/core.ts';
 import { defaultDataDir } from '../../base/node/paths.ts';
@@ -142,7 +144,7 @@ app.whenReady().then(async () => {
   usePrinter(core, systemPrinter);
   ipcMain.handle('depot:call', (event, method: unknown, input: unknown, sessionToken: unknown) => {
     if (!fromOurPage(event) || !core) {
-      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from Depot’s own window only' } };
+      return { ok: false, error: apiError('forbidden', commonMessages.foreignWindow()) } satisfies Result<never>;
     }
     return dispatch(core, method, input, sessionToken);
   });

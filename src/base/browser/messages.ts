@@ -198,6 +198,7 @@ registerMessages(commonMessages, {
     roleCannot: '{role} 역할로는 할 수 없는 작업입니다.',
     internal: 'Depot이 작업을 수행하지 못했습니다. 다시 시도하고, 계속 실패하면 관리자에게 알리세요.',
     unreachable: 'Depot에 연결할 수 없습니다.',
+    foreignWindow: 'Depot 자체 창에서 온 요청만 받습니다.',
   },
   zh: {
     rmaFormat: 'RMA 编号的格式为 RMA-2026-000123',
@@ -223,6 +224,7 @@ registerMessages(commonMessages, {
     roleCannot: '{role} 角色无法执行此操作。',
     internal: 'Depot 无法完成此操作。请重试；如果仍然失败，请通知管理员。',
     unreachable: '无法连接到 Depot。',
+    foreignWindow: '只接受来自 Depot 自身窗口的请求。',
   },
 });
 

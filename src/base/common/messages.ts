@@ -151,6 +151,7 @@ export const commonMessages = defineMessages('common', {
   roleCannot: 'The {role} role cannot do this',
   internal: 'Depot could not do this; the error was logged',
   unreachable: 'Depot cannot be reached',
+  foreignWindow: 'Calls are accepted from Depot’s own window only',
 });
 
 /** What base/node says: the database Depot opens. */
