@@ -280,12 +280,17 @@ export async function searchFieldsOf(db: Db, caseId: number) {
     .executeTakeFirstOrThrow();
 }
 
-function caseDetailQuery(db: Db) {
+/** A case with its customer, product and return address: where the case page and the desk's documents start. */
+function caseWithParties(db: Db) {
   return db
     .selectFrom('cases')
     .innerJoin('customers', 'customers.id', 'cases.customer_id')
     .leftJoin('products', 'products.id', 'cases.product_id')
-    .leftJoin('addresses', 'addresses.id', 'cases.return_address_id')
+    .leftJoin('addresses', 'addresses.id', 'cases.return_address_id');
+}
+
+function caseDetailQuery(db: Db) {
+  return caseWithParties(db)
     .leftJoin('users', 'users.id', 'cases.assigned_to')
     .select([
       'cases.id',
@@ -544,11 +549,7 @@ export async function repairedShipmentsOfSerial(db: Db, serialNorm: string, exce
 // ——— Shipping ———
 
 function returnParcelQuery(db: Db) {
-  return db
-    .selectFrom('cases')
-    .innerJoin('customers', 'customers.id', 'cases.customer_id')
-    .leftJoin('products', 'products.id', 'cases.product_id')
-    .leftJoin('addresses', 'addresses.id', 'cases.return_address_id')
+  return caseWithParties(db)
     .select([
       'cases.id',
       'cases.rma',
