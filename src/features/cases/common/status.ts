@@ -21,7 +21,6 @@ export const statuses = [
 ] as const;
 export type Status = (typeof statuses)[number];
 
-
 export const resolutions = ['repaired', 'replaced', 'returned_unrepaired', 'no_fault_found', 'refunded'] as const;
 export type Resolution = (typeof resolutions)[number];
 export const statusSchema = z.enum(statuses);
