@@ -32,6 +32,12 @@ describe('server messages in the reader’s language', () => {
     expect(wordReason(said, said.text, 'en')).toBe(said.text);
   });
 
+  it('says a status in words in English and keeps its code for the UI to translate', async () => {
+    const said = casesMessages.cannotBecome({ from: 'ready_to_ship', to: 'waiting_parts' });
+    expect(said.text).toBe('A case that is ready to ship cannot become waiting parts');
+    expect(said.params).toEqual({ from: 'ready_to_ship', to: 'waiting_parts' });
+  });
+
   it('translates the field label inside a required-field message', async () => {
     await i18next.changeLanguage('zh');
     const said = fieldMessages.required('serial');

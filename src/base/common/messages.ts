@@ -28,6 +28,13 @@ export function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? String(params[name]) : slot));
 }
 
+/** Params that name a status: the English says the code in words ("ready to ship"); the params keep the code. */
+const STATUS_PARAMS = new Set(['status', 'from', 'to']);
+const statusesInWords = (params: Params): Params =>
+  Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, STATUS_PARAMS.has(name) && typeof value === 'string' ? value.replace(/_/g, ' ') : value]),
+  );
+
 /**
  * One feature's messages: key → English template with `{name}` slots. Each becomes a function that
  * takes exactly the template's slots; its code is `<feature>.<key>`.
@@ -38,7 +45,7 @@ export function defineMessages<const T extends Record<string, string>>(
 ): { [K in keyof T & string]: Maker<T[K]> } & { readonly english: T; readonly feature: string } {
   const makers: Record<string, unknown> = { english, feature };
   for (const [key, template] of Object.entries(english)) {
-    makers[key] = (params: Params = {}): Said => ({ code: `${feature}.${key}`, params, text: fill(template, params) });
+    makers[key] = (params: Params = {}): Said => ({ code: `${feature}.${key}`, params, text: fill(template, statusesInWords(params)) });
   }
   return makers as never;
 }

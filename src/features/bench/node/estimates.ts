@@ -129,8 +129,7 @@ export function repairGate(
     return { allowed: true, reason: null };
   }
   if (status !== 'awaiting_customer') {
-    // The English says the status in words; the params carry its code, which the UI translates.
-    return no({ ...m.gateStatus({ status: status.replace(/_/g, ' ') }), params: { status } });
+    return no(m.gateStatus({ status }));
   }
   const current = currentEstimate(estimates);
   if (!current) return no(m.gateNoEstimate());

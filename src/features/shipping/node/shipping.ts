@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { calendarDateIn } from '../../../base/common/dates.ts';
 import { casesMessages, type CaseDetail } from '../../cases/common/index.ts';
-import { fill, type Said } from '../../../base/common/messages.ts';
+import type { Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { shippingMessages as m } from '../common/messages.ts';
 import type {
@@ -50,11 +50,6 @@ const bcp47: Record<string, string> = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN', e
 /** Labels have fixed room: longer text is cut with an ellipsis rather than pushed onto a second label. */
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-
-/** A status as the English sentences say it ("ready to ship"); the params keep its code, which the UI translates. */
-function spacedStatus(said: Said, english: string): Said {
-  return { ...said, text: fill(english, { ...said.params, status: String(said.params.status).replace(/_/g, ' ') }) };
-}
 
 /** Why a parcel cannot be addressed to this customer yet, or null. */
 function addressProblem(row: ReturnParcelRow): Said | null {
@@ -320,8 +315,7 @@ export async function ship(ctx: ServiceContext, input: z.output<typeof shipInput
   const trx = trxOf(ctx);
   const row = await loadCase(trx, input.rma);
   if (!shippingStatuses.includes(row.status as Status)) {
-    const said = m.notReadyToShip({ rma: input.rma, status: row.status });
-    throw new DepotError('illegal_transition', spacedStatus(said, m.english.notReadyToShip));
+    throw new DepotError('illegal_transition', m.notReadyToShip({ rma: input.rma, status: row.status }));
   }
   const problem = addressProblem(row);
   if (problem) throw new DepotError('invalid', problem);
@@ -443,8 +437,8 @@ export async function renderBatchLabels(
   }
   if (labels.length === 0) {
     const said = input.day
-      ? spacedStatus(m.noLabelsToPrintOn({ status: input.status, day: input.day }), m.english.noLabelsToPrintOn)
-      : spacedStatus(m.noLabelsToPrint({ status: input.status }), m.english.noLabelsToPrint);
+      ? m.noLabelsToPrintOn({ status: input.status, day: input.day })
+      : m.noLabelsToPrint({ status: input.status });
     throw new DepotError('not_found', said);
   }
   const pdf = await renderLabelBatch(documentRenderer(), labels.map(shippingLabel), options);
