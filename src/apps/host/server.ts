@@ -54,6 +54,7 @@ const mimeTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.otf': 'font/otf',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };
