@@ -67,7 +67,9 @@ export function Shell({ user, signOut }: Props) {
     <SignedProvider value={signed}>
       <div className="shell">
         <header className="top">
-          <span className="brand">{site?.siteName ?? t('app.name')}</span>
+          <span className="brand" title={site?.siteName ?? t('app.name')}>
+            {site?.siteName ?? t('app.name')}
+          </span>
           <nav aria-label={t('nav.label')}>
             <ul>
               {nav.map((item) => (
@@ -81,7 +83,8 @@ export function Shell({ user, signOut }: Props) {
           </nav>
           <SyncIndicator />
           <span className="who">
-            <span className="user-name">{user.name}</span> <span className="role">{t(`role.${user.role}`)}</span>
+            <span className="user-name">{user.name}</span>
+            <span className="role">{t(`role.${user.role}`)}</span>
           </span>
           <LanguagePicker />
           <button type="button" onClick={signOut}>

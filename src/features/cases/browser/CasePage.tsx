@@ -80,6 +80,8 @@ export function CasePage({ rma }: Props) {
       <FormAlert message={alert} />
       {detail ? (
         <>
+          {/* The bench's work comes first: at 1024 × 700 the technician's next action is on screen without scrolling. */}
+          <BenchPanel detail={detail} onChanged={() => void load()} />
           <div className="case-columns">
             <section className="panel" aria-labelledby="case-fields">
               <h2 id="case-fields">{t('case.summary')}</h2>
@@ -151,7 +153,6 @@ export function CasePage({ rma }: Props) {
               </table>
             </section>
           </div>
-          <BenchPanel detail={detail} onChanged={() => void load()} />
           {moving ? (
             <TransitionDialog
               detail={detail}
