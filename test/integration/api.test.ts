@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/apps/api/dispatch.ts';
 import { api, type MethodName } from '../../src/apps/api/contract.ts';
 import { asRole, freshCore, tableCounts, unwrap } from '../helpers.ts';
+import type { Result } from '../../src/base/common/result.ts';
 
 const walkIn = {
   customer: { name: '김민수', email: 'minsu@example.com', phone: '010-1234-5678', locale: 'ko' as const },
@@ -236,5 +237,58 @@ describe('case search', () => {
     expect(unwrap(await clerk('cases.list', { query: first.rma.toLowerCase() })).rows.map((r) => r.rma)).toEqual([first.rma]);
     expect(unwrap(await clerk('cases.list', { query: first.serial })).rows.map((r) => r.rma)).toContain(first.rma);
     expect(unwrap(await clerk('cases.list', { query: 'nobody-at-all' })).rows).toEqual([]);
+  });
+});
+
+describe('hostile input', () => {
+  it('takes numbers as numbers only: null, [7], true and "0x10" are refused at the field', async () => {
+    const core = await freshCore({ demo: true });
+    const admin = await asRole(core, 'admin');
+    const site = unwrap(await admin('settings.get', {}));
+    for (const turnaroundDays of [null, [7], true, '0x10', '7']) {
+      const result = await (admin as (m: string, i: unknown) => Promise<Result<unknown>>)('settings.update', { ...site, turnaroundDays });
+      expect(result, JSON.stringify(turnaroundDays)).toMatchObject({ ok: false, error: { code: 'invalid', fieldReasons: { turnaroundDays: { code: 'common.number' } } } });
+    }
+    expect(await admin('settings.update', { ...site, turnaroundDays: 7.5 })).toMatchObject({ ok: false, error: { fieldReasons: { turnaroundDays: { code: 'common.wholeNumber' } } } });
+    expect(unwrap(await admin('settings.update', { ...site, turnaroundDays: 9 })).turnaroundDays).toBe(9);
+  });
+
+  it('refuses names with invisible or direction characters, and keeps names in one Unicode form', async () => {
+    const core = await freshCore({ demo: true });
+    const admin = await asRole(core, 'admin');
+    const clerk = await asRole(core, 'clerk');
+    for (const name of ['Admin Park\u202e', 'Admin\u200bPark', '\u2066Admin Park\u2069', 'Admin\u2060Park']) {
+      expect(await admin('users.create', { name, role: 'admin', pin: '4321' }), JSON.stringify(name)).toMatchObject({
+        ok: false,
+        error: { fieldReasons: { name: { code: 'field.invisible', params: { label: 'name' } } } },
+      });
+    }
+    expect(await clerk('cases.create', { ...walkIn, customer: { ...walkIn.customer, name: '김민수\u200f' } })).toMatchObject({
+      ok: false,
+      error: { fieldReasons: { 'customer.name': { code: 'field.invisible' } } },
+    });
+    const decomposed = unwrap(await admin('users.create', { name: 'Jose\u0301 Li', role: 'clerk', pin: '4321' }));
+    expect(decomposed.name).toBe('Jos\u00e9 Li');
+    expect(await admin('users.create', { name: 'Jos\u00e9 Li', role: 'clerk', pin: '4321' })).toMatchObject({ ok: false, error: { fields: { name: expect.any(String) } } });
+  });
+
+  it('refuses a NUL character in text at its field, in a search as in a form', async () => {
+    const core = await freshCore({ demo: true });
+    const clerk = await asRole(core, 'clerk');
+    const before = await tableCounts(core);
+    expect(await clerk('cases.list', { query: 'kim\u0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', fieldReasons: { query: { code: 'field.nul', params: { label: 'search' } } } },
+    });
+    expect(await clerk('cases.create', { ...walkIn, problemDescription: 'No sound\u0000' })).toMatchObject({
+      ok: false,
+      error: { fieldReasons: { problemDescription: { code: 'field.nul' } } },
+    });
+    expect(await clerk('cases.create', { ...walkIn, returnAddress: { ...walkIn.returnAddress, line1: 'Mapo-gu\u0000' } })).toMatchObject({
+      ok: false,
+      error: { fieldReasons: { 'returnAddress.line1': { code: 'field.nul' } } },
+    });
+    expect(await tableCounts(core)).toEqual(before);
+    expect(unwrap(await clerk('cases.list', { query: 'kim' })).rows).toBeDefined();
   });
 });

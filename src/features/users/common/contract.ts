@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, type UserInfo } from '../../../base/common/identity.ts';
-import { line, pinSchema } from '../../../base/common/schemas.ts';
+import { nameSchema, pinSchema } from '../../../base/common/schemas.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
 import { usersMessages } from './messages.ts';
@@ -17,7 +17,7 @@ export const usersMethods = {
   'users.list': method<UserInfo[]>()({ input: empty, access: ['admin'], summary: 'All users.' }),
   'users.create': method<UserInfo>()({
     writes: true,
-    input: z.object({ name: line(100, 'name'), role: roleSchema, pin: pinSchema }),
+    input: z.object({ name: nameSchema(100, 'name'), role: roleSchema, pin: pinSchema }),
     access: ['admin'],
     summary: 'Adds a user.',
   }),
