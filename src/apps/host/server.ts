@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { api } from '../api/contract.ts';
@@ -179,7 +180,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const session = req.headers['x-depot-session'];
-    const result = await dispatch(options.core, method, input, typeof session === 'string' && session ? session : null);
+    const station = `browser ${os.hostname()} ${req.socket.remoteAddress ?? ''}`;
+    const result = await dispatch(options.core, method, input, typeof session === 'string' && session ? session : null, station);
     sendJson(res, result.ok ? 200 : statusFor[result.error.code], result);
   }
 
