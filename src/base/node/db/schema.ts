@@ -86,6 +86,18 @@ export interface Database extends PortalTables {
     active: ColumnType<number, number | undefined, number>;
     created_at: string;
   };
+  /** Owned by users: sign-in attempts, lockouts and unlocks (migration 0008). */
+  sign_in_audit: {
+    id: Generated<number>;
+    at: string;
+    /** signed_in, wrong_pin, throttled (refused unchecked: too soon), locked (refused unchecked: locked), lockout, unlock */
+    event: string;
+    /** The user the attempt named, known or not. */
+    user_id: number;
+    station: string;
+    /** The admin who unlocked. */
+    actor_id: number | null;
+  };
   customers: {
     id: Generated<number>;
     name: string;
