@@ -10,6 +10,7 @@ import { useFormat } from '../../../base/browser/context.tsx';
 import { errorMessage, noteInLanguage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { BenchPanel } from '../../bench/browser/index.ts';
+import { CaseDocuments } from '../../shipping/browser/index.ts';
 import { TransitionDialog } from './TransitionDialog.tsx';
 
 interface Props {
@@ -151,6 +152,7 @@ export function CasePage({ rma }: Props) {
               </table>
             </section>
           </div>
+          <CaseDocuments detail={detail} />
           <BenchPanel detail={detail} onChanged={() => void load()} />
           {moving ? (
             <TransitionDialog
