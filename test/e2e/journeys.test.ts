@@ -224,7 +224,7 @@ describe('journeys of cases across roles, in browser mode', () => {
     const section = p.getByRole('region', { name: 'Documents' });
     const [answered] = await Promise.all([
       p.waitForResponse((r) => r.url().endsWith('/api/shipping.document'), { timeout: 30_000 }),
-      section.getByRole('button', { name, exact: true }).or(section.getByRole('link', { name, exact: true })).first().click(),
+      section.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click(),
     ]);
     await answered.finished();
     await expect.poll(() => pdfs.has(fileName)).toBe(true);
@@ -491,19 +491,27 @@ describe('journeys of cases across roles, in browser mode', () => {
     await goTo('#/receiving');
     await p.getByRole('heading', { name: 'Receiving' }).waitFor();
     await scan(p, 'Scan', '610099887766');
-    await p.getByText('No case expects 610099887766.').waitFor();
-    await p.getByRole('button', { name: 'Log as unmatched parcel' }).click();
+    // The scan alone puts it on the shelf, to identify; the dock adds what it knows.
+    await p.getByText('No case expects 610099887766. It is on the shelf, to identify.').waitFor();
+    const shelved = () =>
+      app.core.db.selectFrom('unmatched_parcels').select(['id', 'case_id', 'state', 'reason', 'shelf', 'sender_name']).where('tracking', '=', '610099887766').execute();
+    expect(await shelved()).toEqual([expect.objectContaining({ case_id: null, state: 'on_shelf', reason: 'to_identify' })]);
+    await expect.poll(() => focused('Scan')).toBe(true);
+    await p.getByRole('button', { name: 'Add details' }).click();
     await p.getByLabel('Carrier').fill('CJ Logistics');
     await p.getByLabel('Sender').fill('김민수');
     await p.getByLabel('Contents').fill('AX-100 headphones, no paperwork');
     await p.getByLabel('Shelf').fill('U-7');
-    await p.getByRole('button', { name: 'Log parcel' }).click();
+    await p.getByRole('button', { name: 'Save details' }).click();
     await expect.poll(() => focused('Scan')).toBe(true);
-    const parcel = await app.core.db.selectFrom('unmatched_parcels').select(['id', 'case_id', 'shelf']).where('tracking', '=', '610099887766').executeTakeFirstOrThrow();
-    expect(parcel).toMatchObject({ case_id: null, shelf: 'U-7' });
+    // Scanned again, it is the same parcel on the shelf, not a second one.
+    await scan(p, 'Scan', '610099887766');
+    await p.getByText('610099887766 is already on the shelf.').waitFor();
+    const [parcel] = await shelved();
+    expect(await shelved()).toEqual([expect.objectContaining({ case_id: null, state: 'on_shelf', shelf: 'U-7', sender_name: '김민수' })]);
     expect(await status(rma)).toBe('authorized');
 
-    await p.getByRole('link', { name: /^Unmatched parcels: / }).click();
+    await p.getByRole('link', { name: /^On the shelf: / }).click();
     const row = p.getByRole('row', { name: /610099887766/ });
     await row.getByRole('cell', { name: '김민수' }).waitFor();
     await row.getByRole('button', { name: 'Link to case' }).click();
@@ -520,7 +528,7 @@ describe('journeys of cases across roles, in browser mode', () => {
 
     const kase = (await caseRow(rma))!;
     expect(kase.status).toBe('received');
-    expect(await app.core.db.selectFrom('unmatched_parcels').select('case_id').where('id', '=', parcel.id).executeTakeFirstOrThrow()).toEqual({ case_id: kase.id });
+    expect(await shelved()).toEqual([expect.objectContaining({ id: parcel!.id, case_id: kase.id, state: 'linked' })]);
     expect(await app.core.db.selectFrom('cases').select('inbound_tracking').where('id', '=', kase.id).executeTakeFirstOrThrow()).toEqual({ inbound_tracking: '610099887766' });
     expect((await history(rma)).map((h) => [h.from, h.to, h.by])).toEqual([
       [null, 'requested', null],
