@@ -231,6 +231,9 @@ describe('journeys of cases across roles, in browser mode', () => {
     return pdfText(fileName);
   }
 
+  /** The cells of one printed line, in order, whatever the spacing between them. */
+  const line = (...cells: string[]) => new RegExp(cells.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' +'));
+
   const localToday = () => calendarDateIn(now(), 'Asia/Seoul');
   const utcToday = () => now().toISOString().slice(0, 10);
 
@@ -319,21 +322,27 @@ describe('journeys of cases across roles, in browser mode', () => {
     expect.soft(label).toContain(localToday());
 
     const slip = pdfText(`${rma}-packing-slip.pdf`);
-    expect.soft(slip).toContain(serial);
-    expect.soft(slip).toMatch(/adapter/i);
-    expect.soft(slip).toContain('Cable');
-    expect.soft(slip).not.toMatch(/\bManual\b/);
-    expect.soft(slip).toContain('556677889900');
-    expect.soft(slip).toContain(localToday());
+    expect.soft(slip).toMatch(line('AX-100 Wireless Headphones (repaired)', serial, '1'));
+    expect.soft(slip).toMatch(line('Power adapter', '1'));
+    expect.soft(slip).toMatch(line('Cable', '1'));
+    expect.soft(slip).not.toMatch(/\b(Box|Manual)\b/);
+    expect.soft(slip).toMatch(line('Tracking number', '556677889900'));
+    expect.soft(slip).toMatch(line('Received', localToday()));
+    expect.soft(slip).toMatch(line('Shipped', localToday()));
     expect.soft(slip).not.toContain(utcToday());
 
     const report = pdfText(`${rma}-repair-report.pdf`);
-    expect.soft(report).toContain(serial);
-    expect.soft(report).toContain('Battery swollen, does not hold charge');
-    expect.soft(report).toContain('BAT-AX');
-    expect.soft(report).toContain('Battery pack AX series');
-    expect.soft(report).toMatch(/60,500/);
-    expect.soft(report).toContain(localToday());
+    expect.soft(report).toMatch(line('Serial', serial));
+    expect.soft(report).toMatch(line('Resolution', 'Repaired'));
+    expect.soft(report).toMatch(/Not covered\. purchased 2022-01-10/);
+    expect.soft(report).toMatch(line('Fault found', 'Battery swollen, does not hold charge'));
+    expect.soft(report).toMatch(line(localToday(), 'Replaced the battery pack', '35 min'));
+    expect.soft(report).toMatch(/Parts used\s+Part +Description +Qty\s+BAT-AX +Battery pack AX series +1\n/);
+    expect.soft(report).toMatch(line('Total', '₩60,500'));
+    expect.soft(report).toMatch(line(localToday(), 'PG-7781', '₩60,500'));
+    expect.soft(report).toMatch(line('Paid', '₩60,500'));
+    expect.soft(report).toMatch(line('Received', localToday()));
+    expect.soft(report).toMatch(line('Issued', localToday()));
     expect.soft(report).not.toContain(utcToday());
 
     // What the dock and the bench handed the customer on paper, from the case page.
@@ -397,16 +406,21 @@ describe('journeys of cases across roles, in browser mode', () => {
     expect(state.statusLog.map((s) => s.status)).toEqual(['authorized', 'received', 'in_diagnosis', 'in_repair', 'shipped']);
 
     const slip = pdfText(`${rma}-packing-slip.pdf`);
-    expect.soft(slip).toContain(replacement);
-    expect.soft(slip).toContain('Box');
-    expect.soft(slip).toContain(localToday());
+    // What goes back in the box is the replacement unit, under its own serial.
+    expect.soft(slip).toMatch(line('AX-100 Wireless Headphones (replacement unit)', replacement, '1'));
+    expect.soft(slip).toMatch(line('Replacement serial', replacement));
+    expect.soft(slip).toMatch(line('Box', '1'));
+    expect.soft(slip).toMatch(line('Shipped', localToday()));
     expect.soft(slip).not.toContain(utcToday());
     const report = pdfText(`${rma}-repair-report.pdf`);
-    expect.soft(report).toContain(replacement);
-    expect.soft(report).toContain(serial);
-    expect.soft(report).toContain('No power: main board fails at start-up');
-    expect.soft(report).toMatch(/replace/i);
-    expect.soft(report).toContain(localToday());
+    expect.soft(report).toMatch(line('Serial', serial));
+    expect.soft(report).toMatch(line('Replacement serial', replacement));
+    expect.soft(report).toMatch(line('Resolution', 'Replaced'));
+    expect.soft(report).toMatch(/Covered\. purchased /);
+    expect.soft(report).toMatch(line('Fault found', 'No power: main board fails at start-up'));
+    expect.soft(report).toMatch(line(localToday(), 'Unit replaced from warranty stock', '15 min'));
+    expect.soft(report).toMatch(/Parts used\s+None\n/);
+    expect.soft(report).toMatch(line('Issued', localToday()));
     expect.soft(report).not.toContain(utcToday());
   });
 
@@ -467,14 +481,18 @@ describe('journeys of cases across roles, in browser mode', () => {
     expect(state.statusLog.map((s) => s.status)).toEqual(['authorized', 'received', 'in_diagnosis', 'awaiting_customer', 'returned_unrepaired']);
 
     const slip = pdfText(`${rma}-packing-slip.pdf`);
-    expect.soft(slip).toContain(serial);
-    expect.soft(slip).toContain('Cable');
-    expect.soft(slip).toContain(localToday());
+    expect.soft(slip).toMatch(line('AX-100 Wireless Headphones (returned unrepaired)', serial, '1'));
+    expect.soft(slip).toMatch(line('Cable', '1'));
+    expect.soft(slip).toMatch(line('Shipped', localToday()));
+    expect.soft(slip).not.toContain(utcToday());
     const report = pdfText(`${rma}-repair-report.pdf`);
-    expect.soft(report).toMatch(/returned unrepaired/i);
-    expect.soft(report).toContain('Left driver torn');
-    expect.soft(report).toContain(serial);
-    expect.soft(report).toContain(localToday());
+    expect.soft(report).toMatch(line('Resolution', 'Returned unrepaired'));
+    expect.soft(report).toMatch(line('Fault found', 'Left driver torn'));
+    expect.soft(report).toMatch(/Work done\s+No work was recorded\./);
+    expect.soft(report).toMatch(/Parts used\s+None\n/);
+    expect.soft(report).toContain('Estimate version 1 was declined: nothing was charged.');
+    expect.soft(report).not.toContain('₩');
+    expect.soft(report).toMatch(line('Issued', localToday()));
     expect.soft(report).not.toContain(utcToday());
   });
 
