@@ -251,6 +251,10 @@ describe('every scan that does not end in a receipt leaves the parcel on the she
     const pick = async (status: 'closed' | 'cancelled' | 'requested' | 'shipped') =>
       core.db.selectFrom('cases').select(['rma', 'version', 'status']).where('status', '=', status).orderBy('id').executeTakeFirstOrThrow();
     const closed = await pick('closed');
+    // Opening the case from its address is not a parcel at the dock: nothing goes on the shelf.
+    const before = await tableCounts(core);
+    expect(unwrap(await warehouse('receiving.scan', { code: closed.rma, opening: true }))).toMatchObject({ kind: 'not_expecting', parcel: null, logged: false });
+    expect(await tableCounts(core)).toEqual(before);
     const found = unwrap(await warehouse('receiving.scan', { code: closed.rma.toLowerCase() }));
     expect(found).toMatchObject({
       kind: 'not_expecting',

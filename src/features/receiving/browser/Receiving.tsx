@@ -19,8 +19,11 @@ type Stage =
   | { kind: 'scan' }
   | { kind: 'choose'; units: ExpectedUnit[]; code: string; shelved: ShelfParcel | null }
   | { kind: 'receive'; unit: ExpectedUnit; code: string; shelved: ShelfParcel | null }
-  /** On the shelf: to identify (no unit), or for a case not expecting it. `logged`: this scan put it there. */
-  | { kind: 'shelved'; parcel: ShelfParcel; logged: boolean; unit: ExpectedUnit | null; editing: boolean };
+  /**
+   * On the shelf: to identify (no unit), or for a case not expecting it. `logged`: this scan put it
+   * there. No parcel: the dock opened a case that is not expecting one.
+   */
+  | { kind: 'shelved'; parcel: ShelfParcel | null; logged: boolean; unit: ExpectedUnit | null; editing: boolean };
 
 type Notice = { kind: 'received'; unit: ExpectedUnit; outcome: ReceiveOutcome } | { kind: 'said'; text: string };
 
@@ -52,12 +55,14 @@ export function Receiving({ rma }: { rma?: string }) {
   const focusScan = useCallback(() => setFocusAsked((n) => n + 1), []);
 
   const lookUp = useCallback(
-    async (code: string) => {
+    async (code: string, opening = false) => {
       setAlert(null);
-      const result = await api['receiving.scan']({ code });
+      const result = await api['receiving.scan']({ code, opening });
       if (!result.ok) {
         setStage({ kind: 'scan' });
-        setAlert(applyServerError(result.error, setError, ['code'], t));
+        const general = applyServerError(result.error, setError, ['code'], t);
+        // A code that is not one is said at the scan field; only what concerns no field goes above.
+        setAlert(result.error.fields?.code ? null : general);
         return;
       }
       const found = result.value;
@@ -74,7 +79,7 @@ export function Receiving({ rma }: { rma?: string }) {
 
   // Opened for one case (a walk-in just created, a parcel just linked): as if its RMA was scanned.
   useEffect(() => {
-    if (rma) void lookUp(rma);
+    if (rma) void lookUp(rma, true);
   }, [rma, lookUp]);
 
   // Back at the scan stage, or with a parcel just put on the shelf, the scanner's next code goes straight into the scan field.
@@ -200,7 +205,7 @@ export function Receiving({ rma }: { rma?: string }) {
         <ShelvedPanel
           stage={stage}
           onEdit={() => setStage({ ...stage, editing: true })}
-          onDiscard={() => void discard(stage.parcel)}
+          onDiscard={(parcel) => void discard(parcel)}
           onSaved={(parcel, refused) => {
             setAlert(refused.length > 0 ? refused.join(' · ') : null);
             setNotice({ kind: 'said', text: t('receiving.detailsSaved', { tracking: parcel.tracking }) });
@@ -231,7 +236,7 @@ export function Receiving({ rma }: { rma?: string }) {
 interface ShelvedProps {
   stage: Extract<Stage, { kind: 'shelved' }>;
   onEdit: () => void;
-  onDiscard: () => void;
+  onDiscard: (parcel: ShelfParcel) => void;
   onSaved: (parcel: ShelfParcel, refusedPhotos: string[]) => void;
   onCancel: () => void;
 }
@@ -252,7 +257,7 @@ function ShelvedPanel({ stage, onEdit, onDiscard, onSaved, onCancel }: ShelvedPr
             <a href={href({ screen: 'case', rma: unit.rma })}>{t('receiving.openCase', { rma: unit.rma })}</a>
           </p>
         ) : null}
-        {logged ? (
+        {!parcel ? null : logged ? (
           <p>
             {unit
               ? t('receiving.shelvedForCase', { rma: unit.rma, reason: t(`unmatched.reason.${parcel.reason}`) })
@@ -264,13 +269,13 @@ function ShelvedPanel({ stage, onEdit, onDiscard, onSaved, onCancel }: ShelvedPr
             <span className="muted">{shelfReasonText(parcel, t)}</span>
           </p>
         )}
-        {stage.editing ? null : (
+        {!parcel || stage.editing ? null : (
           <div className="actions">
             <button type="button" onClick={onEdit}>
               {unit && logged ? t('receiving.changeReason') : t('receiving.addDetails')}
             </button>
             {parcel.canDiscard ? (
-              <button type="button" onClick={onDiscard}>
+              <button type="button" onClick={() => onDiscard(parcel)}>
                 {t('receiving.discard')}
               </button>
             ) : null}
@@ -282,7 +287,7 @@ function ShelvedPanel({ stage, onEdit, onDiscard, onSaved, onCancel }: ShelvedPr
           </div>
         )}
       </div>
-      {stage.editing ? <UnmatchedForm parcel={parcel} onCancel={onCancel} onLogged={onSaved} /> : null}
+      {parcel && stage.editing ? <UnmatchedForm parcel={parcel} onCancel={onCancel} onLogged={onSaved} /> : null}
     </section>
   );
 }

@@ -268,7 +268,7 @@ export function UnmatchedScreen() {
               <tbody>
                 {parcels.map((p) => (
                   <tr key={p.id}>
-                    <td className="mono">{p.tracking}</td>
+                    <td className="mono nowrap">{p.tracking}</td>
                     <td>{p.carrier ?? ''}</td>
                     <td>{p.senderName ?? ''}</td>
                     <td className="pre">{[p.contents, p.note].filter(Boolean).join('\n')}</td>
@@ -281,9 +281,11 @@ export function UnmatchedScreen() {
                       <button type="button" onClick={() => setLinking(p)}>
                         {t('unmatched.link')}
                       </button>
-                      <a className="button" href={href({ screen: 'walkIn', parcelId: p.id })}>
-                        {t('unmatched.createCase')}
-                      </a>
+                      {p.forRma ? null : (
+                        <a className="button" href={href({ screen: 'walkIn', parcelId: p.id })}>
+                          {t('unmatched.createCase')}
+                        </a>
+                      )}
                     </td>
                   </tr>
                 ))}

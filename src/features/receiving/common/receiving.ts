@@ -19,7 +19,11 @@ export const conditionSchema = z.object({
 });
 export type Condition = z.output<typeof conditionSchema>;
 
-export const scanInput = z.object({ code: scanSchema });
+export const scanInput = z.object({
+  code: scanSchema,
+  /** The dock opens a case by its RMA (a walk-in just created, a parcel just linked): no parcel was scanned, so none goes on the shelf. */
+  opening: z.boolean().optional(),
+});
 
 /** What the dock did by mistake can be taken back by its author within this window (a receipt, a shelf entry); an admin may later. */
 export const UNDO_WINDOW_MS = 15 * 60 * 1000;
@@ -165,7 +169,8 @@ export type ScanResult =
   /** `shelved`: the scanned parcel is on the shelf; receiving it takes it off. */
   | { kind: 'case'; unit: ExpectedUnit; shelved: ShelfParcel | null }
   | { kind: 'choose'; units: ExpectedUnit[]; shelved: ShelfParcel | null }
-  | { kind: 'not_expecting'; unit: ExpectedUnit; parcel: ShelfParcel; logged: boolean }
+  /** `parcel` is null only when the dock opened the case rather than scanned a parcel. */
+  | { kind: 'not_expecting'; unit: ExpectedUnit; parcel: ShelfParcel | null; logged: boolean }
   | { kind: 'unknown'; code: string; parcel: ShelfParcel; logged: boolean };
 
 /** A parcel on the shelf (or one that was, once linked to its case). */

@@ -5,7 +5,7 @@ import { createUnmatchedParcel, discardParcel, linkParcel, listShelf, parcelsOfC
 import type { HandlersFor } from '../../../base/node/handlers.ts';
 
 export const receivingHandlers: HandlersFor<typeof receivingMethods> = {
-  'receiving.scan': (ctx, input) => scan(ctx, input.code),
+  'receiving.scan': (ctx, input) => scan(ctx, input.code, input.opening ?? false),
   'receiving.receive': (ctx, input) => receive(ctx, input),
   'receiving.setAside': (ctx, input) => setAside(ctx, input),
   'receiving.recent': (ctx) => recentReceipts(ctx),

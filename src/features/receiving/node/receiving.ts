@@ -4,7 +4,7 @@ import { looksLikeTracking, UNDO_WINDOW_MS, type receiveInput, type undoReceiveI
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { receivingMessages } from '../common/messages.ts';
 import { normalizeSerial, normalizeTracking, RMA_PATTERN } from '../../../base/common/schemas.ts';
-import { receivingStatuses, type Status } from '../../cases/common/index.ts';
+import { casesMessages, receivingStatuses, type Status } from '../../cases/common/index.ts';
 import type { Db } from '../../../base/node/core.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import {
@@ -40,7 +40,7 @@ const toUnit = (r: ExpectedUnitRow): ExpectedUnit => ({
  * between one scan and the next; a code that is neither an RMA nor a tracking number is refused at
  * the field, and nothing is recorded.
  */
-export async function scan(ctx: ServiceContext, code: string): Promise<ScanResult> {
+export async function scan(ctx: ServiceContext, code: string, opening = false): Promise<ScanResult> {
   const upper = code.toUpperCase();
   const isRma = RMA_PATTERN.test(upper);
   let rows: ExpectedUnitRow[] = [];
@@ -53,9 +53,10 @@ export async function scan(ctx: ServiceContext, code: string): Promise<ScanResul
   if (open.length > 1) return { kind: 'choose', units: open, shelved };
   const unit = units[0];
   if (unit) {
-    if (shelved) return { kind: 'not_expecting', unit, parcel: shelved, logged: false };
+    if (shelved || opening) return { kind: 'not_expecting', unit, parcel: shelved, logged: false };
     return { kind: 'not_expecting', unit, ...(await logScanned(ctx, code, unit)) };
   }
+  if (opening) throw fieldError('code', casesMessages.noCase({ rma: code }));
   if (shelved) return { kind: 'unknown', code, parcel: shelved, logged: false };
   if (!isRma && (upper.startsWith('RMA') || !looksLikeTracking(code))) throw fieldError('code', receivingMessages.notAParcelCode({ code }));
   return { kind: 'unknown', code, ...(await logScanned(ctx, code, null)) };
