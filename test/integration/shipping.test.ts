@@ -518,7 +518,7 @@ describe('documents built from the case’s own records', () => {
     const authorized = await caseIn(core, 'authorized');
     expect(await clerk('shipping.document', { rma: authorized.rma, kind: 'intake_receipt' })).toMatchObject({
       ok: false,
-      error: { code: 'not_found', message: `${authorized.rma} has not been received at the dock: there is no intake receipt to print` },
+      error: { code: 'not_found', message: `${authorized.rma} has no receipt from the dock: there is no intake receipt to print` },
     });
   });
 });

@@ -21,6 +21,7 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { EstimateCard, EstimateForm } from '../../estimates/browser/index.ts';
+import { DocumentButton } from '../../shipping/browser/index.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 
 interface Props {
@@ -317,6 +318,11 @@ function Estimates({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
       {bench.estimates.map((estimate) => (
         <EstimateCard key={estimate.version} estimate={estimate} />
       ))}
+      {bench.estimates.some((e) => e.state !== 'superseded') ? (
+        <div className="actions">
+          <DocumentButton rma={bench.rma} kind="estimate" label={t('bench.estimatePdf')} />
+        </div>
+      ) : null}
       {canIssue ? <EstimateForm key={bench.estimates.length} bench={bench} onIssued={onChanged} /> : null}
     </div>
   );

@@ -11,6 +11,7 @@ import { errorMessage, noteInLanguage } from '../../../base/browser/messages.ts'
 import { href } from '../../../base/browser/router.ts';
 import { BenchPanel } from '../../bench/browser/index.ts';
 import { CaseShelf } from '../../receiving/browser/index.ts';
+import { CaseDocuments } from '../../shipping/browser/index.ts';
 import { TransitionDialog } from './TransitionDialog.tsx';
 
 interface Props {
@@ -152,6 +153,7 @@ export function CasePage({ rma }: Props) {
               </table>
             </section>
           </div>
+          <CaseDocuments detail={detail} />
           <BenchPanel detail={detail} onChanged={() => void load()} />
           <CaseShelf rma={detail.rma} />
           {moving ? (
