@@ -1,0 +1,12 @@
+import type { HandlersFor } from '../../../base/node/handlers.ts';
+import type { reportsMethods } from '../common/contract.ts';
+import { importHolidays, readCalendar, saveCalendar } from './calendar.ts';
+import { overdueReport, turnaroundReport } from './turnaround.ts';
+
+export const reportsHandlers: HandlersFor<typeof reportsMethods> = {
+  'reports.overdue': (ctx, input) => overdueReport(ctx, input),
+  'reports.turnaround': (ctx, input) => turnaroundReport(ctx, input),
+  'reports.calendar': (ctx) => readCalendar(ctx),
+  'reports.saveCalendar': (ctx, input) => saveCalendar(ctx, input),
+  'reports.importHolidays': (ctx, input) => importHolidays(ctx, input.text),
+};
