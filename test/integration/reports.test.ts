@@ -23,6 +23,8 @@ import { freshCore, tableCounts, unwrap } from '../helpers.ts';
  * E  AX-100  the unit of A back (repeat within 90 days), received Mon 03-16 13:00, estimate
  *            declined Tue 10:00, shipped unrepaired Thu 03-19 09:00.
  * F  AX-100  authorized, never received: no clock.
+ * G  SP-500  received Thu 02-26 09:00, estimate 12:00 never answered (valid to 03-12); returned
+ *            unrepaired Mon 03-16 09:00 with the estimate expired, shipped 12:00.
  * Now is Fri 2026-03-20 09:00.
  */
 
@@ -110,6 +112,13 @@ async function buildDepot() {
   // In the order it happened.
   at('2026-02-25T10:00:00');
   const A = await create('A1', 'AX-100', '2025-11-10');
+  const G = await create('G1', 'SP-500', '2019-05-01');
+  at('2026-02-26T09:00:00');
+  await receive(G, 'G1');
+  await take(li, G);
+  at('2026-02-26T12:00:00');
+  await diagnose(li, G, { faultCategory: 'Speaker / driver', damageLevel: 2 });
+  await estimate(li, G, [{ kind: 'part', sku: null, description: 'Driver', quantity: 1, unitPrice: 18_000, covered: false }]);
   at('2026-02-27T09:00:00');
   await receive(A, 'A1');
   at('2026-02-27T12:00:00');
@@ -155,12 +164,14 @@ async function buildDepot() {
   await ship(A, '600000000011');
 
   at('2026-03-16T09:00:00');
+  await advance(li, G, 'returnUnrepaired', 'No answer to the estimate');
   await receive(C, 'C1');
   at('2026-03-16T10:00:00');
   await take(jisoo, C);
   at('2026-03-16T12:00:00');
   await diagnose(jisoo, C, { faultCategory: 'Speaker / driver', damageLevel: 2 });
   await estimate(jisoo, C, [{ kind: 'labor', description: null, hours: 2, damageLevel: null, covered: false }]);
+  await ship(G, '600000000014');
   at('2026-03-16T13:00:00');
   await receive(E, 'A1');
   at('2026-03-16T14:00:00');
@@ -183,7 +194,7 @@ async function buildDepot() {
   await ship(E, '600000000012');
 
   at('2026-03-20T09:00:00');
-  return { core, admin, clerk, rmas: { A, B, C, D, E, F } };
+  return { core, admin, clerk, rmas: { A, B, C, D, E, F, G } };
 }
 
 let depot: Awaited<ReturnType<typeof buildDepot>>;
@@ -251,17 +262,19 @@ describe('turnaround of shipped cases', () => {
   it('counts business days from receipt to shipment across a weekend and a holiday, without the wait on the customer', async () => {
     const { admin } = depot;
     const report = unwrap(await admin('reports.turnaround', { from: '2026-03-01', to: '2026-03-31' }));
-    // A 6 days (the holiday and two weekends skipped, two days waiting on the customer left out), D 1, E 2.04.
-    expect(report.total).toEqual({ productLine: null, shipped: 3, withinTarget: 3, medianDays: 2.04, averageDays: 3.01, slowestDays: 6 });
+    // A 6 days (the holiday and two weekends skipped, two days waiting on the customer left out),
+    // D 1, E 2.04, G 0.25 (three weeks waiting on an estimate nobody answered left out).
+    expect(report.total).toEqual({ productLine: null, shipped: 4, withinTarget: 4, medianDays: 1.52, averageDays: 2.32, slowestDays: 6 });
     expect(report.productLines).toEqual([
       { productLine: 'Headphones', shipped: 2, withinTarget: 2, medianDays: 4.02, averageDays: 4.02, slowestDays: 6 },
-      { productLine: 'Speakers', shipped: 1, withinTarget: 1, medianDays: 1, averageDays: 1, slowestDays: 1 },
+      { productLine: 'Speakers', shipped: 2, withinTarget: 2, medianDays: 0.63, averageDays: 0.63, slowestDays: 1 },
     ]);
     const byStatus = Object.fromEntries(report.statuses.map((s) => [s.status, s]));
-    expect(byStatus.awaiting_customer).toEqual({ status: 'awaiting_customer', paused: true, cases: 2, totalDays: 2.79, averageDays: 1.4 });
+    expect(byStatus.awaiting_customer).toEqual({ status: 'awaiting_customer', paused: true, cases: 3, totalDays: 13.67, averageDays: 4.56 });
     expect(byStatus.repairing).toEqual({ status: 'repairing', paused: false, cases: 1, totalDays: 4.04, averageDays: 4.04 });
-    expect(byStatus.return_unrepaired).toMatchObject({ cases: 1, totalDays: 1.96 });
-    expect(byStatus.ready_to_ship).toMatchObject({ cases: 3, totalDays: 1.5 });
+    expect(byStatus.diagnosing).toMatchObject({ cases: 4, totalDays: 1.25 });
+    expect(byStatus.return_unrepaired).toMatchObject({ cases: 2, totalDays: 2.08 });
+    expect(byStatus.ready_to_ship).toMatchObject({ cases: 4, totalDays: 1.5 });
     expect(report.statuses.map((s) => s.status)).toEqual(['received', 'diagnosing', 'awaiting_customer', 'repairing', 'qa', 'ready_to_ship', 'return_unrepaired']);
   });
 
@@ -269,16 +282,51 @@ describe('turnaround of shipped cases', () => {
     const { admin } = depot;
     const early = unwrap(await admin('reports.turnaround', { from: '2026-03-01', to: '2026-03-12' }));
     expect(early.total).toMatchObject({ shipped: 1, medianDays: 6 });
-    // 03-12 ends at midnight Seoul time: a shipment at 09:00 on 03-12 is inside, none on 03-13.
-    expect(unwrap(await admin('reports.turnaround', { from: '2026-03-13', to: '2026-03-17' })).total.shipped).toBe(0);
+    // Days are Seoul days: A's shipment at 09:00 on 03-12 (00:00 UTC) is on 03-12, none falls on 03-13 to 03-15.
+    expect(unwrap(await admin('reports.turnaround', { from: '2026-03-13', to: '2026-03-15' })).total.shipped).toBe(0);
+    expect(unwrap(await admin('reports.turnaround', { from: '2026-03-12', to: '2026-03-12' })).total.shipped).toBe(1);
     const speakers = unwrap(await admin('reports.turnaround', { from: '2026-03-01', to: '2026-03-31', productLine: 'Speakers' }));
-    expect(speakers.total).toMatchObject({ shipped: 1, medianDays: 1 });
+    expect(speakers.total).toMatchObject({ shipped: 2, medianDays: 0.63 });
   });
 
   it('refuses a range that ends before it starts, at the field', async () => {
     const { admin } = depot;
     const refused = await admin('reports.turnaround', { from: '2026-03-31', to: '2026-03-01' });
     expect(!refused.ok && refused.error.fields).toEqual({ to: 'The end date is before the start date' });
+  });
+});
+
+describe('money', () => {
+  it('sums warranty cost by kind to the won, payments, declined and expired estimates, the average estimate and what is owed', async () => {
+    const { admin, rmas } = depot;
+    const report = unwrap(await admin('reports.money', { from: '2026-03-01', to: '2026-03-31' }));
+    expect(report).toMatchObject({
+      currency: 'KRW',
+      // A's covered battery (₩25,000), level-1 labor (₩20,000) and return shipping (₩4,000); its ear pads were charged.
+      warranty: { cases: 1, parts: 25_000, labor: 20_000, shipping: 4_000, total: 49_000 },
+      revenue: { payments: 1, amount: 9_900 },
+      declined: { count: 1, amount: 33_000 },
+      expired: { count: 1, amount: 19_800 },
+      // A ₩9,900, C ₩66,000 and E ₩33,000 were issued in March; G's was issued in February.
+      estimates: { count: 3, average: 36_300 },
+    });
+    expect(report.outstanding).toEqual({
+      count: 1,
+      amount: 66_000,
+      cases: [{ rma: rmas.C, status: 'awaiting_customer', version: 1, acceptedAt: '2026-03-18T00:00:00.000Z', total: 66_000, paid: 0, outstanding: 66_000 }],
+    });
+    expect(report.productLines).toEqual([
+      { productLine: 'Headphones', warrantyCases: 1, warrantyCost: 49_000, payments: 1, revenue: 9_900, declined: 1, expired: 0 },
+      { productLine: 'Speakers', warrantyCases: 0, warrantyCost: 0, payments: 0, revenue: 0, declined: 0, expired: 1 },
+    ]);
+  });
+
+  it('keeps to the range and the product line; what is owed is as of now', async () => {
+    const { admin } = depot;
+    const february = unwrap(await admin('reports.money', { from: '2026-02-01', to: '2026-02-28' }));
+    expect(february).toMatchObject({ warranty: { total: 0 }, revenue: { amount: 0 }, estimates: { count: 1, average: 19_800 }, outstanding: { amount: 66_000 } });
+    const headphones = unwrap(await admin('reports.money', { from: '2026-03-01', to: '2026-03-31', productLine: 'Headphones' }));
+    expect(headphones).toMatchObject({ warranty: { total: 49_000 }, expired: { count: 0 }, outstanding: { count: 0, amount: 0 } });
   });
 });
 

@@ -1,11 +1,12 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Status } from '../../cases/common/index.ts';
+import { formatMoney, type Currency } from '../../../base/common/money.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { localeTag } from '../../../base/browser/i18n.ts';
 import { href } from '../../../base/browser/router.ts';
 import { tableCsv, type CsvWords } from '../common/csv.ts';
-import type { Cell, Column, ReportTable, TableRow } from '../common/tables.ts';
+import type { Cell, Column, MoneyMeasure, ReportTable, TableRow } from '../common/tables.ts';
 import type { DaysInStatus } from '../common/types.ts';
 import type { reportsStrings } from './strings.ts';
 
@@ -36,6 +37,7 @@ export function useReportWords() {
       productLine: (line, total) => (total ? t('reports.allLines') : (line ?? t('reports.noLine'))),
       // Spreadsheets read "2026-03-09 09:00" as a date and time: the site's wall clock.
       dateTime: (iso) => wallClock.format(new Date(iso)),
+      measure: (key) => t(`reports.measure.${key as MoneyMeasure}`),
     };
     return {
       t,
@@ -43,6 +45,7 @@ export function useReportWords() {
       csv,
       days: (value: number) => t('reports.days', { value: days.format(value) }),
       count: (value: number) => count.format(value),
+      money: (minor: number, currency: Currency) => formatMoney(minor, currency, locale),
     };
   }, [t, format, locale, site?.timeZone]);
 }
@@ -59,7 +62,7 @@ function statusDays(list: readonly DaysInStatus[], words: Words): ReactNode {
   ));
 }
 
-function cellView(column: Column, value: Cell, row: TableRow, words: Words): ReactNode {
+function cellView(column: Column, value: Cell, row: TableRow, words: Words, currency: Currency | undefined): ReactNode {
   if (column.kind === 'productLine') return words.csv.productLine(value as string | null, row.total === true);
   if (value === null) return words.t('common.none');
   switch (column.kind) {
@@ -85,12 +88,16 @@ function cellView(column: Column, value: Cell, row: TableRow, words: Words): Rea
       return words.csv.boolean(value as boolean);
     case 'statusDays':
       return statusDays(value as readonly DaysInStatus[], words);
+    case 'money':
+      return words.money(value as number, currency!);
+    case 'measure':
+      return words.csv.measure(value as string);
     default:
       return String(value);
   }
 }
 
-const numeric = new Set(['count', 'days', 'percent']);
+const numeric = new Set(['count', 'days', 'percent', 'money']);
 
 function compareCells(a: Cell, b: Cell): number {
   if (a === b) return 0;
@@ -180,7 +187,7 @@ export function ReportTableView({ table, fileSuffix }: Props) {
                 <tr key={i} className={row.total ? 'total' : undefined}>
                   {table.columns.map((column) => (
                     <td key={column.key} className={numeric.has(column.kind) ? 'num' : undefined}>
-                      {cellView(column, row.cells[column.key] ?? null, row, words)}
+                      {cellView(column, row.cells[column.key] ?? null, row, words, table.currency)}
                     </td>
                   ))}
                 </tr>

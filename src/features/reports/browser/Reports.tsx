@@ -9,11 +9,11 @@ import { useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { rangeInput, reportRoles } from '../common/contract.ts';
-import { overdueTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
+import { moneyTables, overdueTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
 import { CalendarEditor } from './Calendar.tsx';
 import { ReportTableView, useReportWords } from './ReportTable.tsx';
 
-const tabs = ['overdue', 'turnaround', 'calendar'] as const;
+const tabs = ['overdue', 'turnaround', 'money', 'calendar'] as const;
 type Tab = (typeof tabs)[number];
 const isTab = (tab: string | undefined): tab is Tab => tabs.includes(tab as Tab);
 
@@ -83,7 +83,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
   if (!reportRoles.includes(user.role)) return <FormAlert message={t('error.forbidden')} />;
 
   const set = (change: Partial<Filters>) => setFilters((f) => (f ? { ...f, ...change } : f));
-  const range = current === 'turnaround';
+  const range = current !== 'overdue' && current !== 'calendar';
   // The range is checked as the server checks it, so a wrong one is said at its field and never asked.
   const checked = filters ? rangeInput.safeParse({ from: filters.from, to: filters.to }) : null;
   const rangeError = (field: 'from' | 'to') => checked?.error?.issues.find((issue) => issue.path[0] === field)?.message;
@@ -145,6 +145,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
       ) : null}
       {filters && current === 'overdue' ? <Overdue filters={filters} /> : null}
       {filters && current === 'turnaround' && checked?.success ? <Turnaround filters={filters} /> : null}
+      {filters && current === 'money' && checked?.success ? <Money filters={filters} /> : null}
       {current === 'calendar' ? <CalendarEditor /> : null}
     </main>
   );
@@ -184,6 +185,21 @@ function Turnaround({ filters }: { filters: Filters }) {
         </p>
       ) : null}
       <Tables tables={value ? turnaroundTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+    </>
+  );
+}
+
+function Money({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const { value, error } = useReport('reports.money', { from: filters.from, to: filters.to, productLine: filters.productLine || null });
+  return (
+    <>
+      {value ? (
+        <p className="intro">
+          {words.t('reports.moneyIntro', { currency: value.currency, from: words.format.date(value.from), to: words.format.date(value.to) })}
+        </p>
+      ) : null}
+      <Tables tables={value ? moneyTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
     </>
   );
 }

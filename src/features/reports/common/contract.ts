@@ -6,7 +6,7 @@ import { empty, method } from '../../../base/common/rpc.ts';
 import { dateSchema, optionalLine } from '../../../base/common/schemas.ts';
 import { calendarSchema, type HolidayCalendar } from './calendar.ts';
 import { reportsMessages as m } from './messages.ts';
-import type { OverdueReport, TurnaroundReport } from './types.ts';
+import type { MoneyReport, OverdueReport, TurnaroundReport } from './types.ts';
 
 /** Who reads the reports: the roles that manage the depot. Admin is the one role that does today. */
 export const reportRoles: readonly Role[] = ['admin'];
@@ -39,6 +39,11 @@ export const reportsMethods = {
     input: rangeInput,
     access: reportRoles,
     summary: 'Business days from receipt to shipment of the cases shipped in a date range, per product line and per status.',
+  }),
+  'reports.money': method<MoneyReport>()({
+    input: rangeInput,
+    access: reportRoles,
+    summary: 'Warranty cost, payments received, estimates declined and expired, the average estimate, and payments outstanding, in the site’s currency.',
   }),
   'reports.calendar': method<HolidayCalendar>()({
     input: empty,

@@ -1,3 +1,4 @@
+import { plainAmount, type Currency } from '../../../base/common/money.ts';
 import type { Cell, ColumnKind, ReportTable } from './tables.ts';
 
 /**
@@ -14,12 +15,14 @@ export interface CsvWords {
   /** A row of every product line (the total), or a case without a product. */
   productLine(line: string | null, total: boolean): string;
   dateTime(iso: string): string;
+  /** The name of a summary's figure. */
+  measure(key: string): string;
 }
 
 const quoted = (text: string) => (/[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 const asText = (text: string) => quoted(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
-function cellText(kind: ColumnKind, value: Cell, words: CsvWords, total: boolean): string {
+function cellText(kind: ColumnKind, value: Cell, words: CsvWords, total: boolean, currency: Currency | undefined): string {
   if (kind === 'productLine') return asText(words.productLine(value as string | null, total));
   if (value === null) return '';
   switch (kind) {
@@ -28,6 +31,11 @@ function cellText(kind: ColumnKind, value: Cell, words: CsvWords, total: boolean
       return String(value);
     case 'days':
       return (value as number).toFixed(2);
+    // As a person types it (86900, 19.99): a number to a spreadsheet, in the table's currency.
+    case 'money':
+      return plainAmount(value as number, currency!);
+    case 'measure':
+      return asText(words.measure(value as string));
     case 'status':
       return asText(words.status(value as string));
     case 'boolean':
@@ -46,7 +54,7 @@ function cellText(kind: ColumnKind, value: Cell, words: CsvWords, total: boolean
 export function tableCsv(table: ReportTable, words: CsvWords): string {
   const lines = [table.columns.map((c) => asText(words.header(c.key))).join(',')];
   for (const row of table.rows) {
-    lines.push(table.columns.map((c) => cellText(c.kind, row.cells[c.key] ?? null, words, row.total === true)).join(','));
+    lines.push(table.columns.map((c) => cellText(c.kind, row.cells[c.key] ?? null, words, row.total === true, table.currency)).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -58,4 +66,5 @@ export const codeWords: CsvWords = {
   boolean: (value) => (value ? 'yes' : 'no'),
   productLine: (line, total) => (total ? '*' : (line ?? '')),
   dateTime: (iso) => iso,
+  measure: (key) => key,
 };

@@ -1,4 +1,5 @@
-import type { DaysInStatus, OverdueReport, TurnaroundReport, TurnaroundRow } from './types.ts';
+import type { Currency } from '../../../base/common/money.ts';
+import type { DaysInStatus, MoneyByLine, MoneyReport, OverdueReport, TurnaroundReport, TurnaroundRow } from './types.ts';
 
 /**
  * Every report as tables: the screen shows them, and each exports to CSV under its id (from the
@@ -19,7 +20,11 @@ export type ColumnKind =
   | 'date'
   | 'dateTime'
   | 'boolean'
-  | 'statusDays';
+  | 'statusDays'
+  /** Integer minor units of the table's currency. */
+  | 'money'
+  /** The name of a figure (a row of a summary), by its key. */
+  | 'measure';
 
 export interface Column {
   key: string;
@@ -32,13 +37,15 @@ export interface TableRow {
   total?: boolean;
 }
 
-export const tableIds = ['overdue', 'turnaround', 'turnaround-statuses'] as const;
+export const tableIds = ['overdue', 'turnaround', 'turnaround-statuses', 'money', 'money-product-lines', 'money-outstanding'] as const;
 export type TableId = (typeof tableIds)[number];
 
 export interface ReportTable {
   id: TableId;
   columns: readonly Column[];
   rows: TableRow[];
+  /** The currency of its money columns. */
+  currency?: Currency;
 }
 
 const col = (key: string, kind: ColumnKind): Column => ({ key, kind });
@@ -117,6 +124,72 @@ export function turnaroundTables(report: TurnaroundReport): ReportTable[] {
       rows: report.statuses.map((s) => ({
         cells: { status: s.status, paused: s.paused, cases: s.cases, totalDays: s.totalDays, averageDays: s.averageDays },
       })),
+    },
+  ];
+}
+
+/** The figures of the money summary, in the order a manager reads them. */
+export const moneyMeasures = [
+  'warrantyParts',
+  'warrantyLabor',
+  'warrantyShipping',
+  'warrantyTotal',
+  'revenue',
+  'declined',
+  'expired',
+  'averageEstimate',
+  'outstanding',
+] as const;
+export type MoneyMeasure = (typeof moneyMeasures)[number];
+
+export function moneyTables(report: MoneyReport): ReportTable[] {
+  const { warranty, revenue, declined, expired, estimates, outstanding, currency } = report;
+  const figures: Record<MoneyMeasure, [count: number | null, amount: number | null]> = {
+    warrantyParts: [null, warranty.parts],
+    warrantyLabor: [null, warranty.labor],
+    warrantyShipping: [null, warranty.shipping],
+    warrantyTotal: [warranty.cases, warranty.total],
+    revenue: [revenue.payments, revenue.amount],
+    declined: [declined.count, declined.amount],
+    expired: [expired.count, expired.amount],
+    averageEstimate: [estimates.count, estimates.average],
+    outstanding: [outstanding.count, outstanding.amount],
+  };
+  const lineCells = (row: MoneyByLine): Record<string, Cell> => ({ ...row });
+  return [
+    {
+      id: 'money',
+      currency,
+      columns: [col('measure', 'measure'), col('count', 'count'), col('amount', 'money')],
+      rows: moneyMeasures.map((measure) => ({ cells: { measure, count: figures[measure][0], amount: figures[measure][1] } })),
+    },
+    {
+      id: 'money-product-lines',
+      currency,
+      columns: [
+        col('productLine', 'productLine'),
+        col('warrantyCases', 'count'),
+        col('warrantyCost', 'money'),
+        col('payments', 'count'),
+        col('revenue', 'money'),
+        col('declined', 'count'),
+        col('expired', 'count'),
+      ],
+      rows: report.productLines.map((row) => ({ cells: lineCells(row) })),
+    },
+    {
+      id: 'money-outstanding',
+      currency,
+      columns: [
+        col('rma', 'rma'),
+        col('status', 'status'),
+        col('version', 'count'),
+        col('acceptedAt', 'dateTime'),
+        col('total', 'money'),
+        col('paid', 'money'),
+        col('outstanding', 'money'),
+      ],
+      rows: outstanding.cases.map((o) => ({ cells: { ...o } })),
     },
   ];
 }

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../../base/common/dates.ts';
+import type { Currency } from '../../../base/common/money.ts';
 import type { Status } from '../../cases/common/index.ts';
 
 /** What the reports answer. Business days carry two decimals; times are ISO-8601 UTC, dates the site's calendar. */
@@ -71,4 +72,44 @@ export interface TurnaroundReport {
   total: TurnaroundRow;
   productLines: TurnaroundRow[];
   statuses: StatusTurnaround[];
+}
+
+/** Money in integer minor units of the site's currency; amounts in other currencies are left out. */
+export interface MoneyReport {
+  from: CalendarDate;
+  to: CalendarDate;
+  currency: Currency;
+  /** What covered lines of the estimates accepted in the range cost the company, by kind of line. */
+  warranty: { cases: number; parts: number; labor: number; shipping: number; total: number };
+  /** Payments received in the range, at the desk and on the portal. */
+  revenue: { payments: number; amount: number };
+  /** Estimates closed in the range as declined, and as expired without a decision. */
+  declined: { count: number; amount: number };
+  expired: { count: number; amount: number };
+  /** Estimates issued in the range with something to pay (versions superseded since left out). */
+  estimates: { count: number; average: number | null };
+  /** Accepted estimates of open cases not paid in full: as of now, whatever the range. */
+  outstanding: { count: number; amount: number; cases: OutstandingPayment[] };
+  productLines: MoneyByLine[];
+}
+
+export interface OutstandingPayment {
+  rma: string;
+  status: Status;
+  version: number;
+  /** When the desk recorded the acceptance; null for one accepted on the portal, not yet acted on. */
+  acceptedAt: string | null;
+  total: number;
+  paid: number;
+  outstanding: number;
+}
+
+export interface MoneyByLine {
+  productLine: string | null;
+  warrantyCases: number;
+  warrantyCost: number;
+  payments: number;
+  revenue: number;
+  declined: number;
+  expired: number;
 }
