@@ -330,6 +330,31 @@ describe('money', () => {
   });
 });
 
+describe('people', () => {
+  it('sets out what each technician, dock worker and clerk did, in name order', async () => {
+    const { admin } = depot;
+    const report = unwrap(await admin('reports.people', { from: '2026-03-01', to: '2026-03-31' }));
+    expect(report.technicians).toEqual([
+      // A: 45 + 15 minutes, one QA failure then a pass; taken Fri 02-27 12:00, first QA Wed 03-11 09:00:
+      // diagnosing 21 h and repairing 96 h of business time, the two days waiting on the customer left out.
+      { name: 'Jisoo Han', diagnosed: 2, repaired: 1, qaFailures: 1, minutes: 60, takenToQa: 1, medianTakeToQaDays: 4.88 },
+      // G was diagnosed in February; B, D and E in March.
+      { name: 'Li Wei', diagnosed: 3, repaired: 0, qaFailures: 0, minutes: 0, takenToQa: 0, medianTakeToQaDays: null },
+    ]);
+    // A and G were received in February.
+    expect(report.dock).toEqual([{ name: 'Minji Kim', receipts: 4, mismatches: 1, unmatched: 1 }]);
+    expect(report.desk).toEqual([{ name: 'Eleni Papadopoulou', shipments: 4 }]);
+  });
+
+  it('keeps to the range: February has A and G at the dock and nothing shipped', async () => {
+    const { admin } = depot;
+    const february = unwrap(await admin('reports.people', { from: '2026-02-01', to: '2026-02-28' }));
+    expect(february.dock).toEqual([{ name: 'Minji Kim', receipts: 2, mismatches: 0, unmatched: 0 }]);
+    expect(february.technicians.map((t) => [t.name, t.diagnosed, t.minutes])).toEqual([['Jisoo Han', 0, 0], ['Li Wei', 1, 0]]);
+    expect(february.desk).toEqual([{ name: 'Eleni Papadopoulou', shipments: 0 }]);
+  });
+});
+
 describe('the holiday calendar', () => {
   it('keeps the weekend days and holidays, and imports a file whole or not at all', async () => {
     const core: Core = await freshCore({ now: () => clock });

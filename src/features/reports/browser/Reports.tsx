@@ -9,11 +9,11 @@ import { useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { rangeInput, reportRoles } from '../common/contract.ts';
-import { moneyTables, overdueTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
+import { moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
 import { CalendarEditor } from './Calendar.tsx';
 import { ReportTableView, useReportWords } from './ReportTable.tsx';
 
-const tabs = ['overdue', 'turnaround', 'money', 'calendar'] as const;
+const tabs = ['overdue', 'turnaround', 'money', 'people', 'calendar'] as const;
 type Tab = (typeof tabs)[number];
 const isTab = (tab: string | undefined): tab is Tab => tabs.includes(tab as Tab);
 
@@ -129,6 +129,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
               )}
             </Field>
           )}
+          {current !== 'people' ? (
           <Field label={t('reports.productLine')}>
             {(p) => (
               <select {...p} value={filters.productLine} onChange={(e) => set({ productLine: e.target.value })}>
@@ -141,11 +142,13 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
               </select>
             )}
           </Field>
+          ) : null}
         </div>
       ) : null}
       {filters && current === 'overdue' ? <Overdue filters={filters} /> : null}
       {filters && current === 'turnaround' && checked?.success ? <Turnaround filters={filters} /> : null}
       {filters && current === 'money' && checked?.success ? <Money filters={filters} /> : null}
+      {filters && current === 'people' && checked?.success ? <People filters={filters} /> : null}
       {current === 'calendar' ? <CalendarEditor /> : null}
     </main>
   );
@@ -200,6 +203,17 @@ function Money({ filters }: { filters: Filters }) {
         </p>
       ) : null}
       <Tables tables={value ? moneyTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+    </>
+  );
+}
+
+function People({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const { value, error } = useReport('reports.people', { from: filters.from, to: filters.to });
+  return (
+    <>
+      <p className="intro">{words.t('reports.peopleIntro')}</p>
+      <Tables tables={value ? peopleTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
     </>
   );
 }

@@ -6,22 +6,27 @@ import { empty, method } from '../../../base/common/rpc.ts';
 import { dateSchema, optionalLine } from '../../../base/common/schemas.ts';
 import { calendarSchema, type HolidayCalendar } from './calendar.ts';
 import { reportsMessages as m } from './messages.ts';
-import type { MoneyReport, OverdueReport, TurnaroundReport } from './types.ts';
+import type { MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
 
 /** Who reads the reports: the roles that manage the depot. Admin is the one role that does today. */
 export const reportRoles: readonly Role[] = ['admin'];
 
 export const MAX_RANGE_DAYS = 1830;
 
+/** Refuses a span that ends before it starts, or that is longer than a report covers. */
+function checkRange(range: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  const days = daysBetween(range.from, range.to);
+  if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: zodMessage(m.rangeOrder()) });
+  else if (days >= MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['from'], message: zodMessage(m.rangeTooLong({ max: MAX_RANGE_DAYS })) });
+}
+
 /** A span of the site's calendar days, both ends included, and optionally one product line. */
-export const rangeInput = z
-  .object({ from: dateSchema, to: dateSchema, productLine: optionalLine(64, 'productLine') })
-  .superRefine((range, ctx) => {
-    const days = daysBetween(range.from, range.to);
-    if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: zodMessage(m.rangeOrder()) });
-    else if (days >= MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['from'], message: zodMessage(m.rangeTooLong({ max: MAX_RANGE_DAYS })) });
-  });
+export const rangeInput = z.object({ from: dateSchema, to: dateSchema, productLine: optionalLine(64, 'productLine') }).superRefine(checkRange);
 export type RangeInput = z.output<typeof rangeInput>;
+
+/** A span of days without a product line: what people did. */
+export const datesInput = z.object({ from: dateSchema, to: dateSchema }).superRefine(checkRange);
+export type DatesInput = z.output<typeof datesInput>;
 
 export const overdueInput = z.object({
   productLine: optionalLine(64, 'productLine'),
@@ -44,6 +49,11 @@ export const reportsMethods = {
     input: rangeInput,
     access: reportRoles,
     summary: 'Warranty cost, payments received, estimates declined and expired, the average estimate, and payments outstanding, in the site’s currency.',
+  }),
+  'reports.people': method<PeopleReport>()({
+    input: datesInput,
+    access: reportRoles,
+    summary: 'What each technician, dock worker and clerk did in a date range: facts side by side, not a ranking.',
   }),
   'reports.calendar': method<HolidayCalendar>()({
     input: empty,

@@ -1,5 +1,5 @@
 import type { Currency } from '../../../base/common/money.ts';
-import type { DaysInStatus, MoneyByLine, MoneyReport, OverdueReport, TurnaroundReport, TurnaroundRow } from './types.ts';
+import type { DaysInStatus, MoneyByLine, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport, TurnaroundRow } from './types.ts';
 
 /**
  * Every report as tables: the screen shows them, and each exports to CSV under its id (from the
@@ -37,7 +37,17 @@ export interface TableRow {
   total?: boolean;
 }
 
-export const tableIds = ['overdue', 'turnaround', 'turnaround-statuses', 'money', 'money-product-lines', 'money-outstanding'] as const;
+export const tableIds = [
+  'overdue',
+  'turnaround',
+  'turnaround-statuses',
+  'money',
+  'money-product-lines',
+  'money-outstanding',
+  'people-bench',
+  'people-dock',
+  'people-desk',
+] as const;
 export type TableId = (typeof tableIds)[number];
 
 export interface ReportTable {
@@ -190,6 +200,34 @@ export function moneyTables(report: MoneyReport): ReportTable[] {
         col('outstanding', 'money'),
       ],
       rows: outstanding.cases.map((o) => ({ cells: { ...o } })),
+    },
+  ];
+}
+
+export function peopleTables(report: PeopleReport): ReportTable[] {
+  return [
+    {
+      id: 'people-bench',
+      columns: [
+        col('name', 'text'),
+        col('diagnosed', 'count'),
+        col('repaired', 'count'),
+        col('qaFailures', 'count'),
+        col('minutes', 'count'),
+        col('takenToQa', 'count'),
+        col('medianTakeToQaDays', 'days'),
+      ],
+      rows: report.technicians.map((t) => ({ cells: { ...t } })),
+    },
+    {
+      id: 'people-dock',
+      columns: [col('name', 'text'), col('receipts', 'count'), col('mismatches', 'count'), col('unmatched', 'count')],
+      rows: report.dock.map((d) => ({ cells: { ...d } })),
+    },
+    {
+      id: 'people-desk',
+      columns: [col('name', 'text'), col('shipments', 'count')],
+      rows: report.desk.map((d) => ({ cells: { ...d } })),
     },
   ];
 }

@@ -113,3 +113,40 @@ export interface MoneyByLine {
   declined: number;
   expired: number;
 }
+
+/** What one technician did in a range. Facts side by side, in name order: not a ranking. */
+export interface TechnicianFacts {
+  name: string;
+  diagnosed: number;
+  /** QA passes of cases this technician sent to QA. */
+  repaired: number;
+  /** QA failures of cases this technician sent to QA. */
+  qaFailures: number;
+  minutes: number;
+  /** Cases taken by this technician that first reached QA in the range. */
+  takenToQa: number;
+  /** Business days from taking such a case to its first QA, the clock's pauses left out. */
+  medianTakeToQaDays: number | null;
+}
+
+export interface DockFacts {
+  name: string;
+  /** Receipts not undone. */
+  receipts: number;
+  /** Of them, with a serial that did not match the RMA. */
+  mismatches: number;
+  unmatched: number;
+}
+
+export interface DeskFacts {
+  name: string;
+  shipments: number;
+}
+
+export interface PeopleReport {
+  from: CalendarDate;
+  to: CalendarDate;
+  technicians: TechnicianFacts[];
+  dock: DockFacts[];
+  desk: DeskFacts[];
+}

@@ -1,45 +1,17 @@
 import type { Db } from '../../../base/node/core.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
 import { openStatuses, statuses as statusOrder, type Status } from '../../cases/common/index.ts';
-import { mostTime, readClock, runningStatuses, toDays, type ClockReading, type Step } from '../common/clock.ts';
+import { mostTime, readClock, runningStatuses, toDays, type ClockReading } from '../common/clock.ts';
 import type { RangeInput } from '../common/contract.ts';
 import type { DaysInStatus, OverdueCase, OverdueReport, StatusTurnaround, TurnaroundReport, TurnaroundRow } from '../common/types.ts';
 import { clockFor, rangeInstants, reportSite } from './context.ts';
+import { allInstants, stepsByCase } from './history.ts';
 
 /**
  * The turnaround clock over real cases: the overdue view (open cases) and the turnaround of the
  * cases shipped in a range. Both read each case's history once, in case order, and run the clock
  * in memory (common/clock.ts).
  */
-
-interface HistoryRow {
-  case_id: number | string;
-  at: string;
-  to_status: string;
-}
-
-/** History rows (in case and history order) grouped into each case's steps. */
-function stepsByCase(rows: readonly HistoryRow[]): Map<number, Step[]> {
-  const steps = new Map<number, Step[]>();
-  let current: Step[] = [];
-  let currentId = -1;
-  for (const row of rows) {
-    const id = Number(row.case_id);
-    if (id !== currentId) {
-      currentId = id;
-      current = [];
-      steps.set(id, current);
-    }
-    current.push({ at: Date.parse(row.at), status: row.to_status as Status });
-  }
-  return steps;
-}
-
-const allInstants = (steps: Map<number, Step[]>, now: number): number[] => {
-  const instants = [now];
-  for (const list of steps.values()) for (const step of list) instants.push(step.at);
-  return instants;
-};
 
 const daysInStatus = (reading: ClockReading): DaysInStatus[] =>
   reading.statuses.map((s) => ({ status: s.status, days: toDays(s.ms), paused: s.paused }));
