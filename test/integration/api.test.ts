@@ -107,6 +107,13 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'parts.save': { input: { sku: 'BAT-1', name: 'Battery', price: -100, stock: 1 }, field: 'price' },
   'parts.import': { input: { csv: '' }, field: 'csv' },
   'parts.export': { input: { format: 'xlsx' }, field: '_' },
+  'reports.overdue': { input: { dueWithin: -1 }, field: 'dueWithin' },
+  'reports.turnaround': { input: { from: '2026-03-31', to: '2026-03-01' }, field: 'to' },
+  'reports.money': { input: { from: '2026-03-01', to: '2031-03-01' }, field: 'from' },
+  'reports.people': { input: { from: '2026-3-1', to: '2026-03-31' }, field: 'from' },
+  'reports.calendar': { input: { year: 2026 }, field: '_' },
+  'reports.saveCalendar': { input: { weekendDays: [7], holidays: [] }, field: 'weekendDays.0' },
+  'reports.importHolidays': { input: { text: 42 }, field: 'text' },
 };
 
 describe('the API', () => {

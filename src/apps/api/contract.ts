@@ -4,6 +4,7 @@ import { casesMethods } from '../../features/cases/common/index.ts';
 import { syncMethods } from '../../features/portal-sync/common/index.ts';
 import { productsMethods } from '../../features/products/common/index.ts';
 import { receivingMethods } from '../../features/receiving/common/index.ts';
+import { reportsMethods } from '../../features/reports/common/index.ts';
 import { settingsMethods } from '../../features/settings/common/index.ts';
 import { setupMethods } from '../../features/setup/common/index.ts';
 import { shippingMethods } from '../../features/shipping/common/index.ts';
@@ -24,6 +25,7 @@ export const api: DepotMethods = {
   ...benchMethods,
   ...shippingMethods,
   ...syncMethods,
+  ...reportsMethods,
 };
 
 export type { MethodInput, MethodName, MethodOutput, ParsedInput } from '../../base/common/rpc.ts';

@@ -5,6 +5,7 @@ import { casesHandlers } from '../../features/cases/node/index.ts';
 import { syncHandlers } from '../../features/portal-sync/node/index.ts';
 import { productsHandlers } from '../../features/products/node/index.ts';
 import { receivingHandlers } from '../../features/receiving/node/index.ts';
+import { reportsHandlers } from '../../features/reports/node/index.ts';
 import { settingsHandlers } from '../../features/settings/node/index.ts';
 import { setupHandlers } from '../../features/setup/node/index.ts';
 import { shippingHandlers } from '../../features/shipping/node/index.ts';
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...benchHandlers,
   ...shippingHandlers,
   ...syncHandlers,
+  ...reportsHandlers,
 };

@@ -12,6 +12,8 @@ import { CasePage } from '../../features/cases/browser/index.ts';
 import { CasesScreen } from '../../features/cases/browser/index.ts';
 import { PartsScreen } from '../../features/parts/browser/index.ts';
 import { Receiving } from '../../features/receiving/browser/index.ts';
+import { ReportsScreen } from '../../features/reports/browser/index.ts';
+import { reportRoles } from '../../features/reports/common/index.ts';
 import { Settings } from '../../features/settings/browser/index.ts';
 import { ShippingDesk } from '../../features/shipping/browser/index.ts';
 import { SyncScreen } from '../../features/portal-sync/browser/index.ts';
@@ -42,6 +44,7 @@ export function Shell({ user, signOut }: Props) {
     const nav: { screen: NavScreen }[] = [
       ...queuesFor(user.role).map((screen) => ({ screen })),
       { screen: 'cases' as const },
+      ...(reportRoles.includes(user.role) ? [{ screen: 'reports' as const }] : []),
       { screen: 'settings' as const },
     ];
     return { own, nav };
@@ -123,5 +126,7 @@ function Screen({ route }: { route: Route }) {
       return <Settings />;
     case 'sync':
       return <SyncScreen />;
+    case 'reports':
+      return <ReportsScreen tab={route.tab} />;
   }
 }

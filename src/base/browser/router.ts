@@ -5,6 +5,8 @@ export type Route =
   | { screen: 'receiving' | 'bench' | 'shipping' | 'cases' | 'settings' | 'parts' | 'benchSettings' }
   | { screen: 'case'; rma: string }
   | { screen: 'sync' }
+  /** A report (its tab: overdue, turnaround, …); none: the first. */
+  | { screen: 'reports'; tab?: string }
   /** The dock with one case already scanned (after a walk-in case is created, or a parcel linked). */
   | { screen: 'receive'; rma: string }
   | { screen: 'unmatched' }
@@ -28,6 +30,7 @@ export function parseRoute(hash: string): Route | null {
   if (screen === 'cases' && rma) return { screen: 'case', rma };
   if (screen === 'receiving') return receivingRoute(parts.slice(1));
   if (screen === 'sync') return { screen };
+  if (screen === 'reports') return rma ? { screen, tab: rma } : { screen };
   if (screen === 'parts' || screen === 'benchSettings') return { screen };
   if (screen === 'bench' || screen === 'shipping' || screen === 'cases' || screen === 'settings') {
     return { screen };
@@ -45,13 +48,15 @@ export function href(route: Route): string {
       return '#/receiving/unmatched';
     case 'walkIn':
       return route.parcelId ? `#/receiving/walk-in/${route.parcelId}` : '#/receiving/walk-in';
+    case 'reports':
+      return route.tab ? `#/reports/${encodeURIComponent(route.tab)}` : '#/reports';
     default:
       return `#/${route.screen}`;
   }
 }
 
-/** The screens the navigation bar names (`nav.<screen>`): each role's queues, cases and settings. */
-export type NavScreen = 'receiving' | 'bench' | 'shipping' | 'cases' | 'settings';
+/** The screens the navigation bar names (`nav.<screen>`): each role's queues, cases, reports and settings. */
+export type NavScreen = 'receiving' | 'bench' | 'shipping' | 'cases' | 'reports' | 'settings';
 
 /** The navigation entry a screen belongs to. */
 export function navScreen(route: Route): NavScreen {

@@ -67,6 +67,7 @@ const en = {
     bench: 'Bench',
     shipping: 'Shipping',
     cases: 'Cases',
+    reports: 'Reports',
     settings: 'Settings',
   },
   role: {
@@ -173,6 +174,7 @@ const ko: Strings<typeof en> = {
     bench: '수리대',
     shipping: '출고',
     cases: '케이스',
+    reports: '보고서',
     settings: '설정',
   },
   role: {
@@ -279,6 +281,7 @@ const zh: Strings<typeof en> = {
     bench: '维修台',
     shipping: '发货',
     cases: '工单',
+    reports: '报表',
     settings: '设置',
   },
   role: {

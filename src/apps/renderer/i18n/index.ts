@@ -5,6 +5,7 @@ import { casesStrings } from '../../../features/cases/browser/strings.ts';
 import { photosStrings } from '../../../features/photos/browser/strings.ts';
 import { portalSyncStrings } from '../../../features/portal-sync/browser/strings.ts';
 import { receivingStrings } from '../../../features/receiving/browser/strings.ts';
+import { reportsStrings } from '../../../features/reports/browser/strings.ts';
 import { settingsStrings } from '../../../features/settings/browser/strings.ts';
 import { setupStrings } from '../../../features/setup/browser/strings.ts';
 import { shippingStrings } from '../../../features/shipping/browser/strings.ts';
@@ -25,6 +26,7 @@ const groups = {
   users: usersStrings,
   setup: setupStrings,
   settings: settingsStrings,
+  reports: reportsStrings,
 };
 
 type Groups = typeof groups;

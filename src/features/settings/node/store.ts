@@ -1,6 +1,7 @@
 import { benchSettingsSchema, defaultBenchSettings, type BenchSettings } from '../../bench/common/index.ts';
 import { defaultPortalSetting, portalSettingSchema, type PortalSetting } from '../../portal-sync/common/index.ts';
 import { defaultPrinterSettings, printerSettingsSchema, type PrinterSettings } from '../../shipping/common/index.ts';
+import { calendarSchema, defaultCalendar, type HolidayCalendar } from '../../reports/common/index.ts';
 import { calendarDateIn, type CalendarDate } from '../../../base/common/dates.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import { settingsMessages } from '../common/messages.ts';
@@ -24,6 +25,8 @@ const keys = {
   portal: (stored: unknown): PortalSetting => orDefault(portalSettingSchema.safeParse(stored), defaultPortalSetting),
   /** Set when the database was filled with demo data. */
   demo: (stored: unknown): boolean => stored === true,
+  /** The weekend days and holidays the turnaround clock skips; Saturday and Sunday when unreadable. */
+  calendar: (stored: unknown): HolidayCalendar => orDefault(calendarSchema.safeParse(stored), defaultCalendar),
 };
 
 function orDefault<T>(parsed: { success: true; data: T } | { success: false }, fallback: T): T {
@@ -65,6 +68,7 @@ export const setting: { readonly [K in SettingKey]: Setting<K> } = {
   printing: settingOf('printing'),
   portal: settingOf('portal'),
   demo: settingOf('demo'),
+  calendar: settingOf('calendar'),
 };
 
 export function readSite(db: Db): Promise<Site | null> {

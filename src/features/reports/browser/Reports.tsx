@@ -1,0 +1,219 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addDays, calendarDateIn, type CalendarDate } from '../../../base/common/dates.ts';
+import type { MethodInput, MethodName, MethodOutput } from '../../../base/common/rpc.ts';
+import type { Result } from '../../../base/common/result.ts';
+import { api } from '../../../base/browser/api.ts';
+import { Field, FormAlert } from '../../../base/browser/Field.tsx';
+import { useSigned } from '../../../base/browser/context.tsx';
+import { errorMessage } from '../../../base/browser/messages.ts';
+import { href } from '../../../base/browser/router.ts';
+import { rangeInput, reportRoles } from '../common/contract.ts';
+import { moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
+import { CalendarEditor } from './Calendar.tsx';
+import { ReportTableView, useReportWords } from './ReportTable.tsx';
+
+const tabs = ['overdue', 'turnaround', 'money', 'people', 'calendar'] as const;
+type Tab = (typeof tabs)[number];
+const isTab = (tab: string | undefined): tab is Tab => tabs.includes(tab as Tab);
+
+const dueChoices = [
+  { value: '0', key: 'late' },
+  { value: '1', key: 'within1' },
+  { value: '2', key: 'within2' },
+  { value: '5', key: 'within5' },
+  { value: 'all', key: 'all' },
+] as const;
+
+interface Filters {
+  from: CalendarDate;
+  to: CalendarDate;
+  productLine: string;
+  due: (typeof dueChoices)[number]['value'];
+}
+
+/** The filters survive moving between reports and opening a case. */
+let remembered: Filters | null = null;
+
+/** A report's answer for the filters given, fetched again when they change; answers to older filters are dropped. */
+function useReport<M extends MethodName>(method: M, input: MethodInput<M> | null) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ value: MethodOutput<M> | null; error: string | null; loading: boolean }>({ value: null, error: null, loading: true });
+  const key = JSON.stringify(input);
+  useEffect(() => {
+    if (input === null) return;
+    let current = true;
+    setState((s) => ({ ...s, loading: true }));
+    const call = api[method] as (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+    void call(input).then((result) => {
+      if (!current) return;
+      setState(result.ok ? { value: result.value, error: null, loading: false } : { value: null, error: errorMessage(result.error, t), loading: false });
+    });
+    return () => {
+      current = false;
+    };
+    // The input is compared by its JSON (key): a new object with the same filters asks nothing again.
+  }, [method, key, t]);
+  return state;
+}
+
+/** The depot manager's morning: overdue cases, turnaround, and the calendar the clock follows. */
+export function ReportsScreen({ tab }: { tab?: string | undefined }) {
+  const { t } = useTranslation();
+  const { user, site } = useSigned();
+  const current: Tab = isTab(tab) ? tab : 'overdue';
+  const [filters, setFilters] = useState<Filters | null>(remembered);
+  const [lines, setLines] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!filters && site) {
+      const today = calendarDateIn(new Date(), site.timeZone);
+      setFilters({ from: addDays(today, -29), to: today, productLine: '', due: '2' });
+    }
+  }, [filters, site]);
+  useEffect(() => {
+    remembered = filters;
+  }, [filters]);
+  useEffect(() => {
+    void api['products.list']({}).then((result) => {
+      if (result.ok) setLines([...new Set(result.value.map((p) => p.productLine))].sort());
+    });
+  }, []);
+
+  if (!reportRoles.includes(user.role)) return <FormAlert message={t('error.forbidden')} />;
+
+  const set = (change: Partial<Filters>) => setFilters((f) => (f ? { ...f, ...change } : f));
+  const range = current !== 'overdue' && current !== 'calendar';
+  // The range is checked as the server checks it, so a wrong one is said at its field and never asked.
+  const checked = filters ? rangeInput.safeParse({ from: filters.from, to: filters.to }) : null;
+  const rangeError = (field: 'from' | 'to') => checked?.error?.issues.find((issue) => issue.path[0] === field)?.message;
+
+  return (
+    <main className="reports" aria-labelledby="reports-title">
+      <div className="screen-head">
+        <h1 id="reports-title">{t('reports.title')}</h1>
+        <p className="intro">{t('reports.intro')}</p>
+      </div>
+      <nav className="report-tabs" aria-label={t('reports.tabs')}>
+        <ul>
+          {tabs.map((name) => (
+            <li key={name}>
+              <a href={href({ screen: 'reports', tab: name })} aria-current={name === current ? 'page' : undefined}>
+                {t(`reports.tab.${name}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {filters && current !== 'calendar' ? (
+        <div className="toolbar" role="group" aria-label={t('reports.filters')}>
+          {range ? (
+            <>
+              <Field label={t('reports.from')} error={rangeError('from')}>
+                {(p) => <input {...p} type="date" value={filters.from} max={filters.to} onChange={(e) => e.target.value && set({ from: e.target.value })} />}
+              </Field>
+              <Field label={t('reports.to')} error={rangeError('to')}>
+                {(p) => <input {...p} type="date" value={filters.to} min={filters.from} onChange={(e) => e.target.value && set({ to: e.target.value })} />}
+              </Field>
+            </>
+          ) : (
+            <Field label={t('reports.show')}>
+              {(p) => (
+                <select {...p} value={filters.due} onChange={(e) => set({ due: e.target.value as Filters['due'] })}>
+                  {dueChoices.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {t(`reports.due.${c.key}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          {current !== 'people' ? (
+          <Field label={t('reports.productLine')}>
+            {(p) => (
+              <select {...p} value={filters.productLine} onChange={(e) => set({ productLine: e.target.value })}>
+                <option value="">{t('reports.allLines')}</option>
+                {lines.map((line) => (
+                  <option key={line} value={line}>
+                    {line}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          ) : null}
+        </div>
+      ) : null}
+      {filters && current === 'overdue' ? <Overdue filters={filters} /> : null}
+      {filters && current === 'turnaround' && checked?.success ? <Turnaround filters={filters} /> : null}
+      {filters && current === 'money' && checked?.success ? <Money filters={filters} /> : null}
+      {filters && current === 'people' && checked?.success ? <People filters={filters} /> : null}
+      {current === 'calendar' ? <CalendarEditor /> : null}
+    </main>
+  );
+}
+
+function Tables({ tables, error, fileSuffix }: { tables: ReportTable[] | null; error: string | null; fileSuffix: string }) {
+  return (
+    <>
+      <FormAlert message={error} />
+      {tables?.map((table) => <ReportTableView key={table.id} table={table} fileSuffix={fileSuffix} />)}
+    </>
+  );
+}
+
+function Overdue({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const { value, error } = useReport('reports.overdue', {
+    productLine: filters.productLine || null,
+    dueWithin: filters.due === 'all' ? null : Number(filters.due),
+  });
+  return (
+    <>
+      {value ? <p className="intro">{words.t('reports.overdueIntro', { count: value.targetDays, today: words.format.date(value.today) })}</p> : null}
+      <Tables tables={value ? overdueTables(value) : null} error={error} fileSuffix={value?.today ?? ''} />
+    </>
+  );
+}
+
+function Turnaround({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const { value, error } = useReport('reports.turnaround', { from: filters.from, to: filters.to, productLine: filters.productLine || null });
+  return (
+    <>
+      {value ? (
+        <p className="intro">
+          {words.t('reports.turnaroundIntro', { from: words.format.date(value.from), to: words.format.date(value.to), count: value.targetDays })}
+        </p>
+      ) : null}
+      <Tables tables={value ? turnaroundTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+    </>
+  );
+}
+
+function Money({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const { value, error } = useReport('reports.money', { from: filters.from, to: filters.to, productLine: filters.productLine || null });
+  return (
+    <>
+      {value ? (
+        <p className="intro">
+          {words.t('reports.moneyIntro', { currency: value.currency, from: words.format.date(value.from), to: words.format.date(value.to) })}
+        </p>
+      ) : null}
+      <Tables tables={value ? moneyTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+    </>
+  );
+}
+
+function People({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const { value, error } = useReport('reports.people', { from: filters.from, to: filters.to });
+  return (
+    <>
+      <p className="intro">{words.t('reports.peopleIntro')}</p>
+      <Tables tables={value ? peopleTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { daysBetween } from '../../../base/common/dates.ts';
+import type { Role } from '../../../base/common/identity.ts';
+import { zodMessage } from '../../../base/common/messages.ts';
+import { empty, method } from '../../../base/common/rpc.ts';
+import { dateSchema, optionalLine } from '../../../base/common/schemas.ts';
+import { calendarSchema, type HolidayCalendar } from './calendar.ts';
+import { reportsMessages as m } from './messages.ts';
+import type { MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
+
+/** Who reads the reports: the roles that manage the depot. Admin is the one role that does today. */
+export const reportRoles: readonly Role[] = ['admin'];
+
+export const MAX_RANGE_DAYS = 1830;
+
+/** Refuses a span that ends before it starts, or that is longer than a report covers. */
+function checkRange(range: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  const days = daysBetween(range.from, range.to);
+  if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: zodMessage(m.rangeOrder()) });
+  else if (days >= MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['from'], message: zodMessage(m.rangeTooLong({ max: MAX_RANGE_DAYS })) });
+}
+
+/** A span of the site's calendar days, both ends included, and optionally one product line. */
+export const rangeInput = z.object({ from: dateSchema, to: dateSchema, productLine: optionalLine(64, 'productLine') }).superRefine(checkRange);
+export type RangeInput = z.output<typeof rangeInput>;
+
+/** A span of days without a product line: what people did. */
+export const datesInput = z.object({ from: dateSchema, to: dateSchema }).superRefine(checkRange);
+export type DatesInput = z.output<typeof datesInput>;
+
+export const overdueInput = z.object({
+  productLine: optionalLine(64, 'productLine'),
+  /** Open cases with at most this many business days left (0: past due only); null: every open case. */
+  dueWithin: z.number().int().min(0).max(60).nullable().default(2),
+});
+
+export const reportsMethods = {
+  'reports.overdue': method<OverdueReport>()({
+    input: overdueInput,
+    access: reportRoles,
+    summary: 'Open cases past or near their due date on the turnaround clock, with the status that used the most of it.',
+  }),
+  'reports.turnaround': method<TurnaroundReport>()({
+    input: rangeInput,
+    access: reportRoles,
+    summary: 'Business days from receipt to shipment of the cases shipped in a date range, per product line and per status.',
+  }),
+  'reports.money': method<MoneyReport>()({
+    input: rangeInput,
+    access: reportRoles,
+    summary: 'Warranty cost, payments received, estimates declined and expired, the average estimate, and payments outstanding, in the site’s currency.',
+  }),
+  'reports.people': method<PeopleReport>()({
+    input: datesInput,
+    access: reportRoles,
+    summary: 'What each technician, dock worker and clerk did in a date range: facts side by side, not a ranking.',
+  }),
+  'reports.calendar': method<HolidayCalendar>()({
+    input: empty,
+    access: 'signed-in',
+    summary: 'The weekend days and holidays the turnaround clock skips.',
+  }),
+  'reports.saveCalendar': method<HolidayCalendar>()({
+    writes: true,
+    input: calendarSchema,
+    access: ['admin'],
+    summary: 'Sets the weekend days and the holidays.',
+  }),
+  'reports.importHolidays': method<{ calendar: HolidayCalendar; imported: number }>()({
+    writes: true,
+    input: z.object({ text: z.string().max(2_000_000) }),
+    access: ['admin'],
+    summary: 'Adds the holidays of a file (lines of date and name, or an .ics calendar); one unreadable line imports nothing.',
+  }),
+} as const;
+
+type ReportsMethods = typeof reportsMethods;
+declare module '../../../base/common/rpc.ts' {
+  interface DepotMethods extends ReportsMethods {}
+}

@@ -1,0 +1,233 @@
+import type { Currency } from '../../../base/common/money.ts';
+import type { DaysInStatus, MoneyByLine, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport, TurnaroundRow } from './types.ts';
+
+/**
+ * Every report as tables: the screen shows them, and each exports to CSV under its id (from the
+ * screen in the reader's language, from `depot export <id>` with the column keys as headers).
+ */
+
+export type Cell = string | number | boolean | null | readonly DaysInStatus[];
+
+/** How a column's values are written: the screen and the CSV format each kind their own way. */
+export type ColumnKind =
+  | 'text'
+  | 'rma'
+  | 'status'
+  | 'productLine'
+  | 'count'
+  | 'days'
+  | 'percent'
+  | 'date'
+  | 'dateTime'
+  | 'boolean'
+  | 'statusDays'
+  /** Integer minor units of the table's currency. */
+  | 'money'
+  /** The name of a figure (a row of a summary), by its key. */
+  | 'measure';
+
+export interface Column {
+  key: string;
+  kind: ColumnKind;
+}
+
+export interface TableRow {
+  cells: Record<string, Cell>;
+  /** The row that sums up the others; it stays last when the table is sorted. */
+  total?: boolean;
+}
+
+export const tableIds = [
+  'overdue',
+  'turnaround',
+  'turnaround-statuses',
+  'money',
+  'money-product-lines',
+  'money-outstanding',
+  'people-bench',
+  'people-dock',
+  'people-desk',
+] as const;
+export type TableId = (typeof tableIds)[number];
+
+export interface ReportTable {
+  id: TableId;
+  columns: readonly Column[];
+  rows: TableRow[];
+  /** The currency of its money columns. */
+  currency?: Currency;
+}
+
+const col = (key: string, kind: ColumnKind): Column => ({ key, kind });
+const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
+export function overdueTables(report: OverdueReport): ReportTable[] {
+  return [
+    {
+      id: 'overdue',
+      columns: [
+        col('rma', 'rma'),
+        col('status', 'status'),
+        col('leftDays', 'days'),
+        col('dueDate', 'date'),
+        col('usedDays', 'days'),
+        col('mostTimeStatus', 'status'),
+        col('mostTimeDays', 'days'),
+        col('paused', 'boolean'),
+        col('productLine', 'productLine'),
+        col('model', 'text'),
+        col('customerName', 'text'),
+        col('assignedTo', 'text'),
+        col('receivedAt', 'dateTime'),
+        col('statuses', 'statusDays'),
+      ],
+      rows: report.cases.map((c) => ({
+        cells: {
+          rma: c.rma,
+          status: c.status,
+          leftDays: c.leftDays,
+          dueDate: c.dueDate,
+          usedDays: c.usedDays,
+          mostTimeStatus: c.mostTime?.status ?? null,
+          mostTimeDays: c.mostTime?.days ?? null,
+          paused: c.paused,
+          productLine: c.productLine,
+          model: c.model,
+          customerName: c.customerName,
+          assignedTo: c.assignedTo,
+          receivedAt: c.receivedAt,
+          statuses: c.statuses,
+        },
+      })),
+    },
+  ];
+}
+
+const turnaroundCells = (row: TurnaroundRow): Record<string, Cell> => ({
+  productLine: row.productLine,
+  shipped: row.shipped,
+  withinTarget: row.withinTarget,
+  withinTargetShare: share(row.withinTarget, row.shipped),
+  medianDays: row.medianDays,
+  averageDays: row.averageDays,
+  slowestDays: row.slowestDays,
+});
+
+export function turnaroundTables(report: TurnaroundReport): ReportTable[] {
+  return [
+    {
+      id: 'turnaround',
+      columns: [
+        col('productLine', 'productLine'),
+        col('shipped', 'count'),
+        col('withinTarget', 'count'),
+        col('withinTargetShare', 'percent'),
+        col('medianDays', 'days'),
+        col('averageDays', 'days'),
+        col('slowestDays', 'days'),
+      ],
+      rows: [...report.productLines.map((row) => ({ cells: turnaroundCells(row) })), { cells: turnaroundCells(report.total), total: true }],
+    },
+    {
+      id: 'turnaround-statuses',
+      columns: [col('status', 'status'), col('paused', 'boolean'), col('cases', 'count'), col('totalDays', 'days'), col('averageDays', 'days')],
+      rows: report.statuses.map((s) => ({
+        cells: { status: s.status, paused: s.paused, cases: s.cases, totalDays: s.totalDays, averageDays: s.averageDays },
+      })),
+    },
+  ];
+}
+
+/** The figures of the money summary, in the order a manager reads them. */
+export const moneyMeasures = [
+  'warrantyParts',
+  'warrantyLabor',
+  'warrantyShipping',
+  'warrantyTotal',
+  'revenue',
+  'declined',
+  'expired',
+  'averageEstimate',
+  'outstanding',
+] as const;
+export type MoneyMeasure = (typeof moneyMeasures)[number];
+
+export function moneyTables(report: MoneyReport): ReportTable[] {
+  const { warranty, revenue, declined, expired, estimates, outstanding, currency } = report;
+  const figures: Record<MoneyMeasure, [count: number | null, amount: number | null]> = {
+    warrantyParts: [null, warranty.parts],
+    warrantyLabor: [null, warranty.labor],
+    warrantyShipping: [null, warranty.shipping],
+    warrantyTotal: [warranty.cases, warranty.total],
+    revenue: [revenue.payments, revenue.amount],
+    declined: [declined.count, declined.amount],
+    expired: [expired.count, expired.amount],
+    averageEstimate: [estimates.count, estimates.average],
+    outstanding: [outstanding.count, outstanding.amount],
+  };
+  const lineCells = (row: MoneyByLine): Record<string, Cell> => ({ ...row });
+  return [
+    {
+      id: 'money',
+      currency,
+      columns: [col('measure', 'measure'), col('count', 'count'), col('amount', 'money')],
+      rows: moneyMeasures.map((measure) => ({ cells: { measure, count: figures[measure][0], amount: figures[measure][1] } })),
+    },
+    {
+      id: 'money-product-lines',
+      currency,
+      columns: [
+        col('productLine', 'productLine'),
+        col('warrantyCases', 'count'),
+        col('warrantyCost', 'money'),
+        col('payments', 'count'),
+        col('revenue', 'money'),
+        col('declined', 'count'),
+        col('expired', 'count'),
+      ],
+      rows: report.productLines.map((row) => ({ cells: lineCells(row) })),
+    },
+    {
+      id: 'money-outstanding',
+      currency,
+      columns: [
+        col('rma', 'rma'),
+        col('status', 'status'),
+        col('version', 'count'),
+        col('acceptedAt', 'dateTime'),
+        col('total', 'money'),
+        col('paid', 'money'),
+        col('outstanding', 'money'),
+      ],
+      rows: outstanding.cases.map((o) => ({ cells: { ...o } })),
+    },
+  ];
+}
+
+export function peopleTables(report: PeopleReport): ReportTable[] {
+  return [
+    {
+      id: 'people-bench',
+      columns: [
+        col('name', 'text'),
+        col('diagnosed', 'count'),
+        col('repaired', 'count'),
+        col('qaFailures', 'count'),
+        col('minutes', 'count'),
+        col('takenToQa', 'count'),
+        col('medianTakeToQaDays', 'days'),
+      ],
+      rows: report.technicians.map((t) => ({ cells: { ...t } })),
+    },
+    {
+      id: 'people-dock',
+      columns: [col('name', 'text'), col('receipts', 'count'), col('mismatches', 'count'), col('unmatched', 'count')],
+      rows: report.dock.map((d) => ({ cells: { ...d } })),
+    },
+    {
+      id: 'people-desk',
+      columns: [col('name', 'text'), col('shipments', 'count')],
+      rows: report.desk.map((d) => ({ cells: { ...d } })),
+    },
+  ];
+}

@@ -1,0 +1,152 @@
+import type { CalendarDate } from '../../../base/common/dates.ts';
+import type { Currency } from '../../../base/common/money.ts';
+import type { Status } from '../../cases/common/index.ts';
+
+/** What the reports answer. Business days carry two decimals; times are ISO-8601 UTC, dates the site's calendar. */
+
+/** Business days a case spent in one status since its receipt. */
+export interface DaysInStatus {
+  status: Status;
+  days: number;
+  /** The clock stood still in it (waiting on the customer or on parts). */
+  paused: boolean;
+}
+
+/** An open case on its turnaround clock. */
+export interface OverdueCase {
+  rma: string;
+  status: Status;
+  customerName: string;
+  model: string | null;
+  productLine: string | null;
+  assignedTo: string | null;
+  receivedAt: string;
+  usedDays: number;
+  /** Negative once past the target. */
+  leftDays: number;
+  /** The day the target is (or was) reached; null when no business day lies within reach. */
+  dueDate: CalendarDate | null;
+  /** The clock stands still now. */
+  paused: boolean;
+  /** Why it is late: the working status that used the most of the clock. */
+  mostTime: DaysInStatus | null;
+  statuses: DaysInStatus[];
+}
+
+export interface OverdueReport {
+  today: CalendarDate;
+  targetDays: number;
+  /** Cases with at most this many business days left; null: every open case. */
+  dueWithin: number | null;
+  /** Fewest days left first. */
+  cases: OverdueCase[];
+}
+
+/** Turnaround of the cases shipped in a date range, for one product line or all. */
+export interface TurnaroundRow {
+  /** Null: every product line (or a case without a product). */
+  productLine: string | null;
+  shipped: number;
+  withinTarget: number;
+  medianDays: number | null;
+  averageDays: number | null;
+  /** The 90th percentile: nine in ten shipped cases took at most this long. */
+  slowestDays: number | null;
+}
+
+/** Where the time of shipped cases went, per status. */
+export interface StatusTurnaround {
+  status: Status;
+  paused: boolean;
+  /** Shipped cases that passed through the status. */
+  cases: number;
+  totalDays: number;
+  /** Per case that passed through it. */
+  averageDays: number;
+}
+
+export interface TurnaroundReport {
+  from: CalendarDate;
+  to: CalendarDate;
+  targetDays: number;
+  total: TurnaroundRow;
+  productLines: TurnaroundRow[];
+  statuses: StatusTurnaround[];
+}
+
+/** Money in integer minor units of the site's currency; amounts in other currencies are left out. */
+export interface MoneyReport {
+  from: CalendarDate;
+  to: CalendarDate;
+  currency: Currency;
+  /** What covered lines of the estimates accepted in the range cost the company, by kind of line. */
+  warranty: { cases: number; parts: number; labor: number; shipping: number; total: number };
+  /** Payments received in the range, at the desk and on the portal. */
+  revenue: { payments: number; amount: number };
+  /** Estimates closed in the range as declined, and as expired without a decision. */
+  declined: { count: number; amount: number };
+  expired: { count: number; amount: number };
+  /** Estimates issued in the range with something to pay (versions superseded since left out). */
+  estimates: { count: number; average: number | null };
+  /** Accepted estimates of open cases not paid in full: as of now, whatever the range. */
+  outstanding: { count: number; amount: number; cases: OutstandingPayment[] };
+  productLines: MoneyByLine[];
+}
+
+export interface OutstandingPayment {
+  rma: string;
+  status: Status;
+  version: number;
+  /** When the desk recorded the acceptance; null for one accepted on the portal, not yet acted on. */
+  acceptedAt: string | null;
+  total: number;
+  paid: number;
+  outstanding: number;
+}
+
+export interface MoneyByLine {
+  productLine: string | null;
+  warrantyCases: number;
+  warrantyCost: number;
+  payments: number;
+  revenue: number;
+  declined: number;
+  expired: number;
+}
+
+/** What one technician did in a range. Facts side by side, in name order: not a ranking. */
+export interface TechnicianFacts {
+  name: string;
+  diagnosed: number;
+  /** QA passes of cases this technician sent to QA. */
+  repaired: number;
+  /** QA failures of cases this technician sent to QA. */
+  qaFailures: number;
+  minutes: number;
+  /** Cases taken by this technician that first reached QA in the range. */
+  takenToQa: number;
+  /** Business days from taking such a case to its first QA, the clock's pauses left out. */
+  medianTakeToQaDays: number | null;
+}
+
+export interface DockFacts {
+  name: string;
+  /** Receipts not undone. */
+  receipts: number;
+  /** Of them, with a serial that did not match the RMA. */
+  mismatches: number;
+  unmatched: number;
+}
+
+export interface DeskFacts {
+  name: string;
+  shipments: number;
+}
+
+export interface PeopleReport {
+  from: CalendarDate;
+  to: CalendarDate;
+  technicians: TechnicianFacts[];
+  dock: DockFacts[];
+  desk: DeskFacts[];
+}

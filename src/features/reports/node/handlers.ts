@@ -1,0 +1,16 @@
+import type { HandlersFor } from '../../../base/node/handlers.ts';
+import type { reportsMethods } from '../common/contract.ts';
+import { importHolidays, readCalendar, saveCalendar } from './calendar.ts';
+import { moneyReport } from './money.ts';
+import { peopleReport } from './people.ts';
+import { overdueReport, turnaroundReport } from './turnaround.ts';
+
+export const reportsHandlers: HandlersFor<typeof reportsMethods> = {
+  'reports.overdue': (ctx, input) => overdueReport(ctx, input),
+  'reports.turnaround': (ctx, input) => turnaroundReport(ctx, input),
+  'reports.money': (ctx, input) => moneyReport(ctx, input),
+  'reports.people': (ctx, input) => peopleReport(ctx, input),
+  'reports.calendar': (ctx) => readCalendar(ctx),
+  'reports.saveCalendar': (ctx, input) => saveCalendar(ctx, input),
+  'reports.importHolidays': (ctx, input) => importHolidays(ctx, input.text),
+};

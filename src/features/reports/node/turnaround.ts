@@ -1,0 +1,176 @@
+import type { Db } from '../../../base/node/core.ts';
+import type { ServiceContext } from '../../../base/node/handlers.ts';
+import { openStatuses, statuses as statusOrder, type Status } from '../../cases/common/index.ts';
+import { mostTime, readClock, runningStatuses, toDays, type ClockReading } from '../common/clock.ts';
+import type { RangeInput } from '../common/contract.ts';
+import type { DaysInStatus, OverdueCase, OverdueReport, StatusTurnaround, TurnaroundReport, TurnaroundRow } from '../common/types.ts';
+import { clockFor, rangeInstants, reportSite } from './context.ts';
+import { allInstants, stepsByCase } from './history.ts';
+
+/**
+ * The turnaround clock over real cases: the overdue view (open cases) and the turnaround of the
+ * cases shipped in a range. Both read each case's history once, in case order, and run the clock
+ * in memory (common/clock.ts).
+ */
+
+const daysInStatus = (reading: ClockReading): DaysInStatus[] =>
+  reading.statuses.map((s) => ({ status: s.status, days: toDays(s.ms), paused: s.paused }));
+
+/** Open cases that were received, with their customer, product and holder. */
+function openCases(db: Db, productLine: string | null) {
+  let query = db
+    .selectFrom('cases')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .leftJoin('products', 'products.id', 'cases.product_id')
+    .leftJoin('users', 'users.id', 'cases.assigned_to')
+    .where('cases.status', 'in', [...openStatuses])
+    .where('cases.received_at', 'is not', null);
+  if (productLine) query = query.where('products.product_line', '=', productLine);
+  return query;
+}
+
+export async function overdueReport(ctx: ServiceContext, input: { productLine: string | null; dueWithin: number | null }): Promise<OverdueReport> {
+  const report = await reportSite(ctx.db, ctx.now);
+  const [cases, history] = await Promise.all([
+    openCases(ctx.db, input.productLine)
+      .select([
+        'cases.id',
+        'cases.rma',
+        'cases.status',
+        'cases.received_at',
+        'customers.name as customer_name',
+        'products.model',
+        'products.product_line',
+        'users.name as assigned_name',
+      ])
+      .execute(),
+    ctx.db
+      .selectFrom('case_history')
+      .select(['case_id', 'at', 'to_status'])
+      .where('case_id', 'in', openCases(ctx.db, input.productLine).select('cases.id'))
+      .orderBy('case_id')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const now = ctx.now.getTime();
+  const steps = stepsByCase(history);
+  const clock = clockFor(report, allInstants(steps, now));
+  const rows: OverdueCase[] = [];
+  for (const c of cases) {
+    const reading = readClock(steps.get(Number(c.id)) ?? [], now, clock, report.targetMs);
+    if (!reading) continue;
+    const leftDays = toDays(report.targetMs - reading.usedMs);
+    if (input.dueWithin !== null && leftDays > input.dueWithin) continue;
+    const status = c.status as Status;
+    const most = mostTime(reading.statuses);
+    rows.push({
+      rma: c.rma,
+      status,
+      customerName: c.customer_name,
+      model: c.model,
+      productLine: c.product_line,
+      assignedTo: c.assigned_name,
+      receivedAt: c.received_at!,
+      usedDays: toDays(reading.usedMs),
+      leftDays,
+      dueDate: reading.dueAt === null ? null : clock.dateOf(reading.dueAt),
+      paused: !runningStatuses.includes(status),
+      mostTime: most && { status: most.status, days: toDays(most.ms), paused: false },
+      statuses: daysInStatus(reading),
+    });
+  }
+  rows.sort((a, b) => a.leftDays - b.leftDays || a.rma.localeCompare(b.rma));
+  return { today: report.today, targetDays: report.site.turnaroundDays, dueWithin: input.dueWithin, cases: rows };
+}
+
+/** The value below which `share` of the sorted values lie (nearest rank). */
+function percentile(sorted: readonly number[], share: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
+}
+
+/** The middle value; the mean of the two middle ones for an even count. */
+export function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 100) / 100;
+}
+
+function turnaroundRow(productLine: string | null, used: number[], targetDays: number): TurnaroundRow {
+  const sorted = [...used].sort((a, b) => a - b);
+  const total = sorted.reduce((sum, d) => sum + d, 0);
+  return {
+    productLine,
+    shipped: sorted.length,
+    withinTarget: sorted.filter((d) => d <= targetDays).length,
+    medianDays: median(sorted),
+    averageDays: sorted.length ? Math.round((total / sorted.length) * 100) / 100 : null,
+    slowestDays: percentile(sorted, 0.9),
+  };
+}
+
+/** Cases shipped in the range: their whole history with their product line. */
+export async function turnaroundReport(ctx: ServiceContext, input: RangeInput): Promise<TurnaroundReport> {
+  const report = await reportSite(ctx.db, ctx.now);
+  const { start, end } = rangeInstants(input, report.site.timeZone);
+  let shipped = ctx.db
+    .selectFrom('case_history')
+    .select('case_history.case_id')
+    .where('case_history.to_status', '=', 'shipped')
+    .where('case_history.at', '>=', start)
+    .where('case_history.at', '<', end);
+  if (input.productLine) {
+    shipped = shipped
+      .innerJoin('cases', 'cases.id', 'case_history.case_id')
+      .innerJoin('products', 'products.id', 'cases.product_id')
+      .where('products.product_line', '=', input.productLine);
+  }
+  const rows = await ctx.db
+    .selectFrom('case_history')
+    .innerJoin('cases', 'cases.id', 'case_history.case_id')
+    .leftJoin('products', 'products.id', 'cases.product_id')
+    .select(['case_history.case_id', 'case_history.at', 'case_history.to_status', 'products.product_line'])
+    .where('case_history.case_id', 'in', shipped)
+    .orderBy('case_history.case_id')
+    .orderBy('case_history.id')
+    .execute();
+  const lineOf = new Map(rows.map((r) => [Number(r.case_id), r.product_line]));
+  const now = ctx.now.getTime();
+  const steps = stepsByCase(rows);
+  const clock = clockFor(report, allInstants(steps, now));
+  const targetDays = report.site.turnaroundDays;
+  const used: number[] = [];
+  const byLine = new Map<string | null, number[]>();
+  const byStatus = new Map<Status, { paused: boolean; cases: number; ms: number }>();
+  for (const [caseId, list] of steps) {
+    const reading = readClock(list, now, clock, report.targetMs);
+    if (!reading || reading.stoppedAt === null) continue;
+    const days = toDays(reading.usedMs);
+    used.push(days);
+    const line = lineOf.get(caseId) ?? null;
+    const ofLine = byLine.get(line) ?? [];
+    ofLine.push(days);
+    byLine.set(line, ofLine);
+    for (const s of reading.statuses) {
+      const entry = byStatus.get(s.status) ?? { paused: s.paused, cases: 0, ms: 0 };
+      entry.cases++;
+      entry.ms += s.ms;
+      byStatus.set(s.status, entry);
+    }
+  }
+  const statusRows: StatusTurnaround[] = statusOrder.flatMap((status) => {
+    const entry = byStatus.get(status);
+    if (!entry) return [];
+    return [{ status, paused: entry.paused, cases: entry.cases, totalDays: toDays(entry.ms), averageDays: toDays(entry.ms / entry.cases) }];
+  });
+  return {
+    from: input.from,
+    to: input.to,
+    targetDays,
+    total: turnaroundRow(null, used, targetDays),
+    productLines: [...byLine]
+      .map(([line, days]) => turnaroundRow(line, days, targetDays))
+      .sort((a, b) => (a.productLine ?? '').localeCompare(b.productLine ?? '')),
+    statuses: statusRows,
+  };
+}
