@@ -78,6 +78,12 @@ describe('the receiving dock in browser mode', () => {
     expect((await history(unit.rma)).at(-1)).toMatchObject({ from_status: 'in_transit', to_status: 'received', name: 'Minji Kim' });
     expect(await intakeOf(kase.id)).toMatchObject({ serial_matches: 1, packaging: 'intact', physical_damage: 0, liquid_damage: 0, mismatch_reason: null });
 
+    // The intake receipt to hand over opens in the viewer, and the next scan still lands in the scan field.
+    const viewer = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Intake receipt (PDF)' }).click();
+    expect((await viewer).url()).toMatch(/^blob:/);
+    await expect.poll(() => focused('Scan'), { timeout: 5_000 }).toBe(true);
+
     // The undo list comes from the server, so it survives a reload of the window; one row per receipt.
     await page.reload();
     await expect.poll(() => page.getByRole('row', { name: new RegExp(unit.rma) }).count()).toBe(1);

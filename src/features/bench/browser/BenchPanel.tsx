@@ -77,10 +77,13 @@ type Changed = (bench: BenchCase) => void;
 /** The reason in the reader's language; the English sentence of the rules engine when no translation fits. */
 export function warrantyReason(w: WarrantyView, t: ReturnType<typeof useTranslation>['t']): string {
   const p = w.params;
+  // The reason's values are one wide record: checking them against every key of the catalog is too deep for
+  // TypeScript. The keys are the engine's rule names; a rule without its sentence shows the engine's reason.
+  const say = t as unknown as (key: string, options: Record<string, unknown>) => string;
   if (w.rule === 'expired') {
-    return p.ended === 'standard' ? t('bench.reason.expiredStandard', { ...p }) : t('bench.reason.expired', { until: w.until });
+    return p.ended === 'standard' ? say('bench.reason.expiredStandard', { ...p }) : say('bench.reason.expired', { until: w.until });
   }
-  return t(`bench.reason.${w.rule}`, { ...p, defaultValue: w.reason });
+  return say(`bench.reason.${w.rule}`, { ...p, defaultValue: w.reason });
 }
 
 function Warranty({ warranty }: { warranty: WarrantyView | null }) {

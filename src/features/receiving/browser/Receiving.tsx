@@ -10,6 +10,7 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { useAnnounce } from '../../../base/browser/context.tsx';
 import { href } from '../../../base/browser/router.ts';
+import { DocumentButton } from '../../shipping/browser/index.ts';
 import { ReceiveForm } from './ReceivingForm.tsx';
 import { RecentReceipts, useRecentReceipts } from './ReceivingRecent.tsx';
 import { ShelfWhere, UnmatchedForm, shelfReasonText, useShelf, useShelfSummary } from './Unmatched.tsx';
@@ -178,6 +179,7 @@ export function Receiving({ rma }: { rma?: string }) {
             <strong>{t('receiving.received', { rma: notice.unit.rma })}</strong> {notice.unit.customerName} ·{' '}
             {notice.unit.model ?? t('common.none')}
             <div className={notice.outcome.tag.printed ? 'muted' : 'tag-warning'}>{notice.outcome.tag.message}</div>
+            <DocumentButton rma={notice.unit.rma} kind="intake_receipt" onOpened={focusScan} />
           </div>
         ) : (
           <div className="notice">{notice.text}</div>

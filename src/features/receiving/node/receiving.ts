@@ -133,17 +133,6 @@ export async function recentIntakesBy(db: Db, userId: number, limit: number) {
     .execute();
 }
 
-/** The case's latest receipt that was not undone (undefined: none). */
-export async function latestIntake(db: Db, caseId: number) {
-  return db
-    .selectFrom('intakes')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('undone_at', 'is', null)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-}
-
 /** How many recent receipts the dock lists for undo. */
 const RECENT = 8;
 

@@ -54,13 +54,15 @@ interface DocumentButtonProps {
   /** The button's text; "<document> (PDF)" when not given. */
   label?: string;
   className?: string;
+  /** Called once the document is open, so a screen can put focus back where work goes on (the dock's scan field). */
+  onOpened?: () => void;
 }
 
 /**
  * A button that builds one document of a case and opens it, saying so while it is made and why
  * when it cannot be. It keeps focus while it works, so a screen (the dock) can drop it in anywhere.
  */
-export function DocumentButton({ rma, kind, label, className }: DocumentButtonProps) {
+export function DocumentButton({ rma, kind, label, className, onOpened }: DocumentButtonProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
@@ -84,6 +86,7 @@ export function DocumentButton({ rma, kind, label, className }: DocumentButtonPr
     setShown(result.value);
     const file = result.value.fileName;
     announce(result.value.shownIn === 'tab' ? t('shipping.documents.openedInTab', { file }) : t('shipping.documents.ready', { file }));
+    onOpened?.();
   };
 
   return (
