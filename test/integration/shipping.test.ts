@@ -515,6 +515,18 @@ describe('documents built from the case’s own records', () => {
     expect(receipt).toContain('충전이 되지 않음');
     expect(await core.db.selectFrom('print_jobs').select(['kind', 'state']).execute()).toEqual([{ kind: 'intake_receipt', state: 'downloaded' }]);
 
+    // On the office printer: a print that fails is kept, and its retry builds the receipt again.
+    const printer = fakePrinter(['Office A4']);
+    usePrinter(core, printer);
+    const admin = await asRole(core, 'admin');
+    unwrap(await admin('printing.updateSettings', { label: { mode: 'none' }, office: { printer: 'Office A4', paper: 'A4' }, closeAfterDays: 14 }));
+    printer.names = [];
+    const [failed] = unwrap(await warehouse('shipping.print', { rma, kinds: ['intake_receipt'] }));
+    expect(failed).toMatchObject({ kind: 'intake_receipt', outcome: 'failed' });
+    printer.names = ['Office A4'];
+    expect(unwrap(await warehouse('printing.retry', { id: failed!.jobId }))).toMatchObject({ kind: 'intake_receipt', outcome: 'printed', printer: 'Office A4' });
+    expect(printer.printed).toEqual(['Office A4']);
+
     const authorized = await caseIn(core, 'authorized');
     expect(await clerk('shipping.document', { rma: authorized.rma, kind: 'intake_receipt' })).toMatchObject({
       ok: false,

@@ -24,7 +24,6 @@ export const warrantyOf = (d: DiagnosisRow): WarrantyView => ({
   decidedOn: d.decided_on,
 });
 
-
 /**
  * The dock's latest receipt of a case, which the warranty decision and a new diagnosis start from.
  * `intakes` is receiving's table, read here because receiving's node code reaches the bench's (its

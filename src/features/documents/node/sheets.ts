@@ -24,7 +24,7 @@ import type {
  * Every fixed word the page documents print, in one place. The documents are English for now; a
  * translation replaces this table, not the layouts below.
  */
-export const sheetText = {
+const sheetText = {
   none: 'None',
   customer: 'Customer',
   unit: 'Unit',
@@ -139,7 +139,14 @@ export const sheetText = {
     contents: 'Contents',
     item: 'Item',
     serial: 'Serial',
-    replacementUnit: 'replacement unit',
+    /** What the unit in the parcel is, after the case's resolution. */
+    unitIs: {
+      repaired: 'repaired',
+      replaced: 'replacement unit',
+      returned_unrepaired: 'returned unrepaired',
+      no_fault_found: 'no fault found',
+      refunded: 'refunded',
+    },
   },
 };
 
@@ -505,7 +512,7 @@ export function packingSlip(data: PackingSlipData): TDocumentDefinitions {
   const w = sheetText.slip;
   const locale = data.case.customer.locale;
   const unit = data.unit;
-  const unitWords = unit.replacement ? w.replacementUnit : unit.resolution ? sheetText.resolutions[unit.resolution].toLowerCase() : null;
+  const unitWords = unit.replacement ? w.unitIs.replaced : unit.resolution ? w.unitIs[unit.resolution] : null;
   const row = (description: string, serial = ''): TableCell[] => [inLocale({ text: description }, locale), serial, { text: '1', alignment: 'right' }];
   return page(data.paper, data.site, w.title, data.case.rma, [
     customerAndUnit(data.case),
