@@ -109,7 +109,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'parts.export': { input: { format: 'xlsx' }, field: '_' },
   'reports.overdue': { input: { dueWithin: -1 }, field: 'dueWithin' },
   'reports.turnaround': { input: { from: '2026-03-31', to: '2026-03-01' }, field: 'to' },
-  'reports.money': { input: { from: '2026-03-01', to: '2031-03-01' }, field: 'from' },
+  'reports.money': { input: { from: '2026-03-01', to: '2032-03-01' }, field: 'from' },
   'reports.people': { input: { from: '2026-3-1', to: '2026-03-31' }, field: 'from' },
   'reports.calendar': { input: { year: 2026 }, field: '_' },
   'reports.saveCalendar': { input: { weekendDays: [7], holidays: [] }, field: 'weekendDays.0' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daysBetween } from '../../../base/common/dates.ts';
+import { daysBetween, isCalendarDate } from '../../../base/common/dates.ts';
 import type { Role } from '../../../base/common/identity.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
@@ -15,6 +15,8 @@ export const MAX_RANGE_DAYS = 1830;
 
 /** Refuses a span that ends before it starts, or that is longer than a report covers. */
 function checkRange(range: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  // A malformed date already has its own message at its field.
+  if (!isCalendarDate(range.from) || !isCalendarDate(range.to)) return;
   const days = daysBetween(range.from, range.to);
   if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: zodMessage(m.rangeOrder()) });
   else if (days >= MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['from'], message: zodMessage(m.rangeTooLong({ max: MAX_RANGE_DAYS })) });
