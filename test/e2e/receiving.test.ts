@@ -86,7 +86,7 @@ describe('the receiving dock in browser mode', () => {
 
     // The undo list comes from the server, so it survives a reload of the window; one row per receipt.
     await page.reload();
-    await expect.poll(() => page.getByRole('row', { name: new RegExp(unit.rma) }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(unit.rma) }).count(), { timeout: 10_000 }).toBe(1);
     await page.getByRole('button', { name: `Undo ${unit.rma}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
