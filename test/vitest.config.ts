@@ -8,6 +8,7 @@ const dialectSuites = [
   'test/integration/shipping.test.ts',
   'test/integration/bench.test.ts',
   'test/integration/transactions.test.ts',
+  'test/integration/demo.test.ts',
 ];
 
 export default defineConfig({
