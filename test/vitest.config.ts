@@ -9,6 +9,7 @@ const dialectSuites = [
   'test/integration/bench.test.ts',
   'test/integration/transactions.test.ts',
   'test/integration/reports.test.ts',
+  'test/integration/demo.test.ts',
 ];
 
 export default defineConfig({

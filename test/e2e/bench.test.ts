@@ -7,8 +7,16 @@ describe('the bench in browser mode', () => {
   beforeAll(async () => {
     app = await startApp();
     app.page.setDefaultTimeout(10_000);
-    received = (await app.core.db.selectFrom('cases').select(['id', 'rma']).where('status', '=', 'received').orderBy('received_at').execute()).map((r) => ({ id: Number(r.id), rma: r.rma }));
-    // One unit bought last month (in warranty), one bought years ago (out of warranty).
+    // Two received headphones: the AX-100 (its battery) bought last month, in warranty; the AX-200 (its main board) bought years ago.
+    const unit = (model: string) =>
+      app.core.db
+        .selectFrom('cases')
+        .innerJoin('products', 'products.id', 'cases.product_id')
+        .select(['cases.id', 'cases.rma'])
+        .where('cases.status', '=', 'received')
+        .where('products.model', '=', model)
+        .executeTakeFirstOrThrow();
+    received = (await Promise.all([unit('AX-100'), unit('AX-200')])).map((r) => ({ id: Number(r.id), rma: r.rma }));
     const lastMonth = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
     await app.core.db.updateTable('cases').set({ purchase_date: lastMonth }).where('id', '=', received[0]!.id).execute();
     await app.core.db.updateTable('cases').set({ purchase_date: '2022-01-10' }).where('id', '=', received[1]!.id).execute();
@@ -36,7 +44,7 @@ describe('the bench in browser mode', () => {
     await page.getByLabel('Test results').fill('Discharge test: 12 min');
     await page.getByRole('button', { name: 'Save diagnosis' }).click();
     await page.getByText(/^Covered/).waitFor();
-    await page.getByText(/purchased \d{4}-\d\d-\d\d, within the 12-month warranty until/).waitFor();
+    await page.getByText(/purchased \d{4}-\d\d-\d\d, within the 24-month warranty until/).waitFor();
 
     await page.getByRole('button', { name: 'Start repair' }).click();
     await page.getByLabel('Work done').waitFor();
@@ -66,7 +74,7 @@ describe('the bench in browser mode', () => {
     await page.getByRole('button', { name: 'Save diagnosis' }).click();
     await page.getByText(/^Not covered/).waitFor();
     // The reason is on the case, with the dates it rests on.
-    await page.getByText('purchased 2022-01-10, 12-month warranty ended 2023-01-10').waitFor();
+    await page.getByText('purchased 2022-01-10, 24-month warranty ended 2024-01-10').waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Start repair' }).isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Add part' }).click();
@@ -87,7 +95,7 @@ describe('the bench in browser mode', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, 'Eleni Papadopoulou');
     await goTo(`#/cases/${rma}`);
-    await page.getByText('purchased 2022-01-10, 12-month warranty ended 2023-01-10').waitFor();
+    await page.getByText('purchased 2022-01-10, 24-month warranty ended 2024-01-10').waitFor();
     await page.getByLabel('Decision', { exact: true }).selectOption('accepted');
     await page.getByLabel('What the customer said').fill('Customer accepted by phone');
     await page.getByRole('button', { name: 'Record decision' }).click();

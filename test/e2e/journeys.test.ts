@@ -51,8 +51,6 @@ describe('journeys of cases across roles, in browser mode', () => {
     portal = await startPortal({ token: 'journey-token', controlApi: true, now });
     controlUrl = `${new URL(portal.url).origin}/_control`;
     app = await startApp({ now });
-    // The demo's cases were never on this portal: only the journeys' own cases sync.
-    await app.core.db.deleteFrom('portal_outbox').execute();
     await writePortalUrl(app.core.db, portal.url);
     sync = new PortalSync(app.core, { tokens: envTokenStore({ env: { DEPOT_PORTAL_TOKEN: portal.token } }), worker: { idleMs: 100 } });
     attachPortalSync(sync);
@@ -254,11 +252,11 @@ describe('journeys of cases across roles, in browser mode', () => {
     await expect.poll(() => status(rma), { timeout: 20_000 }).toBe('in_transit');
 
     await signInAs(people.warehouse);
-    await receiveAtDock(rma, '610022334455', serial.toLowerCase(), ['Adapter', 'Cable']);
+    await receiveAtDock(rma, '610022334455', serial.toLowerCase(), ['Cable', 'Box']);
     expect(await status(rma)).toBe('received');
     const kase = (await caseRow(rma))!;
     const intake = await app.core.db.selectFrom('intakes').select(['serial_matches', 'accessories']).where('case_id', '=', kase.id).executeTakeFirstOrThrow();
-    expect({ ...intake, accessories: JSON.parse(intake.accessories) }).toEqual({ serial_matches: 1, accessories: { received: ['adapter', 'cable'], other: null } });
+    expect({ ...intake, accessories: JSON.parse(intake.accessories) }).toEqual({ serial_matches: 1, accessories: { received: ['cable', 'box'], other: null } });
 
     await signInAs(people.technician);
     await takeAndDiagnose(rma, { category: 'Battery', fault: 'Battery swollen, does not hold charge', level: '2' });
@@ -325,9 +323,9 @@ describe('journeys of cases across roles, in browser mode', () => {
 
     const slip = pdfText(`${rma}-packing-slip.pdf`);
     expect.soft(slip).toMatch(line('AX-100 Wireless Headphones (repaired)', serial, '1'));
-    expect.soft(slip).toMatch(line('Power adapter', '1'));
     expect.soft(slip).toMatch(line('Cable', '1'));
-    expect.soft(slip).not.toMatch(/\b(Box|Manual)\b/);
+    expect.soft(slip).toMatch(line('Box', '1'));
+    expect.soft(slip).not.toMatch(/\bManual\b/);
     expect.soft(slip).toMatch(line('Tracking number', '556677889900'));
     expect.soft(slip).toMatch(line('Received', localToday()));
     expect.soft(slip).toMatch(line('Shipped', localToday()));
@@ -351,7 +349,7 @@ describe('journeys of cases across roles, in browser mode', () => {
     await signInAs(people.warehouse);
     const receipt = await openDocument(rma, 'Intake receipt', `${rma}-intake-receipt.pdf`);
     expect.soft(receipt).toMatch(line('Serial', serial));
-    expect.soft(receipt).toMatch(/Accessories\n +Power adapter\n +Cable\n\n/);
+    expect.soft(receipt).toMatch(/Accessories\n +Cable\n +Box\n\n/);
     expect.soft(receipt).toMatch(line('Received on', localToday()));
     expect.soft(receipt).toMatch(line('Received by', people.warehouse));
     expect.soft(receipt).not.toContain(utcToday());
@@ -542,7 +540,7 @@ describe('journeys of cases across roles, in browser mode', () => {
     await p.getByRole('link', { name: `Receive ${rma} now` }).click();
     await scan(p, 'Serial', serial);
     await expect.poll(() => focused('Packaging')).toBe(true);
-    await p.getByLabel('Adapter', { exact: true }).check();
+    await p.getByLabel('Cable', { exact: true }).check();
     await p.getByLabel('Manual', { exact: true }).check();
     await p.getByLabel('Packaging').focus();
     await p.keyboard.press('Enter');
@@ -563,7 +561,7 @@ describe('journeys of cases across roles, in browser mode', () => {
 
     const receipt = await openDocument(rma, 'Intake receipt', `${rma}-intake-receipt.pdf`);
     expect.soft(receipt).toMatch(line('Serial', serial));
-    expect.soft(receipt).toMatch(/Accessories\n +Power adapter\n +Manual\n\n/);
+    expect.soft(receipt).toMatch(/Accessories\n +Cable\n +Manual\n\n/);
     expect.soft(receipt).toMatch(line('Received on', localToday()));
     expect.soft(receipt).toMatch(line('Received by', people.warehouse));
     expect.soft(receipt).not.toContain(utcToday());

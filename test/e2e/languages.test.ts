@@ -23,7 +23,7 @@ describe.each(['ko', 'zh'] as const)('the receiving dock in %s', (language) => {
     app.page.setDefaultTimeout(10_000);
     await signIn(app.page, 'Minji Kim');
     await app.page.getByLabel('Language').selectOption(language);
-    await app.page.getByRole('heading', { name: ui.t('receiving.title') }).waitFor();
+    await app.page.getByRole('heading', { name: ui.t('receiving.title'), level: 1 }).waitFor();
   });
   afterAll(() => app.close());
 

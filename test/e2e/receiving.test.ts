@@ -194,7 +194,7 @@ describe('the receiving dock in browser mode', () => {
     await page.getByLabel('Packaging').selectOption('damaged');
     await page.getByLabel('Physical damage').check();
     await page.getByLabel('Cable', { exact: true }).check();
-    await page.getByLabel('Adapter', { exact: true }).check();
+    await page.getByLabel('Box', { exact: true }).check();
     await page.getByLabel('Note').fill('Corner of the box crushed');
     await page.getByLabel('Reason').fill('Customer sent the unit bought as a replacement');
     await page.getByLabel('Reason').press('Enter');
@@ -212,7 +212,7 @@ describe('the receiving dock in browser mode', () => {
       liquid_damage: 0,
       note: 'Corner of the box crushed',
     });
-    expect(JSON.parse(intake.accessories)).toEqual({ received: ['cable', 'adapter'], other: null });
+    expect(JSON.parse(intake.accessories)).toEqual({ received: ['cable', 'box'], other: null });
     expect((await history(unit.rma)).at(-1)).toMatchObject({ to_status: 'received', name: 'Minji Kim' });
     expect((await history(unit.rma)).at(-1)?.note).toMatch(/Serial received: WRONG-UNIT-9.*\n?.*Serial mismatch accepted: Customer sent/s);
     const photos = await core.db.selectFrom('attachments').select(['name', 'content_type']).where('case_id', '=', kase.id).execute();

@@ -1,8 +1,10 @@
+import { seedFromDepot } from './seed.ts';
 import { startPortal } from './server.ts';
 
 /**
  * The reference portal on its own, for demos, manual sync runs and benchmarks:
- *   npm run portal -- [--port 4010] [--token TOKEN]      (--port 0 picks a free port)
+ *   npm run portal -- [--port 4010] [--token TOKEN] [--seed-from DEPOT.sqlite]   (--port 0 picks a free port)
+ * --seed-from starts it in step with a Depot database (the demo's): its RMAs, statuses and estimates.
  * Customer actions and faults are driven through POST /_control/… (see server.ts).
  */
 const args = new Map<string, string>();
@@ -13,6 +15,17 @@ const portal = await startPortal({
   token: args.get('token') ?? process.env.PORTAL_TOKEN ?? 'portal-dev-token',
   controlApi: true,
 });
+const seed = args.get('seed-from');
+if (seed) {
+  try {
+    const { rmas, delivered } = seedFromDepot(portal, seed);
+    console.log(`In step with ${seed}: ${rmas} RMAs, ${delivered} updates it delivered`);
+  } catch (error) {
+    console.error(`Could not start in step with ${seed}: ${error instanceof Error ? error.message : String(error)}`);
+    await portal.close();
+    process.exit(1);
+  }
+}
 const control = new URL('/_control', portal.url).toString();
 console.log(`Reference portal: ${portal.url}`);
 console.log(`API token: ${portal.token}`);

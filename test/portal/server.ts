@@ -204,6 +204,35 @@ export class ReferencePortal extends EventEmitter {
     return { rmas: this.rmas.size, events: this.events.length };
   }
 
+  /**
+   * Starts in step with a depot (seed.ts reads them from its database): the requests its customers
+   * filed here, then every request the depot delivered, applied in order and kept under its
+   * idempotency key as if it had just arrived, then the cancellations its customers made here. Counts
+   * start at zero afterwards. A delivered request this portal refuses is an error: the two are not in step.
+   */
+  restore(input: {
+    requested: { rma: string; record: unknown }[];
+    delivered: { method: string; path: string; body: string; key: string }[];
+    cancelled: string[];
+    lastEventSeq: number;
+  }): void {
+    for (const { rma, record } of input.requested) this.rmas.set(rma, newRma(rma, 'portal', record, 'requested'));
+    for (const { method, path, body, key } of input.delivered) {
+      const [status, answer] = this.mutate(method, path, body, key);
+      if (status < 200 || status >= 300) throw new Error(`The depot's ${method} ${path} does not apply here: ${status} ${answer}`);
+      this.keys.set(key, { fingerprint: fingerprintOf(method, path, body), state: 'done', status, body: answer, at: Date.now() });
+    }
+    for (const rma of input.cancelled) {
+      const state = this.rmas.get(rma);
+      if (state) {
+        state.closed = true;
+        state.status = 'cancelled';
+      }
+    }
+    this.eventSeq = Math.max(this.eventSeq, input.lastEventSeq);
+    for (const key of Object.keys(this.stats) as (keyof PortalStats)[]) this.stats[key] = 0;
+  }
+
   snapshot() {
     return {
       stats: { ...this.stats },
@@ -264,7 +293,7 @@ export class ReferencePortal extends EventEmitter {
       if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
         return send(res, 400, err('invalid', 'Idempotency-Key is required'));
       }
-      const fingerprint = crypto.createHash('sha256').update(`${method} ${path}\n${raw}`).digest('hex');
+      const fingerprint = fingerprintOf(method, path, raw);
       const stored = this.keys.get(key);
       if (stored) {
         if (stored.fingerprint !== fingerprint) return send(res, 422, err('idempotency_key_reused', 'This key was used with another request'));
@@ -461,6 +490,11 @@ export function sampleRequest(rma: string) {
 
 function newRma(rma: string, source: 'portal' | 'depot', record: unknown, status: string): RmaState {
   return { rma, source, record, status, lastSeq: 0, statusLog: [], estimates: new Map(), messages: [], closed: false };
+}
+
+/** What makes two requests under one idempotency key the same request. */
+function fingerprintOf(method: string, path: string, raw: string): string {
+  return crypto.createHash('sha256').update(`${method} ${path}\n${raw}`).digest('hex');
 }
 
 function err(code: string, message: string) {

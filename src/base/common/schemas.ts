@@ -126,18 +126,25 @@ export const customerSchema = z.object({
   locale: z.enum(['en', 'ko', 'zh', 'el']).default('en'),
 });
 
+/** Time zones seen to be valid: the site is read on most requests, and asking Intl costs far more than the lookup. */
+const knownTimeZones = new Set<string>();
+
+function isTimeZone(tz: string): boolean {
+  if (knownTimeZones.has(tz)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    return false;
+  }
+  knownTimeZones.add(tz);
+  return true;
+}
+
 export const siteSchema = z.object({
   siteName: line(200, 'siteName'),
   address: addressSchema,
   currency: currencySchema,
-  timeZone: line(64, 'timeZone').refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, zodMessage(m.timeZone())),
+  timeZone: line(64, 'timeZone').refine(isTimeZone, zodMessage(m.timeZone())),
   // A number, not text that looks like one: the form converts what was typed.
   turnaroundDays: z
     .number({ error: zodMessage(m.number()) })

@@ -98,7 +98,7 @@ export async function benchQueue(ctx: ServiceContext, input: z.output<typeof ben
 }
 
 /** Assigns the case to the caller; a received case goes into diagnosis in the same transaction. */
-export async function takeCase(ctx: ServiceContext, ref: { rma: string; version: number }): Promise<BenchCase> {
+export async function takeCase(ctx: ServiceContext, ref: { rma: string; version: number }): Promise<void> {
   const { caller } = ctx;
   const now = ctx.now;
   const trx = trxOf(ctx);
@@ -116,10 +116,9 @@ export async function takeCase(ctx: ServiceContext, ref: { rma: string; version:
   if (row.status === 'received') {
     await applyTransition(trx, now, caller, { rma: row.rma, version: touched.version, to: 'diagnosing', note: null, carrier: null });
   }
-  return getBenchCase(ctx, ref.rma);
 }
 
-export async function releaseCase(ctx: ServiceContext, ref: { rma: string; version: number }): Promise<BenchCase> {
+export async function releaseCase(ctx: ServiceContext, ref: { rma: string; version: number }): Promise<void> {
   const { caller } = ctx;
   const trx = trxOf(ctx);
   const row = await caseRow(trx, ref.rma);
@@ -129,7 +128,6 @@ export async function releaseCase(ctx: ServiceContext, ref: { rma: string; versi
     throw new DepotError('forbidden', benchMessages.onlyHolderReleases());
   }
   await touchCase(trx, ctx.now.toISOString(), ref, { assigned_to: null });
-  return getBenchCase(ctx, ref.rma);
 }
 
 const damageOf = (d: Pick<Diagnosis, 'physicalDamage' | 'liquidDamage' | 'tampering'>): DamageKind[] => [
@@ -212,7 +210,7 @@ async function decide(trx: Db, now: Date, caseId: number, diagnosis: Diagnosis) 
 }
 
 /** Saves the diagnosis and the warranty decision made from it, with its reason. */
-export async function diagnose(ctx: ServiceContext, input: z.output<typeof diagnoseInput>): Promise<BenchCase> {
+export async function diagnose(ctx: ServiceContext, input: z.output<typeof diagnoseInput>): Promise<void> {
   const { caller } = ctx;
   const now = ctx.now;
   const at = now.toISOString();
@@ -255,7 +253,6 @@ export async function diagnose(ctx: ServiceContext, input: z.output<typeof diagn
     .values({ case_id: row.id, ...values })
     .onConflict((oc) => oc.column('case_id').doUpdateSet(values))
     .execute();
-  return getBenchCase(ctx, input.rma);
 }
 
 const diagnosisOf = (d: DiagnosisRow): Diagnosis => ({

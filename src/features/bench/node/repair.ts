@@ -1,12 +1,11 @@
 import type { z } from 'zod';
-import type { advanceInput, BenchCase, logWorkInput } from '../common/bench.ts';
+import type { advanceInput, logWorkInput } from '../common/bench.ts';
 import { normalizeSerial } from '../../../base/common/schemas.ts';
 import type { Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { benchMessages as m } from '../common/messages.ts';
 import { casesMessages, type Resolution, type Status } from '../../cases/common/index.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
-import { getBenchCase } from './bench.ts';
 import { diagnosisRow } from './diagnosis.ts';
 import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { closeEstimate, currentEstimate, estimateViews, repairGate, settleAcceptance } from './estimates.ts';
@@ -15,7 +14,7 @@ import { requireSite, siteToday } from '../../settings/node/index.ts';
 
 /** Repair and QA: work done with parts and time, waiting for parts, QA pass or fail, and the ways off the bench. */
 
-export async function logWork(ctx: ServiceContext, input: z.output<typeof logWorkInput>): Promise<BenchCase> {
+export async function logWork(ctx: ServiceContext, input: z.output<typeof logWorkInput>): Promise<void> {
   const { caller } = ctx;
   const at = ctx.now.toISOString();
   const trx = trxOf(ctx);
@@ -37,7 +36,6 @@ export async function logWork(ctx: ServiceContext, input: z.output<typeof logWor
     .returning('id')
     .executeTakeFirstOrThrow();
   await takeParts(trx, at, caller, { caseId: row.id, workId: Number(work.id) }, input.parts, input.stockReason);
-  return getBenchCase(ctx, input.rma);
 }
 
 const moves: Record<z.output<typeof advanceInput>['action'], { from: readonly Status[]; to: Status; doing: () => Said }> = {
@@ -52,7 +50,7 @@ const moves: Record<z.output<typeof advanceInput>['action'], { from: readonly St
 };
 
 /** One step along the bench, each with the checks the status machine alone cannot make. */
-export async function advance(ctx: ServiceContext, input: z.output<typeof advanceInput>): Promise<BenchCase> {
+export async function advance(ctx: ServiceContext, input: z.output<typeof advanceInput>): Promise<void> {
   const { caller } = ctx;
   const now = ctx.now;
   const at = now.toISOString();
@@ -145,5 +143,4 @@ export async function advance(ctx: ServiceContext, input: z.output<typeof advanc
     carrier: null,
     ...(resolution ? { resolution } : {}),
   });
-  return getBenchCase(ctx, input.rma);
 }

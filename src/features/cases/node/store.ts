@@ -155,7 +155,7 @@ export type NewCase = Pick<
 > &
   Partial<Omit<Insertable<CaseColumns>, 'id'>>;
 
-/** Inserts one case (desk, portal pull and demo data alike) and returns it as a CaseRow. */
+/** Inserts one case (desk and portal pull alike) and returns it as a CaseRow. */
 export async function insertCase(trx: Tx, at: string, c: NewCase): Promise<CaseRow> {
   const values = {
     rma: c.rma,
@@ -616,9 +616,4 @@ export async function addCaseTerms(trx: Tx, caseId: number, terms: readonly stri
 export async function reserveRmaNumbers(trx: Tx, year: number, last: number): Promise<void> {
   await trx.insertInto('rma_counters').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
   await trx.updateTable('rma_counters').set({ last }).where('year', '=', year).where('last', '<', last).execute();
-}
-
-/** Starts a year's RMA counter at `last` (an empty database only: the row must not exist yet). */
-export async function startRmaCounter(trx: Tx, year: number, last: number): Promise<void> {
-  await trx.insertInto('rma_counters').values({ year, last }).execute();
 }

@@ -56,6 +56,8 @@ export interface PullResult {
   hasMore: boolean;
 }
 
+const emptyPullResult = (): PullResult => ({ pages: 0, applied: 0, duplicates: 0, parked: 0, cursor: null, hasMore: false });
+
 class Parked extends Error {}
 
 const tracking = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9\s-]+$/);
@@ -96,7 +98,7 @@ export async function pullEvents(core: Core, client: PortalClient, options: Pull
   const db = core.db;
   const limit = options.limit ?? 500;
   const maxPages = options.maxPages ?? 20;
-  const result: PullResult = { pages: 0, applied: 0, duplicates: 0, parked: 0, cursor: null, hasMore: false };
+  const result = emptyPullResult();
   let cursor = (await readSyncState(db)).cursor;
   for (let page = 0; page < maxPages; page++) {
     const feed = await client.events(cursor, limit);
@@ -105,9 +107,7 @@ export async function pullEvents(core: Core, client: PortalClient, options: Pull
     const before = { applied: result.applied, duplicates: result.duplicates, parked: result.parked };
     try {
       await db.transaction().execute(async (trx) => {
-        const page = await openPage(trx, feed.events);
-        for (const event of feed.events) await applyOne(page, core.now(), event, result);
-        await closePage(page);
+        await applyEvents(trx, core.now, feed.events, result);
         await trx.updateTable('portal_sync_state').set({ cursor: next, last_pull_at: core.now().toISOString() }).where('id', '=', 1).execute();
       });
     } catch {
@@ -123,15 +123,22 @@ export async function pullEvents(core: Core, client: PortalClient, options: Pull
   return result;
 }
 
+/**
+ * Applies events inside the caller's transaction as a pulled page is applied (an event it cannot
+ * apply is parked), adding to `result`. The demo data tells its customers' side this way.
+ */
+export async function applyEvents(trx: Tx, now: () => Date, events: PortalEvent[], result: PullResult = emptyPullResult()): Promise<PullResult> {
+  const page = await openPage(trx, events);
+  for (const event of events) await applyOne(page, now(), event, result);
+  await closePage(page);
+  return result;
+}
+
 async function applyOneByOne(core: Core, events: PortalEvent[], next: string | null, result: PullResult): Promise<void> {
   const db = core.db;
   for (const event of events) {
     try {
-      await db.transaction().execute(async (trx) => {
-        const page = await openPage(trx, [event]);
-        await applyOne(page, core.now(), event, result);
-        await closePage(page);
-      });
+      await db.transaction().execute((trx) => applyEvents(trx, core.now, [event], result));
     } catch (error) {
       await db.transaction().execute(async (trx) => {
         if ((await alreadyApplied(trx, [event])).has(event.id)) return;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { DepotError } from '../../../base/common/result.ts';
 import { portalSyncMessages as m } from '../common/index.ts';
-import type { Core } from '../../../base/node/core.ts';
+import type { Core, Tx } from '../../../base/node/core.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
 import { PortalError, type PortalClient } from './client.ts';
 import { flagCase } from './flags.ts';
@@ -413,4 +413,16 @@ export async function discard(ctx: ServiceContext, id: number): Promise<void> {
     .where('state', '=', 'dead')
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new DepotError('not_found', m.noDeadLetter({ id }));
+}
+
+/**
+ * Marks every queued update as delivered when it was queued: the demo data's past, which the portal
+ * heard as it happened (the reference portal starts from these rows with `--seed-from`).
+ */
+export async function markQueuedDelivered(trx: Tx): Promise<void> {
+  await trx
+    .updateTable('portal_outbox')
+    .set((eb) => ({ state: 'sent', sent_at: eb.ref('created_at'), attempts: 1 }))
+    .where('state', '=', 'pending')
+    .execute();
 }

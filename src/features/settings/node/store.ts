@@ -44,11 +44,32 @@ export interface Setting<K extends SettingKey> {
   write(db: Db, value: SettingValue<K>): Promise<void>;
 }
 
+/**
+ * Within one transaction a setting is read once: a request sees one version of each setting (most
+ * read the site several times), and a write in it is read back from the database. Reads outside a
+ * transaction always go to the database.
+ */
+const snapshots = new WeakMap<Db, Map<SettingKey, unknown>>();
+
+function snapshotOf(db: Db): Map<SettingKey, unknown> | null {
+  if (!db.isTransaction) return null;
+  let snapshot = snapshots.get(db);
+  if (!snapshot) {
+    snapshot = new Map();
+    snapshots.set(db, snapshot);
+  }
+  return snapshot;
+}
+
 function settingOf<K extends SettingKey>(key: K): Setting<K> {
   return {
     async read(db) {
+      const snapshot = snapshotOf(db);
+      if (snapshot?.has(key)) return snapshot.get(key) as SettingRead<K>;
       const row = await db.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirst();
-      return keys[key](row ? JSON.parse(row.value) : undefined) as SettingRead<K>;
+      const value = keys[key](row ? JSON.parse(row.value) : undefined) as SettingRead<K>;
+      snapshot?.set(key, value);
+      return value;
     },
     async write(db, value) {
       const text = JSON.stringify(value);
@@ -57,6 +78,7 @@ function settingOf<K extends SettingKey>(key: K): Setting<K> {
         .values({ key, value: text })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: text }))
         .execute();
+      snapshotOf(db)?.delete(key);
     },
   };
 }

@@ -1,14 +1,30 @@
-import { normalizeSerial, normalizeTracking } from '../../../base/common/schemas.ts';
-import type { Status } from '../../cases/common/index.ts';
-import type { Tx } from '../../../base/node/core.ts';
-import { insertBenchDemoData } from '../../bench/node/index.ts';
-import { addAddress, addCustomer, indexCase, insertCase, insertHistory, startRmaCounter } from '../../cases/node/index.ts';
+import type { Role, UserInfo } from '../../../base/common/identity.ts';
+import type { Site } from '../../../base/common/schemas.ts';
+import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
+import { defaultBenchSettings, type DiagnosisInput } from '../../bench/common/index.ts';
+import { demoParts, insertBenchDemoData } from '../../bench/node/index.ts';
+import { statuses, type Status } from '../../cases/common/index.ts';
+import type { EstimateLineInput } from '../../estimates/common/index.ts';
+import { markQueuedDelivered } from '../../portal-sync/node/index.ts';
 import { addProduct } from '../../products/node/index.ts';
+import type { Condition } from '../../receiving/common/index.ts';
 import { setting } from '../../settings/node/index.ts';
 import { createUser } from '../../users/node/index.ts';
-import type { Site } from '../../../base/common/schemas.ts';
-import { noteOf } from '../../../base/common/messages.ts';
-import { casesMessages } from '../../cases/common/index.ts';
+import { demoSteps, type DemoSteps } from './demo-steps.ts';
+import {
+  cancelReason,
+  chargerReplacement,
+  declineReason,
+  demoCustomers,
+  demoProducts,
+  noFaultNote,
+  noFaultTests,
+  rejections,
+  troubles,
+  type DemoCustomer,
+  type Trouble,
+  type Words,
+} from './demo-story.ts';
 
 /** Demo users all sign in with this PIN; the sign-in screen says so when demo data is loaded. */
 export const DEMO_PIN = '1234';
@@ -37,144 +53,315 @@ const demoUsers = [
   { name: 'Eleni Papadopoulou', role: 'clerk' },
 ] as const;
 
-const products = [
-  { model: 'AX-100', product_line: 'Headphones', name: 'AX-100 Wireless Headphones', warranty_months: 24 },
-  { model: 'AX-200', product_line: 'Headphones', name: 'AX-200 Noise Cancelling Headphones', warranty_months: 24 },
-  { model: 'SP-500', product_line: 'Speakers', name: 'SP-500 Smart Speaker', warranty_months: 12 },
-  { model: 'TB-10', product_line: 'Tablets', name: 'TB-10 Tablet 10"', warranty_months: 24 },
-  { model: 'CH-3', product_line: 'Chargers', name: 'CH-3 Fast Charger', warranty_months: 12 },
-];
+const CASES = 60;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
-const accessories = JSON.stringify(['adapter', 'cable', 'box', 'manual']);
-
-/** Customers in the scripts the depot serves: Korean, Chinese, Greek, English. */
-const customers = [
-  { name: '김민수', locale: 'ko', city: 'Seoul', line1: '서울특별시 마포구 월드컵북로 396', postal: '03925', country: 'KR', phone: '010-2345-6789' },
-  { name: '이서연', locale: 'ko', city: 'Busan', line1: '부산광역시 해운대구 센텀중앙로 79', postal: '48058', country: 'KR', phone: '010-9876-5432' },
-  { name: '박지훈', locale: 'ko', city: 'Incheon', line1: '인천광역시 연수구 송도과학로 32', postal: '21984', country: 'KR', phone: '010-5555-1212' },
-  { name: '최유진', locale: 'ko', city: 'Daejeon', line1: '대전광역시 유성구 대학로 99', postal: '34134', country: 'KR', phone: '010-3030-4040' },
-  { name: '王小明', locale: 'zh', city: '上海', line1: '上海市浦东新区世纪大道100号', postal: '200120', country: 'CN', phone: '+86 138 0013 8000' },
-  { name: '李娜', locale: 'zh', city: '北京', line1: '北京市朝阳区建国路88号', postal: '100022', country: 'CN', phone: '+86 139 1234 5678' },
-  { name: '陈静怡', locale: 'zh', city: '深圳', line1: '深圳市南山区科技园南路18号', postal: '518057', country: 'CN', phone: '+86 137 2222 3333' },
-  { name: 'Γιώργος Παπαδόπουλος', locale: 'el', city: 'Αθήνα', line1: 'Οδός Ερμού 25', postal: '10563', country: 'GR', phone: '+30 210 123 4567' },
-  { name: 'Μαρία Κωνσταντίνου', locale: 'el', city: 'Θεσσαλονίκη', line1: 'Λεωφόρος Νίκης 12', postal: '54624', country: 'GR', phone: '+30 2310 555 111' },
-  { name: "Sean O'Brien", locale: 'en', city: 'Dublin', line1: '12 Grafton Street', postal: 'D02 X285', country: 'IE', phone: '+353 1 555 0199' },
-  { name: 'Emily Carter', locale: 'en', city: 'Portland', line1: '800 SW Broadway', postal: '97205', country: 'US', phone: '+1 503 555 0142' },
-  { name: 'Γιώργος 김민수 王小明', locale: 'en', city: 'Seoul', line1: '서울 중구 세종대로 110 · Ερμού 3', postal: '04524', country: 'KR', phone: '010-1111-2222' },
-];
-
-/** The usual road to each status, for plausible demo history. */
-const roads: Record<Status, Status[]> = {
-  requested: [],
-  authorized: ['authorized'],
-  rejected: ['rejected'],
-  in_transit: ['authorized', 'in_transit'],
-  received: ['authorized', 'in_transit', 'received'],
-  diagnosing: ['authorized', 'in_transit', 'received', 'diagnosing'],
-  awaiting_customer: ['authorized', 'in_transit', 'received', 'diagnosing', 'awaiting_customer'],
-  repairing: ['authorized', 'in_transit', 'received', 'diagnosing', 'repairing'],
-  waiting_parts: ['authorized', 'in_transit', 'received', 'diagnosing', 'repairing', 'waiting_parts'],
-  qa: ['authorized', 'in_transit', 'received', 'diagnosing', 'repairing', 'qa'],
-  ready_to_ship: ['authorized', 'in_transit', 'received', 'diagnosing', 'repairing', 'qa', 'ready_to_ship'],
-  return_unrepaired: ['authorized', 'in_transit', 'received', 'diagnosing', 'awaiting_customer', 'return_unrepaired'],
-  shipped: ['authorized', 'in_transit', 'received', 'diagnosing', 'repairing', 'qa', 'ready_to_ship', 'shipped'],
-  closed: ['authorized', 'in_transit', 'received', 'diagnosing', 'repairing', 'qa', 'ready_to_ship', 'shipped', 'closed'],
-  cancelled: ['authorized', 'cancelled'],
-};
-
-const problems = ['No power', 'Left ear has no sound', 'Battery drains overnight', 'Cracked screen', 'Does not charge', 'Bluetooth drops'];
-
-/** Fills an empty database: demo site, one user per role, products, and 60 cases over every status. */
-export async function insertDemoData(trx: Tx, now: Date): Promise<void> {
-  await setting.site.write(trx, demoSite);
-  await setting.demo.write(trx, true);
-  const users: Record<string, number> = {};
-  for (const u of demoUsers) users[u.role] = (await createUser(trx, now, { ...u, pin: DEMO_PIN })).id;
-  const productIds: number[] = [];
-  for (const p of products) {
-    const row = await addProduct(trx, { ...p, accessories });
-    productIds.push(Number(row.id));
-  }
-  const statuses = Object.keys(roads) as Status[];
-  const year = now.getUTCFullYear();
-  for (let i = 0; i < 60; i++) {
-    const c = customers[i % customers.length]!;
-    const status = statuses[i % statuses.length]!;
-    const created = new Date(now.getTime() - (60 - i) * 7 * 3_600_000);
-    const at = created.toISOString();
-    const customer = await addCustomer(trx, {
-      name: c.name,
-      email: `customer${i + 1}@example.com`,
-      phone: c.phone,
-      locale: c.locale,
-      created_at: at,
-    });
-    const address = await addAddress(trx, {
-      customer_id: customer.id,
-      name: c.name,
-      line1: c.line1,
-      line2: null,
-      city: c.city,
-      region: null,
-      postal_code: c.postal,
-      country: c.country,
-      phone: c.phone,
-    });
-    const rma = `RMA-${year}-${String(i + 1).padStart(6, '0')}`;
-    const serial = `SN${(2400000 + i * 7919).toString(36).toUpperCase()}`;
-    const road = roads[status];
-    const tracking = road.includes('in_transit') ? `6${String(10_000_000_000 + i * 123_457).slice(1)}` : null;
-    const steps = road.length;
-    const stepAt = (k: number) => new Date(created.getTime() + (k + 1) * 3_600_000).toISOString();
-    const receivedStep = road.indexOf('received');
-    const purchase = new Date(created.getTime() - (i % 4) * 200 * 86_400_000).toISOString().slice(0, 10);
-    const { id: caseId } = await insertCase(trx, at, {
-      rma,
-      status,
-      version: steps + 1,
-      customer_id: customer.id,
-      product_id: productIds[i % productIds.length]!,
-      serial,
-      serial_norm: normalizeSerial(serial),
-      purchase_date: purchase,
-      problem_category: 'hardware',
-      problem_description: problems[i % problems.length]!,
-      inbound_carrier: tracking ? 'CJ Logistics' : null,
-      inbound_tracking: tracking,
-      inbound_tracking_norm: tracking ? normalizeTracking(tracking) : null,
-      outbound_carrier: road.includes('shipped') ? 'CJ Logistics' : null,
-      outbound_tracking: road.includes('shipped') ? `5${String(20_000_000_000 + i).slice(1)}` : null,
-      return_address_id: address.id,
-      source: i % 3 === 0 ? 'desk' : 'portal',
-      resolution: road.includes('ready_to_ship') ? (road.includes('return_unrepaired') ? 'returned_unrepaired' : 'repaired') : null,
-      assigned_to: road.includes('diagnosing') ? users.technician! : null,
-      updated_at: steps ? stepAt(steps - 1) : at,
-      status_changed_at: steps ? stepAt(steps - 1) : at,
-      received_at: receivedStep >= 0 ? stepAt(receivedStep) : null,
-      portal_seq: 0,
-    });
-    const history = [{ from: null as Status | null, to: 'requested' as Status, at }];
-    road.forEach((to, k) => history.push({ from: k === 0 ? 'requested' : road[k - 1]!, to, at: stepAt(k) }));
-    await insertHistory(
-      trx,
-      history.map((h) => ({
-        case_id: caseId,
-        at: h.at,
-        user_id: h.to === 'requested' ? null : users[roleFor(h.to)]!,
-        actor: h.to === 'requested' ? 'system' : roleFor(h.to),
-        from_status: h.from,
-        to_status: h.to,
-        note: h.to === 'requested' ? noteOf(casesMessages.requestedOnPortal()) : null,
-      })),
-    );
-    await indexCase(trx, caseId);
-  }
-  await startRmaCounter(trx, year, 60);
-  await insertBenchDemoData(trx, now);
+/** A case as its story goes: its RMA once it has one, its version, and the estimate it waits on. */
+interface Live {
+  rma: string;
+  version: number;
+  estimate: { version: number; total: number } | null;
 }
 
-function roleFor(status: Status): string {
-  if (status === 'received') return 'warehouse';
-  if (['diagnosing', 'repairing', 'waiting_parts', 'qa', 'awaiting_customer'].includes(status)) return 'technician';
-  return 'clerk';
+/** One thing that happens to a case, `after` hours after the one before; a repair says which parts it takes. */
+interface Step {
+  after: number;
+  parts?: Trouble['parts'];
+  run(s: DemoSteps, at: Date, c: Live): Promise<void>;
+}
+
+interface CaseStory {
+  status: Status;
+  start: Date;
+  steps: Step[];
+}
+
+/**
+ * Fills an empty database with a depot two weeks into its work: the demo site, one user per role,
+ * products and parts, and 60 cases over every status, each brought there the way the app brings a
+ * case there (requests and customer actions on the portal, the desk, the dock, the bench, the
+ * shipping desk), with what was sent to the portal marked delivered.
+ */
+export async function insertDemoData(ctx: ServiceContext): Promise<void> {
+  const trx = trxOf(ctx);
+  const now = ctx.now;
+  const stories = Array.from({ length: CASES }, (_, i) => storyOf(i, now));
+  const opened = new Date(Math.min(...stories.map((s) => s.start.getTime())) - DAY);
+
+  await setting.site.write(trx, demoSite);
+  await setting.demo.write(trx, true);
+  const people = {} as Record<Role, UserInfo>;
+  for (const u of demoUsers) people[u.role] = await createUser(trx, opened, { ...u, pin: DEMO_PIN });
+  for (const p of demoProducts) {
+    await addProduct(trx, { model: p.model, product_line: p.product_line, name: p.name, warranty_months: p.warranty_months, accessories: JSON.stringify(p.accessories) });
+  }
+  const taken = new Map<string, number>();
+  for (const part of stories.flatMap((s) => s.steps.flatMap((step) => step.parts ?? []))) {
+    taken.set(part.sku, (taken.get(part.sku) ?? 0) + part.quantity);
+  }
+  await insertBenchDemoData(trx, opened.toISOString(), taken);
+
+  const steps = demoSteps(ctx, trx, people);
+  for (const story of stories) {
+    const c: Live = { rma: '', version: 0, estimate: null };
+    let at = story.start.getTime();
+    for (const step of story.steps) {
+      at += step.after * HOUR;
+      await step.run(steps, new Date(at), c);
+    }
+  }
+  await markQueuedDelivered(trx);
+}
+
+/**
+ * The story of the i-th case: the 15 statuses take turns, and each status meets four models, four
+ * customers and the desk or the portal in turn, so no two cases of a status are alike.
+ */
+function storyOf(i: number, now: Date): CaseStory {
+  const s = i % statuses.length;
+  const k = Math.floor(i / statuses.length);
+  const status = statuses[s]!;
+  const product = demoProducts[(s + k) % demoProducts.length]!;
+  const customer: DemoCustomer = demoCustomers[i % demoCustomers.length]!;
+  const viaDesk = (s + k) % 3 === 0 && status !== 'requested' && status !== 'rejected';
+  // A desk case waiting for its parcel was opened by phone; the others were handed in at the counter or phoned in.
+  const phoned = viaDesk && (['authorized', 'in_transit', 'cancelled'].includes(status) || k % 2 === 1);
+  const outOfWarranty = status === 'awaiting_customer' || status === 'return_unrepaired' || (status === 'shipped' && k === 3) || k % 2 === 1;
+  const covered = !outOfWarranty;
+  // The second unit of each of these works after all.
+  const worksAfterAll = k === 1 && (status === 'ready_to_ship' || status === 'shipped' || status === 'closed');
+  const list = troubles[product.model];
+  const pick = list[(i + k) % list.length]!;
+  // A unit under warranty, or one with nothing wrong, came without damage.
+  const trouble = (covered || worksAfterAll) && pick.damage ? list.find((t) => !t.damage)! : pick;
+  const serial = `SN${(2400000 + i * 7919).toString(36).toUpperCase()}`;
+  const words = (w: Words) => w[customer.locale];
+  const home = customer.country === 'KR';
+  const email = `customer${i + 1}@example.com`;
+  const returnAddress = {
+    name: customer.name,
+    line1: customer.line1,
+    line2: null,
+    city: customer.city,
+    region: null,
+    postalCode: customer.postal,
+    country: customer.country,
+    phone: customer.phone,
+  };
+  // Bought a few months before the case began, or two years and more.
+  const purchased = (at: Date) => dayBefore(at, covered || trouble.damage ? 90 + (i % 5) * 30 : 800 + (i % 6) * 30);
+
+  // --- the steps a case can take ---------------------------------------------------------
+  /** A step by one of the demo's people; the case's version follows it. */
+  const step = (after: number, run: (st: DemoSteps, at: Date, c: Live) => Promise<{ version: number }>, parts?: Trouble['parts']): Step => ({
+    after,
+    ...(parts ? { parts } : {}),
+    async run(st, at, c) {
+      c.version = (await run(st, at, c)).version;
+    },
+  });
+  /** A step of the customer's on the portal. */
+  const customerDoes = (after: number, type: string, data: (at: Date, c: Live) => unknown): Step => ({
+    after,
+    async run(st, at, c) {
+      c.version = await st.tell(at, type, c.rma, data(at, c));
+    },
+  });
+  const request: Step = {
+    after: 0,
+    async run(st, at, c) {
+      c.rma = await st.portalRma(at);
+      c.version = await st.tell(at, 'rma.requested', c.rma, {
+        customer: { name: customer.name, email, phone: customer.phone, locale: customer.locale },
+        product: {
+          model: product.model,
+          serial,
+          purchaseDate: purchased(at),
+          proofOfPurchaseUrl: `https://portal.example.com/files/${c.rma}/receipt.pdf`,
+        },
+        problem: { category: trouble.category, description: words(trouble.symptom) },
+        attachments: k % 2 === 0 ? [{ url: `https://portal.example.com/files/${c.rma}/photo.jpg`, name: 'photo.jpg', contentType: 'image/jpeg' }] : [],
+        returnAddress,
+      });
+    },
+  };
+  const atDesk: Step = {
+    after: 0,
+    async run(st, at, c) {
+      const detail = await st.act('clerk', at, 'cases.create', {
+        customer: { name: customer.name, email, phone: customer.phone, locale: customer.locale },
+        returnAddress,
+        model: product.model,
+        serial,
+        purchaseDate: purchased(at),
+        problemCategory: trouble.category,
+        problemDescription: words(trouble.symptom),
+      });
+      Object.assign(c, { rma: detail.rma, version: detail.version });
+    },
+  };
+  const move = (after: number, to: Status, extra: { note?: string; carrier?: string; tracking?: string } = {}) =>
+    step(after, (st, at, c) => st.act('clerk', at, 'cases.transition', { rma: c.rma, version: c.version, to, ...extra }));
+  const inbound = home
+    ? { carrier: 'CJ Logistics', tracking: `6${String(10_000_000_000 + i * 123_457).slice(1)}` }
+    : { carrier: 'DHL Express', tracking: String(3_000_000_000 + i * 7_654_321) };
+  const customerShips = customerDoes(20, 'rma.shipment_submitted', (at) => ({ carrier: inbound.carrier, trackingNumber: inbound.tracking, shippedAt: at.toISOString() }));
+  const expected = [...product.accessories];
+  const condition: Condition = {
+    packaging: trouble.damage === 'physical' ? 'damaged' : k === 1 ? 'opened' : 'intact',
+    physicalDamage: trouble.damage === 'physical',
+    liquidDamage: trouble.damage === 'liquid',
+    // Some customers keep the manual.
+    accessories: k === 2 ? expected.filter((a) => a !== 'manual') : expected,
+    otherAccessories: null,
+    note: trouble.damage === 'physical' ? 'Housing dented' : trouble.damage === 'liquid' ? 'Water marks inside the box' : null,
+  };
+  const receive = (after: number) => step(after, (st, at, c) => st.act('warehouse', at, 'receiving.receive', { rma: c.rma, version: c.version, serial, condition }));
+  const take = step(6, (st, at, c) => st.act('technician', at, 'bench.take', { rma: c.rma, version: c.version }));
+  const diagnosis: DiagnosisInput = {
+    symptomConfirmed: true,
+    faultCategory: trouble.faultCategory,
+    fault: trouble.fault,
+    damageLevel: trouble.damageLevel,
+    physicalDamage: trouble.damage === 'physical',
+    liquidDamage: trouble.damage === 'liquid',
+    tampering: false,
+    testResults: trouble.tests,
+    internalNotes: null,
+    customerNotes: trouble.customerNote,
+    proofOfPurchase: true,
+    extendedUntil: null,
+  };
+  const diagnose = (d: DiagnosisInput, expectCovered: boolean | null): Step =>
+    step(1.5, async (st, at, c) => {
+      const done = await st.act('technician', at, 'bench.diagnose', { rma: c.rma, version: c.version, diagnosis: d });
+      if (expectCovered !== null) {
+        const { warranty } = await st.benchCase(c.rma);
+        if (warranty?.covered !== expectCovered) {
+          throw new Error(`demo data: ${c.rma} should be ${expectCovered ? 'in' : 'out of'} warranty (${warranty?.reason})`);
+        }
+      }
+      return done;
+    });
+  const partLines: EstimateLineInput[] =
+    product.model === 'CH-3'
+      ? [{ kind: 'part', sku: null, description: chargerReplacement.description, quantity: 1, unitPrice: chargerReplacement.price }]
+      : trouble.parts.map((use) => {
+          const part = demoParts.find((p) => p.sku === use.sku)!;
+          return { kind: 'part', sku: part.sku, description: part.name, quantity: use.quantity, unitPrice: part.price };
+        });
+  const estimate = step(0.5, async (st, at, c) => {
+    const lines: EstimateLineInput[] = [...partLines, { kind: 'labor', damageLevel: trouble.damageLevel }, { kind: 'shipping', amount: defaultBenchSettings.returnShippingFee }];
+    const issued = await st.act('technician', at, 'bench.issueEstimate', { rma: c.rma, version: c.version, lines });
+    const current = (await st.benchCase(c.rma)).estimates[0]!;
+    c.estimate = { version: current.version, total: current.totals.total };
+    return issued;
+  });
+  const accept: Step[] = viaDesk
+    ? [
+        step(18, (st, at, c) => st.act('clerk', at, 'bench.recordDecision', { rma: c.rma, estimateVersion: c.estimate!.version, decision: 'accepted', note: 'Accepted by phone' })),
+        step(0.2, (st, at, c) => st.act('clerk', at, 'bench.recordPayment', { rma: c.rma, estimateVersion: c.estimate!.version, amount: c.estimate!.total, reference: 'Card at the counter' })),
+      ]
+    : [
+        customerDoes(18, 'rma.estimate_decided', (at, c) => ({ estimateVersion: c.estimate!.version, decision: 'accepted', decidedAt: at.toISOString(), note: null })),
+        customerDoes(0.5, 'rma.payment_received', (at, c) => ({
+          estimateVersion: c.estimate!.version,
+          amount: c.estimate!.total,
+          currency: demoSite.currency,
+          reference: `PG-${c.rma.slice(4)}-${c.estimate!.version}`,
+          paidAt: at.toISOString(),
+        })),
+      ];
+  const decline: Step[] = viaDesk
+    ? [step(18, (st, at, c) => st.act('clerk', at, 'bench.recordDecision', { rma: c.rma, estimateVersion: c.estimate!.version, decision: 'declined', note: 'Declined by phone: the repair costs too much' }))]
+    : [
+        customerDoes(18, 'rma.estimate_decided', (at, c) => ({ estimateVersion: c.estimate!.version, decision: 'declined', decidedAt: at.toISOString(), note: words(declineReason) })),
+        step(2, (st, at, c) => st.act('technician', at, 'bench.advance', { rma: c.rma, version: c.version, action: 'returnUnrepaired', note: 'The customer declined the estimate' })),
+      ];
+  const unanswered = step(15 * 24, (st, at, c) =>
+    st.act('technician', at, 'bench.advance', { rma: c.rma, version: c.version, action: 'returnUnrepaired', note: 'No answer to the estimate within its 14 days' }),
+  );
+  const advance = (after: number, action: 'startRepair' | 'toQa' | 'qaPass' | 'noFault', note?: string) =>
+    step(after, (st, at, c) => st.act('technician', at, 'bench.advance', { rma: c.rma, version: c.version, action, ...(note ? { note } : {}) }));
+  const replaces = product.model === 'CH-3';
+  const repair = step(
+    1.5,
+    (st, at, c) =>
+      st.act('technician', at, 'bench.logWork', {
+        rma: c.rma,
+        version: c.version,
+        workDone: trouble.work,
+        minutes: trouble.minutes,
+        parts: [...trouble.parts],
+        replacementSerial: replaces ? `SNR${(5100000 + i * 7919).toString(36).toUpperCase()}` : null,
+      }),
+    trouble.parts,
+  );
+  const awaitedPart = replaces ? 'a replacement CH-3 unit from the supplier' : trouble.parts.map((p) => demoParts.find((d) => d.sku === p.sku)!.name).join(', ');
+  const opened = step(1, (st, at, c) =>
+    st.act('technician', at, 'bench.logWork', { rma: c.rma, version: c.version, workDone: replaces ? 'Confirmed the fault on the load tester' : 'Opened the unit and confirmed the fault', minutes: 15, parts: [] }),
+  );
+  const waitParts = step(0.2, (st, at, c) => st.act('technician', at, 'bench.advance', { rma: c.rma, version: c.version, action: 'waitParts', note: `Waiting for ${awaitedPart}` }));
+  const outbound = home
+    ? { carrier: 'CJ Logistics', service: 'Standard', tracking: `5${String(20_000_000_000 + i).slice(1)}` }
+    : { carrier: 'DHL Express', service: 'Express Worldwide', tracking: String(4_000_000_000 + i * 1_234_567) };
+  const ship = step(16, (st, at, c) =>
+    st.act('clerk', at, 'shipping.ship', {
+      rma: c.rma,
+      version: c.version,
+      shipment: { carrier: outbound.carrier, service: outbound.service, weightGrams: product.weightGrams, tracking: outbound.tracking },
+    }),
+  );
+  const close = step(60, (st, at, c) => st.act('clerk', at, 'shipping.close', { rma: c.rma, version: c.version }));
+
+  // --- the roads -------------------------------------------------------------------------
+  const approved = [request, move(3, 'authorized')];
+  const arrived: Step[] = !viaDesk
+    ? [...approved, customerShips, receive(40)]
+    : phoned
+      ? [atDesk, move(20, 'in_transit', inbound), receive(40)]
+      : [atDesk, receive(0.3)];
+  const diagnosed = (expectCovered: boolean | null, d = diagnosis) => [...arrived, take, diagnose(d, expectCovered)];
+  // Out of warranty, repair starts once the estimate is accepted and paid.
+  const repairStarted = [...diagnosed(covered), ...(covered ? [] : [estimate, ...accept]), advance(covered ? 0.3 : 3, 'startRepair')];
+  const inRepair = [...repairStarted, repair];
+  const repaired = [...inRepair, advance(0.5, 'toQa'), advance(1.5, 'qaPass')];
+  const noFault = [
+    ...diagnosed(null, { ...diagnosis, symptomConfirmed: false, faultCategory: null, fault: null, damageLevel: null, testResults: noFaultTests[product.model], customerNotes: noFaultNote }),
+    advance(2, 'noFault', 'Could not reproduce the problem'),
+  ];
+  const awaiting = [...diagnosed(false), estimate];
+  const unrepaired = [...awaiting, ...(k === 2 ? [unanswered] : decline)];
+  const readyToShip = worksAfterAll ? noFault : repaired;
+  const roads: Record<Status, Step[]> = {
+    requested: [request],
+    authorized: viaDesk ? [atDesk] : approved,
+    rejected: [request, move(5, 'rejected', { note: rejections[k % rejections.length]! })],
+    in_transit: viaDesk ? [atDesk, move(20, 'in_transit', inbound)] : [...approved, customerShips],
+    received: arrived,
+    // Half of them have a first finding saved; the fault itself is still being looked for.
+    diagnosing: [...arrived, take, ...(k % 2 === 0 ? [diagnose({ ...diagnosis, fault: null, customerNotes: null }, null)] : [])],
+    awaiting_customer: awaiting,
+    repairing: inRepair,
+    waiting_parts: [...repairStarted, opened, waitParts],
+    qa: [...inRepair, advance(0.5, 'toQa')],
+    ready_to_ship: readyToShip,
+    return_unrepaired: unrepaired,
+    shipped: [...(k === 3 ? unrepaired : readyToShip), ship],
+    closed: [...readyToShip, ship, close],
+    cancelled: viaDesk
+      ? [atDesk, move(24, 'cancelled', { note: 'The customer will take it to the shop where it was bought' })]
+      : [...approved, customerDoes(10, 'rma.cancelled', () => ({ reason: words(cancelReason) }))],
+  };
+  const steps = roads[status];
+  // The cases finish one after another, two hours apart, the last an hour ago.
+  const end = now.getTime() - HOUR - (CASES - 1 - i) * 2 * HOUR;
+  const length = steps.reduce((sum, step) => sum + step.after, 0) * HOUR;
+  return { status, start: new Date(end - length), steps };
+}
+
+/** The calendar day `days` before `at`. */
+function dayBefore(at: Date, days: number): string {
+  return new Date(at.getTime() - days * DAY).toISOString().slice(0, 10);
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { DepotError } from '../../../base/common/result.ts';
 import { setupMessages } from '../common/messages.ts';
 import type { Core } from '../../../base/node/core.ts';
-import { runService, trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
+import { runService, type ServiceContext } from '../../../base/node/handlers.ts';
 import { createUser, listUsers, signIn } from '../../users/node/index.ts';
 import { readSite, setting } from '../../settings/node/index.ts';
 import { insertDemoData } from './demo.ts';
@@ -30,7 +30,7 @@ export async function createSite(ctx: ServiceContext, input: z.output<typeof cre
 /** The demo data, in the request's transaction. */
 export async function loadDemoData(ctx: ServiceContext): Promise<SetupState> {
   await refuseIfInitialized(ctx);
-  await insertDemoData(trxOf(ctx), ctx.now);
+  await insertDemoData(ctx);
   return setupState(ctx);
 }
 
