@@ -79,6 +79,7 @@ export function demoSteps(outer: ServiceContext, trx: Tx, people: Record<Role, U
     now: at,
     caller: role ? { kind: 'user', user: people[role] } : { kind: 'system' },
     session: null,
+    station: outer.station,
     core,
     afterCommit: outer.afterCommit,
   });
