@@ -39,6 +39,8 @@ export type SettingValue<K extends SettingKey> = NonNullable<SettingRead<K>>;
 export interface Setting<K extends SettingKey> {
   read(db: Db): Promise<SettingRead<K>>;
   write(db: Db, value: SettingValue<K>): Promise<void>;
+  /** Writes the value only where the key has none yet; false when it had one. */
+  create(db: Db, value: SettingValue<K>): Promise<boolean>;
 }
 
 function settingOf<K extends SettingKey>(key: K): Setting<K> {
@@ -54,6 +56,15 @@ function settingOf<K extends SettingKey>(key: K): Setting<K> {
         .values({ key, value: text })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: text }))
         .execute();
+    },
+    async create(db, value) {
+      const written = await db
+        .insertInto('site_settings')
+        .values({ key, value: JSON.stringify(value) })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returning('key')
+        .execute();
+      return written.length > 0;
     },
   };
 }
