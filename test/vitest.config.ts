@@ -8,6 +8,7 @@ const dialectSuites = [
   'test/integration/shipping.test.ts',
   'test/integration/bench.test.ts',
   'test/integration/transactions.test.ts',
+  'test/integration/backup-methods.test.ts',
 ];
 
 export default defineConfig({

@@ -99,6 +99,9 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'parts.save': { input: { sku: 'BAT-1', name: 'Battery', price: -100, stock: 1 }, field: 'price' },
   'parts.import': { input: { csv: '' }, field: 'csv' },
   'parts.export': { input: { format: 'xlsx' }, field: '_' },
+  'backup.status': { input: { all: true }, field: '_' },
+  'backup.run': { input: { folder: '/tmp' }, field: '_' },
+  'backup.configure': { input: { automatic: true, everyHours: 24, keep: 7, folder: 'relative/folder' }, field: 'folder' },
 };
 
 describe('the API', () => {

@@ -1,5 +1,6 @@
 import type { Language } from '../../../base/browser/i18n.ts';
 import { baseStrings } from '../../../base/browser/strings.ts';
+import { backupStrings } from '../../../features/backup/browser/strings.ts';
 import { benchStrings } from '../../../features/bench/browser/strings.ts';
 import { casesStrings } from '../../../features/cases/browser/strings.ts';
 import { photosStrings } from '../../../features/photos/browser/strings.ts';
@@ -25,6 +26,7 @@ const groups = {
   users: usersStrings,
   setup: setupStrings,
   settings: settingsStrings,
+  backup: backupStrings,
 };
 
 type Groups = typeof groups;

@@ -14,6 +14,7 @@ import { errorMessage } from '../../../base/browser/messages.ts';
 import type { UserInfo } from '../../../base/common/identity.ts';
 import type { Site } from '../../../base/common/schemas.ts';
 import { roles } from '../../../base/common/identity.ts';
+import { BackupSection } from '../../backup/browser/index.ts';
 
 /** Admins change the site and its users; everyone else sees the site as it is. */
 export function Settings() {
@@ -44,6 +45,7 @@ export function Settings() {
         /> : null}
       {site && user.role !== 'admin' ? <SiteView site={site} /> : null}
       {user.role === 'admin' ? <Users /> : null}
+      {user.role === 'admin' ? <BackupSection /> : null}
     </main>
   );
 }

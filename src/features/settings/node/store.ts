@@ -1,3 +1,4 @@
+import { backupSettingsSchema, defaultBackupSettings, type BackupSettings } from '../../backup/common/index.ts';
 import { benchSettingsSchema, defaultBenchSettings, type BenchSettings } from '../../bench/common/index.ts';
 import { defaultPortalSetting, portalSettingSchema, type PortalSetting } from '../../portal-sync/common/index.ts';
 import { defaultPrinterSettings, printerSettingsSchema, type PrinterSettings } from '../../shipping/common/index.ts';
@@ -24,6 +25,8 @@ const keys = {
   portal: (stored: unknown): PortalSetting => orDefault(portalSettingSchema.safeParse(stored), defaultPortalSetting),
   /** Set when the database was filled with demo data. */
   demo: (stored: unknown): boolean => stored === true,
+  /** When Depot backs up, how many backups it keeps, and where; the defaults (daily, keep 7, beside the database) when unreadable. */
+  backup: (stored: unknown): BackupSettings => orDefault(backupSettingsSchema.safeParse(stored), defaultBackupSettings),
 };
 
 function orDefault<T>(parsed: { success: true; data: T } | { success: false }, fallback: T): T {
@@ -76,6 +79,7 @@ export const setting: { readonly [K in SettingKey]: Setting<K> } = {
   printing: settingOf('printing'),
   portal: settingOf('portal'),
   demo: settingOf('demo'),
+  backup: settingOf('backup'),
 };
 
 export function readSite(db: Db): Promise<Site | null> {
