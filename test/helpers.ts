@@ -23,7 +23,7 @@ export function tempDir(prefix = 'depot-test-'): string {
 export const testDialect = process.env.DEPOT_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 /** A new, empty PostgreSQL database on the test server, by its URL. */
-async function freshPostgresUrl(): Promise<string> {
+export async function freshPostgresUrl(): Promise<string> {
   const server = inject('postgresUrl' as never) as string;
   const name = `depot_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
@@ -34,11 +34,11 @@ async function freshPostgresUrl(): Promise<string> {
 }
 
 /** A fresh database of the run's dialect and a core on it for one test, optionally filled with demo data. */
-export async function freshCore(options: { demo?: boolean; now?: () => Date } = {}): Promise<Core> {
+export async function freshCore(options: { demo?: boolean; now?: () => Date; databaseUrl?: string } = {}): Promise<Core> {
   const dir = tempDir();
   const core = await bootCore({
     dataDir: dir,
-    databaseUrl: testDialect === 'postgres' ? await freshPostgresUrl() : null,
+    databaseUrl: testDialect === 'postgres' ? (options.databaseUrl ?? (await freshPostgresUrl())) : null,
     now: options.now,
   });
   if (options.demo) await loadDemo(core);

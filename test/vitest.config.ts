@@ -10,6 +10,7 @@ const dialectSuites = [
   'test/integration/transactions.test.ts',
   'test/integration/reports.test.ts',
   'test/integration/demo.test.ts',
+  'test/integration/backup-methods.test.ts',
 ];
 
 export default defineConfig({

@@ -114,6 +114,9 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'reports.calendar': { input: { year: 2026 }, field: '_' },
   'reports.saveCalendar': { input: { weekendDays: [7], holidays: [] }, field: 'weekendDays.0' },
   'reports.importHolidays': { input: { text: 42 }, field: 'text' },
+  'backup.status': { input: { all: true }, field: '_' },
+  'backup.run': { input: { folder: '/tmp' }, field: '_' },
+  'backup.configure': { input: { automatic: true, everyHours: 24, keep: 7, folder: 'relative/folder' }, field: 'folder' },
 };
 
 describe('the API', () => {

@@ -1,4 +1,5 @@
 import type { DepotMethods } from '../../base/common/rpc.ts';
+import { backupMethods } from '../../features/backup/common/index.ts';
 import { benchMethods } from '../../features/bench/common/index.ts';
 import { casesMethods } from '../../features/cases/common/index.ts';
 import { syncMethods } from '../../features/portal-sync/common/index.ts';
@@ -26,6 +27,7 @@ export const api: DepotMethods = {
   ...shippingMethods,
   ...syncMethods,
   ...reportsMethods,
+  ...backupMethods,
 };
 
 export type { MethodInput, MethodName, MethodOutput, ParsedInput } from '../../base/common/rpc.ts';

@@ -1,5 +1,6 @@
 import type { ParsedInput, MethodName, MethodOutput } from '../../base/common/rpc.ts';
 import type { ServiceContext } from '../../base/node/handlers.ts';
+import { backupHandlers } from '../../features/backup/node/index.ts';
 import { benchHandlers } from '../../features/bench/node/index.ts';
 import { casesHandlers } from '../../features/cases/node/index.ts';
 import { syncHandlers } from '../../features/portal-sync/node/index.ts';
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...shippingHandlers,
   ...syncHandlers,
   ...reportsHandlers,
+  ...backupHandlers,
 };

@@ -9,6 +9,8 @@ import { loadDemo, setupState } from '../../features/setup/node/index.ts';
 import { DEMO_PIN } from '../../features/setup/node/index.ts';
 import { startHost } from '../host/server.ts';
 import { startPortalSync, syncCommand, syncHelp } from './sync.ts';
+import { backupCommand, backupHelp, checkCommand, restoreCommand } from './backup.ts';
+import { startBackupSchedule } from '../../features/backup/node/index.ts';
 import { printHelp, runPrint } from './print.ts';
 
 const help = `depot — the back office of a repair depot
@@ -16,12 +18,14 @@ const help = `depot — the back office of a repair depot
 Usage: depot <command> [options]
 
 Commands:
-  init  --db FILE              create or upgrade a database (the site is set up on first sign-in)
+  init  --db FILE              create or upgrade a database (the site is set up on first sign-in); makes a
+                               new database of an empty (0-byte) file, which every other command refuses
   demo  --db FILE              create a database filled with demo data (users sign in with PIN ${DEMO_PIN})
   serve [--db FILE] [--port N] [--demo]
                                browser mode: serve Depot at http://127.0.0.1 (prints the URL to open);
-                               syncs with the portal when its address and token are set (--portal-url URL)
-${syncHelp}
+                               syncs with the portal when its address and token are set (--portal-url URL),
+                               and backs the database up on the schedule set in Settings (default daily)
+${syncHelp}${backupHelp}
 ${printHelp}
 Options:
   --db FILE    the SQLite database (default: depot.sqlite in ${defaultDataDir()}).
@@ -34,6 +38,9 @@ const rendererDir = fileURLToPath(new URL('../../../out/renderer', import.meta.u
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'sync') return syncCommand(argv.slice(1));
   if (argv[0] === 'print') return runPrint(argv.slice(1));
+  if (argv[0] === 'check') return checkCommand(argv.slice(1));
+  if (argv[0] === 'backup') return backupCommand(argv.slice(1));
+  if (argv[0] === 'restore') return restoreCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -51,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
   const dbFile = path.resolve(values.db ?? databaseFile(defaultDataDir()));
-  const core = await bootCore({ dataDir: path.dirname(dbFile), databaseFile: dbFile });
+  const core = await bootCore({ dataDir: path.dirname(dbFile), databaseFile: dbFile, open: { allowEmpty: command === 'init' } });
   const { database } = core;
 
   switch (command) {
@@ -86,7 +93,9 @@ async function main(argv: string[]): Promise<number> {
       const host = await startHost({ core, rendererDir, port, token: process.env.DEPOT_HOST_TOKEN });
       console.log(`Depot is running in browser mode. Open: ${host.openUrl}`);
       const sync = startPortalSync(core, dbFile, values['portal-url']);
+      const backups = startBackupSchedule(core, (line) => console.log(`backup: ${line}`));
       const stop = async () => {
+        backups.stop();
         await sync.stop();
         await host.close();
         await database.close();

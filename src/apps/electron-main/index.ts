@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, app, ipcMain, net, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, net, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../api/dispatch.ts';
 import { commonMessages } from '../../base/common/messages.ts';
 import { apiError, type Result } from '../../base/common/result.ts';
@@ -13,6 +13,7 @@ import { attachPortalSync, PortalSync } from '../../features/portal-sync/node/in
 import { encryptedTokenStore } from '../../features/portal-sync/node/index.ts';
 import { contentSecurityPolicy } from '../host/security.ts';
 import { usePrinter, type Printer } from '../../features/printing/node/index.ts';
+import { startBackupSchedule } from '../../features/backup/node/index.ts';
 
 // Electron's userData is where Depot keeps its database unless DEPOT_DATA_DIR says otherwise.
 app.setName('Depot');
@@ -31,6 +32,7 @@ if (!app.requestSingleInstanceLock()) {
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 let portalSync: PortalSync | null = null;
+let backups: { stop(): void } | null = null;
 
 /**
  * Portal sync runs here, in the main process. The API token is encrypted by the system keychain
@@ -139,8 +141,16 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveRenderer();
   const dataDir = process.env.DEPOT_DATA_DIR ? defaultDataDir() : app.getPath('userData');
-  core = await bootCore({ dataDir });
+  try {
+    core = await bootCore({ dataDir });
+  } catch (error) {
+    // A database Depot will not open (damaged, cut short, not Depot's): what is wrong and what to do.
+    dialog.showErrorBox('Depot cannot open its database', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
   startPortalSync(core, dataDir);
+  backups = startBackupSchedule(core, (line) => console.log(`backup: ${line}`));
   usePrinter(core, systemPrinter);
   ipcMain.handle('depot:call', (event, method: unknown, input: unknown, sessionToken: unknown) => {
     if (!fromOurPage(event) || !core) {
@@ -152,6 +162,7 @@ app.whenReady().then(async () => {
 });
 
 app.on('window-all-closed', async () => {
+  backups?.stop();
   await portalSync?.stop();
   await core?.database.close();
   app.quit();

@@ -167,6 +167,23 @@ export const commonMessages = defineMessages('common', {
 /** What base/node says: the database Depot opens. */
 export const databaseMessages = defineMessages('database', {
   newerSchema: 'This database was written by a newer Depot (schema {newest}; this Depot knows up to {known}). Update Depot to open it.',
+  // Why a file is refused at open, at restore or by `depot check`: the path, then what is wrong.
+  empty: '{file} is empty (0 bytes) where a database was expected. To start a new database there, run: depot init --db {file}.',
+  notSqlite: '{file} is not a database: it is not an SQLite file. Check the path.',
+  notDepot: '{file} is an SQLite database, but not a Depot database (it has no depot_migrations table). Check the path.',
+  truncated: '{file} is cut short: it has {size} bytes, and its header says {expected}.',
+  damaged: '{file} is damaged: {detail}.',
+  unknownSchema: '{file} has schema changes this Depot does not know ({ids}); it was not written by this version of Depot.',
+  // What to do about a refused file.
+  restoreNewest: 'Stop Depot and restore the latest backup (taken {taken}): depot restore {backup} --db {file}',
+  noBackupFound: 'No backup was found in {folder}. Stop Depot and restore a backup kept elsewhere: depot restore BACKUP_FILE --db {file}',
+  // Backups and restores.
+  inUse: '{file} is open in a running Depot. Stop it, then run the restore again.',
+  restoreSqliteOnly: 'Depot restores SQLite files only. Restore a PostgreSQL database with pg_restore.',
+  noPgDump: 'pg_dump was not found on PATH. Install the PostgreSQL client tools, or back up this database with pg_dump yourself.',
+  pgDumpFailed: 'pg_dump failed: {detail}',
+  backupFailed: 'The backup failed: {detail}',
+  notABackup: '{file} is not a file.',
 });
 
 // --- Carrying a message through zod ----------------------------------------------------------

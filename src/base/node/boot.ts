@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { createCore, type Core } from './core.ts';
+import { makePrivateFolder } from './files.ts';
 import { databaseFile } from './paths.ts';
-import { openDatabase, openPostgres, openSqlite } from './db/open.ts';
+import { openDatabase, openPostgres, openSqlite, type OpenOptions } from './db/open.ts';
 
 export interface BootOptions {
   /** The data folder (attachments, backups); made, owner-only, if it is missing. */
@@ -15,6 +15,8 @@ export interface BootOptions {
   databaseUrl?: string | null;
   /** The clock (tests). */
   now?: () => Date;
+  /** How the SQLite file is opened (`depot init` lets a 0-byte file become a new database). */
+  open?: Pick<OpenOptions, 'allowEmpty' | 'fullCheckUpTo'>;
 }
 
 /**
@@ -23,13 +25,13 @@ export interface BootOptions {
  */
 export async function bootCore(options: BootOptions): Promise<Core> {
   const { dataDir } = options;
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  makePrivateFolder(dataDir);
   const file = options.databaseFile ?? databaseFile(dataDir);
   const database =
     options.databaseUrl === undefined
-      ? await openDatabase(file)
+      ? await openDatabase(file, options.open)
       : options.databaseUrl === null
-        ? await openSqlite(file)
+        ? await openSqlite(file, options.open)
         : await openPostgres(options.databaseUrl);
   return createCore(database, { dataDir, now: options.now });
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../../../base/browser/i18n.ts';
 import { baseStrings } from '../../../base/browser/strings.ts';
+import { backupStrings } from '../../../features/backup/browser/strings.ts';
 import { benchStrings } from '../../../features/bench/browser/strings.ts';
 import { casesStrings } from '../../../features/cases/browser/strings.ts';
 import { photosStrings } from '../../../features/photos/browser/strings.ts';
@@ -27,6 +28,7 @@ const groups = {
   setup: setupStrings,
   settings: settingsStrings,
   reports: reportsStrings,
+  backup: backupStrings,
 };
 
 type Groups = typeof groups;

@@ -3,6 +3,7 @@
  * feature with a message catalog (`common/messages.ts`) lists its translations here; the unit test
  * `test/unit/messages.test.ts` fails on a catalog nobody registered.
  */
+import '../../../features/backup/browser/messages.ts';
 import '../../../features/bench/browser/messages.ts';
 import '../../../features/cases/browser/messages.ts';
 import '../../../features/documents/browser/messages.ts';

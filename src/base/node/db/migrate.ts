@@ -1,8 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { databaseMessages } from '../../common/messages.ts';
 import { DepotError } from '../../common/result.ts';
 import type { DialectName } from './dialect.ts';
 import { migrations as registry, type Migration } from './migrations/registry.ts';
+
+/** The PostgreSQL advisory lock that makes two Depots starting at once migrate one after the other. */
+const MIGRATION_LOCK = 0x6465706f; // "depo"
 
 export interface MigrateOptions {
   /** Copies the database aside before the first pending migration runs. */
@@ -18,13 +21,22 @@ export interface MigrateOptions {
  */
 export async function migrate(db: Kysely<any>, dialect: DialectName, options: MigrateOptions = {}): Promise<number[]> {
   const list = options.migrations ?? registry;
-  await db.schema
-    .createTable('depot_migrations')
-    .ifNotExists()
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('applied_at', 'text', (c) => c.notNull())
-    .execute();
+  // Another Depot starting on the same database at the same moment may be migrating it too:
+  // each step takes the write lock (SQLite) or an advisory lock (PostgreSQL), then looks again.
+  const exclusively = <T>(step: (trx: Transaction<any>) => Promise<T>) =>
+    db.transaction().execute(async (trx) => {
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+      return step(trx);
+    });
+  await exclusively((trx) =>
+    trx.schema
+      .createTable('depot_migrations')
+      .ifNotExists()
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('applied_at', 'text', (c) => c.notNull())
+      .execute(),
+  );
   const applied = new Set(
     (await db.selectFrom('depot_migrations').select('id').execute()).map((row: { id: number }) => Number(row.id)),
   );
@@ -38,7 +50,9 @@ export async function migrate(db: Kysely<any>, dialect: DialectName, options: Mi
     await options.backup(`before-schema-${pending[0]!.id}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   }
   for (const migration of pending) {
-    await db.transaction().execute(async (trx) => {
+    await exclusively(async (trx) => {
+      const done = await trx.selectFrom('depot_migrations').select('id').where('id', '=', migration.id).executeTakeFirst();
+      if (done) return;
       await migration.up(trx, dialect);
       await trx
         .insertInto('depot_migrations')

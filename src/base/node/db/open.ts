@@ -1,13 +1,18 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateFile, restrictToOwner } from '../files.ts';
+import { pgDump, vacuumInto, type BackupSource } from './backup.ts';
+import { backupNameOf } from './backup-files.ts';
 import type { DialectName } from './dialect.ts';
 import { migrate } from './migrate.ts';
 import type { Migration } from './migrations/registry.ts';
 import type { Database } from './schema.ts';
+import { headerProblem, openCheckProblem, refusal, sqliteProblem } from './sqlite-file.ts';
 
-export interface DepotDatabase {
+export interface DepotDatabase extends BackupSource {
   db: Kysely<Database>;
   dialect: DialectName;
   /** The SQLite file, for backups; null for PostgreSQL. */
@@ -72,28 +77,95 @@ export interface OpenOptions {
   migrate?: boolean;
   /** For tests: a different list of migrations. */
   migrations?: readonly Migration[];
+  /** An existing 0-byte file may become a new database (`depot init`); otherwise it is refused. */
+  allowEmpty?: boolean;
+  /** Files up to this size get a full quick_check at open (tests lower it). */
+  fullCheckUpTo?: number;
 }
 
+/**
+ * A new database file: made owner-only and in WAL mode under a temporary name, then linked into
+ * place, so another Depot starting on the same path at the same moment never sees it empty.
+ */
+function createDatabaseFile(file: string): void {
+  const fresh = `${file}.${process.pid}.new`;
+  ensurePrivateFile(fresh);
+  try {
+    const raw = new BetterSqlite3(fresh);
+    raw.pragma('journal_mode = WAL');
+    raw.close();
+    try {
+      fs.linkSync(fresh, file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return; // made by the other Depot: that one is used
+      // A file system without hard links: a rename, which cannot tell if one appeared meanwhile.
+      if (!fs.existsSync(file)) fs.renameSync(fresh, file);
+    }
+  } finally {
+    fs.rmSync(fresh, { force: true });
+  }
+}
+
+/**
+ * Opens Depot's SQLite file, refusing one it cannot trust (see sqlite-file.ts) with the path, what
+ * is wrong and the restore command. Every file of it (database, WAL, shared memory, the copy
+ * before a migration) is owner-only.
+ */
 export async function openSqlite(file: string, options: OpenOptions = {}): Promise<DepotDatabase> {
-  const existed = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
-  const raw = new BetterSqlite3(file);
-  applyPragmas(raw);
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) as never }) });
+  const onDisk = file !== ':memory:';
+  const existed = onDisk && fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (onDisk) {
+    if (!fs.existsSync(file)) createDatabaseFile(file);
+    else if (!(options.allowEmpty && fs.statSync(file).size === 0)) {
+      const problem = headerProblem(file);
+      if (problem) throw refusal(file, problem);
+    }
+    restrictToOwner(file);
+  }
+  let raw: BetterSqlite3.Database | null = null;
+  try {
+    raw = new BetterSqlite3(file);
+    if (onDisk) {
+      // Checked before the pragmas: setting WAL would write into a file that may not be Depot's.
+      raw.pragma('busy_timeout = 5000');
+      const problem = openCheckProblem(raw, file, options.fullCheckUpTo);
+      if (problem) throw refusal(file, problem);
+    }
+    applyPragmas(raw);
+    if (onDisk) for (const suffix of ['-wal', '-shm']) restrictToOwner(file + suffix);
+  } catch (error) {
+    raw?.close();
+    const damaged = onDisk ? sqliteProblem(error, file) : null;
+    throw damaged ? refusal(file, damaged) : error;
+  }
+  const connection = raw;
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) as never }) });
   const handle: DepotDatabase = {
     db,
     dialect: 'sqlite',
-    file: file === ':memory:' ? null : file,
+    file: onDisk ? file : null,
+    name: onDisk ? backupNameOf(file) : 'memory',
+    extension: 'sqlite',
+    copyInto: (target, onProgress) => (onDisk ? vacuumInto(path.resolve(file), target, onProgress) : connection.backup(target).then(() => undefined)),
     close: () => db.destroy(),
   };
   if (options.migrate !== false) {
     try {
       await migrate(db, 'sqlite', {
         migrations: options.migrations,
-        backup: existed ? (label) => raw.backup(`${file}.${label}.bak`).then(() => undefined) : undefined,
+        backup: existed
+          ? async (label) => {
+              const copy = `${file}.${label}.bak`;
+              ensurePrivateFile(copy);
+              await connection.backup(copy);
+            }
+          : undefined,
       });
     } catch (error) {
       await db.destroy();
-      throw error;
+      const damaged = onDisk ? sqliteProblem(error, file) : null;
+      throw damaged ? refusal(file, damaged) : error;
     }
   }
   return handle;
@@ -110,7 +182,18 @@ export async function openPostgres(connectionString: string, options: OpenOption
       throw error;
     }
   }
-  return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    file: null,
+    name: decodeURIComponent(new URL(connectionString).pathname.slice(1)) || 'postgres',
+    extension: 'dump',
+    copyInto: (target, onProgress) => {
+      onProgress({ phase: 'copying', fraction: null });
+      return pgDump(connectionString, target);
+    },
+    close: () => db.destroy(),
+  };
 }
 
 /** DEPOT_DATABASE_URL=postgres://… selects PostgreSQL; otherwise the SQLite file. */

@@ -8,6 +8,7 @@ import { casesMessages } from '../../cases/common/index.ts';
 import { photosMessages as m } from '../common/index.ts';
 import type { Db, Tx } from '../../../base/node/core.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
+import { makePrivateFolder, writePrivateFileAtomically } from '../../../base/node/files.ts';
 import { findCaseRow } from '../../cases/node/index.ts';
 
 /** Recognises a photo by its first bytes, never by the name it came with. */
@@ -36,10 +37,8 @@ export async function addPhoto(ctx: ServiceContext, input: z.output<typeof addPh
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const file = photoPath(ctx.core.dataDir, sha256);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    fs.writeFileSync(partial, bytes);
-    fs.renameSync(partial, file); // the stored file is whole or absent
+    makePrivateFolder(path.dirname(file));
+    writePrivateFileAtomically(file, bytes); // whole or absent, and for Depot's user only
   }
   const now = ctx.now.toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {

@@ -13,6 +13,7 @@ import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import type { Site } from '../../../base/common/schemas.ts';
 import { roles } from '../../../base/common/identity.ts';
+import { BackupSection } from '../../backup/browser/index.ts';
 
 /** Admins change the site and its users; everyone else sees the site as it is. */
 export function Settings() {
@@ -43,6 +44,7 @@ export function Settings() {
         /> : null}
       {site && user.role !== 'admin' ? <SiteView site={site} /> : null}
       {user.role === 'admin' ? <Users /> : null}
+      {user.role === 'admin' ? <BackupSection /> : null}
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { backupSettingsSchema, defaultBackupSettings, type BackupSettings } from '../../backup/common/index.ts';
 import { benchSettingsSchema, defaultBenchSettings, type BenchSettings } from '../../bench/common/index.ts';
 import { defaultPortalSetting, portalSettingSchema, type PortalSetting } from '../../portal-sync/common/index.ts';
 import { defaultPrinterSettings, printerSettingsSchema, type PrinterSettings } from '../../shipping/common/index.ts';
@@ -27,6 +28,8 @@ const keys = {
   demo: (stored: unknown): boolean => stored === true,
   /** The weekend days and holidays the turnaround clock skips; Saturday and Sunday when unreadable. */
   calendar: (stored: unknown): HolidayCalendar => orDefault(calendarSchema.safeParse(stored), defaultCalendar),
+  /** When Depot backs up, how many backups it keeps, and where; the defaults (daily, keep 7, beside the database) when unreadable. */
+  backup: (stored: unknown): BackupSettings => orDefault(backupSettingsSchema.safeParse(stored), defaultBackupSettings),
 };
 
 function orDefault<T>(parsed: { success: true; data: T } | { success: false }, fallback: T): T {
@@ -42,6 +45,8 @@ export type SettingValue<K extends SettingKey> = NonNullable<SettingRead<K>>;
 export interface Setting<K extends SettingKey> {
   read(db: Db): Promise<SettingRead<K>>;
   write(db: Db, value: SettingValue<K>): Promise<void>;
+  /** Writes the value only where the key has none yet; false when it had one. */
+  create(db: Db, value: SettingValue<K>): Promise<boolean>;
 }
 
 /**
@@ -80,6 +85,15 @@ function settingOf<K extends SettingKey>(key: K): Setting<K> {
         .execute();
       snapshotOf(db)?.delete(key);
     },
+    async create(db, value) {
+      const written = await db
+        .insertInto('site_settings')
+        .values({ key, value: JSON.stringify(value) })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returning('key')
+        .execute();
+      return written.length > 0;
+    },
   };
 }
 
@@ -91,6 +105,7 @@ export const setting: { readonly [K in SettingKey]: Setting<K> } = {
   portal: settingOf('portal'),
   demo: settingOf('demo'),
   calendar: settingOf('calendar'),
+  backup: settingOf('backup'),
 };
 
 export function readSite(db: Db): Promise<Site | null> {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { DepotError } from '../../../base/common/result.ts';
 import { setupMessages } from '../common/messages.ts';
 import type { Core } from '../../../base/node/core.ts';
-import { runService, type ServiceContext } from '../../../base/node/handlers.ts';
+import { runService, trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { createUser, listUsers, signIn } from '../../users/node/index.ts';
 import { readSite, setting } from '../../settings/node/index.ts';
 import { insertDemoData } from './demo.ts';
@@ -19,11 +19,16 @@ async function refuseIfInitialized(ctx: ServiceContext): Promise<void> {
   if (await readSite(ctx.db)) throw new DepotError('conflict', setupMessages.alreadySetUp());
 }
 
+/**
+ * The site's row is the first run's claim: written only where there is none, in the request's
+ * transaction with the admin, so two first runs at once (two stations on one empty database) make
+ * one site and one admin, and the other is told the depot is already set up.
+ */
 export async function createSite(ctx: ServiceContext, input: z.output<typeof createSiteInput>): Promise<SessionInfo> {
-  await refuseIfInitialized(ctx);
   const { adminName, adminPin, ...site } = input;
-  await setting.site.write(ctx.db, site);
-  const admin = await createUser(ctx.db, ctx.now, { name: adminName, role: 'admin', pin: adminPin });
+  const trx = trxOf(ctx);
+  if (!(await setting.site.create(trx, site))) throw new DepotError('conflict', setupMessages.alreadySetUp());
+  const admin = await createUser(trx, ctx.now, { name: adminName, role: 'admin', pin: adminPin });
   return signIn(ctx, { userId: admin.id, pin: adminPin });
 }
 
