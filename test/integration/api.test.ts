@@ -103,6 +103,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'reports.turnaround': { input: { from: '2026-03-31', to: '2026-03-01' }, field: 'to' },
   'reports.money': { input: { from: '2026-03-01', to: '2031-03-01' }, field: 'from' },
   'reports.people': { input: { from: '2026-3-1', to: '2026-03-31' }, field: 'from' },
+  'reports.failures': { input: { from: '2026-03-01', to: '2026-03-31', period: 'day' }, field: 'period' },
   'reports.calendar': { input: { year: 2026 }, field: '_' },
   'reports.saveCalendar': { input: { weekendDays: [7], holidays: [] }, field: 'weekendDays.0' },
   'reports.importHolidays': { input: { text: 42 }, field: 'text' },

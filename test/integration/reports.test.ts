@@ -355,6 +355,54 @@ describe('people', () => {
   });
 });
 
+describe('failures', () => {
+  it('counts returns received in the range per model, fault and purchase month, with repeats and the no-fault-found rate', async () => {
+    const { admin, rmas } = depot;
+    const report = unwrap(await admin('reports.failures', { from: '2026-03-01', to: '2026-03-31' }));
+    // B, C, D and E were received in March (A and G in February, F never); D and E are resolved, D with no fault found.
+    expect(report).toMatchObject({ received: 4, resolved: 2, noFaultFound: 1, repeats: 1, period: 'month' });
+    expect(report.models).toEqual([
+      { model: 'AX-100', productLine: 'Headphones', received: 2, resolved: 1, noFaultFound: 0, repeats: 1 },
+      { model: 'SP-500', productLine: 'Speakers', received: 2, resolved: 1, noFaultFound: 1, repeats: 0 },
+    ]);
+    expect(report.faults).toEqual([
+      { faultCategory: 'Battery', damageLevel: 1, cases: 1 },
+      { faultCategory: 'Main board', damageLevel: 2, cases: 1 },
+      { faultCategory: 'Speaker / driver', damageLevel: 2, cases: 1 },
+      { faultCategory: null, damageLevel: null, cases: 1 },
+    ]);
+    expect(report.purchaseMonths).toEqual([
+      { month: '2020-01', cases: 1 },
+      { month: '2025-09', cases: 1 },
+      { month: '2025-11', cases: 1 },
+      { month: '2025-12', cases: 1 },
+    ]);
+    // E is A's unit, back 4 days after A was shipped repaired.
+    expect(report.repeatRepairs).toEqual([
+      { rma: rmas.E, serial: 'A1', model: 'AX-100', receivedAt: '2026-03-16T04:00:00.000Z', earlierRma: rmas.A, earlierShippedAt: '2026-03-12T00:00:00.000Z', days: 4 },
+    ]);
+    expect(report.trend).toEqual([{ period: '2026-03', received: 4, noFaultFound: 1 }]);
+  });
+
+  it('gives the trend by the site’s ISO weeks, the empty ones too, and keeps to the product line', async () => {
+    const { admin } = depot;
+    const weekly = unwrap(await admin('reports.failures', { from: '2026-03-01', to: '2026-03-31', period: 'week' }));
+    expect(weekly.trend).toEqual([
+      { period: '2026-W09', received: 0, noFaultFound: 0 },
+      { period: '2026-W10', received: 0, noFaultFound: 0 },
+      { period: '2026-W11', received: 1, noFaultFound: 0 },
+      { period: '2026-W12', received: 3, noFaultFound: 1 },
+      { period: '2026-W13', received: 0, noFaultFound: 0 },
+      { period: '2026-W14', received: 0, noFaultFound: 0 },
+    ]);
+    const speakers = unwrap(await admin('reports.failures', { from: '2026-03-01', to: '2026-03-31', productLine: 'Speakers' }));
+    expect(speakers).toMatchObject({ received: 2, noFaultFound: 1, repeats: 0, repeatRepairs: [] });
+    // A and G, received in February, are first visits.
+    const february = unwrap(await admin('reports.failures', { from: '2026-02-01', to: '2026-02-28' }));
+    expect(february).toMatchObject({ received: 2, repeats: 0 });
+  });
+});
+
 describe('the holiday calendar', () => {
   it('keeps the weekend days and holidays, and imports a file whole or not at all', async () => {
     const core: Core = await freshCore({ now: () => clock });

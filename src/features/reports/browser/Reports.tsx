@@ -9,11 +9,12 @@ import { useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { rangeInput, reportRoles } from '../common/contract.ts';
-import { moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
+import { failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
+import type { TrendPeriod } from '../common/types.ts';
 import { CalendarEditor } from './Calendar.tsx';
 import { ReportTableView, useReportWords } from './ReportTable.tsx';
 
-const tabs = ['overdue', 'turnaround', 'money', 'people', 'calendar'] as const;
+const tabs = ['overdue', 'turnaround', 'money', 'people', 'failures', 'calendar'] as const;
 type Tab = (typeof tabs)[number];
 const isTab = (tab: string | undefined): tab is Tab => tabs.includes(tab as Tab);
 
@@ -30,6 +31,7 @@ interface Filters {
   to: CalendarDate;
   productLine: string;
   due: (typeof dueChoices)[number]['value'];
+  period: TrendPeriod;
 }
 
 /** The filters survive moving between reports and opening a case. */
@@ -68,7 +70,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
   useEffect(() => {
     if (!filters && site) {
       const today = calendarDateIn(new Date(), site.timeZone);
-      setFilters({ from: addDays(today, -29), to: today, productLine: '', due: '2' });
+      setFilters({ from: addDays(today, -29), to: today, productLine: '', due: '2', period: 'week' });
     }
   }, [filters, site]);
   useEffect(() => {
@@ -129,6 +131,16 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
               )}
             </Field>
           )}
+          {current === 'failures' ? (
+            <Field label={t('reports.period')}>
+              {(p) => (
+                <select {...p} value={filters.period} onChange={(e) => set({ period: e.target.value as TrendPeriod })}>
+                  <option value="week">{t('reports.byWeek')}</option>
+                  <option value="month">{t('reports.byMonth')}</option>
+                </select>
+              )}
+            </Field>
+          ) : null}
           {current !== 'people' ? (
           <Field label={t('reports.productLine')}>
             {(p) => (
@@ -149,6 +161,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
       {filters && current === 'turnaround' && checked?.success ? <Turnaround filters={filters} /> : null}
       {filters && current === 'money' && checked?.success ? <Money filters={filters} /> : null}
       {filters && current === 'people' && checked?.success ? <People filters={filters} /> : null}
+      {filters && current === 'failures' && checked?.success ? <Failures filters={filters} /> : null}
       {current === 'calendar' ? <CalendarEditor /> : null}
     </main>
   );
@@ -214,6 +227,22 @@ function People({ filters }: { filters: Filters }) {
     <>
       <p className="intro">{words.t('reports.peopleIntro')}</p>
       <Tables tables={value ? peopleTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+    </>
+  );
+}
+
+function Failures({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const { value, error } = useReport('reports.failures', {
+    from: filters.from,
+    to: filters.to,
+    productLine: filters.productLine || null,
+    period: filters.period,
+  });
+  return (
+    <>
+      <p className="intro">{words.t('reports.failuresIntro')}</p>
+      <Tables tables={value ? failuresTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
     </>
   );
 }
