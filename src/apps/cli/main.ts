@@ -10,6 +10,7 @@ import { DEMO_PIN } from '../../features/setup/node/index.ts';
 import { startHost } from '../host/server.ts';
 import { startPortalSync, syncCommand, syncHelp } from './sync.ts';
 import { printHelp, runPrint } from './print.ts';
+import { exportHelp, runExport } from './export.ts';
 
 const help = `depot — the back office of a repair depot
 
@@ -23,6 +24,7 @@ Commands:
                                syncs with the portal when its address and token are set (--portal-url URL)
 ${syncHelp}
 ${printHelp}
+${exportHelp}
 Options:
   --db FILE    the SQLite database (default: depot.sqlite in ${defaultDataDir()}).
                DEPOT_DATABASE_URL=postgres://… uses PostgreSQL instead.
@@ -34,6 +36,7 @@ const rendererDir = fileURLToPath(new URL('../../../out/renderer', import.meta.u
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'sync') return syncCommand(argv.slice(1));
   if (argv[0] === 'print') return runPrint(argv.slice(1));
+  if (argv[0] === 'export') return runExport(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

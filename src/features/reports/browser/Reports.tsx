@@ -5,16 +5,17 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../base/common
 import type { Result } from '../../../base/common/result.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
-import { useSigned } from '../../../base/browser/context.tsx';
+import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { rangeInput, reportRoles } from '../common/contract.ts';
-import { failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
+import { casesTables, failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
 import type { TrendPeriod } from '../common/types.ts';
 import { CalendarEditor } from './Calendar.tsx';
-import { ReportTableView, useReportWords } from './ReportTable.tsx';
+import { download, ReportTableView, useReportWords } from './ReportTable.tsx';
+import { tableCsv } from '../common/csv.ts';
 
-const tabs = ['overdue', 'turnaround', 'money', 'people', 'failures', 'calendar'] as const;
+const tabs = ['overdue', 'turnaround', 'money', 'people', 'failures', 'cases', 'calendar'] as const;
 type Tab = (typeof tabs)[number];
 const isTab = (tab: string | undefined): tab is Tab => tabs.includes(tab as Tab);
 
@@ -162,6 +163,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
       {filters && current === 'money' && checked?.success ? <Money filters={filters} /> : null}
       {filters && current === 'people' && checked?.success ? <People filters={filters} /> : null}
       {filters && current === 'failures' && checked?.success ? <Failures filters={filters} /> : null}
+      {filters && current === 'cases' && checked?.success ? <CasesList filters={filters} /> : null}
       {current === 'calendar' ? <CalendarEditor /> : null}
     </main>
   );
@@ -244,5 +246,33 @@ function Failures({ filters }: { filters: Filters }) {
       <p className="intro">{words.t('reports.failuresIntro')}</p>
       <Tables tables={value ? failuresTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
     </>
+  );
+}
+
+/** The cases list as CSV: too long to show here, so it says how many and saves them. */
+function CasesList({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const announce = useAnnounce();
+  const { value, error, loading } = useReport('reports.cases', { from: filters.from, to: filters.to, productLine: filters.productLine || null });
+  const save = () => {
+    if (!value) return;
+    const fileName = `cases-${filters.from}-${filters.to}.csv`;
+    download(fileName, tableCsv(casesTables(value)[0]!, words.csv));
+    announce(words.t('reports.exported', { file: fileName }));
+  };
+  return (
+    <section className="panel report" aria-labelledby="cases-export">
+      <h2 id="cases-export">{words.t('reports.table.cases')}</h2>
+      <FormAlert message={error} />
+      {value ? (
+        <p>
+          {words.t('reports.casesIntro', { count: value.rows.length, from: words.format.date(value.from), to: words.format.date(value.to) })}
+          {value.more ? ` ${words.t('reports.casesMore', { count: value.rows.length })}` : ''}
+        </p>
+      ) : null}
+      <button type="button" className="primary" disabled={!value || loading} onClick={save}>
+        {words.t('reports.exportCsv')}
+      </button>
+    </section>
   );
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { daysBetween } from '../../../base/common/dates.ts';
+import { daysBetween, isCalendarDate } from '../../../base/common/dates.ts';
 import type { Role } from '../../../base/common/identity.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
 import { dateSchema, optionalLine } from '../../../base/common/schemas.ts';
 import { calendarSchema, type HolidayCalendar } from './calendar.ts';
 import { reportsMessages as m } from './messages.ts';
-import type { FailuresReport, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
+import type { CasesExport, FailuresReport, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
 
 /** Who reads the reports: the roles that manage the depot. Admin is the one role that does today. */
 export const reportRoles: readonly Role[] = ['admin'];
@@ -15,6 +15,8 @@ export const MAX_RANGE_DAYS = 1830;
 
 /** Refuses a span that ends before it starts, or that is longer than a report covers. */
 function checkRange(range: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  // A date that is not one was already refused at its field.
+  if (!isCalendarDate(range.from) || !isCalendarDate(range.to)) return;
   const days = daysBetween(range.from, range.to);
   if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: zodMessage(m.rangeOrder()) });
   else if (days >= MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['from'], message: zodMessage(m.rangeTooLong({ max: MAX_RANGE_DAYS })) });
@@ -65,6 +67,11 @@ export const reportsMethods = {
     input: failuresInput,
     access: reportRoles,
     summary: 'Cases received in a date range per model, fault and damage level and purchase month; repeat repairs within 90 days; the no-fault-found rate; the trend per week or month.',
+  }),
+  'reports.cases': method<CasesExport>()({
+    input: rangeInput,
+    access: reportRoles,
+    summary: 'The cases created in a date range, oldest first, as the cases list exports them (at most 100,000).',
   }),
   'reports.calendar': method<HolidayCalendar>()({
     input: empty,

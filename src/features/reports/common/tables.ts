@@ -1,5 +1,5 @@
 import type { Currency } from '../../../base/common/money.ts';
-import type { DaysInStatus, FailuresReport, MoneyByLine, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport, TurnaroundRow } from './types.ts';
+import type { CasesExport, DaysInStatus, FailuresReport, MoneyByLine, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport, TurnaroundRow } from './types.ts';
 
 /**
  * Every report as tables: the screen shows them, and each exports to CSV under its id (from the
@@ -20,6 +20,7 @@ export type ColumnKind =
   | 'date'
   | 'dateTime'
   | 'boolean'
+  | 'resolution'
   | 'statusDays'
   /** Integer minor units of the table's currency. */
   | 'money'
@@ -52,6 +53,7 @@ export const tableIds = [
   'failures-purchase-months',
   'failures-repeats',
   'failures-trend',
+  'cases',
 ] as const;
 export type TableId = (typeof tableIds)[number];
 
@@ -296,6 +298,28 @@ export function failuresTables(report: FailuresReport): ReportTable[] {
       id: 'failures-trend',
       columns: [col('period', 'text'), col('received', 'count'), col('noFaultFound', 'count')],
       rows: report.trend.map((t) => ({ cells: { ...t } })),
+    },
+  ];
+}
+
+export function casesTables(report: CasesExport): ReportTable[] {
+  return [
+    {
+      id: 'cases',
+      columns: [
+        col('rma', 'rma'),
+        col('status', 'status'),
+        col('createdAt', 'dateTime'),
+        col('receivedAt', 'dateTime'),
+        col('customerName', 'text'),
+        col('productLine', 'productLine'),
+        col('model', 'text'),
+        col('serial', 'text'),
+        col('resolution', 'resolution'),
+        col('assignedTo', 'text'),
+        col('source', 'text'),
+      ],
+      rows: report.rows.map((r) => ({ cells: { ...r } })),
     },
   ];
 }

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../../base/common/dates.ts';
 import type { Currency } from '../../../base/common/money.ts';
-import type { Status } from '../../cases/common/index.ts';
+import type { Resolution, Status } from '../../cases/common/index.ts';
 
 /** What the reports answer. Business days carry two decimals; times are ISO-8601 UTC, dates the site's calendar. */
 
@@ -197,4 +197,27 @@ export interface RepeatRepair {
   earlierShippedAt: string;
   /** Calendar days on the site's calendar from the shipment back to the new receipt. */
   days: number;
+}
+
+/** The cases created in a range, as the cases list exports them. */
+export interface CasesExport {
+  from: CalendarDate;
+  to: CalendarDate;
+  rows: CaseExportRow[];
+  /** More cases than one export holds matched; the rows are the oldest. */
+  more: boolean;
+}
+
+export interface CaseExportRow {
+  rma: string;
+  status: Status;
+  createdAt: string;
+  receivedAt: string | null;
+  customerName: string;
+  model: string | null;
+  productLine: string | null;
+  serial: string;
+  resolution: Resolution | null;
+  assignedTo: string | null;
+  source: string;
 }

@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../../../base/node/handlers.ts';
 import type { reportsMethods } from '../common/contract.ts';
 import { importHolidays, readCalendar, saveCalendar } from './calendar.ts';
+import { casesExport } from './cases.ts';
 import { failuresReport } from './failures.ts';
 import { moneyReport } from './money.ts';
 import { peopleReport } from './people.ts';
@@ -12,6 +13,7 @@ export const reportsHandlers: HandlersFor<typeof reportsMethods> = {
   'reports.money': (ctx, input) => moneyReport(ctx, input),
   'reports.people': (ctx, input) => peopleReport(ctx, input),
   'reports.failures': (ctx, input) => failuresReport(ctx, input),
+  'reports.cases': (ctx, input) => casesExport(ctx, input),
   'reports.calendar': (ctx) => readCalendar(ctx),
   'reports.saveCalendar': (ctx, input) => saveCalendar(ctx, input),
   'reports.importHolidays': (ctx, input) => importHolidays(ctx, input.text),
