@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import type { BenchResult } from './types.ts';
 
-const suites = ['core', 'documents', 'portal'];
+const suites = ['core', 'documents', 'portal', 'reports'];
 const suite = process.env.BENCH_SUITE;
 
 if (suite) {
