@@ -27,15 +27,19 @@ describe('the shipping desk in browser mode', () => {
     await scan(page, 'Tracking number', '1Z999AA10123456785');
     await page.getByText('This UPS tracking number fails its check digit').waitFor();
 
-    // The scanner's Enter prints the label, packing slip and repair report in one go.
+    // The scanner's Enter prints the label, packing slip and repair report in one go; without a
+    // printer the label opens in the browser's viewer and every PDF is one click away.
     await page.getByLabel('Tracking number').fill('');
-    const download = page.waitForEvent('download');
+    const viewer = page.waitForEvent('popup');
     await scan(page, 'Tracking number', '1Z999AA10123456784');
+    expect((await viewer).url()).toMatch(/^blob:/);
+    await page.getByRole('link', { name: `Open ${kase.rma}-packing-slip.pdf` }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: `Open ${kase.rma}-label.pdf` }).click();
     const label = await download;
     expect(label.suggestedFilename()).toBe(`${kase.rma}-label.pdf`);
     const pdf = readFileSync((await label.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    await page.getByRole('link', { name: `Open ${kase.rma}-packing-slip.pdf` }).waitFor();
 
     await page.getByRole('button', { name: 'Mark shipped' }).click();
     await page.getByText(`${kase.rma} shipped with UPS 1Z999AA10123456784.`).waitFor();
@@ -56,12 +60,26 @@ describe('the shipping desk in browser mode', () => {
     expect(await core.db.selectFrom('shipments').select(['tracking']).where('case_id', '=', kase.id).execute()).toEqual([{ tracking: '1Z999AA10123456784' }]);
   });
 
+  it('opens a document from the case page in the browser’s viewer, keeping the focus on its button', async () => {
+    const { page, core } = app;
+    const kase = await core.db.selectFrom('cases').select('rma').where('status', '=', 'ready_to_ship').orderBy('id').executeTakeFirstOrThrow();
+    await page.evaluate((rma) => (location.hash = `#/cases/${rma}`), kase.rma);
+    const documents = page.getByRole('region', { name: 'Documents' });
+    const report = documents.getByRole('button', { name: 'Repair report (PDF)' });
+    const viewer = page.waitForEvent('popup');
+    await report.click();
+    expect((await viewer).url()).toMatch(/^blob:/);
+    await documents.getByRole('link', { name: `Open ${kase.rma}-repair-report.pdf` }).waitFor();
+    expect(await report.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.evaluate(() => (location.hash = '#/shipping'));
+  });
+
   it('prints the labels of every ready case as one batch with progress', async () => {
     const { page } = app;
-    const download = page.waitForEvent('download');
+    const viewer = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Print labels of all ready cases' }).click();
-    const batch = await download;
-    expect(batch.suggestedFilename()).toBe('labels-ready_to_ship.pdf');
+    expect((await viewer).url()).toMatch(/^blob:/);
+    await page.getByRole('link', { name: 'Open labels-ready_to_ship.pdf' }).waitFor();
     await page.getByText(/of \d+ labels/).first().waitFor();
   });
 });

@@ -22,6 +22,7 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { EstimateCard, EstimateForm } from '../../estimates/browser/index.ts';
+import { DocumentButton } from '../../shipping/browser/index.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 
 interface Props {
@@ -81,10 +82,13 @@ type Changed = (bench: BenchCase) => void;
  */
 export function warrantyReason(w: WarrantyView, t: TFunction): string {
   const p = w.params;
+  // The reason's values are one wide record: checking them against every key of the catalog is too deep for
+  // TypeScript. The keys are the engine's rule names; a rule without its sentence shows the engine's reason.
+  const say = t as unknown as (key: string, options: Record<string, unknown>) => string;
   if (w.rule === 'expired') {
-    return p.ended === 'standard' ? t('bench.reason.expiredStandard', { ...p }) : t('bench.reason.expired', { until: w.until });
+    return p.ended === 'standard' ? say('bench.reason.expiredStandard', { ...p }) : say('bench.reason.expired', { until: w.until });
   }
-  return t(`bench.reason.${w.rule}`, { ...p, defaultValue: w.reason });
+  return say(`bench.reason.${w.rule}`, { ...p, defaultValue: w.reason });
 }
 
 function Warranty({ warranty }: { warranty: WarrantyView | null }) {
@@ -322,6 +326,11 @@ function Estimates({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
       {bench.estimates.map((estimate) => (
         <EstimateCard key={estimate.version} estimate={estimate} />
       ))}
+      {bench.estimates.some((e) => e.state !== 'superseded') ? (
+        <div className="actions">
+          <DocumentButton rma={bench.rma} kind="estimate" label={t('bench.estimatePdf')} />
+        </div>
+      ) : null}
       {canIssue ? <EstimateForm key={bench.estimates.length} bench={bench} onIssued={onChanged} /> : null}
     </div>
   );

@@ -80,6 +80,7 @@ const en = {
     done: '{{rma}} is now {{status}}.',
     estimates: 'Estimates',
     noEstimates: 'No estimate issued.',
+    estimatePdf: 'Print or save the estimate (PDF)',
     version: 'Version {{version}}',
     state: {
       issued: 'Issued',
@@ -288,6 +289,7 @@ const ko: Strings<typeof en> = {
     done: '{{rma}}: {{status}}',
     estimates: '견적',
     noEstimates: '발행된 견적이 없습니다.',
+    estimatePdf: '견적서 인쇄 또는 저장(PDF)',
     version: '버전 {{version}}',
     state: { issued: '발행됨', superseded: '대체됨', accepted: '승인됨', declined: '거절됨', expired: '만료됨' },
     validUntil: '{{date}}까지 유효',
@@ -490,6 +492,7 @@ const zh: Strings<typeof en> = {
     done: '{{rma}} 现为{{status}}。',
     estimates: '报价',
     noEstimates: '尚未出具报价。',
+    estimatePdf: '打印或保存报价单（PDF）',
     version: '第 {{version}} 版',
     state: { issued: '已出具', superseded: '已被取代', accepted: '已接受', declined: '已拒绝', expired: '已过期' },
     validUntil: '有效期至 {{date}}',

@@ -10,6 +10,8 @@ import { useFormat } from '../../../base/browser/context.tsx';
 import { errorMessage, noteInLanguage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { BenchPanel } from '../../bench/browser/index.ts';
+import { CaseShelf } from '../../receiving/browser/index.ts';
+import { CaseDocuments } from '../../shipping/browser/index.ts';
 import { TransitionDialog } from './TransitionDialog.tsx';
 
 interface Props {
@@ -153,6 +155,8 @@ export function CasePage({ rma }: Props) {
               </table>
             </section>
           </div>
+          <CaseDocuments detail={detail} />
+          <CaseShelf rma={detail.rma} />
           {moving ? (
             <TransitionDialog
               detail={detail}

@@ -15,7 +15,7 @@ export const MAX_RANGE_DAYS = 1830;
 
 /** Refuses a span that ends before it starts, or that is longer than a report covers. */
 function checkRange(range: { from: string; to: string }, ctx: z.RefinementCtx): void {
-  // A date that is not one was already refused at its field.
+  // A malformed date already has its own message at its field.
   if (!isCalendarDate(range.from) || !isCalendarDate(range.to)) return;
   const days = daysBetween(range.from, range.to);
   if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: zodMessage(m.rangeOrder()) });

@@ -10,12 +10,7 @@ import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import type { Said } from '../../../base/common/messages.ts';
 import { href } from '../../../base/browser/router.ts';
-
-/** A PDF the API handed back (no printer set): opened as a download the clerk prints or keeps. */
-function pdfUrl(outcome: Extract<PrintOutcome, { outcome: 'download' }>): string {
-  const bytes = Uint8Array.from(atob(outcome.pdfBase64), (c) => c.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-}
+import { pdfObjectUrl, showPdf } from './documents.tsx';
 
 interface Printed {
   outcome: PrintOutcome;
@@ -43,19 +38,18 @@ function PrintResults({ results }: { results: Printed[] }) {
   );
 }
 
+/** PDFs handed back (no printer set): the first is shown at once, the others are one click away. */
 function useDownloads() {
   const urls = useRef<string[]>([]);
   useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
   return useCallback((outcomes: PrintOutcome[]): Printed[] => {
-    const printed = outcomes.map((outcome) => ({ outcome, url: outcome.outcome === 'download' ? pdfUrl(outcome) : null }));
-    // The first PDF opens at once as a download; the others are one click away.
-    const first = printed.find((p) => p.url);
-    if (first) {
-      const link = document.createElement('a');
-      link.href = first.url!;
-      link.download = (first.outcome as { fileName: string }).fileName;
-      link.click();
-    }
+    let first = true;
+    const printed = outcomes.map((outcome): Printed => {
+      if (outcome.outcome !== 'download') return { outcome, url: null };
+      const url = first ? showPdf(outcome).url : pdfObjectUrl(outcome.pdfBase64);
+      first = false;
+      return { outcome, url };
+    });
     urls.current.push(...printed.flatMap((p) => (p.url ? [p.url] : [])));
     return printed;
   }, []);

@@ -1,1 +1,2 @@
+export * from './documents.tsx';
 export * from './Shipping.tsx';
