@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import type { BenchResult } from './types.ts';
 
-const suites = ['core', 'documents', 'portal', 'backup'];
+const suites = ['core', 'documents', 'portal', 'reports', 'backup'];
 const suite = process.env.BENCH_SUITE;
 
 if (suite) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import i18next from 'i18next';
@@ -50,6 +51,15 @@ describe.each(['ko', 'zh'] as const)('the overdue view in %s', (language) => {
     const shot = path.join(os.tmpdir(), `depot-reports-overdue-${language}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     console.log(`overdue view (${language}): ${shot}`);
+
+    // Its CSV, in the reader's language, with the byte-order mark Excel needs.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: t('reports.exportTable', { table: t('reports.table.overdue') }) }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`overdue-${expected.today}.csv`);
+    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    expect(csv.startsWith(`\uFEFF${t('reports.column.rma')},${t('reports.column.status')},${t('reports.column.leftDays')},`)).toBe(true);
+    expect(csv.split('\r\n')[1]!.startsWith(`${first.rma},${t(`status.${first.status}`)},`)).toBe(true);
 
     // Sorted by days left, most left first: the first row is one of those with the most days left.
     const leftHeader = table.getByRole('button', { name: t('reports.column.leftDays'), exact: true });

@@ -111,6 +111,8 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'reports.turnaround': { input: { from: '2026-03-31', to: '2026-03-01' }, field: 'to' },
   'reports.money': { input: { from: '2026-03-01', to: '2032-03-01' }, field: 'from' },
   'reports.people': { input: { from: '2026-3-1', to: '2026-03-31' }, field: 'from' },
+  'reports.failures': { input: { from: '2026-03-01', to: '2026-03-31', period: 'day' }, field: 'period' },
+  'reports.cases': { input: { from: '2026-03-01', to: '2026-03-31', productLine: 'x'.repeat(65) }, field: 'productLine' },
   'reports.calendar': { input: { year: 2026 }, field: '_' },
   'reports.saveCalendar': { input: { weekendDays: [7], holidays: [] }, field: 'weekendDays.0' },
   'reports.importHolidays': { input: { text: 42 }, field: 'text' },

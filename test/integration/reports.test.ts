@@ -6,7 +6,14 @@ import { runService, trxOf } from '../../src/base/node/handlers.ts';
 import type { Result } from '../../src/base/common/result.ts';
 import { addProduct } from '../../src/features/products/node/index.ts';
 import type { DiagnosisInput } from '../../src/features/bench/common/bench.ts';
-import { freshCore, tableCounts, unwrap } from '../helpers.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { plainContext } from '../../src/base/node/handlers.ts';
+import { databaseFile } from '../../src/base/node/paths.ts';
+import { exportCsv } from '../../src/features/reports/node/index.ts';
+import { freshCore, tableCounts, tempDir, testDialect, unwrap } from '../helpers.ts';
 
 /**
  * A depot built by hand through its own services, on a clock the test moves, so every figure of
@@ -293,6 +300,8 @@ describe('turnaround of shipped cases', () => {
     const { admin } = depot;
     const refused = await admin('reports.turnaround', { from: '2026-03-31', to: '2026-03-01' });
     expect(!refused.ok && refused.error.fields).toEqual({ to: 'The end date is before the start date' });
+    const noDate = await admin('reports.turnaround', { from: '2026-02-30', to: '2026-03-01' });
+    expect(!noDate.ok && noDate.error.fields).toEqual({ from: 'Not a real date' });
   });
 });
 
@@ -353,6 +362,91 @@ describe('people', () => {
     expect(february.technicians.map((t) => [t.name, t.diagnosed, t.minutes])).toEqual([['Jisoo Han', 0, 0], ['Li Wei', 1, 0]]);
     expect(february.desk).toEqual([{ name: 'Eleni Papadopoulou', shipments: 0 }]);
   });
+});
+
+describe('failures', () => {
+  it('counts returns received in the range per model, fault and purchase month, with repeats and the no-fault-found rate', async () => {
+    const { admin, rmas } = depot;
+    const report = unwrap(await admin('reports.failures', { from: '2026-03-01', to: '2026-03-31' }));
+    // B, C, D and E were received in March (A and G in February, F never); D and E are resolved, D with no fault found.
+    expect(report).toMatchObject({ received: 4, resolved: 2, noFaultFound: 1, repeats: 1, period: 'month' });
+    expect(report.models).toEqual([
+      { model: 'AX-100', productLine: 'Headphones', received: 2, resolved: 1, noFaultFound: 0, repeats: 1 },
+      { model: 'SP-500', productLine: 'Speakers', received: 2, resolved: 1, noFaultFound: 1, repeats: 0 },
+    ]);
+    expect(report.faults).toEqual([
+      { faultCategory: 'Battery', damageLevel: 1, cases: 1 },
+      { faultCategory: 'Main board', damageLevel: 2, cases: 1 },
+      { faultCategory: 'Speaker / driver', damageLevel: 2, cases: 1 },
+      { faultCategory: null, damageLevel: null, cases: 1 },
+    ]);
+    expect(report.purchaseMonths).toEqual([
+      { month: '2020-01', cases: 1 },
+      { month: '2025-09', cases: 1 },
+      { month: '2025-11', cases: 1 },
+      { month: '2025-12', cases: 1 },
+    ]);
+    // E is A's unit, back 4 days after A was shipped repaired.
+    expect(report.repeatRepairs).toEqual([
+      { rma: rmas.E, serial: 'A1', model: 'AX-100', receivedAt: '2026-03-16T04:00:00.000Z', earlierRma: rmas.A, earlierShippedAt: '2026-03-12T00:00:00.000Z', days: 4 },
+    ]);
+    expect(report.trend).toEqual([{ period: '2026-03', received: 4, noFaultFound: 1 }]);
+  });
+
+  it('gives the trend by the site’s ISO weeks, the empty ones too, and keeps to the product line', async () => {
+    const { admin } = depot;
+    const weekly = unwrap(await admin('reports.failures', { from: '2026-03-01', to: '2026-03-31', period: 'week' }));
+    expect(weekly.trend).toEqual([
+      { period: '2026-W09', received: 0, noFaultFound: 0 },
+      { period: '2026-W10', received: 0, noFaultFound: 0 },
+      { period: '2026-W11', received: 1, noFaultFound: 0 },
+      { period: '2026-W12', received: 3, noFaultFound: 1 },
+      { period: '2026-W13', received: 0, noFaultFound: 0 },
+      { period: '2026-W14', received: 0, noFaultFound: 0 },
+    ]);
+    const speakers = unwrap(await admin('reports.failures', { from: '2026-03-01', to: '2026-03-31', productLine: 'Speakers' }));
+    expect(speakers).toMatchObject({ received: 2, noFaultFound: 1, repeats: 0, repeatRepairs: [] });
+    // A and G, received in February, are first visits.
+    const february = unwrap(await admin('reports.failures', { from: '2026-02-01', to: '2026-02-28' }));
+    expect(february).toMatchObject({ received: 2, repeats: 0 });
+  });
+});
+
+describe('exports', () => {
+  it('writes each report table and the cases list as CSV with a byte-order mark', async () => {
+    const { core, rmas } = depot;
+    const ctx = plainContext(core);
+    const money = await exportCsv(ctx, 'money', { from: '2026-03-01', to: '2026-03-31' });
+    expect(money.csv.split('\r\n').slice(0, 5)).toEqual(['\uFEFFmeasure,count,amount', 'warrantyParts,,25000', 'warrantyLabor,,20000', 'warrantyShipping,,4000', 'warrantyTotal,1,49000']);
+    const overdue = await exportCsv(ctx, 'overdue', { dueWithin: null });
+    expect(overdue.rows).toBe(2);
+    expect(overdue.csv.split('\r\n')[1]).toMatch(new RegExp(`^${rmas.B},diagnosing,-2.00,2026-03-18,9.00,diagnosing,8.96,no,Headphones,AX-100,김민수,Li Wei,`));
+    // The cases created in March: B to F (A and G were created in February).
+    const cases = await exportCsv(ctx, 'cases', { from: '2026-03-01', to: '2026-03-31' });
+    expect(cases.rows).toBe(5);
+    expect(cases.csv.split('\r\n')[0]).toBe('\uFEFFrma,status,createdAt,receivedAt,customerName,productLine,model,serial,resolution,assignedTo,source');
+    expect(cases.csv).toContain(`${rmas.D},shipped,2026-03-02T01:00:00.000Z,2026-03-17T00:00:00.000Z,김민수,Speakers,SP-500,D1,no_fault_found,Li Wei,desk`);
+    await expect(exportCsv(ctx, 'turnaround', { from: '2026-03-31', to: '2026-03-01' })).rejects.toThrow('The end date is before the start date');
+  });
+
+  it.skipIf(testDialect !== 'sqlite')('runs from the command line: depot export <report> --db FILE -o out.csv', async () => {
+    const { core, rmas } = depot;
+    const out = path.join(tempDir(), 'repeats.csv');
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, [
+      '--import', 'tsx', 'src/apps/cli/main.ts', 'export', 'failures-repeats', '--db', databaseFile(core.dataDir!), '-o', out, '--from', '2026-03-01', '--to', '2026-03-31',
+    ]);
+    expect(stdout).toBe(`${out}: 1 rows\n`);
+    const bytes = fs.readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').split('\r\n')).toEqual([
+      '\uFEFFrma,serial,model,receivedAt,earlierRma,earlierShippedAt,daysBetween',
+      `${rmas.E},A1,AX-100,2026-03-16T04:00:00.000Z,${rmas.A},2026-03-12T00:00:00.000Z,4`,
+      '',
+    ]);
+    const refused = await run(process.execPath, ['--import', 'tsx', 'src/apps/cli/main.ts', 'export', 'profits', '--db', databaseFile(core.dataDir!), '-o', out]).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/unknown report "profits"; one of: overdue, turnaround/) });
+  }, 60_000);
 });
 
 describe('the holiday calendar', () => {

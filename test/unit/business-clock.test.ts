@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BusinessClock, DAY_MS, mostTime, readClock, startOfDayIn, type Step } from '../../src/features/reports/common/clock.ts';
 import { calendarSchema, mergeHolidays, parseHolidayFile, type HolidayCalendar } from '../../src/features/reports/common/calendar.ts';
+import { isoWeekOf, periodsBetween } from '../../src/features/reports/common/periods.ts';
 
 const HOUR = 3_600_000;
 /** An instant given as Seoul wall-clock time. */
@@ -147,5 +148,20 @@ describe('the holiday calendar', () => {
     expect(twice.error!.issues[0]!.path).toEqual(['holidays', 1, 'date']);
     expect(calendarSchema.safeParse({ weekendDays: [0, 1, 2, 3, 4, 5, 6], holidays: [] }).success).toBe(false);
     expect(calendarSchema.safeParse({ weekendDays: [6, 6], holidays: [] }).success).toBe(false);
+  });
+});
+
+describe('weeks and months of a trend', () => {
+  it('names ISO weeks across the turn of a year', () => {
+    expect(isoWeekOf('2026-01-01')).toBe('2026-W01');
+    expect(isoWeekOf('2027-01-01')).toBe('2026-W53');
+    expect(isoWeekOf('2024-12-30')).toBe('2025-W01');
+    expect(isoWeekOf('2026-03-15')).toBe('2026-W11');
+    expect(isoWeekOf('2026-03-16')).toBe('2026-W12');
+  });
+
+  it('lists every period a range touches', () => {
+    expect(periodsBetween('2026-01-30', '2026-03-02', 'month')).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(periodsBetween('2026-12-28', '2027-01-11', 'week')).toEqual(['2026-W53', '2027-W01', '2027-W02']);
   });
 });

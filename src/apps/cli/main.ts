@@ -12,6 +12,7 @@ import { startPortalSync, syncCommand, syncHelp } from './sync.ts';
 import { backupCommand, backupHelp, checkCommand, restoreCommand } from './backup.ts';
 import { startBackupSchedule } from '../../features/backup/node/index.ts';
 import { printHelp, runPrint } from './print.ts';
+import { exportHelp, runExport } from './export.ts';
 
 const help = `depot — the back office of a repair depot
 
@@ -27,6 +28,7 @@ Commands:
                                and backs the database up on the schedule set in Settings (default daily)
 ${syncHelp}${backupHelp}
 ${printHelp}
+${exportHelp}
 Options:
   --db FILE    the SQLite database (default: depot.sqlite in ${defaultDataDir()}).
                DEPOT_DATABASE_URL=postgres://… uses PostgreSQL instead.
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'check') return checkCommand(argv.slice(1));
   if (argv[0] === 'backup') return backupCommand(argv.slice(1));
   if (argv[0] === 'restore') return restoreCommand(argv.slice(1));
+  if (argv[0] === 'export') return runExport(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -74,8 +75,12 @@ export function BenchPanel({ detail, onChanged }: Props) {
 
 type Changed = (bench: BenchCase) => void;
 
-/** The reason in the reader's language; the English sentence of the rules engine when no translation fits. */
-export function warrantyReason(w: WarrantyView, t: ReturnType<typeof useTranslation>['t']): string {
+/**
+ * The reason in the reader's language; the English sentence of the rules engine when no translation fits.
+ * `t` is typed as i18next's TFunction: deriving it from useTranslation's overloads costs the type
+ * checker millions of instantiations, and past five million per statement it gives up.
+ */
+export function warrantyReason(w: WarrantyView, t: TFunction): string {
   const p = w.params;
   // The reason's values are one wide record: checking them against every key of the catalog is too deep for
   // TypeScript. The keys are the engine's rule names; a rule without its sentence shows the engine's reason.

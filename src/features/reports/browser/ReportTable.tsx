@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Status } from '../../cases/common/index.ts';
+import type { Resolution, Status } from '../../cases/common/index.ts';
 import { formatMoney, type Currency } from '../../../base/common/money.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { localeTag } from '../../../base/browser/i18n.ts';
@@ -38,6 +38,7 @@ export function useReportWords() {
       // Spreadsheets read "2026-03-09 09:00" as a date and time: the site's wall clock.
       dateTime: (iso) => wallClock.format(new Date(iso)),
       measure: (key) => t(`reports.measure.${key as MoneyMeasure}`),
+      resolution: (code) => t(`resolution.${code as Resolution}`),
     };
     return {
       t,
@@ -92,6 +93,8 @@ function cellView(column: Column, value: Cell, row: TableRow, words: Words, curr
       return words.money(value as number, currency!);
     case 'measure':
       return words.csv.measure(value as string);
+    case 'resolution':
+      return words.csv.resolution(value as string);
     default:
       return String(value);
   }

@@ -5,15 +5,17 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../base/common
 import type { Result } from '../../../base/common/result.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
-import { useSigned } from '../../../base/browser/context.tsx';
+import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { rangeInput, reportRoles } from '../common/contract.ts';
-import { moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
+import { casesTables, failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
+import type { TrendPeriod } from '../common/types.ts';
 import { CalendarEditor } from './Calendar.tsx';
-import { ReportTableView, useReportWords } from './ReportTable.tsx';
+import { download, ReportTableView, useReportWords } from './ReportTable.tsx';
+import { tableCsv } from '../common/csv.ts';
 
-const tabs = ['overdue', 'turnaround', 'money', 'people', 'calendar'] as const;
+const tabs = ['overdue', 'turnaround', 'money', 'people', 'failures', 'cases', 'calendar'] as const;
 type Tab = (typeof tabs)[number];
 const isTab = (tab: string | undefined): tab is Tab => tabs.includes(tab as Tab);
 
@@ -30,6 +32,7 @@ interface Filters {
   to: CalendarDate;
   productLine: string;
   due: (typeof dueChoices)[number]['value'];
+  period: TrendPeriod;
 }
 
 /** The filters survive moving between reports and opening a case. */
@@ -68,7 +71,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
   useEffect(() => {
     if (!filters && site) {
       const today = calendarDateIn(new Date(), site.timeZone);
-      setFilters({ from: addDays(today, -29), to: today, productLine: '', due: '2' });
+      setFilters({ from: addDays(today, -29), to: today, productLine: '', due: '2', period: 'week' });
     }
   }, [filters, site]);
   useEffect(() => {
@@ -129,6 +132,16 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
               )}
             </Field>
           )}
+          {current === 'failures' ? (
+            <Field label={t('reports.period')}>
+              {(p) => (
+                <select {...p} value={filters.period} onChange={(e) => set({ period: e.target.value as TrendPeriod })}>
+                  <option value="week">{t('reports.byWeek')}</option>
+                  <option value="month">{t('reports.byMonth')}</option>
+                </select>
+              )}
+            </Field>
+          ) : null}
           {current !== 'people' ? (
           <Field label={t('reports.productLine')}>
             {(p) => (
@@ -149,6 +162,8 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
       {filters && current === 'turnaround' && checked?.success ? <Turnaround filters={filters} /> : null}
       {filters && current === 'money' && checked?.success ? <Money filters={filters} /> : null}
       {filters && current === 'people' && checked?.success ? <People filters={filters} /> : null}
+      {filters && current === 'failures' && checked?.success ? <Failures filters={filters} /> : null}
+      {filters && current === 'cases' && checked?.success ? <CasesList filters={filters} /> : null}
       {current === 'calendar' ? <CalendarEditor /> : null}
     </main>
   );
@@ -215,5 +230,49 @@ function People({ filters }: { filters: Filters }) {
       <p className="intro">{words.t('reports.peopleIntro')}</p>
       <Tables tables={value ? peopleTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
     </>
+  );
+}
+
+function Failures({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const { value, error } = useReport('reports.failures', {
+    from: filters.from,
+    to: filters.to,
+    productLine: filters.productLine || null,
+    period: filters.period,
+  });
+  return (
+    <>
+      <p className="intro">{words.t('reports.failuresIntro')}</p>
+      <Tables tables={value ? failuresTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+    </>
+  );
+}
+
+/** The cases list as CSV: too long to show here, so it says how many and saves them. */
+function CasesList({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const announce = useAnnounce();
+  const { value, error, loading } = useReport('reports.cases', { from: filters.from, to: filters.to, productLine: filters.productLine || null });
+  const save = () => {
+    if (!value) return;
+    const fileName = `cases-${filters.from}-${filters.to}.csv`;
+    download(fileName, tableCsv(casesTables(value)[0]!, words.csv));
+    announce(words.t('reports.exported', { file: fileName }));
+  };
+  return (
+    <section className="panel report" aria-labelledby="cases-export">
+      <h2 id="cases-export">{words.t('reports.table.cases')}</h2>
+      <FormAlert message={error} />
+      {value ? (
+        <p>
+          {words.t('reports.casesIntro', { count: value.rows.length, from: words.format.date(value.from), to: words.format.date(value.to) })}
+          {value.more ? ` ${words.t('reports.casesMore', { count: value.rows.length })}` : ''}
+        </p>
+      ) : null}
+      <button type="button" className="primary" disabled={!value || loading} onClick={save}>
+        {words.t('reports.exportCsv')}
+      </button>
+    </section>
   );
 }

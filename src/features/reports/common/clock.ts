@@ -69,7 +69,13 @@ export class BusinessClock {
   ) {
     const isBusiness = businessDayTest(calendar);
     const days = Math.max(1, daysBetween(first, last) + 1);
-    for (let i = 0; i <= days; i++) this.starts.push(startOfDayIn(addDays(first, i), timeZone));
+    // Each midnight from the offset of the one before: one reading of the zone per day.
+    let offset = startOfDayIn(first, timeZone) - Date.parse(`${first}T00:00:00Z`);
+    for (let i = 0; i <= days; i++) {
+      const utcMidnight = Date.parse(`${addDays(first, i)}T00:00:00Z`);
+      offset = -offsetAt(utcMidnight + offset, timeZone);
+      this.starts.push(utcMidnight + offset);
+    }
     for (let i = 0; i < days; i++) {
       const counts = isBusiness(addDays(first, i));
       this.business.push(counts);

@@ -6,7 +6,7 @@ import { empty, method } from '../../../base/common/rpc.ts';
 import { dateSchema, optionalLine } from '../../../base/common/schemas.ts';
 import { calendarSchema, type HolidayCalendar } from './calendar.ts';
 import { reportsMessages as m } from './messages.ts';
-import type { MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
+import type { CasesExport, FailuresReport, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
 
 /** Who reads the reports: the roles that manage the depot. Admin is the one role that does today. */
 export const reportRoles: readonly Role[] = ['admin'];
@@ -29,6 +29,12 @@ export type RangeInput = z.output<typeof rangeInput>;
 /** A span of days without a product line: what people did. */
 export const datesInput = z.object({ from: dateSchema, to: dateSchema }).superRefine(checkRange);
 export type DatesInput = z.output<typeof datesInput>;
+
+/** A range and product line, and whether the trend is by week or by month. */
+export const failuresInput = z
+  .object({ from: dateSchema, to: dateSchema, productLine: optionalLine(64, 'productLine'), period: z.enum(['week', 'month']).default('month') })
+  .superRefine(checkRange);
+export type FailuresInput = z.output<typeof failuresInput>;
 
 export const overdueInput = z.object({
   productLine: optionalLine(64, 'productLine'),
@@ -56,6 +62,16 @@ export const reportsMethods = {
     input: datesInput,
     access: reportRoles,
     summary: 'What each technician, dock worker and clerk did in a date range: facts side by side, not a ranking.',
+  }),
+  'reports.failures': method<FailuresReport>()({
+    input: failuresInput,
+    access: reportRoles,
+    summary: 'Cases received in a date range per model, fault and damage level and purchase month; repeat repairs within 90 days; the no-fault-found rate; the trend per week or month.',
+  }),
+  'reports.cases': method<CasesExport>()({
+    input: rangeInput,
+    access: reportRoles,
+    summary: 'The cases created in a date range, oldest first, as the cases list exports them (at most 100,000).',
   }),
   'reports.calendar': method<HolidayCalendar>()({
     input: empty,

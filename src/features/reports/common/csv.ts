@@ -17,6 +17,7 @@ export interface CsvWords {
   dateTime(iso: string): string;
   /** The name of a summary's figure. */
   measure(key: string): string;
+  resolution(code: string): string;
 }
 
 const quoted = (text: string) => (/[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
@@ -36,6 +37,8 @@ function cellText(kind: ColumnKind, value: Cell, words: CsvWords, total: boolean
       return plainAmount(value as number, currency!);
     case 'measure':
       return asText(words.measure(value as string));
+    case 'resolution':
+      return asText(words.resolution(value as string));
     case 'status':
       return asText(words.status(value as string));
     case 'boolean':
@@ -67,4 +70,5 @@ export const codeWords: CsvWords = {
   productLine: (line, total) => (total ? '*' : (line ?? '')),
   dateTime: (iso) => iso,
   measure: (key) => key,
+  resolution: (code) => code,
 };

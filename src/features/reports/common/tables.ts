@@ -1,5 +1,5 @@
 import type { Currency } from '../../../base/common/money.ts';
-import type { DaysInStatus, MoneyByLine, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport, TurnaroundRow } from './types.ts';
+import type { CasesExport, DaysInStatus, FailuresReport, MoneyByLine, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport, TurnaroundRow } from './types.ts';
 
 /**
  * Every report as tables: the screen shows them, and each exports to CSV under its id (from the
@@ -20,6 +20,7 @@ export type ColumnKind =
   | 'date'
   | 'dateTime'
   | 'boolean'
+  | 'resolution'
   | 'statusDays'
   /** Integer minor units of the table's currency. */
   | 'money'
@@ -47,6 +48,12 @@ export const tableIds = [
   'people-bench',
   'people-dock',
   'people-desk',
+  'failures-models',
+  'failures-faults',
+  'failures-purchase-months',
+  'failures-repeats',
+  'failures-trend',
+  'cases',
 ] as const;
 export type TableId = (typeof tableIds)[number];
 
@@ -228,6 +235,91 @@ export function peopleTables(report: PeopleReport): ReportTable[] {
       id: 'people-desk',
       columns: [col('name', 'text'), col('shipments', 'count')],
       rows: report.desk.map((d) => ({ cells: { ...d } })),
+    },
+  ];
+}
+
+export function failuresTables(report: FailuresReport): ReportTable[] {
+  const ofReceived = (cases: number) => share(cases, report.received);
+  return [
+    {
+      id: 'failures-models',
+      columns: [
+        col('productLine', 'productLine'),
+        col('model', 'text'),
+        col('received', 'count'),
+        col('resolved', 'count'),
+        col('noFaultFound', 'count'),
+        col('noFaultFoundShare', 'percent'),
+        col('repeats', 'count'),
+      ],
+      rows: [
+        ...report.models.map((m) => ({ cells: { ...m, noFaultFoundShare: share(m.noFaultFound, m.resolved) } })),
+        {
+          total: true,
+          cells: {
+            productLine: null,
+            model: null,
+            received: report.received,
+            resolved: report.resolved,
+            noFaultFound: report.noFaultFound,
+            noFaultFoundShare: share(report.noFaultFound, report.resolved),
+            repeats: report.repeats,
+          },
+        },
+      ],
+    },
+    {
+      id: 'failures-faults',
+      columns: [col('faultCategory', 'text'), col('damageLevel', 'count'), col('cases', 'count'), col('share', 'percent')],
+      rows: report.faults.map((f) => ({ cells: { ...f, share: ofReceived(f.cases) } })),
+    },
+    {
+      id: 'failures-purchase-months',
+      columns: [col('purchaseMonth', 'text'), col('cases', 'count'), col('share', 'percent')],
+      rows: report.purchaseMonths.map((m) => ({ cells: { purchaseMonth: m.month, cases: m.cases, share: ofReceived(m.cases) } })),
+    },
+    {
+      id: 'failures-repeats',
+      columns: [
+        col('rma', 'rma'),
+        col('serial', 'text'),
+        col('model', 'text'),
+        col('receivedAt', 'dateTime'),
+        col('earlierRma', 'rma'),
+        col('earlierShippedAt', 'dateTime'),
+        col('daysBetween', 'count'),
+      ],
+      rows: report.repeatRepairs.map((r) => ({
+        cells: { rma: r.rma, serial: r.serial, model: r.model, receivedAt: r.receivedAt, earlierRma: r.earlierRma, earlierShippedAt: r.earlierShippedAt, daysBetween: r.days },
+      })),
+    },
+    {
+      id: 'failures-trend',
+      columns: [col('period', 'text'), col('received', 'count'), col('noFaultFound', 'count')],
+      rows: report.trend.map((t) => ({ cells: { ...t } })),
+    },
+  ];
+}
+
+export function casesTables(report: CasesExport): ReportTable[] {
+  return [
+    {
+      id: 'cases',
+      columns: [
+        col('rma', 'rma'),
+        col('status', 'status'),
+        col('createdAt', 'dateTime'),
+        col('receivedAt', 'dateTime'),
+        col('customerName', 'text'),
+        col('productLine', 'productLine'),
+        col('model', 'text'),
+        col('serial', 'text'),
+        col('resolution', 'resolution'),
+        col('assignedTo', 'text'),
+        col('source', 'text'),
+      ],
+      rows: report.rows.map((r) => ({ cells: { ...r } })),
     },
   ];
 }

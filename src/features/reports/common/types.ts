@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../../base/common/dates.ts';
 import type { Currency } from '../../../base/common/money.ts';
-import type { Status } from '../../cases/common/index.ts';
+import type { Resolution, Status } from '../../cases/common/index.ts';
 
 /** What the reports answer. Business days carry two decimals; times are ISO-8601 UTC, dates the site's calendar. */
 
@@ -149,4 +149,75 @@ export interface PeopleReport {
   technicians: TechnicianFacts[];
   dock: DockFacts[];
   desk: DeskFacts[];
+}
+
+/** Returns of cases received in a range, by what failed, of what, and when it was bought. */
+export interface FailuresReport {
+  from: CalendarDate;
+  to: CalendarDate;
+  period: TrendPeriod;
+  received: number;
+  /** Of them, resolved (repaired, replaced, returned unrepaired, no fault found, refunded). */
+  resolved: number;
+  noFaultFound: number;
+  /** Of them, units back within 90 days of being shipped repaired. */
+  repeats: number;
+  models: FailuresByModel[];
+  faults: FailuresByFault[];
+  purchaseMonths: { month: string | null; cases: number }[];
+  repeatRepairs: RepeatRepair[];
+  /** Every week or month of the range, oldest first, the empty ones too. */
+  trend: { period: string; received: number; noFaultFound: number }[];
+}
+
+export type TrendPeriod = 'week' | 'month';
+
+export interface FailuresByModel {
+  model: string | null;
+  productLine: string | null;
+  received: number;
+  resolved: number;
+  noFaultFound: number;
+  repeats: number;
+}
+
+export interface FailuresByFault {
+  faultCategory: string | null;
+  damageLevel: number | null;
+  cases: number;
+}
+
+/** A unit received again within 90 days of being shipped back repaired. */
+export interface RepeatRepair {
+  rma: string;
+  serial: string;
+  model: string | null;
+  receivedAt: string;
+  earlierRma: string;
+  earlierShippedAt: string;
+  /** Calendar days on the site's calendar from the shipment back to the new receipt. */
+  days: number;
+}
+
+/** The cases created in a range, as the cases list exports them. */
+export interface CasesExport {
+  from: CalendarDate;
+  to: CalendarDate;
+  rows: CaseExportRow[];
+  /** More cases than one export holds matched; the rows are the oldest. */
+  more: boolean;
+}
+
+export interface CaseExportRow {
+  rma: string;
+  status: Status;
+  createdAt: string;
+  receivedAt: string | null;
+  customerName: string;
+  model: string | null;
+  productLine: string | null;
+  serial: string;
+  resolution: Resolution | null;
+  assignedTo: string | null;
+  source: string;
 }

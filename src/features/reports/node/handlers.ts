@@ -1,6 +1,8 @@
 import type { HandlersFor } from '../../../base/node/handlers.ts';
 import type { reportsMethods } from '../common/contract.ts';
 import { importHolidays, readCalendar, saveCalendar } from './calendar.ts';
+import { casesExport } from './cases.ts';
+import { failuresReport } from './failures.ts';
 import { moneyReport } from './money.ts';
 import { peopleReport } from './people.ts';
 import { overdueReport, turnaroundReport } from './turnaround.ts';
@@ -10,6 +12,8 @@ export const reportsHandlers: HandlersFor<typeof reportsMethods> = {
   'reports.turnaround': (ctx, input) => turnaroundReport(ctx, input),
   'reports.money': (ctx, input) => moneyReport(ctx, input),
   'reports.people': (ctx, input) => peopleReport(ctx, input),
+  'reports.failures': (ctx, input) => failuresReport(ctx, input),
+  'reports.cases': (ctx, input) => casesExport(ctx, input),
   'reports.calendar': (ctx) => readCalendar(ctx),
   'reports.saveCalendar': (ctx, input) => saveCalendar(ctx, input),
   'reports.importHolidays': (ctx, input) => importHolidays(ctx, input.text),

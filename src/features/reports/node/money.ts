@@ -68,7 +68,8 @@ export async function moneyReport(ctx: ServiceContext, input: RangeInput): Promi
   const { site } = await reportSite(db, ctx.now);
   const range = rangeInstants(input, site.timeZone);
   const line = input.productLine;
-  const [accepted, closed, issued, paidInRange, owing] = await Promise.all([
+  const openCases = db.selectFrom('cases').select('cases.id').where('cases.status', 'in', [...openStatuses]);
+  const [accepted, closed, issued, paidInRange, ofOpenCases, acceptedOnPortal] = await Promise.all([
     estimatesOf(db, site.currency, line)
       .select(['estimates.lines', 'products.product_line'])
       .where('estimates.state', '=', 'accepted')
@@ -91,28 +92,18 @@ export async function moneyReport(ctx: ServiceContext, input: RangeInput): Promi
       .where('estimates.issued_at', '<', range.end)
       .executeTakeFirstOrThrow(),
     paymentsByLine(db, site.currency, range, line),
-    // Accepted at the desk (or settled), or accepted on the portal and not yet acted on.
+    // The estimates of open cases (found by the status index, so those of closed ones are never read).
     estimatesOf(db, site.currency, line)
       .select(['cases.id', 'cases.rma', 'cases.status', 'estimates.version', 'estimates.total', 'estimates.decided_at', 'estimates.state'])
-      .where('cases.status', 'in', [...openStatuses])
+      .where('estimates.case_id', 'in', openCases)
       .where('estimates.total', '>', 0)
-      .where((eb) =>
-        eb.or([
-          eb('estimates.state', '=', 'accepted'),
-          eb.and([
-            eb('estimates.state', '=', 'issued'),
-            eb.exists(
-              eb
-                .selectFrom('portal_estimate_decisions')
-                .select('portal_estimate_decisions.id')
-                .whereRef('portal_estimate_decisions.case_id', '=', 'estimates.case_id')
-                .whereRef('portal_estimate_decisions.estimate_version', '=', 'estimates.version')
-                .where('portal_estimate_decisions.decision', '=', 'accepted'),
-            ),
-          ]),
-        ]),
-      )
       .orderBy('estimates.decided_at')
+      .execute(),
+    db
+      .selectFrom('portal_estimate_decisions')
+      .select(['case_id', 'estimate_version'])
+      .where('decision', '=', 'accepted')
+      .where('case_id', 'in', openCases)
       .execute(),
   ]);
 
@@ -161,6 +152,9 @@ export async function moneyReport(ctx: ServiceContext, input: RangeInput): Promi
     lineRow(r.product_line)[r.state === 'declined' ? 'declined' : 'expired'] += Number(r.count);
   }
 
+  // Accepted at the desk (or settled when repair started), or accepted on the portal and not yet acted on.
+  const onPortal = new Set(acceptedOnPortal.map((d) => `${d.case_id}:${d.estimate_version}`));
+  const owing = ofOpenCases.filter((e) => e.state === 'accepted' || (e.state === 'issued' && onPortal.has(`${e.id}:${e.version}`)));
   const paid = await paidFor(
     db,
     owing.map((o) => Number(o.id)),

@@ -62,6 +62,9 @@ export async function peopleReport(ctx: ServiceContext, input: DatesInput): Prom
     db
       .selectFrom('unmatched_parcels')
       .select((eb) => ['created_by as user', eb.fn.countAll<number>().as('n')])
+      // Parcels whose case nobody knew (not those set aside for a known case, nor the duplicates merged since).
+      .where('reason', 'in', ['unmatched', 'to_identify'])
+      .where('state', '!=', 'merged')
       .where('created_at', '>=', start)
       .where('created_at', '<', end)
       .groupBy('created_by')
