@@ -76,10 +76,11 @@ type Changed = (bench: BenchCase) => void;
 /** The reason in the reader's language; the English sentence of the rules engine when no translation fits. */
 export function warrantyReason(w: WarrantyView, t: ReturnType<typeof useTranslation>['t']): string {
   const p = w.params;
+  const paused = p.pausedDays ? ` ${t('bench.reason.paused', { pausedDays: p.pausedDays })}` : '';
   if (w.rule === 'expired') {
-    return p.ended === 'standard' ? t('bench.reason.expiredStandard', { ...p }) : t('bench.reason.expired', { until: w.until });
+    return (p.ended === 'standard' ? t('bench.reason.expiredStandard', { ...p }) : t('bench.reason.expired', { until: w.until })) + paused;
   }
-  return t(`bench.reason.${w.rule}`, { ...p, defaultValue: w.reason });
+  return t(`bench.reason.${w.rule}`, { ...p, defaultValue: w.reason }) + paused;
 }
 
 function Warranty({ warranty }: { warranty: WarrantyView | null }) {
