@@ -21,6 +21,7 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { EstimateCard, EstimateForm } from '../../estimates/browser/index.ts';
+import { Remedies } from '../../warranty/browser/index.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 
 interface Props {
@@ -59,6 +60,7 @@ export function BenchPanel({ detail, onChanged }: Props) {
       <h2 id="bench-panel">{t('bench.panel')}</h2>
       <FormAlert message={alert} />
       <Warranty warranty={bench.warranty} />
+      <Remedies decision={bench.remedies} />
       <Assignment bench={bench} onChanged={changed} onError={setAlert} />
       <Diagnosis bench={bench} onChanged={changed} />
       <NextStep bench={bench} onChanged={changed} onError={setAlert} />
@@ -140,6 +142,7 @@ const diagnosisFields = [
   'diagnosis.internalNotes',
   'diagnosis.customerNotes',
   'diagnosis.extendedUntil',
+  'diagnosis.goodsReceivedOn',
 ] as const;
 
 function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed }) {
@@ -191,6 +194,9 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
         <label className="check">
           <input type="checkbox" {...register('diagnosis.symptomConfirmed')} /> {t('bench.symptomConfirmed')}
         </label>
+        <label className="check">
+          <input type="checkbox" {...register('diagnosis.majorRepair')} /> {t('bench.majorRepair')}
+        </label>
         <Field label={t('bench.faultCategory')} error={e?.faultCategory?.message} optional>
           {(p) => (
             <select {...p} {...register('diagnosis.faultCategory', { setValueAs: (v: string) => v || null })}>
@@ -235,6 +241,12 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
         </fieldset>
         <Field label={t('bench.extendedUntil')} error={e?.extendedUntil?.message} optional>
           {(p) => <input {...p} type="date" {...register('diagnosis.extendedUntil', { setValueAs: (v: string) => v || null })} />}
+        </Field>
+        <label className="check">
+          <input type="checkbox" {...register('diagnosis.distanceSale')} /> {t('bench.distanceSale')}
+        </label>
+        <Field label={t('bench.goodsReceivedOn')} error={e?.goodsReceivedOn?.message} optional>
+          {(p) => <input {...p} type="date" {...register('diagnosis.goodsReceivedOn', { setValueAs: (v: string) => v || null })} />}
         </Field>
         <Field label={t('bench.testResults')} error={e?.testResults?.message} optional>
           {(p) => <textarea {...p} rows={2} {...register('diagnosis.testResults')} />}

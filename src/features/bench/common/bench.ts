@@ -20,6 +20,7 @@ import type { Resolution, Status } from '../../cases/common/index.ts';
 import {
   defaultWarrantyPolicy,
   warrantyPolicySchema,
+  type RemedyDecision,
   type WarrantyParams,
   type WarrantyPolicy,
   type WarrantyRule,
@@ -111,6 +112,10 @@ export const diagnosisSchema = z.object({
   customerNotes: optionalText(4000, 'customerNotes'),
   proofOfPurchase: z.boolean(),
   extendedUntil: dateSchema.nullish().transform((s) => s ?? null),
+  /** What a region's consumer rules ask: the fault needs a major repair, and how and when the goods were bought. */
+  majorRepair: z.boolean().default(false),
+  distanceSale: z.boolean().default(false),
+  goodsReceivedOn: dateSchema.nullish().transform((s) => s ?? null),
 });
 export type DiagnosisInput = z.input<typeof diagnosisSchema>;
 export type Diagnosis = z.output<typeof diagnosisSchema>;
@@ -248,6 +253,8 @@ export interface BenchCase {
   diagnosis: Diagnosis;
   diagnosed: { at: string; by: string | null } | null;
   warranty: WarrantyView | null;
+  /** What the customer may ask for beside the warranty, with the delays of the visit as they stand today. */
+  remedies: RemedyDecision | null;
   estimates: EstimateView[];
   work: WorkEntry[];
   minutesSpent: number;

@@ -7,7 +7,6 @@ const en = {
     kind: { refund: 'Refund', exchange: 'Exchange', repair: 'Repair', paid_repair: 'Paid repair' },
     mayAsk: 'The customer may ask for',
     warrantyOnly: 'No consumer rule of the region adds to the warranty.',
-    notDecided: 'Remedies are decided with the warranty.',
     rule: {
       early_fault: 'Fault soon after the sale',
       repeat_same_fault: 'Same fault after repairs',
@@ -60,7 +59,6 @@ const ko: Strings<typeof en> = {
     kind: { refund: '환불', exchange: '교환', repair: '수리', paid_repair: '유상 수리' },
     mayAsk: '고객이 요구할 수 있는 방법',
     warrantyOnly: '이 지역에는 보증에 더해지는 소비자 규정이 없습니다.',
-    notDecided: '구제 방법은 보증 판정과 함께 정해집니다.',
     rule: {
       early_fault: '구입 직후 고장',
       repeat_same_fault: '수리 후 같은 고장 재발',
@@ -113,7 +111,6 @@ const zh: Strings<typeof en> = {
     kind: { refund: '退货', exchange: '换货', repair: '修理', paid_repair: '付费维修' },
     mayAsk: '客户可以要求',
     warrantyOnly: '该地区没有在保修之外的消费者规则。',
-    notDecided: '补救方式与保修判定一同确定。',
     rule: {
       early_fault: '售出后不久出现故障',
       repeat_same_fault: '修理后同一故障再次出现',
