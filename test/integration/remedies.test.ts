@@ -246,3 +246,34 @@ describe('remedies decided with the diagnosis', () => {
     expect(next.warranty).toMatchObject({ covered: true, rule: 'standard', until: '2028-03-01', params: { pausedDays: 91 } });
   });
 });
+
+describe("the customer's choice", () => {
+  it('closes a Chinese case as refunded when the customer takes the refund, and tells the portal', async () => {
+    const depot = await start();
+    const bench = await diagnose(depot, await onTheBench(depot, { serial: 'CN-RF-0001', region: 'CN', purchaseDate: '2026-03-05' }), found('Battery'));
+    const refunded = unwrap(await depot.clerk('bench.chooseRemedy', { rma: bench.rma, version: bench.version, remedy: 'refund' }));
+    expect(refunded).toMatchObject({ status: 'closed', resolution: 'refunded', remedyChosen: { remedy: 'refund', by: 'Eleni Papadopoulou' } });
+    const detail = unwrap(await depot.clerk('cases.get', { rma: bench.rma }));
+    expect(detail.history.at(-1)).toMatchObject({ from: 'diagnosing', to: 'closed', note: 'The customer chose a refund: closed as refunded' });
+    const caseId = (await depot.core.db.selectFrom('cases').select('id').where('rma', '=', bench.rma).executeTakeFirstOrThrow()).id;
+    const pushed = await depot.core.db.selectFrom('portal_outbox').select('body').where('case_id', '=', caseId).where('kind', '=', 'status').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(pushed.body)).toMatchObject({ status: 'completed', details: { resolution: 'refunded' } });
+    // Closed: nothing more to choose.
+    expect((await depot.clerk('bench.chooseRemedy', { rma: bench.rma, version: refunded.version, remedy: 'repair' })).ok).toBe(false);
+  });
+
+  it('refuses a remedy the rules do not offer at its field, and records one they do without moving the case', async () => {
+    const depot = await start();
+    const bench = await diagnose(depot, await onTheBench(depot, { serial: 'GR-RF-0001', region: 'GR', purchaseDate: '2026-03-05' }), found('Battery'));
+    const before = await depot.core.db.selectFrom('diagnoses').select('remedy_chosen').where('remedy_chosen', 'is not', null).execute();
+    expect(refusedAt(await depot.clerk('bench.chooseRemedy', { rma: bench.rma, version: bench.version, remedy: 'refund' }), 'remedy')).toBe(
+      "This unit's warranty and regional rules do not offer that remedy",
+    );
+    expect(await depot.core.db.selectFrom('diagnoses').select('remedy_chosen').where('remedy_chosen', 'is not', null).execute()).toEqual(before);
+    expect((await depot.warehouse('bench.chooseRemedy', { rma: bench.rma, version: bench.version, remedy: 'repair' })).ok).toBe(false);
+    const repair = unwrap(await depot.tech('bench.chooseRemedy', { rma: bench.rma, version: bench.version, remedy: 'repair' }));
+    expect(repair).toMatchObject({ status: 'diagnosing', version: bench.version + 1, remedyChosen: { remedy: 'repair', by: 'Wei Zhang' } });
+    // Refunds close a case only through the bench, never as a plain status change.
+    expect((await depot.clerk('cases.transition', { rma: bench.rma, version: repair.version, to: 'closed', resolution: 'refunded' })).ok).toBe(false);
+  });
+});

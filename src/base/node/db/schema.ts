@@ -252,6 +252,9 @@ export interface Database extends PortalTables {
     distance_sale: ColumnType<number, number | undefined, number>;
     goods_received_on: string | null;
     remedies: string | null;
+    remedy_chosen: string | null;
+    remedy_chosen_at: string | null;
+    remedy_chosen_by: number | null;
   };
   estimates: {
     id: Generated<number>;

@@ -22,6 +22,7 @@ import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { EstimateCard, EstimateForm } from '../../estimates/browser/index.ts';
 import { Remedies } from '../../warranty/browser/index.ts';
+import type { Remedy } from '../../warranty/common/index.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 
 interface Props {
@@ -32,6 +33,7 @@ interface Props {
 /** The bench on the case page: warranty with its reason, diagnosis, estimates, the customer's decision, repair and QA. */
 export function BenchPanel({ detail, onChanged }: Props) {
   const { t } = useTranslation();
+  const { user } = useSigned();
   const [bench, setBench] = useState<BenchCase | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
 
@@ -60,7 +62,7 @@ export function BenchPanel({ detail, onChanged }: Props) {
       <h2 id="bench-panel">{t('bench.panel')}</h2>
       <FormAlert message={alert} />
       <Warranty warranty={bench.warranty} />
-      <Remedies decision={bench.remedies} />
+      <Remedies decision={bench.remedies} chosen={bench.remedyChosen} onChoose={mayChooseRemedy(bench, user.role) ? (remedy) => chooseRemedy(bench, remedy, changed) : null} />
       <Assignment bench={bench} onChanged={changed} onError={setAlert} />
       <Diagnosis bench={bench} onChanged={changed} />
       <NextStep bench={bench} onChanged={changed} onError={setAlert} />
@@ -74,6 +76,16 @@ export function BenchPanel({ detail, onChanged }: Props) {
 }
 
 type Changed = (bench: BenchCase) => void;
+
+/** The customer's choice of remedy is recorded by the bench or the desk while the unit is past receipt and still on the bench. */
+const mayChooseRemedy = (bench: BenchCase, role: string) =>
+  ['technician', 'clerk', 'admin'].includes(role) && benchStatuses.includes(bench.status) && bench.status !== 'received';
+
+async function chooseRemedy(bench: BenchCase, remedy: Remedy, onChanged: Changed) {
+  const result = await api['bench.chooseRemedy']({ rma: bench.rma, version: bench.version, remedy });
+  if (result.ok) onChanged(result.value);
+  return result;
+}
 
 /** The reason in the reader's language; the English sentence of the rules engine when no translation fits. */
 export function warrantyReason(w: WarrantyView, t: ReturnType<typeof useTranslation>['t']): string {

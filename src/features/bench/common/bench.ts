@@ -19,7 +19,9 @@ import { dateSchema, line, optionalLine, optionalText, rmaSchema, serialSchema }
 import type { Resolution, Status } from '../../cases/common/index.ts';
 import {
   defaultWarrantyPolicy,
+  remedyKinds,
   warrantyPolicySchema,
+  type Remedy,
   type RemedyDecision,
   type WarrantyParams,
   type WarrantyPolicy,
@@ -213,6 +215,12 @@ export const logWorkInput = caseRef.extend({
   replacementSerial: serialSchema.nullish().transform((s) => s ?? null),
 });
 
+/** The customer's choice among the remedies offered; a refund closes the case as refunded. */
+export const chooseRemedyInput = caseRef.extend({
+  remedy: z.enum(remedyKinds, { error: zodMessage(m.chooseRemedyKind()) }),
+  note: optionalText(1000, 'note'),
+});
+
 export const benchActions = [
   'startRepair',
   'waitParts',
@@ -255,6 +263,8 @@ export interface BenchCase {
   warranty: WarrantyView | null;
   /** What the customer may ask for beside the warranty, with the delays of the visit as they stand today. */
   remedies: RemedyDecision | null;
+  /** The remedy the customer chose, once recorded. */
+  remedyChosen: { remedy: Remedy; at: string; by: string | null } | null;
   estimates: EstimateView[];
   work: WorkEntry[];
   minutesSpent: number;

@@ -16,7 +16,7 @@ import type { Accessory } from '../../receiving/common/index.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import { benchMessages } from '../common/messages.ts';
 import { benchStatuses, casesMessages, type Resolution, type Status } from '../../cases/common/index.ts';
-import { decideRemedies, decideWarranty, withDelays, type DamageKind, type RemedyDecision } from '../../warranty/common/index.ts';
+import { decideRemedies, decideWarranty, withDelays, type DamageKind, type Remedy, type RemedyDecision } from '../../warranty/common/index.ts';
 import type { Db } from '../../../base/node/core.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import {
@@ -332,6 +332,11 @@ export async function getBenchCase(ctx: ServiceContext, rma: string): Promise<Be
   const status = row.status as Status;
   const warranty = saved ? warrantyOf(saved) : null;
   const remedies = saved?.remedies && warranty ? await remediesToday(ctx, caseId, status, JSON.parse(saved.remedies) as RemedyDecision, warranty.covered) : null;
+  const chooser = saved?.remedy_chosen_by ? await userNameOf(db, saved.remedy_chosen_by) : undefined;
+  const remedyChosen =
+    saved?.remedy_chosen && saved.remedy_chosen_at
+      ? { remedy: saved.remedy_chosen as Remedy, at: saved.remedy_chosen_at, by: chooser?.name ?? null }
+      : null;
   const gate = repairGate(status, saved ? { covered: warranty!.covered, symptomConfirmed: diagnosis.symptomConfirmed } : null, estimates, site.currency);
   return {
     rma: row.rma,
@@ -344,6 +349,7 @@ export async function getBenchCase(ctx: ServiceContext, rma: string): Promise<Be
     diagnosed: saved ? { at: saved.diagnosed_at, by: saved.diagnosed_name } : null,
     warranty,
     remedies,
+    remedyChosen,
     estimates,
     work,
     minutesSpent: work.reduce((sum, w) => sum + w.minutes, 0),

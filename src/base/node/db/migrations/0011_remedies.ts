@@ -4,7 +4,8 @@ import type { DialectName } from '../dialect.ts';
 /**
  * The remedies decided with the warranty: the facts of the purchase the regional consumer rules ask
  * about (a fault needing a major repair, a distance sale, the day the goods arrived) and the
- * decision itself, as JSON (`RemedyDecision`), beside the warranty decision of the diagnosis.
+ * decision itself, as JSON (`RemedyDecision`), beside the warranty decision of the diagnosis; and
+ * the remedy the customer chose.
  */
 export const m0011_remedies = {
   id: 11,
@@ -15,5 +16,9 @@ export const m0011_remedies = {
     await table().addColumn('distance_sale', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     await table().addColumn('goods_received_on', 'text').execute();
     await table().addColumn('remedies', 'text').execute();
+    // The remedy the customer chose, when and who recorded it.
+    await table().addColumn('remedy_chosen', 'text').execute();
+    await table().addColumn('remedy_chosen_at', 'text').execute();
+    await table().addColumn('remedy_chosen_by', 'integer', (c) => c.references('users.id')).execute();
   },
 };
