@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../src/base/node/core.ts';
 import { bootCore } from '../src/base/node/boot.ts';
+import { openPostgres, openSqlite, type DepotDatabase } from '../src/base/node/db/open.ts';
+import type { Migration } from '../src/base/node/db/migrations/registry.ts';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -41,6 +43,16 @@ export async function freshCore(options: { demo?: boolean; now?: () => Date } = 
   });
   if (options.demo) await loadDemo(core);
   return core;
+}
+
+/**
+ * A fresh database of the run's dialect, opened with the migrations given (all by default) each time
+ * the returned function is called: a migration's test fills it at one schema and opens it at the next.
+ */
+export async function freshDatabase(): Promise<(migrations?: readonly Migration[]) => Promise<DepotDatabase>> {
+  const url = testDialect === 'postgres' ? await freshPostgresUrl() : null;
+  const file = path.join(tempDir(), 'depot.sqlite');
+  return (migrations) => (url ? openPostgres(url, { migrations }) : openSqlite(file, { migrations }));
 }
 
 /** Calls the API as a user of the given role (demo data: one user per role, PIN 1234). */

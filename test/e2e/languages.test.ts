@@ -87,7 +87,7 @@ describe.each(['ko', 'zh'] as const)('the receiving dock in %s', (language) => {
 
     // The history Depot wrote for the receipt, in this language; the English stays for the API.
     await page.reload();
-    await page.getByRole('heading', { name: t('receiving.title') }).waitFor();
+    await page.getByRole('heading', { name: t('receiving.title'), exact: true }).waitFor();
     await page.goto(`${new URL(page.url()).origin}/#/cases/${expected.rma}`);
     await page.getByRole('heading', { name: expected.rma }).waitFor();
     const history = page.locator('table.history');

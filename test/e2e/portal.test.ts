@@ -50,6 +50,16 @@ describe('portal sync in browser mode', () => {
     await page.getByText('Connection saved.').first().waitFor();
     await page.getByRole('button', { name: 'Test connection' }).click();
     await page.getByText(/^Connected/).first().waitFor();
+
+    // The token goes only to the portal it was entered for: another address asks for it again.
+    await page.getByLabel('Portal API address').fill('http://127.0.0.1:9/api/v1');
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    await page.getByText(/The token was entered for http:\/\/127\.0\.0\.1:\d+: enter it again/).waitFor();
+    await page.getByLabel('API token').fill('not-the-token');
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    await page.getByText('This is not the token this Depot was started with').first().waitFor();
+    await page.getByLabel('Portal API address').fill(portal.url);
+    await page.getByLabel('API token').waitFor({ state: 'detached' });
     expect(JSON.stringify(await app.core.db.selectFrom('site_settings').selectAll().execute())).not.toContain(portal.token);
 
     // A customer files an RMA on the portal; the worker pulls it in.

@@ -44,6 +44,22 @@ describe('the receiving dock in browser mode', () => {
 
   const focused = (label: string) => app.page.getByLabel(label, { exact: true }).evaluate((el) => el === document.activeElement);
 
+  /** The scanner's next code lands in the scan field: it has focus, and what is typed goes into it. */
+  const scanFieldTakesTheNextCode = async () => {
+    await expect.poll(() => focused('Scan')).toBe(true);
+    await app.page.keyboard.type('42', { delay: 5 });
+    expect(await app.page.getByLabel('Scan', { exact: true }).inputValue()).toBe('42');
+    await app.page.getByLabel('Scan', { exact: true }).fill('');
+  };
+
+  const shelfRow = (tracking: string) =>
+    app.core.db
+      .selectFrom('unmatched_parcels')
+      .leftJoin('cases', 'cases.id', 'unmatched_parcels.for_case_id')
+      .select(['unmatched_parcels.id', 'unmatched_parcels.reason', 'unmatched_parcels.state', 'unmatched_parcels.shelf', 'unmatched_parcels.note', 'unmatched_parcels.serial_scanned', 'cases.rma as for_rma'])
+      .where('tracking_norm', '=', tracking.replace(/[\s-]/g, '').toUpperCase())
+      .execute();
+
   it('receives an expected parcel with scan → scan → Enter, and can undo it with a reason', async () => {
     const { page } = app;
     const unit = await inTransit(0);
@@ -62,15 +78,21 @@ describe('the receiving dock in browser mode', () => {
     expect((await history(unit.rma)).at(-1)).toMatchObject({ from_status: 'in_transit', to_status: 'received', name: 'Minji Kim' });
     expect(await intakeOf(kase.id)).toMatchObject({ serial_matches: 1, packaging: 'intact', physical_damage: 0, liquid_damage: 0, mismatch_reason: null });
 
-    // The undo list comes from the server, so it survives a reload of the window.
+    // The undo list comes from the server, so it survives a reload of the window; one row per receipt.
     await page.reload();
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(unit.rma) }).count()).toBe(1);
     await page.getByRole('button', { name: `Undo ${unit.rma}` }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await scanFieldTakesTheNextCode();
+    await page.getByRole('button', { name: `Undo ${unit.rma}` }).click();
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await dialog.getByText('Say why the receipt is undone').waitFor();
     await dialog.getByLabel('Reason').fill('Opened the wrong box');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Undone', { exact: true }).waitFor();
+    // The Undo button is gone with the dialog: the next scan still lands in the scan field.
+    await scanFieldTakesTheNextCode();
     expect((await caseRow(unit.rma)).status).toBe('in_transit');
     expect((await history(unit.rma)).at(-1)).toMatchObject({
       from_status: 'received',
@@ -81,15 +103,70 @@ describe('the receiving dock in browser mode', () => {
     expect(await intakeOf(kase.id)).toMatchObject({ undo_reason: 'Opened the wrong box' });
   });
 
-  it('warns, and changes nothing, when a scanned case is not expecting a parcel', async () => {
+  it('puts a parcel for a case not expecting one on the shelf for that case, with the reason, shown on the case page', async () => {
     const { page, core } = app;
     const closed = await core.db.selectFrom('cases').select(['rma', 'version']).where('status', '=', 'closed').executeTakeFirstOrThrow();
     const intakes = await core.db.selectFrom('intakes').select('id').execute();
     await scan(page, 'Scan', closed.rma.toLowerCase());
-    await page.getByRole('alert').getByText(`${closed.rma} is not expecting a parcel: it is Closed. Nothing was changed.`).waitFor();
+    await page.getByRole('alert').getByText(`${closed.rma} is not expecting a parcel: it is Closed.`).waitFor();
+    await page.getByText(`It is on the shelf for ${closed.rma}: A second parcel.`).waitFor();
+    await expect.poll(() => focused('Scan')).toBe(true);
+    expect(await shelfRow(closed.rma)).toEqual([expect.objectContaining({ reason: 'second_parcel', state: 'on_shelf', for_rma: closed.rma })]);
     expect(await core.db.selectFrom('cases').select('version').where('rma', '=', closed.rma).executeTakeFirstOrThrow()).toEqual({ version: closed.version });
     expect(await core.db.selectFrom('intakes').select('id').execute()).toEqual(intakes);
+
+    await page.getByRole('button', { name: 'Change the reason or add details' }).click();
+    await expect.poll(() => focused('Why')).toBe(true);
+    await page.getByLabel('Why').selectOption('other');
+    await page.getByLabel('Shelf').fill('C-2');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByText('Say why the parcel is on the shelf').waitFor();
+    await page.getByLabel('Note').fill('Customer returns the charger they kept');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByText(`Details of ${closed.rma} saved.`).first().waitFor();
+    await scanFieldTakesTheNextCode();
+    expect(await shelfRow(closed.rma)).toEqual([
+      expect.objectContaining({ reason: 'other', shelf: 'C-2', note: 'Customer returns the charger they kept', for_rma: closed.rma }),
+    ]);
+
+    await page.goto(`${new URL(page.url()).origin}/#/cases/${closed.rma}`);
+    const section = page.getByRole('region', { name: 'On the shelf for this case' });
+    await section.getByRole('cell', { name: 'C-2', exact: true }).waitFor();
+    await section.getByRole('cell', { name: 'Other', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Receiving', exact: true }).click();
+    await page.getByRole('heading', { name: 'Receiving' }).waitFor();
+  });
+
+  it('keeps an unknown parcel on the shelf when the next one is scanned, says where on a rescan, and refuses a code that is not one', async () => {
+    const { page } = app;
+    await scan(page, 'Scan', 'hello');
+    await page.getByText('hello is neither an RMA number nor a tracking number. Nothing was recorded.').first().waitFor();
+    expect(await page.getByLabel('Scan', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => focused('Scan')).toBe(true);
+
+    await scan(page, 'Scan', '5512 0000 7777');
+    await page.getByText('No case expects 5512 0000 7777. It is on the shelf, to identify.').waitFor();
+    await expect.poll(() => focused('Scan')).toBe(true);
+    // The worker scans the next parcel without doing anything about the first.
+    await scan(page, 'Scan', '5512 0000 8888');
+    await page.getByText('No case expects 5512 0000 8888. It is on the shelf, to identify.').waitFor();
+    expect(await shelfRow('5512 0000 7777')).toEqual([expect.objectContaining({ reason: 'to_identify', state: 'on_shelf' })]);
+
+    // The one scanned by mistake is taken back; the other is found on a rescan.
+    await page.getByRole('button', { name: 'Scanned by mistake' }).click();
+    await page.getByText('5512 0000 8888 is no longer on the shelf.').first().waitFor();
+    await scanFieldTakesTheNextCode();
+    expect(await shelfRow('5512 0000 8888')).toEqual([]);
+    await scan(page, 'Scan', '551200007777');
+    await page.getByText('5512 0000 7777 is already on the shelf.').waitFor();
+    await page.getByText(/On the shelf since .+, logged by Minji Kim\./).waitFor();
+
+    await page.getByRole('link', { name: /^On the shelf: \d+/ }).click();
+    const row = page.getByRole('row', { name: /5512 0000 7777/ });
+    await row.getByRole('cell', { name: 'To identify', exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'Minji Kim', exact: true }).waitFor();
+    await page.getByRole('link', { name: /Back to receiving/ }).click();
+    await page.getByRole('heading', { name: 'Receiving' }).waitFor();
   });
 
   it('accepts a serial that is not the RMA’s only with a reason, with condition, accessories and photos', async () => {
@@ -136,25 +213,57 @@ describe('the receiving dock in browser mode', () => {
     expect(photos).toEqual([{ name: 'box.png', content_type: 'image/png' }]);
   });
 
+  it('sets a parcel aside after a serial mismatch, with the serial, the photos and the shelf', async () => {
+    const { page, core } = app;
+    const unit = await inTransit(2);
+    await scan(page, 'Scan', unit.inbound_tracking!);
+    await scan(page, 'Serial', 'WRONG-UNIT-5');
+    await page.getByText('Serial does not match').waitFor();
+    await page.getByLabel('Add photos').setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('img', { name: 'label.png' }).waitFor();
+
+    await page.getByRole('button', { name: 'Set aside' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`It goes on the shelf for ${unit.rma} with the serial scanned, WRONG-UNIT-5, which is not the RMA’s.`).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // Back in this unit's scan field: the serial can be scanned again.
+    await expect.poll(() => focused('Serial')).toBe(true);
+
+    await page.getByRole('button', { name: 'Set aside' }).click();
+    await dialog.getByText('Photos taken so far go with it: 1.').waitFor();
+    await dialog.getByLabel('Shelf').fill('Q-2');
+    await dialog.getByLabel('Note').fill('Box label says SP-500');
+    await dialog.getByRole('button', { name: 'Put on the shelf' }).click();
+    await page.getByText(`${unit.inbound_tracking} set aside on the shelf for ${unit.rma}.`).first().waitFor();
+    await scanFieldTakesTheNextCode();
+
+    const [parcel] = await shelfRow(unit.inbound_tracking!);
+    expect(parcel).toMatchObject({ reason: 'serial_mismatch', serial_scanned: 'WRONG-UNIT-5', shelf: 'Q-2', note: 'Box label says SP-500', for_rma: unit.rma });
+    expect(await core.db.selectFrom('attachments').select('name').where('parcel_id', '=', parcel!.id).execute()).toEqual([{ name: 'label.png' }]);
+    expect((await caseRow(unit.rma)).status).toBe('in_transit');
+  });
+
   it('logs an unknown tracking number as an unmatched parcel, links it to its case later, and receives it', async () => {
     const { page, core } = app;
     await scan(page, 'Scan', '1Z 999 AA1 0123 4567');
-    await page.getByText('No case expects 1Z 999 AA1 0123 4567.').waitFor();
-    await page.getByRole('button', { name: 'Log as unmatched parcel' }).click();
+    await page.getByText('No case expects 1Z 999 AA1 0123 4567. It is on the shelf, to identify.').waitFor();
+    await page.getByRole('button', { name: 'Add details' }).click();
+    // "Sender (optional)": the label says more than its name.
+    await expect.poll(() => page.getByLabel('Sender').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.getByLabel('Tracking number').inputValue()).toBe('1Z 999 AA1 0123 4567');
     await page.getByLabel('Carrier').fill('UPS');
     await page.getByLabel('Sender').fill('王小明');
     await page.getByLabel('Contents').fill('Headphones, no paperwork');
     await page.getByLabel('Shelf').fill('U-3');
     await page.getByLabel('Add photos').setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: png });
-    await page.getByRole('button', { name: 'Log parcel' }).click();
+    await page.getByRole('button', { name: 'Save details' }).click();
     await expect.poll(() => focused('Scan')).toBe(true);
 
-    const parcel = await core.db.selectFrom('unmatched_parcels').selectAll().executeTakeFirstOrThrow();
-    expect(parcel).toMatchObject({ tracking: '1Z 999 AA1 0123 4567', carrier: 'UPS', sender_name: '王小明', shelf: 'U-3', case_id: null });
+    const parcel = await core.db.selectFrom('unmatched_parcels').selectAll().where('tracking_norm', '=', '1Z999AA101234567').executeTakeFirstOrThrow();
+    expect(parcel).toMatchObject({ tracking: '1Z 999 AA1 0123 4567', carrier: 'UPS', sender_name: '王小明', shelf: 'U-3', case_id: null, reason: 'unmatched' });
     expect(await core.db.selectFrom('attachments').select('name').where('parcel_id', '=', parcel.id).execute()).toEqual([{ name: 'label.png' }]);
 
-    await page.getByRole('link', { name: /^Unmatched parcels: 1, oldest/ }).click();
+    await page.getByRole('link', { name: /^On the shelf: \d+, oldest/ }).click();
     const row = page.getByRole('row', { name: /1Z 999 AA1 0123 4567/ });
     await row.getByRole('cell', { name: '王小明' }).waitFor();
     const target = await core.db
@@ -166,7 +275,8 @@ describe('the receiving dock in browser mode', () => {
     await row.getByRole('button', { name: 'Link to case' }).click();
     await page.getByRole('dialog').getByLabel('RMA').fill(target.rma);
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText('No unmatched parcels.').waitFor();
+    await page.getByText(`Parcel 1Z 999 AA1 0123 4567 linked to ${target.rma}.`).first().waitFor();
+    await expect.poll(() => row.count()).toBe(0);
 
     const linked = await core.db.selectFrom('unmatched_parcels').select('case_id').where('id', '=', parcel.id).executeTakeFirstOrThrow();
     expect(linked.case_id).toBe(target.id);

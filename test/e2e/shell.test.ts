@@ -83,3 +83,32 @@ describe('demo data in browser mode', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toMatch(/^zh/);
   });
 });
+
+describe('a user locked out by wrong PINs', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(() => app.close());
+
+  it('is told so at sign-in, shows as locked on the users list, and signs in again once an admin unlocks', async () => {
+    const { page, core } = app;
+    const tech = await core.db.selectFrom('users').select(['id', 'name']).where('role', '=', 'technician').executeTakeFirstOrThrow();
+    // Ten wrong PINs in a row lock a user (the API tests count them); here the lockout is on record.
+    await core.db.insertInto('sign_in_audit').values({ at: new Date().toISOString(), event: 'lockout', user_id: tech.id, station: 'e2e', actor_id: null }).execute();
+    const user = page.getByLabel('User');
+    await user.selectOption({ value: String(tech.id) });
+    await page.getByLabel('PIN').fill('1234');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Ask an admin to unlock it in Settings').first().waitFor();
+
+    await signIn(page, 'Admin Park');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const row = page.getByRole('row', { name: new RegExp(tech.name) });
+    await row.getByText('Locked after too many wrong PINs').waitFor();
+    await page.getByRole('button', { name: `Unlock ${tech.name}` }).click();
+    await row.getByText('Allowed').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, tech.name);
+  });
+});

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../src/apps/api/dispatch.ts';
 import { api, type MethodName } from '../../src/apps/api/contract.ts';
 import { asRole, freshCore, tableCounts, unwrap } from '../helpers.ts';
+import type { Core } from '../../src/base/node/core.ts';
+import type { Result } from '../../src/base/common/result.ts';
 
 const walkIn = {
   customer: { name: '김민수', email: 'minsu@example.com', phone: '010-1234-5678', locale: 'ko' as const },
@@ -40,8 +43,12 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   },
   'receiving.recent': { input: { userId: 1 }, field: '_' },
   'receiving.undo': { input: { rma: 'RMA-2026-000001', version: 2, reason: '   ' }, field: 'reason' },
+  'receiving.setAside': { input: { rma: 'RMA-2026-000001', tracking: '1Z999AA10123456784', photoIds: ['../etc/passwd'] }, field: 'photoIds.0' },
   'parcels.createUnmatched': { input: { tracking: "1Z'; DROP TABLE cases; --" }, field: 'tracking' },
+  'parcels.update': { input: { parcelId: 1, reason: 'other', note: '  ' }, field: 'note' },
+  'parcels.discard': { input: { parcelId: '1 OR 1=1' }, field: 'parcelId' },
   'parcels.listUnmatched': { input: { all: 1 }, field: '_' },
+  'parcels.ofCase': { input: { rma: 'nope' }, field: 'rma' },
   'parcels.link': { input: { parcelId: 1, rma: 'nope' }, field: 'rma' },
   'photos.add': { input: { rma: 'RMA-2026-000001', name: 'a.jpg', dataBase64: 'not base64!' }, field: 'dataBase64' },
   'photos.list': { input: { rma: 42 }, field: 'rma' },
@@ -52,6 +59,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'users.list': { input: { role: 'admin' }, field: '_' },
   'products.list': { input: { model: 'AX-100' }, field: '_' },
   'users.create': { input: { name: 'New', role: 'boss', pin: '1234' }, field: 'role' },
+  'users.unlock': { input: { userId: 2 ** 40 }, field: 'userId' },
   'shipping.queue': { input: { status: 'shipped' }, field: '_' },
   'shipping.print': { input: { rma: 'RMA-2026-000001', kinds: ['label'], shipment: { carrier: 'UPS', weightGrams: 900, tracking: '1Z999AA10123456785' } }, field: 'shipment.tracking' },
   'shipping.document': { input: { rma: 'RMA-2026-000001', kind: 'invoice' }, field: 'kind' },
@@ -237,5 +245,168 @@ describe('case search', () => {
     expect(unwrap(await clerk('cases.list', { query: first.rma.toLowerCase() })).rows.map((r) => r.rma)).toEqual([first.rma]);
     expect(unwrap(await clerk('cases.list', { query: first.serial })).rows.map((r) => r.rma)).toContain(first.rma);
     expect(unwrap(await clerk('cases.list', { query: 'nobody-at-all' })).rows).toEqual([]);
+  });
+});
+
+describe('signing in', () => {
+  /** A demo database on a clock the test moves. */
+  async function clocked() {
+    let now = Date.parse('2026-03-02T09:00:00Z');
+    const core = await freshCore({ demo: true, now: () => new Date(now) });
+    const idOf = async (role: string) => Number((await core.db.selectFrom('users').select('id').where('role', '=', role).executeTakeFirstOrThrow()).id);
+    return { core, idOf, advance: (ms: number) => void (now += ms) };
+  }
+  const signIn = (core: Core, userId: number, pin: string, station = 'station 1') => dispatch(core, 'session.signIn', { userId, pin }, null, station);
+  const reasonOf = (result: Result<unknown>) => (result.ok ? 'signed in' : result.error.fieldReasons?.pin);
+  const events = async (core: Core, userId: number) =>
+    (await core.db.selectFrom('sign_in_audit').select(['event', 'actor_id']).where('user_id', '=', userId).orderBy('id').execute()).map((r) =>
+      r.actor_id === null ? r.event : `${r.event} by ${r.actor_id}`,
+    );
+
+  it('locks a user after 10 wrong PINs in a row until an admin unlocks, and records every failure, the lockout and the unlock', async () => {
+    const { core, idOf, advance } = await clocked();
+    const admin = await asRole(core, 'admin');
+    const adminId = await idOf('admin');
+    const tech = await idOf('technician');
+    const answers: Result<unknown>[] = [];
+    for (let i = 0; i < 20; i++) {
+      // Minutes apart: every wait is over, so each try is a real guess until the lockout.
+      advance(5 * 60_000);
+      answers.push(await signIn(core, tech, '9999'));
+    }
+    expect(answers.map(reasonOf)).toEqual([
+      { code: 'users.wrongPin', params: {} },
+      { code: 'users.wrongPin', params: {} },
+      ...[2, 4, 8, 16, 32, 64].map((seconds) => ({ code: 'users.tryAgainSeconds', params: { seconds } })),
+      { code: 'users.tryAgainMinutes', params: { minutes: 3 } },
+      ...Array.from({ length: 11 }, () => ({ code: 'users.locked', params: {} })),
+    ]);
+    advance(24 * 60 * 60_000);
+    expect(reasonOf(await signIn(core, tech, '1234'))).toEqual({ code: 'users.locked', params: {} });
+    expect(unwrap(await admin('users.list', {})).find((u) => u.id === tech)).toMatchObject({ locked: true });
+
+    expect(await (await asRole(core, 'clerk'))('users.unlock', { userId: tech })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    unwrap(await admin('users.unlock', { userId: tech }));
+    expect(unwrap(await admin('users.list', {})).find((u) => u.id === tech)).toMatchObject({ locked: false });
+    expect(await admin('users.unlock', { userId: tech })).toMatchObject({ ok: false, error: { fieldReasons: { userId: { code: 'users.notLocked' } } } });
+    expect(reasonOf(await signIn(core, tech, '1234'))).toBe('signed in');
+
+    expect(await events(core, tech)).toEqual([
+      ...Array.from({ length: 10 }, () => 'wrong_pin'),
+      'lockout',
+      ...Array.from({ length: 11 }, () => 'locked'),
+      `unlock by ${adminId}`,
+      'signed_in',
+    ]);
+  });
+
+  it('makes the next try wait, says how long, and answers an unknown user exactly like a real one', async () => {
+    const { core, idOf, advance } = await clocked();
+    const tech = await idOf('technician');
+    const tries = async (userId: number, station: string) => [
+      await signIn(core, userId, '9999', station),
+      await signIn(core, userId, '9999', station),
+      await signIn(core, userId, '9999', station),
+      // Too soon: refused unchecked, even with the right PIN.
+      await signIn(core, userId, '1234', station),
+    ];
+    const real = await tries(tech, 'station 1');
+    const unknown = await tries(987_654, 'station 2');
+    expect(real).toEqual(unknown);
+    expect(real.map(reasonOf)).toEqual([
+      { code: 'users.wrongPin', params: {} },
+      { code: 'users.wrongPin', params: {} },
+      { code: 'users.tryAgainSeconds', params: { seconds: 2 } },
+      { code: 'users.tryAgainSeconds', params: { seconds: 2 } },
+    ]);
+    expect(real[3]).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: 'Too many wrong PINs. Try again in 2 seconds.' } });
+    advance(2_000);
+    expect(reasonOf(await signIn(core, tech, '1234', 'station 1'))).toBe('signed in');
+    expect(await events(core, 987_654)).toEqual(['wrong_pin', 'wrong_pin', 'wrong_pin', 'throttled']);
+
+    // One station guessing across many users waits too; another station does not.
+    for (let id = 500; id < 505; id++) await signIn(core, id, '9999', 'station 3');
+    expect(reasonOf(await signIn(core, 505, '9999', 'station 3'))).toEqual({ code: 'users.tryAgainSeconds', params: { seconds: 2 } });
+    expect(reasonOf(await signIn(core, 505, '9999', 'station 4'))).toEqual({ code: 'users.wrongPin', params: {} });
+  });
+
+  it('checks an unknown user against a hash too, so it takes as long as a wrong PIN', async () => {
+    const { core, idOf, advance } = await clocked();
+    const tech = await idOf('technician');
+    const scrypt = vi.spyOn(crypto, 'scrypt');
+    const timed = async (userId: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        advance(10 * 60_000);
+        const start = performance.now();
+        await signIn(core, userId, '9999', `station ${userId}`);
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b)[1]!;
+    };
+    try {
+      const wrong = await timed(tech);
+      expect(scrypt).toHaveBeenCalledTimes(3);
+      const unknown = await timed(987_654);
+      expect(scrypt).toHaveBeenCalledTimes(6);
+      // The hash is most of the work: without it an unknown user answered in a small fraction of the time.
+      expect(unknown / wrong).toBeGreaterThan(0.3);
+      expect(unknown / wrong).toBeLessThan(3);
+    } finally {
+      scrypt.mockRestore();
+    }
+  });
+});
+
+describe('hostile input', () => {
+  it('takes numbers as numbers only: null, [7], true and "0x10" are refused at the field', async () => {
+    const core = await freshCore({ demo: true });
+    const admin = await asRole(core, 'admin');
+    const site = unwrap(await admin('settings.get', {}));
+    for (const turnaroundDays of [null, [7], true, '0x10', '7']) {
+      const result = await (admin as (m: string, i: unknown) => Promise<Result<unknown>>)('settings.update', { ...site, turnaroundDays });
+      expect(result, JSON.stringify(turnaroundDays)).toMatchObject({ ok: false, error: { code: 'invalid', fieldReasons: { turnaroundDays: { code: 'common.number' } } } });
+    }
+    expect(await admin('settings.update', { ...site, turnaroundDays: 7.5 })).toMatchObject({ ok: false, error: { fieldReasons: { turnaroundDays: { code: 'common.wholeNumber' } } } });
+    expect(unwrap(await admin('settings.update', { ...site, turnaroundDays: 9 })).turnaroundDays).toBe(9);
+  });
+
+  it('refuses names with invisible or direction characters, and keeps names in one Unicode form', async () => {
+    const core = await freshCore({ demo: true });
+    const admin = await asRole(core, 'admin');
+    const clerk = await asRole(core, 'clerk');
+    for (const name of ['Admin Park\u202e', 'Admin\u200bPark', '\u2066Admin Park\u2069', 'Admin\u2060Park']) {
+      expect(await admin('users.create', { name, role: 'admin', pin: '4321' }), JSON.stringify(name)).toMatchObject({
+        ok: false,
+        error: { fieldReasons: { name: { code: 'field.invisible', params: { label: 'name' } } } },
+      });
+    }
+    expect(await clerk('cases.create', { ...walkIn, customer: { ...walkIn.customer, name: '김민수\u200f' } })).toMatchObject({
+      ok: false,
+      error: { fieldReasons: { 'customer.name': { code: 'field.invisible' } } },
+    });
+    const decomposed = unwrap(await admin('users.create', { name: 'Jose\u0301 Li', role: 'clerk', pin: '4321' }));
+    expect(decomposed.name).toBe('Jos\u00e9 Li');
+    expect(await admin('users.create', { name: 'Jos\u00e9 Li', role: 'clerk', pin: '4321' })).toMatchObject({ ok: false, error: { fields: { name: expect.any(String) } } });
+  });
+
+  it('refuses a NUL character in text at its field, in a search as in a form', async () => {
+    const core = await freshCore({ demo: true });
+    const clerk = await asRole(core, 'clerk');
+    const before = await tableCounts(core);
+    expect(await clerk('cases.list', { query: 'kim\u0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', fieldReasons: { query: { code: 'field.nul', params: { label: 'search' } } } },
+    });
+    expect(await clerk('cases.create', { ...walkIn, problemDescription: 'No sound\u0000' })).toMatchObject({
+      ok: false,
+      error: { fieldReasons: { problemDescription: { code: 'field.nul' } } },
+    });
+    expect(await clerk('cases.create', { ...walkIn, returnAddress: { ...walkIn.returnAddress, line1: 'Mapo-gu\u0000' } })).toMatchObject({
+      ok: false,
+      error: { fieldReasons: { 'returnAddress.line1': { code: 'field.nul' } } },
+    });
+    expect(await tableCounts(core)).toEqual(before);
+    expect(unwrap(await clerk('cases.list', { query: 'kim' })).rows).toBeDefined();
   });
 });

@@ -23,6 +23,10 @@ import {
   type SampleLanguage,
 } from '../../src/features/documents/node/samples.ts';
 import { estimate, intakeReceipt, packingSlip, repairReport } from '../../src/features/documents/node/sheets.ts';
+import { runPrint } from '../../src/apps/cli/print.ts';
+import { bootCore } from '../../src/base/node/boot.ts';
+import { loadDemo } from '../../src/features/setup/node/setup.ts';
+import { asRole, unwrap } from '../helpers.ts';
 
 const tools = { pdftotext: 'poppler-utils', pdffonts: 'poppler-utils', pdfinfo: 'poppler-utils', pdftoppm: 'poppler-utils', zbarimg: 'zbar-tools' };
 
@@ -79,7 +83,7 @@ function pageSize(file: string): string {
 
 function customerText(language: SampleLanguage): string[] {
   const customer = sampleCustomers[language];
-  return [customer.name, ...addressLines(customer.returnAddress)];
+  return [customer.name, ...addressLines(customer.returnAddress!)];
 }
 
 describe.each(sampleLanguages)('documents for a %s customer', (language) => {
@@ -162,5 +166,32 @@ describe('label batch', () => {
     const definitions = Array.from({ length: 40 }, (_, i) => shippingLabel(sampleShippingLabel('en', i)));
     const run = renderLabelBatch(renderer, definitions, { chunkSize: 5, signal: controller.signal, onProgress: (done) => done >= 10 && controller.abort() });
     await expect(run).rejects.toThrow(/abort/i);
+  });
+});
+
+describe('depot print', () => {
+  it('writes the intake receipt of a received case, and says why there is no estimate to print', async () => {
+    const dbFile = path.join(dir, 'cli', 'depot.sqlite');
+    const core = await bootCore({ dataDir: path.dirname(dbFile), databaseFile: dbFile, databaseUrl: null });
+    await loadDemo(core);
+    const warehouse = await asRole(core, 'warehouse');
+    const unit = await core.db.selectFrom('cases').select(['rma', 'version', 'serial']).where('status', '=', 'in_transit').orderBy('id').executeTakeFirstOrThrow();
+    const condition = { packaging: 'opened' as const, physicalDamage: true, liquidDamage: false, accessories: ['cable' as const] };
+    unwrap(await warehouse('receiving.receive', { rma: unit.rma, version: unit.version, serial: unit.serial, condition }));
+    await core.database.close();
+
+    const receipt = path.join(dir, 'cli', 'receipt.pdf');
+    expect(await runPrint(['intake-receipt', unit.rma, '--db', dbFile, '-o', receipt])).toBe(0);
+    expectText(receipt, ['Intake receipt', unit.rma, 'Packaging Opened', 'Damage Physical damage', 'Photos taken 0', 'Cable']);
+
+    const said: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => said.push(chunk) > 0) as typeof process.stderr.write;
+    try {
+      expect(await runPrint(['estimate', unit.rma, '--db', dbFile, '-o', path.join(dir, 'cli', 'estimate.pdf')])).toBe(1);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(said.join('')).toBe(`depot print: ${unit.rma} has no issued estimate to print\n`);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classifyStatus, parseRetryAfter, PortalClient, PortalError } from '../../src/features/portal-sync/node/client.ts';
+import { scrubSecrets } from '../../src/features/portal-sync/node/secrets.ts';
 import { sampleRequest, startPortal, type ReferencePortal } from '../portal/server.ts';
 
 const RMA = 'RMA-2026-000001';
@@ -34,6 +35,28 @@ describe('portal client', () => {
     expect(parseRetryAfter('Fri, 20 Nov 2026 08:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeNull();
     expect(parseRetryAfter(undefined, now)).toBeNull();
+  });
+
+  it('cuts credentials out of what a portal says back', () => {
+    const token = 'tok/en+42=';
+    const echoes = [
+      `Authorization: Bearer ${token}`,
+      `{"authorization":"Bearer ${token}","accept":"application/json"}`,
+      `proxy-authorization=Basic ZGVwb3Q6c2VjcmV0`,
+      `GET /api/v1/events?limit=1&token=${encodeURIComponent(token)}`,
+      `bad access_token=abc123 in bearer abc.def-ghi`,
+      `you sent ${token} and ${encodeURIComponent(token)}`,
+    ];
+    const scrubbed = echoes.map((e) => scrubSecrets(e, [token]));
+    expect(scrubbed).toEqual([
+      'Authorization: [hidden]',
+      '{"authorization":"[hidden]","accept":"application/json"}',
+      'proxy-authorization=[hidden]',
+      'GET /api/v1/events?limit=1&token=[hidden]',
+      'bad access_token=[hidden] in Bearer [hidden]',
+      'you sent [hidden] and [hidden]',
+    ]);
+    expect(scrubSecrets('The portal is down for maintenance until 10:00')).toBe('The portal is down for maintenance until 10:00');
   });
 
   it('classifies failures as the contract says', () => {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,7 +9,7 @@ import type { Core } from '../../src/base/node/core.ts';
 import { openSqlite } from '../../src/base/node/db/open.ts';
 import { createCore } from '../../src/base/node/core.ts';
 import { attachPortalSync, PortalSync } from '../../src/features/portal-sync/node/service.ts';
-import { encryptedTokenStore, envTokenStore, writePortalUrl, type TokenStore } from '../../src/features/portal-sync/node/settings.ts';
+import { encryptedTokenStore, envTokenStore, writePortalUrl, type StoredToken, type TokenStore } from '../../src/features/portal-sync/node/settings.ts';
 import { asRole, freshCore, tempDir, unwrap } from '../helpers.ts';
 import { deskCase, setupDepot } from '../portal/harness.ts';
 import { startPortal, type ReferencePortal } from '../portal/server.ts';
@@ -16,9 +17,9 @@ import { startPortal, type ReferencePortal } from '../portal/server.ts';
 const exec = promisify(execFile);
 
 /** A token store that only lives in memory, as the desktop app's keychain would hold it. */
-function memoryTokens(initial: string | null = null): TokenStore & { value: string | null } {
+function memoryTokens(initial: string | null = null): TokenStore & { value: StoredToken | null } {
   return {
-    value: initial,
+    value: initial === null ? null : { token: initial, origin: null },
     writable: true,
     source() {
       return this.value ? 'safeStorage' : 'none';
@@ -26,8 +27,8 @@ function memoryTokens(initial: string | null = null): TokenStore & { value: stri
     read() {
       return this.value;
     },
-    write(token: string) {
-      this.value = token;
+    write(token: string, origin: string) {
+      this.value = { token, origin };
     },
   };
 }
@@ -94,7 +95,7 @@ describe('portal sync: settings, API and the running worker', () => {
 
     const settings = unwrap(await admin('sync.configure', { url: portal.url, token: portal.token }));
     expect(settings).toMatchObject({ url: portal.url, tokenSet: true, tokenWritable: true, tokenSource: 'safeStorage' });
-    expect(tokens.value).toBe(portal.token);
+    expect(tokens.value).toEqual({ token: portal.token, origin: new URL(portal.url).origin });
     expect(unwrap(await admin('sync.test', {})).ok).toBe(true);
     // The stored token is never sent to an address typed in only to try it.
     expect(await admin('sync.test', { url: 'http://127.0.0.1:9/api/v1' })).toMatchObject({ ok: false, error: { fields: { token: expect.any(String) } } });
@@ -165,6 +166,141 @@ describe('portal sync: settings, API and the running worker', () => {
   });
 });
 
+/** An HTTP server that keeps what it was sent (the Authorization header among it) and answers with `answer`. */
+async function listener(answer: (req: http.IncomingMessage, res: http.ServerResponse) => void = (_req, res) => res.writeHead(404).end()) {
+  const requests: { method: string; url: string; authorization: string | undefined }[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+    req.resume();
+    req.on('end', () => answer(req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/api/v1`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('portal sync: the token goes only to the portal it was entered for', () => {
+  let portal: ReferencePortal;
+  let core: Core;
+  let sync: PortalSync;
+  let tokens: ReturnType<typeof memoryTokens>;
+
+  beforeEach(async () => {
+    portal = await startPortal({ token: 'secret-portal-token-123' });
+    core = await freshCore({ demo: true });
+    await core.db.deleteFrom('portal_outbox').execute();
+    tokens = memoryTokens();
+    sync = new PortalSync(core, { tokens, worker: { idleMs: 20 } });
+    attachPortalSync(sync);
+  });
+  afterEach(async () => {
+    await sync.stop();
+    await portal.close();
+    await core.database.close();
+  });
+
+  it('sends nothing to another port when the address changes without the token, not even if the stored address is changed behind its back', async () => {
+    const other = await listener();
+    const admin = await asRole(core, 'admin');
+    unwrap(await admin('sync.configure', { url: portal.url, token: portal.token }));
+    expect(unwrap(await admin('sync.settings', {})).tokenOrigin).toBe(new URL(portal.url).origin);
+    // Another path at the same origin keeps the token.
+    unwrap(await admin('sync.configure', { url: `${portal.url}/` }));
+
+    const moved = await admin('sync.configure', { url: other.url });
+    expect(moved).toMatchObject({ ok: false, error: { fieldReasons: { token: { code: 'portal-sync.tokenForNewAddress', params: { origin: new URL(portal.url).origin } } } } });
+    expect(await admin('sync.test', { url: other.url })).toMatchObject({ ok: false, error: { fieldReasons: { token: { code: 'portal-sync.tokenForNewAddress' } } } });
+    expect(unwrap(await admin('sync.settings', {})).url).toBe(`${portal.url}/`);
+
+    const rma = unwrap(await asRole(core, 'clerk').then((c) => c('cases.create', walkIn))).rma;
+    await writePortalUrl(core.db, other.url);
+    expect(await sync.runOnce()).toBeNull();
+    expect(unwrap(await admin('sync.status', {})).lastError).toMatch(/entered for http:\/\/127\.0\.0\.1:\d+, not for/);
+    expect(other.requests).toEqual([]);
+
+    // Entered again, the token goes to the new address (and is bound to it from now on).
+    unwrap(await admin('sync.configure', { url: other.url, token: 'token-for-the-other-portal' }));
+    await sync.runOnce();
+    expect(other.requests.map((r) => r.authorization)).toContain('Bearer token-for-the-other-portal');
+    expect(other.requests.map((r) => r.authorization)).not.toContain(`Bearer ${portal.token}`);
+    expect(portal.rmas.get(rma)).toBeUndefined();
+    await other.close();
+  });
+
+  it('does not follow a redirect with the token: the place it points to hears nothing', async () => {
+    const target = await listener();
+    const redirecting = await listener((req, res) => res.writeHead(307, { location: `${target.url}${req.url ?? ''}` }).end());
+    const admin = await asRole(core, 'admin');
+    unwrap(await admin('sync.configure', { url: redirecting.url, token: portal.token }));
+    const rma = unwrap(await asRole(core, 'clerk').then((c) => c('cases.create', walkIn))).rma;
+    const tried = unwrap(await admin('sync.test', {}));
+    expect(tried).toEqual({ ok: false, message: expect.stringContaining('307 redirect') });
+    const round = await sync.runOnce();
+    expect(round).toMatchObject({ sent: 0, retrying: 1 });
+    expect(redirecting.requests.length).toBeGreaterThanOrEqual(2);
+    expect(target.requests).toEqual([]);
+    expect(unwrap(await admin('sync.case', { rma })).lastError).toContain('307 redirect');
+    await redirecting.close();
+    await target.close();
+  });
+
+  it('takes https, and plain http only on this machine; no credentials in the address', async () => {
+    const admin = await asRole(core, 'admin');
+    for (const url of ['http://example.com/api/v1', 'http://127.0.0.1.example.com/api/v1', 'http://10.0.0.5/api/v1']) {
+      expect(await admin('sync.configure', { url, token: 'some-token-1' })).toMatchObject({
+        ok: false,
+        error: { fieldReasons: { url: { code: 'portal-sync.httpsRequired' } } },
+      });
+      expect(await admin('sync.test', { url, token: 'some-token-1' })).toMatchObject({ ok: false, error: { fieldReasons: { url: { code: 'portal-sync.httpsRequired' } } } });
+    }
+    expect(await admin('sync.configure', { url: 'https://depot:secret@portal.example.com/api/v1' })).toMatchObject({
+      ok: false,
+      error: { fieldReasons: { url: { code: 'portal-sync.urlCredentials' } } },
+    });
+    expect(tokens.value).toBeNull();
+    for (const url of ['http://127.0.0.1:9/api/v1', 'http://localhost:9/api/v1', 'http://[::1]:9/api/v1', 'https://portal.example.com/api/v1']) {
+      expect(unwrap(await admin('sync.configure', { url, token: 'some-token-1' })).url).toBe(url);
+    }
+  });
+
+  it('keeps and shows a portal error that echoes the Authorization header without the token', async () => {
+    const echo = await listener((req, res) => {
+      const seen = JSON.stringify({ headers: req.headers, url: `${req.url}?token=${portal.token}` });
+      if (req.method === 'GET') {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(`authorization: ${req.headers.authorization}\n${seen}`);
+      } else {
+        res.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'invalid', message: `Refused ${seen}` } }));
+      }
+    });
+    const admin = await asRole(core, 'admin');
+    const clerk = await asRole(core, 'clerk');
+    unwrap(await admin('sync.configure', { url: echo.url, token: portal.token }));
+    const rma = unwrap(await clerk('cases.create', walkIn)).rma;
+    await sync.runOnce();
+    expect(echo.requests[0]!.authorization).toBe(`Bearer ${portal.token}`);
+
+    const stored = await core.db.selectFrom('portal_outbox').select('last_error').where('rma', '=', rma).execute();
+    expect(stored.map((r) => r.last_error).join(' ')).toContain('Refused');
+    const shown = [
+      JSON.stringify(stored),
+      JSON.stringify(unwrap(await clerk('sync.case', { rma }))),
+      JSON.stringify(unwrap(await admin('sync.deadLetters', {}))),
+      JSON.stringify(unwrap(await admin('sync.status', {}))),
+      JSON.stringify(unwrap(await admin('sync.test', {}))),
+    ];
+    for (const text of shown) {
+      expect(text).not.toContain(portal.token);
+      expect(text).toContain('[hidden]');
+    }
+    expect(shown[1]).toMatch(/authorization\\?":\\?"\[hidden\]/);
+    await echo.close();
+  });
+});
+
 describe('portal sync: where the token is kept', () => {
   it('reads DEPOT_PORTAL_TOKEN first, else a private token file, and refuses a file others can read', () => {
     const dir = tempDir();
@@ -174,11 +310,16 @@ describe('portal sync: where the token is kept', () => {
     fs.chmodSync(file, 0o644);
     expect(() => envTokenStore({ env: {}, file }).read()).toThrow(/other users/);
     fs.chmodSync(file, 0o600);
-    expect(envTokenStore({ env: {}, file }).read()).toBe('from-file');
+    expect(envTokenStore({ env: {}, file }).read()).toEqual({ token: 'from-file', origin: null });
     expect(envTokenStore({ env: {}, file }).source()).toBe('file');
-    const fromEnv = envTokenStore({ env: { DEPOT_PORTAL_TOKEN: 'from-env' }, file });
-    expect([fromEnv.read(), fromEnv.source(), fromEnv.writable]).toEqual(['from-env', 'env', false]);
-    expect(() => fromEnv.write('x')).toThrow(/DEPOT_PORTAL_TOKEN/);
+    const originFile = path.join(dir, 'portal-token.origin');
+    const fromEnv = envTokenStore({ env: { DEPOT_PORTAL_TOKEN: 'from-env' }, file, originFile });
+    expect([fromEnv.read(), fromEnv.source(), fromEnv.writable]).toEqual([{ token: 'from-env', origin: null }, 'env', false]);
+    // Only the token Depot was started with moves to a new origin, and the move outlives the process.
+    expect(() => fromEnv.write('another-token', 'https://portal.example')).toThrow(/not the token this Depot was started with/);
+    fromEnv.write('from-env', 'https://portal.example');
+    expect(envTokenStore({ env: { DEPOT_PORTAL_TOKEN: 'from-env' }, file, originFile }).read()).toEqual({ token: 'from-env', origin: 'https://portal.example' });
+    expect(fs.statSync(originFile).mode & 0o777).toBe(0o600);
   });
 
   it('keeps the desktop token encrypted in an owner-only file, and refuses to store it without a keychain', () => {
@@ -191,11 +332,14 @@ describe('portal sync: where the token is kept', () => {
     };
     const store = encryptedTokenStore(file, keychain);
     expect(store.read()).toBeNull();
-    store.write('desk-token-42');
-    expect(store.read()).toBe('desk-token-42');
+    store.write('desk-token-42', 'https://portal.example');
+    expect(store.read()).toEqual({ token: 'desk-token-42', origin: 'https://portal.example' });
     expect(fs.readFileSync(file, 'utf8')).not.toContain('desk-token-42');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(() => encryptedTokenStore(file, { ...keychain, available: () => false }).write('x')).toThrow(/keychain/);
+    expect(() => encryptedTokenStore(file, { ...keychain, available: () => false }).write('x', 'https://portal.example')).toThrow(/keychain/);
+    // A file from before tokens were bound holds the token alone: it stays with the stored address.
+    fs.writeFileSync(file, keychain.encrypt('old-desk-token'));
+    expect(store.read()).toEqual({ token: 'old-desk-token', origin: null });
   });
 });
 

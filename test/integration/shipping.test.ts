@@ -19,11 +19,12 @@ async function caseIn(core: Core, status: string, index = 0) {
 const countOf = async (core: Core, table: 'shipments' | 'print_jobs') =>
   Number((await core.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
-function pdfText(pdf: Buffer): string {
+/** pdfinfo and pdftotext of a PDF, whitespace collapsed; `layout` keeps each table row on one line. */
+function pdfText(pdf: Buffer, options: { layout?: boolean } = {}): string {
   const file = path.join(tempDir(), 'doc.pdf');
   writeFileSync(file, pdf);
   const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
-  const text = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout;
+  const text = spawnSync('pdftotext', ['-enc', 'UTF-8', ...(options.layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' }).stdout;
   return `${info}\n${text}`.replace(/\s+/g, ' ');
 }
 
@@ -295,5 +296,229 @@ describe('closing and batches', () => {
     const again = unwrap(await clerk('shipping.batchLabels', { status: 'ready_to_ship' }));
     unwrap(await clerk('shipping.batchCancel', { id: again.id }));
     await expect.poll(async () => unwrap(await clerk('shipping.batchStatus', { id: again.id })).state).toBe('cancelled');
+  });
+});
+
+describe('documents built from the case’s own records', () => {
+  /** 16:30 UTC is already the next day in Seoul, where the demo site is: documents show Seoul's day. */
+  let clock = new Date('2026-11-19T16:30:00Z');
+  const now = () => clock;
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('photo of the unit')]).toString('base64');
+
+  async function desk() {
+    clock = new Date('2026-11-19T16:30:00Z');
+    const core = await freshCore({ demo: true, now });
+    return {
+      core,
+      clerk: await asRole(core, 'clerk'),
+      warehouse: await asRole(core, 'warehouse'),
+      tech: await asRole(core, 'technician'),
+    };
+  }
+
+  type Call = Awaited<ReturnType<typeof asRole>>;
+
+  /** A walk-in's case, created at the desk and received at the dock with the accessories and photos given. */
+  async function receivedCase(clerk: Call, warehouse: Call, options: { purchaseDate: string; accessories: ('adapter' | 'cable' | 'box' | 'manual' | 'other')[]; otherAccessories?: string; photos: number }) {
+    const created = unwrap(
+      await clerk('cases.create', {
+        customer: { name: '박지훈', email: 'jihoon@example.kr', phone: '010-2222-3333', locale: 'ko' },
+        returnAddress: { name: '박지훈', line1: '서울특별시 마포구 월드컵로 240', line2: null, city: '서울', region: null, postalCode: '03932', country: 'KR', phone: null },
+        model: 'AX-100',
+        serial: 'SN-DOCS-0001',
+        purchaseDate: options.purchaseDate,
+        problemCategory: 'hardware',
+        problemDescription: '충전이 되지 않음',
+      }),
+    );
+    unwrap(
+      await warehouse('receiving.receive', {
+        rma: created.rma,
+        version: created.version,
+        serial: 'SN-DOCS-0001',
+        condition: {
+          packaging: 'damaged',
+          physicalDamage: false,
+          liquidDamage: false,
+          accessories: options.accessories,
+          otherAccessories: options.otherAccessories,
+          note: 'Box corner crushed',
+        },
+      }),
+    );
+    for (let i = 0; i < options.photos; i++) unwrap(await warehouse('photos.add', { rma: created.rma, name: `unit-${i}.png`, dataBase64: png }));
+    return created.rma;
+  }
+
+  async function benchCase(tech: Call, rma: string) {
+    return unwrap(await tech('bench.get', { rma }));
+  }
+
+  async function documentText(call: Call, rma: string, kind: 'repair_report' | 'packing_slip' | 'intake_receipt' | 'estimate') {
+    const document = unwrap(await call('shipping.document', { rma, kind }));
+    expect(document.fileName).toBe(`${rma}-${kind.replace('_', '-')}.pdf`);
+    return pdfText(Buffer.from(document.pdfBase64, 'base64'), { layout: true });
+  }
+
+  it('a paid repair out of warranty: the report has the fault, work, part, estimate, payment, and Seoul’s dates', async () => {
+    const { core, clerk, warehouse, tech } = await desk();
+    const rma = await receivedCase(clerk, warehouse, { purchaseDate: '2023-01-10', accessories: ['adapter', 'cable', 'other'], otherAccessories: 'Carry pouch', photos: 2 });
+
+    let bench = await benchCase(tech, rma);
+    bench = unwrap(await tech('bench.take', { rma, version: bench.version }));
+    bench = unwrap(
+      await tech('bench.diagnose', {
+        rma,
+        version: bench.version,
+        diagnosis: {
+          symptomConfirmed: true,
+          faultCategory: 'Charging port',
+          fault: 'USB-C port worn, loose contact',
+          damageLevel: 1,
+          physicalDamage: false,
+          liquidDamage: false,
+          tampering: false,
+          testResults: 'Charges only at an angle',
+          internalNotes: 'Port from supplier lot 7 again',
+          customerNotes: 'Unplug the cable by its plug, not the cord.',
+          proofOfPurchase: true,
+          extendedUntil: null,
+        },
+      }),
+    );
+    expect(bench.warranty?.covered).toBe(false);
+    // Before an estimate is issued there is none to print: a clear refusal, and no print job is kept.
+    expect(await clerk('shipping.document', { rma, kind: 'estimate' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', reason: { code: 'shipping.noEstimate', params: { rma } } },
+    });
+    expect((await clerk('shipping.print', { rma, kinds: ['estimate'] })).ok).toBe(false);
+    expect(await countOf(core, 'print_jobs')).toBe(0);
+
+    clock = new Date('2026-11-19T16:40:00Z');
+    bench = unwrap(
+      await tech('bench.issueEstimate', {
+        rma,
+        version: bench.version,
+        lines: [
+          { kind: 'part', sku: 'USBC-PORT', description: 'USB-C charging port', quantity: 1, unitPrice: 21_500 },
+          { kind: 'labor', damageLevel: 1 },
+        ],
+      }),
+    );
+    expect(bench.estimates[0]!.totals.total).toBe(45_650);
+
+    const estimate = await documentText(tech, rma, 'estimate');
+    expect(estimate).toContain('Estimate');
+    expect(estimate).toContain('USB-C charging port');
+    expect(estimate).toContain('Damage level 1');
+    expect(estimate).toContain('₩45,650');
+    expect(estimate).toContain('Issued 2026-11-20. Valid until 2026-12-04.');
+    expect(estimate).toContain(`Not covered. ${bench.warranty!.reason}`);
+    expect(estimate).toContain('박지훈');
+
+    unwrap(await clerk('bench.recordDecision', { rma, estimateVersion: 1, decision: 'accepted', note: 'By phone' }));
+    unwrap(await clerk('bench.recordPayment', { rma, estimateVersion: 1, amount: 45_650, reference: 'Card 4321' }));
+    bench = await benchCase(tech, rma);
+    bench = unwrap(await tech('bench.advance', { rma, version: bench.version, action: 'startRepair' }));
+    bench = unwrap(
+      await tech('bench.logWork', { rma, version: bench.version, workDone: 'Replaced the USB-C port', minutes: 35, parts: [{ sku: 'USBC-PORT', quantity: 1 }] }),
+    );
+    bench = unwrap(await tech('bench.advance', { rma, version: bench.version, action: 'toQa' }));
+    bench = unwrap(await tech('bench.advance', { rma, version: bench.version, action: 'qaPass' }));
+    expect(bench.resolution).toBe('repaired');
+
+    const report = await documentText(clerk, rma, 'repair_report');
+    expect(report).toContain('Received 2026-11-20');
+    expect(report).not.toContain('2026-11-19');
+    expect(report).toContain('Resolution Repaired');
+    expect(report).toContain('Symptom Confirmed by our tests');
+    expect(report).toContain('Fault category Charging port');
+    expect(report).toContain('Fault found USB-C port worn, loose contact');
+    expect(report).toContain('Test results Charges only at an angle');
+    expect(report).toContain('Unplug the cable by its plug, not the cord.');
+    expect(report).not.toContain('supplier lot 7');
+    expect(report).toContain('2026-11-20 Replaced the USB-C port 35 min');
+    expect(report).toContain('USBC-PORT USB-C charging port 1');
+    expect(report).toContain(`Not covered. ${bench.warranty!.reason}`);
+    expect(report).toContain('Total ₩45,650');
+    expect(report).toContain('2026-11-20 Card 4321 ₩45,650');
+    expect(report).toContain('Paid ₩45,650');
+    expect(report).not.toContain('Balance due');
+    expect(report).toContain('Repair warranty 180 days from delivery');
+    expect(report).not.toMatch(/Estimate version 1 issued|QA passed/);
+
+    // Shipped at 00:10 in Seoul: the repair's warranty counts from Seoul's day, and the estimate shows its acceptance.
+    clock = new Date('2026-11-20T15:10:00Z');
+    const ready = unwrap(await clerk('cases.get', { rma }));
+    unwrap(await clerk('shipping.ship', { rma, version: ready.version, shipment }));
+    const shippedReport = await documentText(clerk, rma, 'repair_report');
+    expect(shippedReport).toContain('Repair warranty until 2027-05-20 (180 days from shipping)');
+    const slip = await documentText(clerk, rma, 'packing_slip');
+    expect(slip).toContain('Shipped 2026-11-21');
+    expect(slip).toContain(UPS_OK);
+    expect(await documentText(clerk, rma, 'estimate')).toContain('Accepted on 2026-11-20.');
+  });
+
+  it('an in-warranty replacement: the report says covered and why, the slip lists the replacement and the accessories received', async () => {
+    const { clerk, warehouse, tech } = await desk();
+    const rma = await receivedCase(clerk, warehouse, { purchaseDate: '2026-06-01', accessories: ['adapter', 'box'], photos: 0 });
+    let bench = await benchCase(tech, rma);
+    bench = unwrap(await tech('bench.take', { rma, version: bench.version }));
+    bench = unwrap(
+      await tech('bench.diagnose', {
+        rma,
+        version: bench.version,
+        diagnosis: {
+          symptomConfirmed: true, faultCategory: 'Main board', fault: 'Charging circuit dead', damageLevel: null, physicalDamage: false, liquidDamage: false,
+          tampering: false, testResults: null, internalNotes: null, customerNotes: null, proofOfPurchase: true, extendedUntil: null,
+        },
+      }),
+    );
+    expect(bench.warranty).toMatchObject({ covered: true, rule: 'standard' });
+    bench = unwrap(await tech('bench.advance', { rma, version: bench.version, action: 'startRepair' }));
+    bench = unwrap(await tech('bench.logWork', { rma, version: bench.version, workDone: 'Swapped for a new unit', minutes: 10, parts: [], replacementSerial: 'SN-REPL-0042' }));
+    bench = unwrap(await tech('bench.advance', { rma, version: bench.version, action: 'toQa' }));
+    bench = unwrap(await tech('bench.advance', { rma, version: bench.version, action: 'qaPass' }));
+    expect(bench.resolution).toBe('replaced');
+
+    const report = await documentText(clerk, rma, 'repair_report');
+    expect(report).toContain('Resolution Replaced');
+    expect(report).toContain('Replacement serial SN-REPL-0042');
+    expect(report).toContain(`Covered by warranty: no charge. ${bench.warranty!.reason}`);
+    expect(report).toContain(`Warranty until ${bench.warranty!.until} (the rest of the original unit's warranty)`);
+    expect(report).toMatch(/Parts used None/);
+
+    const slip = await documentText(clerk, rma, 'packing_slip');
+    expect(slip).toContain('AX-100 Wireless Headphones (replacement unit) SN-REPL-0042 1');
+    expect(slip).toContain('Power adapter 1');
+    expect(slip).toContain('Box 1');
+    expect(slip).not.toContain('Cable');
+    expect(slip).toContain('Received 2026-11-20');
+  });
+
+  it('the intake receipt lists what the dock received, its condition and the photos; a case not received has none', async () => {
+    const { core, clerk, warehouse } = await desk();
+    const rma = await receivedCase(clerk, warehouse, { purchaseDate: '2026-06-01', accessories: ['adapter', 'cable', 'other'], otherAccessories: 'Carry pouch', photos: 3 });
+    const outcomes = unwrap(await warehouse('shipping.print', { rma, kinds: ['intake_receipt'] }));
+    expect(outcomes).toMatchObject([{ kind: 'intake_receipt', outcome: 'download', fileName: `${rma}-intake-receipt.pdf` }]);
+    const receipt = pdfText(Buffer.from((outcomes[0] as { pdfBase64: string }).pdfBase64, 'base64'), { layout: true });
+    expect(receipt).toContain('Intake receipt');
+    expect(receipt).toContain('Received on 2026-11-20');
+    expect(receipt).toContain('Received by Minji Kim');
+    expect(receipt).toContain('Serial scanned SN-DOCS-0001');
+    expect(receipt).toContain('Packaging Damaged');
+    expect(receipt).toContain('Damage None visible');
+    expect(receipt).toContain('Note Box corner crushed');
+    expect(receipt).toContain('Photos taken 3');
+    expect(receipt).toContain('Accessories Power adapter Cable Carry pouch Reported problem');
+    expect(receipt).toContain('충전이 되지 않음');
+    expect(await core.db.selectFrom('print_jobs').select(['kind', 'state']).execute()).toEqual([{ kind: 'intake_receipt', state: 'downloaded' }]);
+
+    const authorized = await caseIn(core, 'authorized');
+    expect(await clerk('shipping.document', { rma: authorized.rma, kind: 'intake_receipt' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: `${authorized.rma} has not been received at the dock: there is no intake receipt to print` },
+    });
   });
 });

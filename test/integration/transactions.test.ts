@@ -10,6 +10,8 @@ const ownTransactions = [
   'printing.retry',
   'printing.updateSettings',
   'receiving.receive',
+  'receiving.scan',
+  'session.signIn',
   'shipping.batchLabels',
   'shipping.closeOld',
   'shipping.print',
@@ -23,7 +25,9 @@ const ownTransactionSites: Record<string, number> = {
   'src/features/portal-sync/node/pull.ts': 3, // the portal pull (a background job)
   'src/features/portal-sync/node/worker.ts': 1, // the outbox worker (a background job)
   'src/features/receiving/node/receiving.ts': 1, // receiving.receive
+  'src/features/receiving/node/shelf.ts': 1, // receiving.scan, putting a parcel no case expects on the shelf
   'src/features/shipping/node/shipping.ts': 1, // shipping.closeOld
+  'src/features/users/node/sign-in.ts': 1, // session.signIn (a wrong PIN and the lockout it brings)
 };
 
 function featureFiles(dir: string): string[] {

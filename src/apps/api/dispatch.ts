@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { commonMessages, readSaid, type Said } from '../../base/common/messages.ts';
 import { apiError, DepotError, type ApiError, type Result } from '../../base/common/result.ts';
 import type { Core } from '../../base/node/core.ts';
-import { runService, type ServiceContext } from '../../base/node/handlers.ts';
+import { runService, thisMachine, type ServiceContext } from '../../base/node/handlers.ts';
 import type { Caller } from '../../base/common/identity.ts';
 import { api, isMethodName } from './contract.ts';
 import { handlers } from './handlers.ts';
@@ -31,8 +31,9 @@ const failure = (error: ApiError): Result<never> => ({ ok: false, error });
  * Every transport ends here: the method name, the input and the session token are untrusted
  * until checked. Nothing is written unless the input parsed and the caller may call the method.
  * A method that writes runs in one transaction opened here; a read gets the plain database.
+ * `station` is where the call came from, as far as the transport knows (sign-in throttles by it).
  */
-export async function dispatch(core: Core, method: unknown, input: unknown, session: unknown): Promise<Result<unknown>> {
+export async function dispatch(core: Core, method: unknown, input: unknown, session: unknown, station: string = thisMachine): Promise<Result<unknown>> {
   if (!isMethodName(method)) return failure(apiError('not_found', commonMessages.unknownMethod({ method: String(method) })));
   const spec = api[method];
   const token = typeof session === 'string' ? session : null;
@@ -51,7 +52,7 @@ export async function dispatch(core: Core, method: unknown, input: unknown, sess
   try {
     const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => Promise<unknown>;
     const caller: Caller = user ? { kind: 'user', user } : { kind: 'system' };
-    const value = await runService(core, spec.writes, { caller, session: token }, (ctx) => handler(ctx, parsed.data));
+    const value = await runService(core, spec.writes, { caller, session: token, station }, (ctx) => handler(ctx, parsed.data));
     return { ok: true, value };
   } catch (error) {
     if (error instanceof DepotError) return failure(error.toApiError());

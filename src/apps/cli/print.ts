@@ -9,9 +9,10 @@ import { rmaSchema } from '../../base/common/schemas.ts';
 import { batchLabelsInput, documentKinds, type DocumentKind } from '../../features/shipping/common/index.ts';
 import { englishOf } from '../../base/common/messages.ts';
 
-export const printHelp = `  print <kind> <RMA> -o FILE [--zpl] [--paper A4|LETTER]
-                               a document of a case as PDF (or ZPL for label printers);
-                               kind: label, unit-tag, packing-slip, repair-report
+export const printHelp = `  print <kind> <RMA> [-o FILE] [--zpl] [--paper A4|LETTER]
+                               a document of a case as PDF (or ZPL for label printers),
+                               to FILE or to RMA-…-<kind>.pdf here; kind: label, unit-tag,
+                               packing-slip, repair-report, intake-receipt, estimate
   print labels --status ready_to_ship|shipped [--day YYYY-MM-DD] -o FILE
                                the return labels of many cases as one PDF, progress on stderr`;
 
@@ -35,8 +36,7 @@ export async function runPrint(argv: string[]): Promise<number> {
   });
   const [what, rmaText] = positionals;
   if (!what) return fail(`say what to print.\n${printHelp}`);
-  if (!values.output) return fail('give the file to write with -o FILE');
-  const output = path.resolve(values.output);
+  if (what === 'labels' && !values.output) return fail('give the file to write with -o FILE');
   const dbFile = path.resolve(values.db ?? databaseFile(defaultDataDir()));
   if (!process.env.DEPOT_DATABASE_URL && !fs.existsSync(dbFile)) return fail(`no database at ${dbFile}`);
   const core = await bootCore({ dataDir: path.dirname(dbFile), databaseFile: dbFile });
@@ -52,6 +52,7 @@ export async function runPrint(argv: string[]): Promise<number> {
         onProgress: (done, total) => process.stderr.write(`\rlabels ${done}/${total}`),
       });
       process.stderr.write('\n');
+      const output = path.resolve(values.output!);
       fs.writeFileSync(output, pdf);
       if (skipped.length) process.stderr.write(`left out for an incomplete address: ${skipped.join(', ')}\n`);
       process.stdout.write(`${output}: ${count} labels\n`);
@@ -66,6 +67,7 @@ export async function runPrint(argv: string[]): Promise<number> {
       now: core.now(),
       ...(values.paper ? { paper: values.paper as 'A4' | 'LETTER' } : {}),
     });
+    const output = path.resolve(values.output ?? (values.zpl ? document.fileName.replace(/\.pdf$/, '.zpl') : document.fileName));
     if (values.zpl) {
       if (!document.zpl) return fail(`a ${what} is printed on paper: there is no ZPL for it`);
       fs.writeFileSync(output, document.zpl);

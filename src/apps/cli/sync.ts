@@ -16,9 +16,13 @@ export const syncHelp = `  sync  --once | --watch [--db FILE] [--portal-url URL]
                                (DEPOT_PORTAL_TOKEN_FILE, default portal-token beside the database)
 `;
 
-/** Where browser mode and the CLI find the portal token (never in the database). */
+/** Where browser mode and the CLI find the portal token (never in the database), and the origin it was confirmed for. */
 export function cliTokenStore(dbFile: string, file?: string): TokenStore {
-  return envTokenStore({ file: file ?? process.env.DEPOT_PORTAL_TOKEN_FILE ?? path.join(path.dirname(dbFile), 'portal-token') });
+  const dir = path.dirname(dbFile);
+  return envTokenStore({
+    file: file ?? process.env.DEPOT_PORTAL_TOKEN_FILE ?? path.join(dir, 'portal-token'),
+    originFile: path.join(dir, 'portal-token.origin'),
+  });
 }
 
 /** The portal address from --portal-url or DEPOT_PORTAL_URL, checked; null when neither is given. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { api } from '../api/contract.ts';
@@ -87,28 +88,53 @@ const refuse = (res: http.ServerResponse, status: number, code: ApiError['code']
 const hostMessages = defineMessages('host', {
   token: 'Missing or wrong X-Depot-Token',
   post: 'Use POST /api/<method>',
-  tooLarge: 'The request is larger than 16 MiB',
+  tooLarge: 'The request is larger than 16 MiB, the most Depot takes at once (a photo may be at most 10 MiB)',
   notJson: 'The body is not JSON',
   host: 'Depot answers only to 127.0.0.1 and localhost',
   failed: 'Depot could not answer this request',
 });
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+/** A client that keeps sending after the 413 is cut off once this much more has come. */
+const DRAIN_LIMIT = 4 * MAX_BODY;
+
+/**
+ * The body, or null when it is larger than the host takes. Past the limit nothing more is kept:
+ * the rest is read and thrown away, so the client can read the 413 instead of a reset connection.
+ */
+function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    let size = Number(req.headers['content-length'] ?? 0);
+    if (size > MAX_BODY) {
+      drain(req);
+      resolve(null);
+      return;
+    }
+    size = 0;
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
+      if (size <= MAX_BODY) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.off('data', onData);
+      chunks.length = 0;
+      drain(req);
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+function drain(req: http.IncomingMessage): void {
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT) req.socket.destroy();
+  });
+  req.resume();
 }
 
 /** GET /api: every method with its input as JSON Schema, so the HTTP API documents itself. */
@@ -149,13 +175,14 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     let input: unknown;
     try {
-      input = body === '' ? {} : JSON.parse(body);
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
       refuse(res, 400, 'invalid', hostMessages.notJson());
       return;
     }
     const session = req.headers['x-depot-session'];
-    const result = await dispatch(options.core, method, input, typeof session === 'string' && session ? session : null);
+    const station = `browser ${os.hostname()} ${req.socket.remoteAddress ?? ''}`;
+    const result = await dispatch(options.core, method, input, typeof session === 'string' && session ? session : null, station);
     sendJson(res, result.ok ? 200 : statusFor[result.error.code], result);
   }
 

@@ -172,10 +172,14 @@ const fieldTranslations: Record<MessageLanguage, Record<string, string>> = {
   ko: {
     required: '{label} 항목을 입력하세요',
     tooLong: '{label} 항목은 최대 {max}자까지 쓸 수 있습니다',
+    nul: '{label} 항목에 NUL 문자가 들어 있습니다. 지우고 다시 입력하세요',
+    invisible: '{label} 항목에 보이지 않는 문자나 글자 방향을 바꾸는 문자가 들어 있습니다. 그런 문자 없이 다시 입력하세요',
   },
   zh: {
     required: '请填写{label}',
     tooLong: '{label}最多 {max} 个字符',
+    nul: '{label}包含 NUL 字符，请删除后重新输入',
+    invisible: '{label}包含不可见字符或文字方向控制字符，请去掉这些字符后重新输入',
   },
 };
 const inputTranslations: Record<MessageLanguage, string> = {
@@ -201,6 +205,7 @@ registerMessages(commonMessages, {
     notACode: '코드가 아닙니다: 최대 200자입니다',
     versionRequired: '케이스 버전이 필요합니다',
     number: '숫자를 입력하세요',
+    wholeNumber: '정수를 입력하세요',
     amount: '금액을 입력하세요',
     invalid: '입력값이 올바르지 않습니다',
     unknownMethod: '알 수 없는 요청입니다: {method}',
@@ -227,6 +232,7 @@ registerMessages(commonMessages, {
     notACode: '这不是条码：最多 200 个字符',
     versionRequired: '需要案例版本',
     number: '请输入数字',
+    wholeNumber: '请输入整数',
     amount: '请输入金额',
     invalid: '输入无效',
     unknownMethod: '未知的请求：{method}',

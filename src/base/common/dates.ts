@@ -83,6 +83,23 @@ export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
   return makeDate(part('year'), part('month'), part('day'));
 }
 
+/** An instant as a wall clock in a time zone, "2026-11-20 14:05": the same in every language. */
+export function wallClockIn(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
 /** Monday of ISO-8601 week `week` of `year`, or null when that year has no such week. */
 export function isoWeekMonday(year: number, week: number): CalendarDate | null {
   if (!Number.isInteger(year) || !Number.isInteger(week) || week < 1 || week > 53) return null;

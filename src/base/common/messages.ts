@@ -136,6 +136,8 @@ const labelled = (code: string, template: string) => (label: FieldLabel, params:
 export const fieldMessages = {
   required: labelled('field.required', '{label} is required'),
   tooLong: labelled('field.tooLong', '{label} must be at most {max} characters'),
+  nul: labelled('field.nul', '{label} contains a NUL character; remove it and type the text again'),
+  invisible: labelled('field.invisible', '{label} contains invisible or text-direction characters; type it again without them'),
 };
 
 /** Messages of the shared schemas that name no field. */
@@ -156,6 +158,7 @@ export const commonMessages = defineMessages('common', {
   notACode: 'That is not a code: at most 200 characters',
   versionRequired: 'The case version is required',
   number: 'Enter a number',
+  wholeNumber: 'Enter a whole number',
   amount: 'Enter an amount',
   invalid: 'Invalid input',
   // The dispatcher's own answers.

@@ -5,21 +5,30 @@ import { currencies } from './money.ts';
 /** Shared by the API (to parse) and the forms (to validate as the user types). */
 
 // Control characters (scanners add tabs and CRs; pastes add worse) are never kept.
-const controlChars = /[\u0000-\u001f\u007f-\u009f]/g;
+const controlChars = /[\u0001-\u001f\u007f-\u009f]/g;
 
 const required = (label: FieldLabel) => zodMessage(fieldMessages.required(label));
 const tooLong = (label: FieldLabel, max: number) => zodMessage(fieldMessages.tooLong(label, { max }));
 
-/** Free text of one line: control characters removed, surrounding space trimmed. */
-export const line = (max: number, label: FieldLabel = 'field') =>
+/**
+ * Every text input starts here: a NUL byte is refused at its field (no keyboard types one, and
+ * PostgreSQL cannot keep one), and the text is put in Unicode's composed form (NFC), so a word
+ * typed on any system is stored, searched and compared one way.
+ */
+export const textInput = (label: FieldLabel = 'text') =>
   z
     .string({ error: required(label) })
+    .refine((s) => !s.includes('\u0000'), zodMessage(fieldMessages.nul(label)))
+    .transform((s) => s.normalize('NFC'));
+
+/** Free text of one line: control characters removed, surrounding space trimmed. */
+export const line = (max: number, label: FieldLabel = 'field') =>
+  textInput(label)
     .transform((s) => s.replace(controlChars, ' ').trim())
     .pipe(z.string().min(1, required(label)).max(max, tooLong(label, max)));
 
 export const optionalLine = (max: number, label: FieldLabel = 'field') =>
-  z
-    .string()
+  textInput(label)
     .transform((s) => s.replace(controlChars, ' ').trim())
     .pipe(z.string().max(max, tooLong(label, max)))
     .transform((s) => (s === '' ? null : s))
@@ -28,17 +37,26 @@ export const optionalLine = (max: number, label: FieldLabel = 'field') =>
 
 /** Multi-line text: keeps newlines, drops other control characters. */
 export const optionalText = (max: number, label: FieldLabel = 'text') =>
-  z
-    .string()
-    .transform((s) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').trim())
+  textInput(label)
+    .transform((s) => s.replace(/[\u0001-\u0009\u000b-\u001f\u007f]/g, '').trim())
     .pipe(z.string().max(max, tooLong(label, max)))
     .transform((s) => (s === '' ? null : s))
     .nullish()
     .transform((s) => s ?? null);
 
+/**
+ * Characters that show nothing or turn the text's direction: zero-width spaces and joiners, the
+ * soft hyphen, bidi controls, Hangul fillers and tag characters. In a name they make
+ * "Admin Park\u202e" look like "Admin Park" (or like something else), so names refuse them.
+ */
+const invisibleChars = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\u{e0000}-\u{e007f}]/u;
+
+/** A person's name (a user, a customer, an addressee): one line, with nothing hidden in it. */
+export const nameSchema = (max: number, label: FieldLabel = 'name') =>
+  line(max, label).pipe(z.string().refine((s) => !invisibleChars.test(s), zodMessage(fieldMessages.invisible(label))));
+
 export const RMA_PATTERN = /^RMA-[0-9]{4}-[0-9]{6}$/;
-export const rmaSchema = z
-  .string({ error: required('rma') })
+export const rmaSchema = textInput('rma')
   .transform((s) => s.replace(controlChars, '').trim().toUpperCase())
   .pipe(z.string().regex(RMA_PATTERN, zodMessage(m.rmaFormat())));
 
@@ -85,7 +103,7 @@ export const phoneSchema = optionalLine(32, 'phone').pipe(
 );
 
 export const addressSchema = z.object({
-  name: line(200, 'name'),
+  name: nameSchema(200, 'name'),
   line1: line(200, 'line1'),
   line2: optionalLine(200, 'line2'),
   city: line(100, 'city'),
@@ -102,7 +120,7 @@ export type AddressInput = z.input<typeof addressSchema>;
 export type Address = z.output<typeof addressSchema>;
 
 export const customerSchema = z.object({
-  name: line(200, 'customerName'),
+  name: nameSchema(200, 'customerName'),
   email: emailSchema,
   phone: phoneSchema,
   locale: z.enum(['en', 'ko', 'zh', 'el']).default('en'),
@@ -120,9 +138,10 @@ export const siteSchema = z.object({
       return false;
     }
   }, zodMessage(m.timeZone())),
-  turnaroundDays: z.coerce
-    .number()
-    .int()
+  // A number, not text that looks like one: the form converts what was typed.
+  turnaroundDays: z
+    .number({ error: zodMessage(m.number()) })
+    .int(zodMessage(m.wholeNumber()))
     .min(1, zodMessage(m.minDays({ min: 1 })))
     .max(60, zodMessage(m.maxDays({ max: 60 }))),
 });
@@ -132,6 +151,7 @@ export type SiteSettings = z.output<typeof siteSchema>;
 export const scanSchema = z
   .string({ error: zodMessage(m.scanCode()) })
   .max(200, zodMessage(m.notACode()))
+  .pipe(textInput())
   .transform((s) => s.replace(controlChars, '').trim())
   .pipe(z.string().min(1, zodMessage(m.scanCode())));
 export type Site = SiteSettings;

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { z } from 'zod';
 import type { MethodSpec } from '../common/rpc.ts';
 import type { Core, Db, Tx } from './core.ts';
@@ -16,10 +17,15 @@ export interface ServiceContext {
   caller: Caller;
   /** The session token the call came with (null for public methods). */
   session: string | null;
+  /** Where the call comes from: this machine, and in browser mode the client's address. Sign-in throttles by it. */
+  station: string;
   core: Core;
   /** Runs `effect` once the request's transaction committed (at once after the handler without one). */
   afterCommit(effect: () => void): void;
 }
+
+/** The station of calls whose transport knows no more than the machine they run on (the desktop app, the command line). */
+export const thisMachine = `machine ${os.hostname()}`;
 
 /** The signed-in person making the call; services of signed-in methods only. */
 export function userOf(ctx: ServiceContext): UserInfo {
@@ -35,7 +41,7 @@ export function userOf(ctx: ServiceContext): UserInfo {
 export async function runService<T>(
   core: Core,
   writes: MethodSpec<z.ZodType, unknown>['writes'],
-  who: { caller: Caller; session?: string | null },
+  who: { caller: Caller; session?: string | null; station?: string },
   run: (ctx: ServiceContext) => Promise<T>,
 ): Promise<T> {
   const now = core.now();
@@ -45,6 +51,7 @@ export async function runService<T>(
     now,
     caller: who.caller,
     session: who.session ?? null,
+    station: who.station ?? thisMachine,
     core,
     afterCommit: (effect) => effects.push(effect),
   });
@@ -71,5 +78,5 @@ export function trxOf(ctx: ServiceContext): Tx {
  * clock read now, and the system (or the given caller) acting.
  */
 export function plainContext(core: Core, caller: Caller = { kind: 'system' }): ServiceContext {
-  return { db: core.db, now: core.now(), caller, session: null, core, afterCommit: (effect) => effect() };
+  return { db: core.db, now: core.now(), caller, session: null, station: thisMachine, core, afterCommit: (effect) => effect() };
 }

@@ -86,6 +86,18 @@ export interface Database extends PortalTables {
     active: ColumnType<number, number | undefined, number>;
     created_at: string;
   };
+  /** Owned by users: sign-in attempts, lockouts and unlocks (migration 0008). */
+  sign_in_audit: {
+    id: Generated<number>;
+    at: string;
+    /** signed_in, wrong_pin, throttled (refused unchecked: too soon), locked (refused unchecked: locked), lockout, unlock */
+    event: string;
+    /** The user the attempt named, known or not. */
+    user_id: number;
+    station: string;
+    /** The admin who unlocked. */
+    actor_id: number | null;
+  };
   customers: {
     id: Generated<number>;
     name: string;
@@ -176,8 +188,17 @@ export interface Database extends PortalTables {
     note: string | null;
     created_at: string;
     created_by: number | null;
+    /** The case it was linked to, when it left the shelf for one. */
     case_id: number | null;
     linked_at: string | null;
+    /** 'on_shelf', 'linked' (to `case_id`) or 'merged' (a duplicate of an older entry, from before one entry per tracking). */
+    state: Generated<string>;
+    /** Why it is on the shelf: a `ShelfReason` (features/receiving/common/receiving.ts). */
+    reason: Generated<string>;
+    /** The case the parcel came for, when the dock knew it (a case not expecting a parcel, a set-aside unit). */
+    for_case_id: number | null;
+    /** The serial scanned on the unit, when it was set aside for a serial mismatch. */
+    serial_scanned: string | null;
   };
   portal_outbox: {
     id: Generated<number>;

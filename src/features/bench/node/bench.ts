@@ -29,13 +29,12 @@ import {
   userIdOf,
   warrantyFactsOf,
 } from '../../cases/node/index.ts';
-import { diagnosisRow, warrantyOf, type DiagnosisRow } from './diagnosis.ts';
+import { diagnosisRow, receiptOf, warrantyOf, type DiagnosisRow } from './diagnosis.ts';
 import { unitHistory, visitOf } from './unit-history.ts';
 import { estimateViews, repairGate } from './estimates.ts';
 import { readBenchSettings, requireSite, setting, siteToday } from '../../settings/node/index.ts';
 import { productLines } from '../../products/node/index.ts';
 import { repairMovesOf } from '../../parts/node/index.ts';
-import { latestIntake } from '../../receiving/node/index.ts';
 import { userNameOf } from '../../users/node/index.ts';
 
 /** The technician's bench: the work queue, taking cases, diagnosis and the warranty decision. */
@@ -138,7 +137,7 @@ async function decide(trx: Db, now: Date, caseId: number, diagnosis: Diagnosis) 
   const [site, settings] = await Promise.all([requireSite(trx), readBenchSettings(trx)]);
   const today = calendarDateIn(now, site.timeZone);
   const c = await warrantyFactsOf(trx, caseId);
-  const intake = await latestIntake(trx, caseId);
+  const intake = await receiptOf(trx, caseId);
   const expected = (c.accessories ? (JSON.parse(c.accessories) as Accessory[]) : []).filter((a) => a !== 'other');
   const received = intake ? ((JSON.parse(intake.accessories) as { received?: Accessory[] }).received ?? []) : [];
   const unusedAndComplete =
@@ -310,7 +309,7 @@ export async function getBenchCase(ctx: ServiceContext, rma: string): Promise<Be
   let diagnosis: Diagnosis;
   if (saved) diagnosis = diagnosisOf(saved);
   else {
-    const intake = await latestIntake(db, caseId);
+    const intake = await receiptOf(db, caseId);
     diagnosis = {
       symptomConfirmed: true,
       faultCategory: null,

@@ -24,3 +24,18 @@ export const warrantyOf = (d: DiagnosisRow): WarrantyView => ({
   decidedOn: d.decided_on,
 });
 
+
+/**
+ * The dock's latest receipt of a case, which the warranty decision and a new diagnosis start from.
+ * `intakes` is receiving's table, read here because receiving's node code reaches the bench's (its
+ * unit tag prints through shipping, whose documents read the bench's record).
+ */
+export async function receiptOf(db: Db, caseId: number) {
+  return db
+    .selectFrom('intakes')
+    .select(['packaging', 'physical_damage', 'liquid_damage', 'accessories'])
+    .where('case_id', '=', caseId)
+    .where('undone_at', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

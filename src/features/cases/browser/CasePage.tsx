@@ -10,6 +10,7 @@ import { useFormat } from '../../../base/browser/context.tsx';
 import { errorMessage, noteInLanguage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { BenchPanel } from '../../bench/browser/index.ts';
+import { CaseShelf } from '../../receiving/browser/index.ts';
 import { TransitionDialog } from './TransitionDialog.tsx';
 
 interface Props {
@@ -153,6 +154,7 @@ export function CasePage({ rma }: Props) {
               </table>
             </section>
           </div>
+          <CaseShelf rma={detail.rma} />
           {moving ? (
             <TransitionDialog
               detail={detail}

@@ -8,6 +8,7 @@ import {
   optionalText,
   rmaSchema,
   serialSchema,
+  textInput,
   trackingSchema,
 } from '../../../base/common/schemas.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
@@ -40,7 +41,7 @@ export const transitionInput = z.object({
 export const casesMethods = {
   'cases.list': method<CaseList>()({
     input: z.object({
-      query: z.string().max(200, zodMessage(casesMessages.searchTooLong({ max: 200 }))).optional(),
+      query: textInput('search').pipe(z.string().max(200, zodMessage(casesMessages.searchTooLong({ max: 200 })))).optional(),
       statuses: z.array(statusSchema).max(20).optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).max(1_000_000).default(0),

@@ -249,18 +249,6 @@ export async function latestMoveInto(db: Db, caseId: number, status: Status) {
     .executeTakeFirstOrThrow();
 }
 
-/** The notes written on the way into the given statuses, oldest first. */
-export async function historyNotes(db: Db, caseId: number, into: readonly Status[]) {
-  return db
-    .selectFrom('case_history')
-    .select(['to_status', 'note'])
-    .where('case_id', '=', caseId)
-    .where('note', 'is not', null)
-    .where('to_status', 'in', [...into])
-    .orderBy('id')
-    .execute();
-}
-
 // ——— The cases feature's own views ———
 
 /** What a case's search terms are made from. */

@@ -76,7 +76,7 @@ export function sampleCase(language: SampleLanguage, index = 0): CaseInfo {
 
 export function sampleUnitTag(language: SampleLanguage, index = 0): UnitTagData {
   const c = sampleCase(language, index);
-  return { rma: c.rma, model: c.model, serial: c.serial, receivedAt: c.receivedAt };
+  return { rma: c.rma, model: c.model, serial: c.serial, receivedAt: c.receivedAt! };
 }
 
 export function sampleShippingLabel(language: SampleLanguage, index = 0): ShippingLabelData {
@@ -84,7 +84,7 @@ export function sampleShippingLabel(language: SampleLanguage, index = 0): Shippi
   return {
     rma: c.rma,
     from: sampleSite.address,
-    to: c.customer.returnAddress,
+    to: c.customer.returnAddress!,
     toLocale: c.customer.locale,
     shipment: { carrier: 'UPS', service: 'Worldwide Saver', weightGrams: 2350, trackingNumber: `1Z999AA1${String(1234567890 + index)}` },
     shipDate: '2025-03-21',
@@ -95,10 +95,11 @@ export function sampleIntakeReceipt(language: SampleLanguage, paper: PaperSize =
   return {
     site: sampleSite,
     case: sampleCase(language),
-    condition: 'Light scratches on the lid; screen intact',
-    accessories: [{ kind: 'adapter' }, { kind: 'cable', description: 'USB-C, 1 m' }],
-    photoCount: 4,
     receivedBy: 'Dana Lee',
+    serialScanned: sampleCase(language).serial,
+    condition: { packaging: 'opened', physicalDamage: true, liquidDamage: false, note: 'Light scratches on the lid; screen intact' },
+    accessories: [{ kind: 'adapter' }, { kind: 'other', description: 'USB-C cable, 1 m' }],
+    photoCount: 4,
     paper,
   };
 }
@@ -135,28 +136,45 @@ export function sampleEstimate(language: SampleLanguage, lineCount = 4, paper: P
     warranty: { covered: false, reason: 'Liquid damage found on the main board: liquid damage voids coverage (rule: damage.liquid).' },
     lines: estimateLines,
     totals: totals(language, estimateLines),
-    portalUrl: `https://portal.depot.example/cases/${c.rma}`,
+    portalUrl: 'https://portal.depot.example/',
     paper,
   };
 }
 
 export function sampleRepairReport(language: SampleLanguage, paper: PaperSize = 'A4'): RepairReportData {
   const estimateLines = lines(language, 4);
+  const estimateTotals = totals(language, estimateLines);
   return {
     site: sampleSite,
     case: sampleCase(language),
     invoiceNumber: 'INV-2025-0042',
     issuedAt: '2025-03-20',
     resolution: 'repaired',
-    findings: ['Corrosion around the power connector', 'Battery cell swollen'],
-    workDone: ['Replaced main board', 'Replaced battery', 'Burn-in test 4 h passed'],
+    diagnosis: {
+      symptomConfirmed: true,
+      faultCategory: 'Main board',
+      fault: 'Corrosion around the power connector; battery cell swollen',
+      testResults: 'Burn-in test 4 h passed',
+      customerNotes: 'Keep the unit away from humid rooms.',
+    },
+    work: [
+      { on: '2025-03-18', description: 'Replaced main board', minutes: 50 },
+      { on: '2025-03-19', description: 'Replaced battery', minutes: 20 },
+    ],
     parts: [
       { partNumber: 'MB-500-R3', description: 'Main board AX-500', quantity: 1 },
       { partNumber: 'BP-20', description: 'Battery pack', quantity: 1 },
     ],
-    lines: estimateLines,
-    totals: totals(language, estimateLines),
-    repairWarrantyEnd: '2025-09-18',
+    warranty: { covered: false, reason: 'purchased 2022-01-20, 24-month warranty ended 2024-01-20' },
+    charges: {
+      kind: 'estimate',
+      version: 2,
+      lines: estimateLines,
+      totals: estimateTotals,
+      payments: [{ paidOn: '2025-03-17', reference: 'Card 4242', amountMinor: estimateTotals.totalMinor }],
+      paidMinor: estimateTotals.totalMinor,
+    },
+    warrantyAfter: { kind: 'repair', days: 180, until: '2025-09-17' },
     paper,
   };
 }
@@ -168,10 +186,8 @@ export function samplePackingSlip(language: SampleLanguage, paper: PaperSize = '
     case: c,
     shipment: sampleShippingLabel(language).shipment!,
     shipDate: '2025-03-21',
-    contents: [
-      { description: `${c.model} (repaired)`, quantity: 1, serial: c.serial },
-      { description: 'Power adapter', quantity: 1 },
-    ],
+    unit: { description: c.model, serial: c.serial, replacement: false, resolution: 'repaired' },
+    accessories: [{ kind: 'adapter' }],
     paper,
   };
 }

@@ -5,7 +5,9 @@ import { qrCanvas } from './barcode.ts';
 import { addressLines, formatWeight } from './labels.ts';
 import { inLocale } from './typeset.ts';
 import type {
+  AccessoryItem,
   CaseInfo,
+  Charges,
   EstimateData,
   EstimateLine,
   IntakeReceiptData,
@@ -14,18 +16,137 @@ import type {
   PaperSize,
   RepairReportData,
   Site,
+  WarrantyAfter,
+  WarrantyDecision,
 } from './types.ts';
 
-const MUTED = '#555555';
-
-const accessoryNames = { adapter: 'Power adapter', cable: 'Cable', box: 'Box', manual: 'Manual', other: 'Other' };
-const resolutionNames: Record<RepairReportData['resolution'], string> = {
-  repaired: 'Repaired',
-  replaced: 'Replaced',
-  returned_unrepaired: 'Returned unrepaired',
-  no_fault_found: 'No fault found',
-  refunded: 'Refunded',
+/**
+ * Every fixed word the page documents print, in one place. The documents are English for now; a
+ * translation replaces this table, not the layouts below.
+ */
+export const sheetText = {
+  none: 'None',
+  customer: 'Customer',
+  unit: 'Unit',
+  facts: {
+    rma: 'RMA',
+    model: 'Model',
+    serial: 'Serial',
+    replacementSerial: 'Replacement serial',
+    purchased: 'Purchased',
+    received: 'Received',
+  },
+  table: {
+    description: 'Description',
+    quantity: 'Qty',
+    unitPrice: 'Unit price',
+    amount: 'Amount',
+    covered: 'covered',
+    subtotal: 'Subtotal',
+    tax: (rate: string) => `Tax ${rate}%`,
+    total: 'Total',
+  },
+  accessories: { adapter: 'Power adapter', cable: 'Cable', box: 'Box', manual: 'Manual', other: 'Other' },
+  packaging: { intact: 'Intact', damaged: 'Damaged', opened: 'Opened', none: 'No packaging' },
+  resolutions: {
+    repaired: 'Repaired',
+    replaced: 'Replaced',
+    returned_unrepaired: 'Returned unrepaired',
+    no_fault_found: 'No fault found',
+    refunded: 'Refunded',
+  },
+  warranty: { title: 'Warranty', covered: 'Covered.', notCovered: 'Not covered.', undecided: 'No warranty decision was recorded.' },
+  intake: {
+    title: 'Intake receipt',
+    received: 'Received',
+    receivedOn: 'Received on',
+    receivedBy: 'Received by',
+    serialScanned: 'Serial scanned',
+    serialDiffers: (reason: string) => `differs from the RMA: ${reason}`,
+    condition: 'Condition',
+    packaging: 'Packaging',
+    damage: 'Damage',
+    physicalDamage: 'Physical damage',
+    liquidDamage: 'Liquid damage',
+    noDamage: 'None visible',
+    note: 'Note',
+    photos: 'Photos taken',
+    accessories: 'Accessories',
+    reported: 'Reported problem',
+    keep: 'Keep this receipt: quote the RMA number whenever you contact us about this unit.',
+  },
+  estimate: {
+    title: 'Estimate',
+    version: (version: number) => `v${version}`,
+    lines: 'Lines',
+    validity: 'Validity',
+    issued: (issued: string, validUntil: string) => `Issued ${issued}. Valid until ${validUntil}.`,
+    onPortal: 'Approve or decline this estimate on the portal (scan the code).',
+    withoutPortal: (rma: string) => `To approve or decline, call or e-mail us with the RMA number ${rma}.`,
+    accepted: (on: string) => `Accepted on ${on}.`,
+    declined: (on: string) => `Declined on ${on}.`,
+    expired: 'Expired without a decision.',
+  },
+  report: {
+    title: 'Repair report',
+    invoiceTitle: 'Repair report / invoice',
+    outcome: 'Outcome',
+    resolution: 'Resolution',
+    underWay: 'Repair under way',
+    issued: 'Issued',
+    repairWarranty: 'Repair warranty',
+    repairWarrantyUntil: (until: string, days: number) => `until ${until} (${days} days from shipping)`,
+    repairWarrantyFromDelivery: (days: number) => `${days} days from delivery`,
+    warrantyUntil: 'Warranty until',
+    warrantyContinues: (until: string) => `${until} (the unit's warranty continues)`,
+    replacementWarranty: (until: string) => `${until} (the rest of the original unit's warranty)`,
+    findings: 'Findings',
+    reported: 'Reported by you',
+    symptom: 'Symptom',
+    symptomConfirmed: 'Confirmed by our tests',
+    symptomNotConfirmed: 'Not confirmed: it did not occur in our tests',
+    faultCategory: 'Fault category',
+    fault: 'Fault found',
+    testResults: 'Test results',
+    noDiagnosis: 'No diagnosis was recorded.',
+    notes: 'Notes for you',
+    workDone: 'Work done',
+    noWork: 'No work was recorded.',
+    minutes: (minutes: number) => `${minutes} min`,
+    totalTime: (minutes: number) => `Total time: ${minutes} min`,
+    partsUsed: 'Parts used',
+    part: 'Part',
+    charges: 'Charges',
+    acceptedEstimate: (version: number) => `Estimate version ${version}, accepted`,
+    payments: 'Payments received',
+    paid: 'Paid',
+    balance: 'Balance due',
+    coveredByWarranty: 'Covered by warranty: no charge.',
+    awaiting: (version: number) => `Estimate version ${version} is waiting for your decision: nothing has been charged.`,
+    declined: (version: number) => `Estimate version ${version} was declined: nothing was charged.`,
+    expired: (version: number) => `Estimate version ${version} expired: nothing was charged.`,
+    noCharge: 'No charge.',
+  },
+  slip: {
+    title: 'Packing slip',
+    shipment: 'Shipment',
+    shipped: 'Shipped',
+    printed: 'Printed',
+    carrier: 'Carrier',
+    tracking: 'Tracking number',
+    weight: 'Weight',
+    notShippedYet: 'Carrier and tracking number are added when the parcel is handed over.',
+    contents: 'Contents',
+    item: 'Item',
+    serial: 'Serial',
+    replacementUnit: 'replacement unit',
+  },
 };
+
+const MUTED = '#555555';
+/** Marks a node for the page-break rule: a section heading, or the page footer. */
+const HEADING = 1;
+const FOOTER = 99;
 
 function page(
   paper: PaperSize,
@@ -39,11 +160,16 @@ function page(
     pageMargins: [48, 48, 48, 56],
     info: { title: `${title} ${subtitle}` },
     defaultStyle: { fontSize: 10, lineHeight: 1.2 },
+    // A section's heading never ends a page: with nothing after it but the footer, it moves to the
+    // next page with its content.
+    pageBreakBefore: (node, nodes) =>
+      node.headlineLevel === HEADING && nodes.getFollowingNodesOnPage().every((next) => next.headlineLevel === FOOTER),
     footer: (current: number, count: number) => ({
       columns: [
-        { text: `${site.name} · ${title} ${subtitle}`, color: MUTED, fontSize: 8 },
-        { text: `${current} / ${count}`, alignment: 'right', color: MUTED, fontSize: 8 },
+        { text: `${site.name} · ${title} ${subtitle}`, color: MUTED, fontSize: 8, headlineLevel: FOOTER },
+        { text: `${current} / ${count}`, alignment: 'right', color: MUTED, fontSize: 8, headlineLevel: FOOTER },
       ],
+      headlineLevel: FOOTER,
       margin: [48, 20, 48, 0],
     }),
     content: [
@@ -72,16 +198,19 @@ function page(
 }
 
 function section(title: string): Content {
-  return { text: title, bold: true, fontSize: 11, margin: [0, 14, 0, 4] };
+  return { text: title, bold: true, fontSize: 11, margin: [0, 14, 0, 4], headlineLevel: HEADING };
 }
 
-function facts(rows: [string, string | undefined][]): Content {
+const muted = (text: string): Content => ({ text, color: MUTED });
+
+/** Label and value rows; a row without a value is left out. Values may be customer text, set in `locale`. */
+function facts(rows: [string, string | undefined][], locale?: string): Content {
   return {
     table: {
       widths: [110, '*'],
       body: rows.filter((row): row is [string, string] => Boolean(row[1])).map(([key, value]) => [
         { text: key, color: MUTED },
-        value,
+        locale ? inLocale({ text: value }, locale) : value,
       ]),
     },
     layout: 'noBorders',
@@ -90,14 +219,15 @@ function facts(rows: [string, string | undefined][]): Content {
 
 function customerAndUnit(caseInfo: CaseInfo): Content {
   const customer = caseInfo.customer;
+  const f = sheetText.facts;
   return {
     columns: [
       inLocale(
         {
           stack: [
-            { text: 'Customer', bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
+            { text: sheetText.customer, bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
             { text: customer.name, bold: true },
-            ...addressLines(customer.returnAddress).map((line) => ({ text: line })),
+            ...(customer.returnAddress ? addressLines(customer.returnAddress).map((line) => ({ text: line })) : []),
             ...[customer.email, customer.phone].filter(Boolean).map((line) => ({ text: line!, color: MUTED })),
           ],
         },
@@ -105,14 +235,14 @@ function customerAndUnit(caseInfo: CaseInfo): Content {
       ),
       {
         stack: [
-          { text: 'Unit', bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
+          { text: sheetText.unit, bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
           facts([
-            ['RMA', caseInfo.rma],
-            ['Model', caseInfo.model],
-            ['Serial', caseInfo.serial],
-            ['Replacement serial', caseInfo.replacementSerial],
-            ['Purchased', caseInfo.purchaseDate],
-            ['Received', caseInfo.receivedAt],
+            [f.rma, caseInfo.rma],
+            [f.model, caseInfo.model],
+            [f.serial, caseInfo.serial],
+            [f.replacementSerial, caseInfo.replacementSerial],
+            [f.purchased, caseInfo.purchaseDate],
+            [f.received, caseInfo.receivedAt],
           ]),
         ],
       },
@@ -125,26 +255,31 @@ function customerAndUnit(caseInfo: CaseInfo): Content {
 const quantityFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
 const formatQuantity = (milli: number): string => quantityFormat.format(milli / 1000);
 
-function linesTable(lines: EstimateLine[], totals: MoneyTotals, locale: string, customerLocale: string): Content {
+function moneyFormatter(currency: MoneyTotals['currency'], locale: string): (minor: number) => string {
   const formatted = new Map<number, string>();
-  const money = (minor: number): string => {
+  return (minor) => {
     let text = formatted.get(minor);
-    if (text === undefined) formatted.set(minor, (text = formatMoney(minor, totals.currency, locale)));
+    if (text === undefined) formatted.set(minor, (text = formatMoney(minor, currency, locale)));
     return text;
   };
+}
+
+function linesTable(lines: EstimateLine[], totals: MoneyTotals, locale: string, customerLocale: string): Content {
+  const money = moneyFormatter(totals.currency, locale);
+  const w = sheetText.table;
   const body: TableCell[][] = [
     [
-      { text: 'Description', bold: true },
-      { text: 'Qty', bold: true, alignment: 'right' },
-      { text: 'Unit price', bold: true, alignment: 'right' },
-      { text: 'Amount', bold: true, alignment: 'right' },
+      { text: w.description, bold: true },
+      { text: w.quantity, bold: true, alignment: 'right' },
+      { text: w.unitPrice, bold: true, alignment: 'right' },
+      { text: w.amount, bold: true, alignment: 'right' },
     ],
     ...lines.map((line): TableCell[] => [
       inLocale({ text: line.description }, customerLocale),
       { text: formatQuantity(line.quantityMilli), alignment: 'right' },
       { text: money(line.unitPriceMinor), alignment: 'right' },
       line.covered
-        ? { text: [{ text: `${money(line.totalMinor)} `, decoration: 'lineThrough', color: MUTED }, 'covered'], alignment: 'right' }
+        ? { text: [{ text: `${money(line.totalMinor)} `, decoration: 'lineThrough', color: MUTED }, w.covered], alignment: 'right' }
         : { text: money(line.totalMinor), alignment: 'right' },
     ]),
   ];
@@ -155,9 +290,9 @@ function linesTable(lines: EstimateLine[], totals: MoneyTotals, locale: string, 
     { text: money(minor), alignment: 'right', bold },
   ];
   body.push(
-    total('Subtotal', totals.subtotalMinor),
-    total(`Tax ${quantityFormat.format(totals.taxRateBp / 100)}%`, totals.taxMinor),
-    total('Total', totals.totalMinor, true),
+    total(w.subtotal, totals.subtotalMinor),
+    total(w.tax(quantityFormat.format(totals.taxRateBp / 100)), totals.taxMinor),
+    total(w.total, totals.totalMinor, true),
   );
   return {
     table: { headerRows: 1, widths: ['*', 50, 80, 90], body, dontBreakRows: true },
@@ -165,50 +300,76 @@ function linesTable(lines: EstimateLine[], totals: MoneyTotals, locale: string, 
   };
 }
 
+const accessoryName = (item: AccessoryItem): string =>
+  item.kind === 'other' ? (item.description ?? sheetText.accessories.other) : sheetText.accessories[item.kind];
+
+function warrantyWords(warranty: WarrantyDecision | undefined): string {
+  const w = sheetText.warranty;
+  return warranty ? `${warranty.covered ? w.covered : w.notCovered} ${warranty.reason}` : w.undecided;
+}
+
+function warrantyText(warranty: WarrantyDecision | undefined): Content {
+  const w = sheetText.warranty;
+  if (!warranty) return muted(w.undecided);
+  return { text: [{ text: `${warranty.covered ? w.covered : w.notCovered} `, bold: true }, warranty.reason] };
+}
+
 export function intakeReceipt(data: IntakeReceiptData): TDocumentDefinitions {
-  return page(data.paper, data.site, 'Intake receipt', data.case.rma, [
+  const w = sheetText.intake;
+  const locale = data.case.customer.locale;
+  const c = data.condition;
+  const damage = [c.physicalDamage ? w.physicalDamage : null, c.liquidDamage ? w.liquidDamage : null].filter((d): d is string => d !== null);
+  return page(data.paper, data.site, w.title, data.case.rma, [
     customerAndUnit(data.case),
-    section('Received'),
+    section(w.received),
     facts([
-      ['Received on', data.case.receivedAt],
-      ['Received by', data.receivedBy],
-      ['Condition', data.condition],
-      ['Photos', String(data.photoCount)],
+      [w.receivedOn, data.case.receivedAt],
+      [w.receivedBy, data.receivedBy],
+      [w.serialScanned, data.serialMismatchReason ? `${data.serialScanned} (${w.serialDiffers(data.serialMismatchReason)})` : data.serialScanned],
     ]),
-    section('Accessories'),
+    section(w.condition),
+    facts(
+      [
+        [w.packaging, sheetText.packaging[c.packaging]],
+        [w.damage, damage.length ? damage.join(', ') : w.noDamage],
+        [w.note, c.note],
+        [w.photos, String(data.photoCount)],
+      ],
+      locale,
+    ),
+    section(w.accessories),
     data.accessories.length
-      ? {
-          ul: data.accessories.map((item) =>
-            inLocale({ text: item.description ? `${accessoryNames[item.kind]}: ${item.description}` : accessoryNames[item.kind] }, data.case.customer.locale),
-          ),
-        }
-      : { text: 'None', color: MUTED },
-    ...(data.case.symptom ? [section('Reported problem'), inLocale({ text: data.case.symptom }, data.case.customer.locale)] : []),
+      ? { ul: data.accessories.map((item) => inLocale({ text: accessoryName(item) }, locale)) }
+      : muted(sheetText.none),
+    ...(data.case.symptom ? [section(w.reported), inLocale({ text: data.case.symptom }, locale)] : []),
+    { text: w.keep, color: MUTED, margin: [0, 18, 0, 0] },
   ]);
 }
 
+function standingText(data: EstimateData): Content[] {
+  const w = sheetText.estimate;
+  const standing = data.standing;
+  if (standing?.kind === 'accepted') return [{ text: w.accepted(standing.on), bold: true }];
+  if (standing?.kind === 'declined') return [{ text: w.declined(standing.on), bold: true }];
+  if (standing?.kind === 'expired') return [{ text: w.expired, bold: true }];
+  return data.portalUrl ? [muted(w.onPortal), { text: data.portalUrl, color: MUTED, fontSize: 8 }] : [muted(w.withoutPortal(data.case.rma))];
+}
+
 export function estimate(data: EstimateData): TDocumentDefinitions {
+  const w = sheetText.estimate;
   const locale = data.site.locale;
-  return page(data.paper, data.site, 'Estimate', `${data.case.rma} · v${data.version}`, [
+  const showQr = data.portalUrl && !data.standing;
+  return page(data.paper, data.site, w.title, `${data.case.rma} · ${w.version(data.version)}`, [
     customerAndUnit(data.case),
-    section('Warranty'),
-    {
-      text: [{ text: data.warranty.covered ? 'Covered. ' : 'Not covered. ', bold: true }, data.warranty.reason],
-    },
-    section('Lines'),
+    section(sheetText.warranty.title),
+    warrantyText(data.warranty),
+    section(w.lines),
     linesTable(data.lines, data.totals, locale, data.case.customer.locale),
     ...(data.notes ? [{ text: data.notes, margin: [0, 8, 0, 0] } as Content] : []),
     {
       columns: [
-        {
-          stack: [
-            section('Validity'),
-            { text: `Issued ${data.issuedAt}. Valid until ${data.validUntil}.` },
-            { text: 'Approve or decline this estimate on the portal (scan the code).', color: MUTED },
-            { text: data.portalUrl, color: MUTED, fontSize: 8 },
-          ],
-        },
-        { width: 'auto', stack: [qrCanvas(data.portalUrl, 104)], margin: [0, 10, 0, 0] },
+        { stack: [section(w.validity), { text: w.issued(data.issuedAt, data.validUntil) }, ...standingText(data)] },
+        ...(showQr ? [{ width: 'auto', stack: [qrCanvas(data.portalUrl!, 104)], margin: [0, 10, 0, 0] } as Content] : []),
       ],
       columnGap: 16,
       unbreakable: true,
@@ -216,24 +377,108 @@ export function estimate(data: EstimateData): TDocumentDefinitions {
   ]);
 }
 
+function warrantyAfterRow(after: WarrantyAfter | undefined): [string, string | undefined] {
+  const w = sheetText.report;
+  if (!after) return [w.repairWarranty, undefined];
+  if (after.kind === 'repair') {
+    return [w.repairWarranty, after.until ? w.repairWarrantyUntil(after.until, after.days) : w.repairWarrantyFromDelivery(after.days)];
+  }
+  return [w.warrantyUntil, after.replaced ? w.replacementWarranty(after.until) : w.warrantyContinues(after.until)];
+}
+
+function chargesContent(charges: Charges, data: RepairReportData): Content[] {
+  const w = sheetText.report;
+  switch (charges.kind) {
+    case 'estimate': {
+      const money = moneyFormatter(charges.totals.currency, data.site.locale);
+      const balance = charges.totals.totalMinor - charges.paidMinor;
+      return [
+        muted(w.acceptedEstimate(charges.version)),
+        linesTable(charges.lines, charges.totals, data.site.locale, data.case.customer.locale),
+        section(w.payments),
+        charges.payments.length
+          ? {
+              table: {
+                widths: [90, '*', 90],
+                body: charges.payments.map((p): TableCell[] => [p.paidOn, inLocale({ text: p.reference }, data.case.customer.locale), { text: money(p.amountMinor), alignment: 'right' }]),
+              },
+              layout: 'noBorders',
+            }
+          : muted(sheetText.none),
+        {
+          table: {
+            widths: ['*', 90],
+            body: [
+              [{ text: w.paid, alignment: 'right', bold: true }, { text: money(charges.paidMinor), alignment: 'right', bold: true }],
+              ...(balance > 0 ? [[{ text: w.balance, alignment: 'right' }, { text: money(balance), alignment: 'right' }] satisfies TableCell[]] : []),
+            ],
+          },
+          layout: 'noBorders',
+          margin: [0, 4, 0, 0],
+        },
+      ];
+    }
+    case 'covered':
+      return [{ text: [{ text: `${w.coveredByWarranty} `, bold: true }, charges.reason] }];
+    case 'awaiting':
+      return [{ text: w.awaiting(charges.version) }];
+    case 'declined':
+      return [{ text: w.declined(charges.version) }];
+    case 'expired':
+      return [{ text: w.expired(charges.version) }];
+    case 'none':
+      return [{ text: w.noCharge }];
+  }
+}
+
 export function repairReport(data: RepairReportData): TDocumentDefinitions {
-  const title = data.invoiceNumber ? 'Repair report / invoice' : 'Repair report';
+  const w = sheetText.report;
+  const locale = data.case.customer.locale;
+  const title = data.invoiceNumber ? w.invoiceTitle : w.title;
   const subtitle = data.invoiceNumber ? `${data.case.rma} · ${data.invoiceNumber}` : data.case.rma;
-  const list = (items: string[]): Content =>
-    items.length ? { ul: items.map((item) => inLocale({ text: item }, data.case.customer.locale)) } : { text: 'None', color: MUTED };
+  const d = data.diagnosis;
+  const minutes = data.work.reduce((sum, entry) => sum + entry.minutes, 0);
   return page(data.paper, data.site, title, subtitle, [
     customerAndUnit(data.case),
-    section('Outcome'),
+    section(w.outcome),
     facts([
-      ['Resolution', resolutionNames[data.resolution]],
-      ['Issued', data.issuedAt],
-      ['Repair warranty until', data.repairWarrantyEnd],
+      [w.resolution, data.resolution ? sheetText.resolutions[data.resolution] : w.underWay],
+      [w.issued, data.issuedAt],
+      [sheetText.warranty.title, warrantyWords(data.warranty)],
+      warrantyAfterRow(data.warrantyAfter),
     ]),
-    section('Findings'),
-    list(data.findings),
-    section('Work done'),
-    list(data.workDone),
-    section('Parts used'),
+    section(w.findings),
+    ...(data.case.symptom ? [facts([[w.reported, data.case.symptom]], locale)] : []),
+    d
+      ? facts(
+          [
+            [w.symptom, d.symptomConfirmed ? w.symptomConfirmed : w.symptomNotConfirmed],
+            [w.faultCategory, d.faultCategory],
+            [w.fault, d.fault],
+            [w.testResults, d.testResults],
+          ],
+          locale,
+        )
+      : muted(w.noDiagnosis),
+    ...(d?.customerNotes ? [section(w.notes), inLocale({ text: d.customerNotes }, locale)] : []),
+    section(w.workDone),
+    data.work.length
+      ? {
+          table: {
+            widths: [70, '*', 50],
+            body: [
+              ...data.work.map((entry): TableCell[] => [
+                { text: entry.on, color: MUTED },
+                inLocale({ text: entry.description }, locale),
+                { text: w.minutes(entry.minutes), alignment: 'right' },
+              ]),
+              [{ text: w.totalTime(minutes), colSpan: 3, alignment: 'right', color: MUTED }, {}, {}],
+            ],
+          },
+          layout: 'noBorders',
+        }
+      : muted(w.noWork),
+    section(w.partsUsed),
     data.parts.length
       ? {
           table: {
@@ -241,47 +486,51 @@ export function repairReport(data: RepairReportData): TDocumentDefinitions {
             widths: [100, '*', 40],
             body: [
               [
-                { text: 'Part', bold: true },
-                { text: 'Description', bold: true },
-                { text: 'Qty', bold: true, alignment: 'right' },
+                { text: w.part, bold: true },
+                { text: sheetText.table.description, bold: true },
+                { text: sheetText.table.quantity, bold: true, alignment: 'right' },
               ],
-              ...data.parts.map((part): Content[] => [part.partNumber, part.description, { text: String(part.quantity), alignment: 'right' }]),
+              ...data.parts.map((part): TableCell[] => [part.partNumber, part.description, { text: String(part.quantity), alignment: 'right' }]),
             ],
           },
           layout: 'lightHorizontalLines',
         }
-      : { text: 'None', color: MUTED },
-    section('Charges'),
-    data.lines.length ? linesTable(data.lines, data.totals, data.site.locale, data.case.customer.locale) : { text: 'No charge.' },
+      : muted(sheetText.none),
+    section(w.charges),
+    ...chargesContent(data.charges, data),
   ]);
 }
 
 export function packingSlip(data: PackingSlipData): TDocumentDefinitions {
-  return page(data.paper, data.site, 'Packing slip', data.case.rma, [
+  const w = sheetText.slip;
+  const locale = data.case.customer.locale;
+  const unit = data.unit;
+  const unitWords = unit.replacement ? w.replacementUnit : unit.resolution ? sheetText.resolutions[unit.resolution].toLowerCase() : null;
+  const row = (description: string, serial = ''): TableCell[] => [inLocale({ text: description }, locale), serial, { text: '1', alignment: 'right' }];
+  return page(data.paper, data.site, w.title, data.case.rma, [
     customerAndUnit(data.case),
-    section('Shipment'),
-    facts([
-      ['Shipped', data.shipDate],
-      ['Carrier', `${data.shipment.carrier} · ${data.shipment.service}`],
-      ['Tracking number', data.shipment.trackingNumber],
-      ['Weight', formatWeight(data.shipment.weightGrams)],
-    ]),
-    section('Contents'),
+    section(w.shipment),
+    data.shipment
+      ? facts([
+          [w.shipped, data.shipDate],
+          [w.carrier, `${data.shipment.carrier} · ${data.shipment.service}`],
+          [w.tracking, data.shipment.trackingNumber],
+          [w.weight, formatWeight(data.shipment.weightGrams)],
+        ])
+      : { stack: [facts([[w.printed, data.shipDate]]), muted(w.notShippedYet)] },
+    section(w.contents),
     {
       table: {
         headerRows: 1,
         widths: ['*', 120, 40],
         body: [
           [
-            { text: 'Item', bold: true },
-            { text: 'Serial', bold: true },
-            { text: 'Qty', bold: true, alignment: 'right' },
+            { text: w.item, bold: true },
+            { text: w.serial, bold: true },
+            { text: sheetText.table.quantity, bold: true, alignment: 'right' },
           ],
-          ...data.contents.map((item): Content[] => [
-            inLocale({ text: item.description }, data.case.customer.locale),
-            item.serial ?? '',
-            { text: String(item.quantity), alignment: 'right' },
-          ]),
+          row(unitWords ? `${unit.description} (${unitWords})` : unit.description, unit.serial),
+          ...data.accessories.map((item) => row(accessoryName(item))),
         ],
       },
       layout: 'lightHorizontalLines',

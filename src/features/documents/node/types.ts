@@ -34,7 +34,8 @@ export interface Customer {
   phone?: string;
   /** BCP 47, e.g. "ko-KR", "zh-CN", "el-GR": picks Korean or Chinese glyph shapes for shared ideographs. */
   locale: string;
-  returnAddress: PostalAddress;
+  /** Absent for a walk-in who collects the unit: the receipt and estimate print without it. */
+  returnAddress?: PostalAddress;
 }
 
 export interface CaseInfo {
@@ -43,7 +44,8 @@ export interface CaseInfo {
   serial: string;
   /** Serial of the replacement unit when the resolution was a replacement. */
   replacementSerial?: string;
-  receivedAt: IsoDate;
+  /** The day the dock received the unit, on the site's calendar; absent before it arrived. */
+  receivedAt?: IsoDate;
   purchaseDate?: IsoDate;
   customer: Customer;
   /** What the customer reported. */
@@ -78,13 +80,25 @@ export interface ShippingLabelData {
 
 export type AccessoryKind = 'adapter' | 'cable' | 'box' | 'manual' | 'other';
 
+/** An accessory received with the unit; `description` is what the dock wrote for "other". */
+export interface AccessoryItem {
+  kind: AccessoryKind;
+  description?: string;
+}
+
+export type PackagingState = 'intact' | 'damaged' | 'opened' | 'none';
+
 export interface IntakeReceiptData {
   site: Site;
   case: CaseInfo;
-  condition: string;
-  accessories: { kind: AccessoryKind; description?: string }[];
+  /** Who received the unit at the dock, when known. */
+  receivedBy?: string;
+  /** The serial scanned at the dock, and why it was accepted when it did not match the RMA's. */
+  serialScanned: string;
+  serialMismatchReason?: string;
+  condition: { packaging: PackagingState; physicalDamage: boolean; liquidDamage: boolean; note?: string };
+  accessories: AccessoryItem[];
   photoCount: number;
-  receivedBy: string;
   paper: PaperSize;
 }
 
@@ -111,12 +125,16 @@ export interface WarrantyDecision {
 
 export interface MoneyTotals {
   currency: Currency;
+  /** After discounts, so that subtotal + tax = total. */
   subtotalMinor: number;
   taxMinor: number;
   /** Tax rate in basis points (10% = 1000). */
   taxRateBp: number;
   totalMinor: number;
 }
+
+/** Where an estimate stands once the customer decided, or it ran out. */
+export type EstimateStanding = { kind: 'accepted' | 'declined'; on: IsoDate } | { kind: 'expired' };
 
 export interface EstimateData {
   site: Site;
@@ -127,8 +145,10 @@ export interface EstimateData {
   warranty: WarrantyDecision;
   lines: EstimateLine[];
   totals: MoneyTotals;
-  /** Portal page where the customer sees the case and decides; printed as a QR code. */
-  portalUrl: string;
+  /** Absent while the customer has not decided. */
+  standing?: EstimateStanding;
+  /** The portal where the customer decides, printed as a QR code; absent when the site has no portal. */
+  portalUrl?: string;
   notes?: string;
   paper: PaperSize;
 }
@@ -139,28 +159,62 @@ export interface PartUsed {
   quantity: number;
 }
 
+export interface Payment {
+  paidOn: IsoDate;
+  reference: string;
+  amountMinor: number;
+}
+
+export type Resolution = 'repaired' | 'replaced' | 'returned_unrepaired' | 'no_fault_found' | 'refunded';
+
+/** What the customer was charged, or why nothing. */
+export type Charges =
+  | { kind: 'estimate'; version: number; lines: EstimateLine[]; totals: MoneyTotals; payments: Payment[]; paidMinor: number }
+  | { kind: 'covered'; reason: string }
+  | { kind: 'awaiting'; version: number }
+  | { kind: 'declined' | 'expired'; version: number }
+  | { kind: 'none' };
+
+/** The warranty the unit goes back with. */
+export type WarrantyAfter =
+  /** A paid repair's own warranty: until a day once the unit shipped, else counted from delivery. */
+  | { kind: 'repair'; days: number; until?: IsoDate }
+  /** Repaired or replaced under warranty: the unit's warranty runs on (a replacement keeps the rest of it). */
+  | { kind: 'continues'; until: IsoDate; replaced: boolean };
+
 export interface RepairReportData {
   site: Site;
   case: CaseInfo;
   invoiceNumber?: string;
   issuedAt: IsoDate;
-  resolution: 'repaired' | 'replaced' | 'returned_unrepaired' | 'no_fault_found' | 'refunded';
-  findings: string[];
-  workDone: string[];
+  /** Absent while the repair is still under way. */
+  resolution?: Resolution;
+  /** What the technician found; absent when no diagnosis was recorded. */
+  diagnosis?: {
+    symptomConfirmed: boolean;
+    faultCategory?: string;
+    fault?: string;
+    testResults?: string;
+    /** The notes written for the customer (never the internal ones). */
+    customerNotes?: string;
+  };
+  work: { on: IsoDate; description: string; minutes: number }[];
   parts: PartUsed[];
-  /** Charged lines; empty when the repair was covered. */
-  lines: EstimateLine[];
-  totals: MoneyTotals;
-  /** End of the repair's own warranty, when it has one. */
-  repairWarrantyEnd?: IsoDate;
+  /** The warranty decision; absent when none was made. */
+  warranty?: WarrantyDecision;
+  charges: Charges;
+  warrantyAfter?: WarrantyAfter;
   paper: PaperSize;
 }
 
 export interface PackingSlipData {
   site: Site;
   case: CaseInfo;
-  shipment: Shipment;
+  /** Absent before the carrier is known. */
+  shipment?: Shipment;
   shipDate: IsoDate;
-  contents: { description: string; quantity: number; serial?: string }[];
+  /** The unit in the parcel: the customer's own, or its replacement (whose serial is then `serial`). */
+  unit: { description: string; serial: string; replacement: boolean; resolution?: Resolution };
+  accessories: AccessoryItem[];
   paper: PaperSize;
 }

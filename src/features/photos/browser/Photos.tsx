@@ -114,8 +114,8 @@ function PhotoDrop({ onFiles, disabled, error, children }: DropProps) {
   );
 }
 
-/** Photos of a case: the ones it has (a linked parcel's included), and new ones added at once. */
-export function CasePhotos({ rma }: { rma: string }) {
+/** Photos of a case: the ones it has (a linked parcel's included), and new ones added at once (`onAdded` hears of them). */
+export function CasePhotos({ rma, onAdded }: { rma: string; onAdded?: (photos: PhotoInfo[]) => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [photos, setPhotos] = useState<{ id: number; name: string; src: string | null }[]>([]);
@@ -144,7 +144,10 @@ export function CasePhotos({ rma }: { rma: string }) {
     const result = await uploadPhotos({ rma }, files, t);
     setBusy(null);
     setRefused(result.refused);
-    if (result.added.length > 0) announce(t('photos.added', { count: result.added.length }));
+    if (result.added.length > 0) {
+      announce(t('photos.added', { count: result.added.length }));
+      onAdded?.(result.added);
+    }
     await show(result.added);
   };
 

@@ -99,3 +99,19 @@ export async function photoData(ctx: ServiceContext, id: number): Promise<{ data
 export async function movePhotosOfParcel(trx: Tx, parcelId: number, caseId: number): Promise<void> {
   await trx.updateTable('attachments').set({ case_id: caseId }).where('parcel_id', '=', parcelId).execute();
 }
+
+/**
+ * Gives photos taken of a case at the dock to the parcel it was set aside in, in the caller's
+ * transaction: they stay the case's and count as the parcel's. Returns how many it gave.
+ */
+export async function givePhotosToParcel(trx: Tx, caseId: number, photoIds: readonly number[], parcelId: number): Promise<number> {
+  if (photoIds.length === 0) return 0;
+  const result = await trx
+    .updateTable('attachments')
+    .set({ parcel_id: parcelId })
+    .where('id', 'in', [...photoIds])
+    .where('case_id', '=', caseId)
+    .where((eb) => eb.or([eb('parcel_id', 'is', null), eb('parcel_id', '=', parcelId)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

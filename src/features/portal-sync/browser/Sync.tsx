@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   configureSyncInput,
+  originOf,
   type CaseFlagInfo,
   type DeadLetterInfo,
   type ParkedEventInfo,
@@ -17,6 +18,8 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
+import { zodMessage } from '../../../base/common/messages.ts';
+import { portalSyncMessages } from '../common/messages.ts';
 
 type Lists = { dead: DeadLetterInfo[]; parked: ParkedEventInfo[]; flags: CaseFlagInfo[] };
 
@@ -141,14 +144,26 @@ function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved
     setError,
     getValues,
     resetField,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<ConnectionValues, unknown, z.output<typeof configureSyncInput>>({
     resolver: zodResolver(configureSyncInput),
     defaultValues: { url: settings.url ?? '', token: '' },
   });
 
+  // The token goes only to the origin it was entered for: another origin needs it entered again.
+  const bound = settings.tokenSet ? settings.tokenOrigin : null;
+  const typedOrigin = originOrNull(watch('url'));
+  const tokenAgain = bound !== null && typedOrigin !== null && typedOrigin !== bound;
+  const missingToken = (token: string | undefined) => {
+    if (!tokenAgain || token) return false;
+    setError('token', { type: 'required', message: zodMessage(portalSyncMessages.tokenForNewAddress({ origin: bound ?? '' })) }, { shouldFocus: true });
+    return true;
+  };
+
   const submit = handleSubmit(async (input) => {
     setAlert(null);
+    if (missingToken(input.token)) return;
     const result = await api['sync.configure']({ url: input.url, ...(input.token ? { token: input.token } : {}) });
     if (result.ok) {
       resetField('token');
@@ -163,6 +178,10 @@ function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved
     setTesting(true);
     setTest(null);
     const { url, token } = getValues();
+    if (missingToken(token)) {
+      setTesting(false);
+      return;
+    }
     const result = await api['sync.test']({ ...(url ? { url } : {}), ...(token ? { token } : {}) });
     setTesting(false);
     if (result.ok) {
@@ -191,9 +210,14 @@ function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved
         <Field label={t('sync.url')} error={errors.url?.message} hint={settings.urlFixed ? t('sync.urlFixed') : t('sync.urlHint')}>
           {(a11y) => <input {...a11y} type="url" autoComplete="off" readOnly={settings.urlFixed} {...register('url')} />}
         </Field>
-        {settings.tokenWritable ? (
-          <Field label={t('sync.token')} error={errors.token?.message} hint={t('sync.tokenHint')} optional>
-            {(a11y) => <input {...a11y} type="password" autoComplete="off" {...register('token')} />}
+        {settings.tokenWritable || tokenAgain ? (
+          <Field
+            label={t('sync.token')}
+            error={errors.token?.message}
+            hint={tokenAgain ? t(settings.tokenWritable ? 'sync.tokenAgain' : 'sync.tokenConfirm') : t('sync.tokenHint')}
+            optional={!tokenAgain}
+          >
+            {(a11y) => <input {...a11y} type="password" autoComplete="off" aria-required={tokenAgain} {...register('token')} />}
           </Field>
         ) : null}
         <p className="hint">
@@ -216,6 +240,14 @@ function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved
       </form>
     </section>
   );
+}
+
+function originOrNull(url: string): string | null {
+  try {
+    return originOf(url.trim());
+  } catch {
+    return null;
+  }
 }
 
 function DeadLetters({ letters, act }: { letters: DeadLetterInfo[]; act: Act }) {

@@ -6,12 +6,27 @@ import { portalSyncMessages as m } from './messages.ts';
 
 /** Portal sync as staff and admins see it: health, the connection, dead letters, parked events, case flags. */
 
+/** Loopback hosts: the only ones the token may reach over plain http, since it never leaves this machine. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The scheme, host and port of an address: what the token is bound to. */
+export const originOf = (url: string): string => new URL(url).origin;
+
+/** The portal's API address: https (plain http only on loopback), with no credentials in it. */
 export const portalUrlSchema = z
   .string({ error: zodMessage(m.urlRequired()) })
   .trim()
   .min(1, zodMessage(m.urlRequired()))
   .max(500, zodMessage(m.urlTooLong()))
-  .pipe(z.url({ protocol: /^https?$/, error: zodMessage(m.urlFormat()) }));
+  .pipe(z.url({ protocol: /^https?$/, error: zodMessage(m.urlFormat()) }))
+  .superRefine((url, ctx) => {
+    const { protocol, hostname, username, password } = new URL(url);
+    if (username || password) ctx.addIssue({ code: 'custom', message: zodMessage(m.urlCredentials()) });
+    else if (protocol === 'http:' && !isLoopback(hostname)) ctx.addIssue({ code: 'custom', message: zodMessage(m.httpsRequired()) });
+  });
 
 /** The API token: printable, no spaces; never stored in the database. */
 export const portalTokenSchema = z
@@ -22,7 +37,7 @@ export const portalTokenSchema = z
 
 export const configureSyncInput = z.object({
   url: portalUrlSchema,
-  /** Empty or absent keeps the stored token. */
+  /** Empty or absent keeps the stored token, which only an address of the origin it was entered for may keep. */
   token: portalTokenSchema.optional(),
 });
 
@@ -66,6 +81,11 @@ export interface SyncSettings {
   tokenWritable: boolean;
   /** Where the token comes from: 'safeStorage', 'env', 'file' or 'none'. */
   tokenSource: 'safeStorage' | 'env' | 'file' | 'none';
+  /**
+   * The origin (scheme, host, port) the token was entered for: the only one it is sent to. An
+   * address elsewhere is saved or tried only with the token entered again. Null: no token yet.
+   */
+  tokenOrigin: string | null;
   /** Why the token cannot be read or stored, if so (e.g. a group-readable token file). */
   tokenProblem: string | null;
 }

@@ -1,11 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import { z } from 'zod';
+import { scrubSecrets } from './secrets.ts';
 
 /**
  * Typed client for the customer portal's API (src/features/portal-sync/portal-api.md). Every
  * response is checked against its schema: a portal that answers something unexpected is treated as
- * failing, never trusted.
+ * failing, never trusted. The token goes to the base address's origin only: redirects are not
+ * followed, and what a failure says is cleared of credentials before anyone keeps it.
  */
 
 export type FailureKind = 'transient' | 'permanent';
@@ -252,9 +254,20 @@ export class PortalClient {
     return { status: response.status, body: parse(schema, response.body) };
   }
 
-  private request(method: string, path: string, body: string | null, key: string | null): Promise<SendResult> {
-    const url = { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, path: `${this.basePath}${path}` };
+  private async request(method: string, path: string, body: string | null, key: string | null): Promise<SendResult> {
     const token = typeof this.options.token === 'function' ? this.options.token() : this.options.token;
+    try {
+      return await this.exchange(method, path, body, key, token);
+    } catch (error) {
+      const failure = error instanceof PortalError ? error : new PortalError('transient', 0, 'internal', String(error));
+      const message = scrubSecrets(failure.message, [token]);
+      throw new PortalError(failure.kind, failure.status, failure.code, message, failure.retryAfterMs);
+    }
+  }
+
+  private exchange(method: string, path: string, body: string | null, key: string | null, token: string): Promise<SendResult> {
+    // Host and port are always the base's: a stored path cannot point the token elsewhere.
+    const url = { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, path: `${this.basePath}${path}` };
     const headers: Record<string, string | number> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (key) headers['idempotency-key'] = key;
     const payload = body === null ? null : Buffer.from(body, 'utf8');
@@ -293,6 +306,11 @@ export class PortalClient {
             } else {
               resolve({ status, body: json });
             }
+            return;
+          }
+          if (status >= 300 && status < 400) {
+            const location = headerValue(res.headers.location) ?? '';
+            reject(new PortalError('transient', status, 'redirect', `${status} redirect: the portal sent Depot to ${location.slice(0, 200) || 'another address'}, where the token is not sent. Set the new address in the portal settings.`));
             return;
           }
           const parsed = errorBodySchema.safeParse(json);

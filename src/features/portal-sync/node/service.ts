@@ -3,13 +3,14 @@ import os from 'node:os';
 import type { CaseFlagInfo, CaseSyncInfo, DeadLetterInfo, ParkedEventInfo, SyncSettings, SyncStatus, SyncTestResult } from '../common/contract.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { casesMessages } from '../../cases/common/index.ts';
-import { portalSyncMessages as m } from '../common/index.ts';
+import { originOf, portalSyncMessages as m } from '../common/index.ts';
 import { Slot, type Core, type Db } from '../../../base/node/core.ts';
 import { userOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { findCaseRow } from '../../cases/node/index.ts';
 import { PortalClient, PortalError } from './client.ts';
 import { listFlags } from './flags.ts';
-import { readPortalUrl, writePortalUrl, type TokenStore } from './settings.ts';
+import { scrubSecrets } from './secrets.ts';
+import { readPortalUrl, writePortalUrl, type StoredToken, type TokenStore } from './settings.ts';
 import { pauseSync, readSyncState, resumeSync } from './state.ts';
 import { discard, listDeadLetters, requeue, SyncWorker, type RoundResult, type WorkerOptions } from './worker.ts';
 
@@ -60,18 +61,40 @@ export class PortalSync {
     return this.loop !== null;
   }
 
-  /** The address and token in force, or null (and why) when either is missing or unusable. */
+  /** The address and token in force, or null (and why) when either is missing, unusable, or the token belongs elsewhere. */
   async connectionInfo(db: Db = this.core.db): Promise<{ connection: Connection | null; problem: string | null }> {
     const url = this.fixedUrl ?? (await readPortalUrl(db));
-    let token: string | null = null;
+    let stored: StoredToken | null = null;
     try {
-      token = this.tokens.read();
+      stored = this.tokens.read();
     } catch (error) {
       return { connection: null, problem: error instanceof Error ? error.message : String(error) };
     }
     if (!url) return { connection: null, problem: 'No portal address is set.' };
-    if (!token) return { connection: null, problem: 'No portal API token is set.' };
-    return { connection: { url, token }, problem: null };
+    if (!stored) return { connection: null, problem: 'No portal API token is set.' };
+    const bound = this.boundOrigin(stored, url);
+    if (bound !== originOf(url)) return { connection: null, problem: m.tokenBoundElsewhere({ bound, origin: originOf(url) }).text };
+    return { connection: { url, token: stored.token }, problem: null };
+  }
+
+  /**
+   * The origin a token may be sent to: the one it was entered for; for a token kept before
+   * Depot recorded that (or given with the address when Depot started), the address's own.
+   */
+  boundOrigin(stored: StoredToken, storedUrl: string): string {
+    if (this.fixedUrl) return originOf(this.fixedUrl);
+    return stored.origin ?? originOf(storedUrl);
+  }
+
+  /** Cuts credentials (the token in force among them) out of what a portal said, before it is kept or shown. */
+  scrub(text: string): string {
+    let token: string | null = null;
+    try {
+      token = this.tokens.read()?.token ?? null;
+    } catch {
+      // An unreadable token cannot be in the text either.
+    }
+    return scrubSecrets(text, [token]);
   }
 
   /** The worker for the current settings, made anew when the address or token changed. */
@@ -106,7 +129,7 @@ export class PortalSync {
     const round = await worker.runOnce();
     this.lastRound = round;
     const failure = worker.lastError;
-    this.lastError = failure ? (failure instanceof Error ? failure.message : String(failure)) : null;
+    this.lastError = failure ? this.scrub(failure instanceof Error ? failure.message : String(failure)) : null;
     if (round.sent + round.dead + round.retrying > 0 || (round.pulled && round.pulled.applied + round.pulled.parked > 0)) {
       this.options.log?.(describeRound(round));
     }
@@ -127,7 +150,7 @@ export class PortalSync {
           if (round && !round.skipped && (round.sent + round.retrying + round.dead > 0 || round.pulled?.hasMore)) wait = 0;
           else if (round?.nextDueAt) wait = Math.min(idleMs, Math.max(0, round.nextDueAt.getTime() - Date.now()));
         } catch (error) {
-          this.lastError = error instanceof Error ? error.message : String(error);
+          this.lastError = this.scrub(error instanceof Error ? error.message : String(error));
         }
         if (abort.signal.aborted) break;
         await new Promise<void>((resolve) => {
@@ -213,7 +236,7 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatus> {
     workerRunning: sync?.running ?? false,
     elsewhere: sync?.lastRound?.skipped === 'lease' || (!sync?.running && leaseLive),
     paused: state.paused,
-    pauseReason: state.pauseReason,
+    pauseReason: state.pauseReason === null ? null : shown(ctx, state.pauseReason),
     lastPushAt: state.lastPushAt,
     lastPullAt: state.lastPullAt,
     pending: await count(ctx, (q) => q.where('state', '=', 'pending')),
@@ -221,28 +244,51 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatus> {
     dead: await count(ctx, (q) => q.where('state', '=', 'dead')),
     parked: Number(parked.n),
     openFlags: Number(flags.n),
-    lastError: sync?.lastError ?? null,
+    lastError: sync?.lastError ? shown(ctx, sync.lastError) : null,
   };
+}
+
+/** What a portal said, as the API shows it: without credentials, whenever it was stored. */
+function shown(ctx: ServiceContext, text: string): string {
+  return portalSyncOf(ctx.core)?.scrub(text) ?? scrubSecrets(text);
 }
 
 export async function syncSettings(ctx: ServiceContext): Promise<SyncSettings> {
   const sync = portalSyncOf(ctx.core);
-  let tokenSet = false;
+  const url = sync?.fixedUrl ?? (await readPortalUrl(ctx.db));
+  let stored: StoredToken | null = null;
   let tokenProblem: string | null = null;
   try {
-    tokenSet = sync ? sync.tokens.read() !== null : false;
+    stored = sync ? sync.tokens.read() : null;
   } catch (error) {
     tokenProblem = error instanceof Error ? error.message : String(error);
   }
   if (!sync) tokenProblem = 'Portal sync does not run in this Depot.';
   return {
-    url: sync?.fixedUrl ?? (await readPortalUrl(ctx.db)),
+    url,
     urlFixed: sync?.fixedUrl != null,
-    tokenSet,
+    tokenSet: stored !== null,
     tokenWritable: sync?.tokens.writable ?? false,
     tokenSource: sync ? sync.tokens.source() : 'none',
     tokenProblem,
+    tokenOrigin: sync && stored && url ? sync.boundOrigin(stored, url) : (stored?.origin ?? null),
   };
+}
+
+/**
+ * The token that may go to `url`, by one rule for saving an address and for trying one: a token
+ * typed in goes to the address it was typed with; the stored one only to the origin it was entered
+ * for, so changing the portal's origin takes the token entered again. Null: no token at all.
+ */
+async function tokenForAddress(ctx: ServiceContext, sync: PortalSync | null, url: string, typed: string | undefined): Promise<string | null> {
+  if (typed) return typed;
+  const stored = sync?.tokens.read() ?? null;
+  if (!sync || !stored) return null;
+  const current = sync.fixedUrl ?? (await readPortalUrl(ctx.db));
+  const bound = current ? sync.boundOrigin(stored, current) : stored.origin;
+  // A token kept with no address and no origin has never been sent anywhere: the first address takes it.
+  if (bound !== null && bound !== originOf(url)) throw fieldError('token', m.tokenForNewAddress({ origin: bound }));
+  return stored.token;
 }
 
 export async function configureSync(ctx: ServiceContext, input: { url: string; token?: string | undefined }): Promise<SyncSettings> {
@@ -250,10 +296,9 @@ export async function configureSync(ctx: ServiceContext, input: { url: string; t
   if (sync?.fixedUrl && sync.fixedUrl !== input.url) {
     throw fieldError('url', m.urlFixed());
   }
-  if (input.token) {
-    if (!sync) throw fieldError('token', m.noSyncForToken());
-    sync.tokens.write(input.token);
-  }
+  if (input.token && !sync) throw fieldError('token', m.noSyncForToken());
+  await tokenForAddress(ctx, sync, input.url, input.token);
+  if (input.token) sync?.tokens.write(input.token, originOf(input.url));
   await writePortalUrl(ctx.db, input.url);
   sync?.wake();
   return syncSettings(ctx);
@@ -262,19 +307,9 @@ export async function configureSync(ctx: ServiceContext, input: { url: string; t
 /** Reads one event from the feed: proves the address, the token and the contract, and changes nothing. */
 export async function testConnection(ctx: ServiceContext, input: { url?: string | undefined; token?: string | undefined }): Promise<SyncTestResult> {
   const sync = portalSyncOf(ctx.core);
-  const configured = sync?.fixedUrl ?? (await readPortalUrl(ctx.db));
-  const url = input.url ?? configured;
+  const url = input.url ?? sync?.fixedUrl ?? (await readPortalUrl(ctx.db));
   if (!url) throw fieldError('url', m.urlFirst());
-  let token = input.token || null;
-  // The stored token goes only to the address it was set for, never to one typed in to try.
-  if (!token && url !== configured) throw fieldError('token', m.saveUrlFirst());
-  if (!token) {
-    try {
-      token = sync?.tokens.read() ?? null;
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-  }
+  const token = await tokenForAddress(ctx, sync, url, input.token);
   if (!token) throw fieldError('token', m.tokenFirst());
   const client = new PortalClient({ baseUrl: url, token, timeoutMs: 10_000 });
   try {
@@ -282,7 +317,7 @@ export async function testConnection(ctx: ServiceContext, input: { url?: string 
     return { ok: true, message: `Connected: the portal answered${page.events.length > 0 ? ' with its event feed' : ' (no events yet)'}.` };
   } catch (error) {
     if (error instanceof PortalError && error.unauthorized) return { ok: false, message: 'The portal refused the API token (401).' };
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: shown(ctx, scrubSecrets(error instanceof Error ? error.message : String(error), [token])) };
   } finally {
     client.close();
   }
@@ -304,7 +339,7 @@ export async function caseSync(ctx: ServiceContext, rma: string): Promise<CaseSy
     pending: rows.filter((r) => r.state === 'pending').length,
     sent: rows.filter((r) => r.state === 'sent').length,
     dead: rows.filter((r) => r.state === 'dead').length,
-    lastError: failing?.last_error ?? null,
+    lastError: failing?.last_error ? shown(ctx, failing.last_error) : null,
     flags: flags.map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, createdAt: f.createdAt })),
   };
 }
@@ -355,7 +390,7 @@ export async function deadLetterInfos(ctx: ServiceContext): Promise<DeadLetterIn
     path: d.path,
     body: JSON.stringify(d.body),
     attempts: d.attempts,
-    lastError: d.lastError,
+    lastError: d.lastError === null ? null : shown(ctx, d.lastError),
     createdAt: d.createdAt,
     heldBehind: d.heldBehind,
   }));

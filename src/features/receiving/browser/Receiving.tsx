@@ -3,28 +3,29 @@ import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { scanInput, type ExpectedUnit, type ReceiveOutcome } from '../common/receiving.ts';
+import { scanInput, type ExpectedUnit, type ReceiveOutcome, type ShelfParcel } from '../common/receiving.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
-import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
+import { errorMessage } from '../../../base/browser/messages.ts';
+import { useAnnounce } from '../../../base/browser/context.tsx';
 import { href } from '../../../base/browser/router.ts';
-import { statusLabel } from '../../cases/browser/index.ts';
 import { ReceiveForm } from './ReceivingForm.tsx';
-import { RecentReceipts, receiptsOf, rememberReceipt, seedReceipts } from './ReceivingRecent.tsx';
-import { UnmatchedForm, useShelf, useShelfSummary } from './Unmatched.tsx';
+import { RecentReceipts, useRecentReceipts } from './ReceivingRecent.tsx';
+import { ShelfWhere, UnmatchedForm, shelfReasonText, useShelf, useShelfSummary } from './Unmatched.tsx';
 
+/** What the dock shows after a scan. A scan that cannot end in a receipt has already put its parcel on the shelf. */
 type Stage =
   | { kind: 'scan' }
-  | { kind: 'choose'; units: ExpectedUnit[] }
-  | { kind: 'notExpecting'; unit: ExpectedUnit }
-  | { kind: 'unknown'; code: string; logging: boolean }
-  | { kind: 'receive'; unit: ExpectedUnit };
+  | { kind: 'choose'; units: ExpectedUnit[]; code: string; shelved: ShelfParcel | null }
+  | { kind: 'receive'; unit: ExpectedUnit; code: string; shelved: ShelfParcel | null }
+  /**
+   * On the shelf: to identify (no unit), or for a case not expecting it. `logged`: this scan put it
+   * there. No parcel: the dock opened a case that is not expecting one.
+   */
+  | { kind: 'shelved'; parcel: ShelfParcel | null; logged: boolean; unit: ExpectedUnit | null; editing: boolean };
 
-interface LastReceived {
-  unit: ExpectedUnit;
-  outcome: ReceiveOutcome;
-}
+type Notice = { kind: 'received'; unit: ExpectedUnit; outcome: ReceiveOutcome } | { kind: 'said'; text: string };
 
 type ScanForm = z.input<typeof scanInput>;
 
@@ -32,20 +33,10 @@ type ScanForm = z.input<typeof scanInput>;
 export function Receiving({ rma }: { rma?: string }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const { user } = useSigned();
   const [stage, setStage] = useState<Stage>({ kind: 'scan' });
   const [alert, setAlert] = useState<string | null>(null);
-  const [last, setLast] = useState<LastReceived | null>(null);
-  const [receipts, setReceipts] = useState(() => receiptsOf(user.id));
-  useEffect(() => {
-    let current = true;
-    void api['receiving.recent']({}).then((result) => {
-      if (current && result.ok) setReceipts(seedReceipts(user.id, result.value));
-    });
-    return () => {
-      current = false;
-    };
-  }, [user.id]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { receipts, reload: reloadReceipts } = useRecentReceipts();
   const { parcels, reload: reloadShelf } = useShelf();
   const shelfSummary = useShelfSummary(parcels, 'receiving.unmatched', 'receiving.unmatchedOldest');
   const {
@@ -59,58 +50,96 @@ export function Receiving({ rma }: { rma?: string }) {
     resolver: zodResolver(scanInput),
     defaultValues: { code: '' },
   });
+  // Asked for after a dialog or a panel closes; focused once the render that closed it is done.
+  const [focusAsked, setFocusAsked] = useState(0);
+  const focusScan = useCallback(() => setFocusAsked((n) => n + 1), []);
 
   const lookUp = useCallback(
-    async (code: string) => {
+    async (code: string, opening = false) => {
       setAlert(null);
-      const result = await api['receiving.scan']({ code });
+      const result = await api['receiving.scan']({ code, opening });
       if (!result.ok) {
-        setAlert(applyServerError(result.error, setError, ['code'], t));
+        setStage({ kind: 'scan' });
+        const general = applyServerError(result.error, setError, ['code'], t);
+        // A code that is not one is said at the scan field; only what concerns no field goes above.
+        setAlert(result.error.fields?.code ? null : general);
         return;
       }
       const found = result.value;
-      if (found.kind === 'case') setStage({ kind: 'receive', unit: found.unit });
-      else if (found.kind === 'choose') setStage({ kind: 'choose', units: found.units });
-      else if (found.kind === 'not_expecting') setStage({ kind: 'notExpecting', unit: found.unit });
-      else setStage({ kind: 'unknown', code: found.code, logging: false });
+      if (found.kind === 'case') setStage({ kind: 'receive', unit: found.unit, code, shelved: found.shelved });
+      else if (found.kind === 'choose') setStage({ kind: 'choose', units: found.units, code, shelved: found.shelved });
+      else {
+        const unit = found.kind === 'not_expecting' ? found.unit : null;
+        setStage({ kind: 'shelved', parcel: found.parcel, logged: found.logged, unit, editing: false });
+        if (found.logged) void reloadShelf();
+      }
     },
-    [setError, t],
+    [setError, t, reloadShelf],
   );
 
   // Opened for one case (a walk-in just created, a parcel just linked): as if its RMA was scanned.
   useEffect(() => {
-    if (rma) void lookUp(rma);
+    if (rma) void lookUp(rma, true);
   }, [rma, lookUp]);
 
-  // Back at the scan stage, the scanner's next code goes straight into the scan field.
+  // Back at the scan stage, or with a parcel just put on the shelf, the scanner's next code goes straight into the scan field.
   useEffect(() => {
-    if (stage.kind === 'scan') setFocus('code');
+    if (stage.kind === 'scan' || (stage.kind === 'shelved' && !stage.editing)) setFocus('code');
   }, [stage, setFocus]);
+
+  useEffect(() => {
+    if (focusAsked > 0) setFocus('code');
+  }, [focusAsked, setFocus]);
+
+  // Keys typed while nothing has focus (a button that went away, a closed dialog) go to the scan field, not nowhere.
+  useEffect(() => {
+    const strayKey = (event: KeyboardEvent) => {
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+      setFocus('code');
+    };
+    window.addEventListener('keydown', strayKey, true);
+    return () => window.removeEventListener('keydown', strayKey, true);
+  }, [setFocus]);
 
   const backToScan = () => {
     setStage({ kind: 'scan' });
+    focusScan();
     if (rma) window.location.replace(href({ screen: 'receiving' }));
   };
 
   const scanned = handleSubmit(async ({ code }) => {
     reset({ code: '' });
+    setNotice(null);
     await lookUp(code);
   });
 
-  const received = (unit: ExpectedUnit, outcome: ReceiveOutcome, serial: string) => {
-    setLast({ unit, outcome });
-    setReceipts(
-      rememberReceipt(user.id, {
-        rma: unit.rma,
-        version: outcome.version,
-        customerName: unit.customerName,
-        model: unit.model,
-        serial,
-        at: new Date().toISOString(),
-        undone: false,
-      }),
-    );
+  const received = (unit: ExpectedUnit, outcome: ReceiveOutcome) => {
+    setNotice({ kind: 'received', unit, outcome });
     announce(t('receiving.received', { rma: unit.rma }));
+    void reloadReceipts();
+    void reloadShelf();
+    backToScan();
+  };
+
+  const setAside = (unit: ExpectedUnit, parcel: ShelfParcel) => {
+    setNotice({ kind: 'said', text: t('receiving.setAsideDone', { tracking: parcel.tracking, rma: unit.rma }) });
+    void reloadShelf();
+    backToScan();
+  };
+
+  const discard = async (parcel: ShelfParcel) => {
+    const result = await api['parcels.discard']({ parcelId: parcel.id });
+    if (!result.ok) {
+      setAlert(errorMessage(result.error, t));
+      focusScan();
+      return;
+    }
+    const text = t('receiving.discarded', { tracking: parcel.tracking });
+    setNotice({ kind: 'said', text });
+    announce(text);
+    void reloadShelf();
     backToScan();
   };
 
@@ -143,12 +172,16 @@ export function Receiving({ rma }: { rma?: string }) {
         </Field>
       </form>
       <FormAlert message={alert} />
-      {last && stage.kind === 'scan' ? (
-        <div className="notice last-received">
-          <strong>{t('receiving.received', { rma: last.unit.rma })}</strong> {last.unit.customerName} ·{' '}
-          {last.unit.model ?? t('common.none')}
-          <div className={last.outcome.tag.printed ? 'muted' : 'tag-warning'}>{last.outcome.tag.message}</div>
-        </div>
+      {notice && stage.kind === 'scan' ? (
+        notice.kind === 'received' ? (
+          <div className="notice last-received">
+            <strong>{t('receiving.received', { rma: notice.unit.rma })}</strong> {notice.unit.customerName} ·{' '}
+            {notice.unit.model ?? t('common.none')}
+            <div className={notice.outcome.tag.printed ? 'muted' : 'tag-warning'}>{notice.outcome.tag.message}</div>
+          </div>
+        ) : (
+          <div className="notice">{notice.text}</div>
+        )
       ) : null}
       {stage.kind === 'choose' ? (
         <section className="panel" aria-labelledby="choose-title">
@@ -156,56 +189,105 @@ export function Receiving({ rma }: { rma?: string }) {
           <ul className="pick-list" aria-label={t('receiving.chooseLabel')}>
             {stage.units.map((u) => (
               <li key={u.rma}>
-                <button type="button" onClick={() => setStage({ kind: 'receive', unit: u })}>
+                <button type="button" onClick={() => setStage({ kind: 'receive', unit: u, code: stage.code, shelved: stage.shelved })}>
                   {t('receiving.pick', { rma: u.rma })}
                 </button>
                 <span>{u.customerName}</span>
                 <span>{u.model ?? t('common.none')}</span>
                 <span className="mono">{u.serial}</span>
-                <span className={`badge badge-${u.status}`}>{statusLabel(u.status, t)}</span>
+                <span className={`badge badge-${u.status}`}>{t(`status.${u.status}`)}</span>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      {stage.kind === 'notExpecting' ? (
-        <div className="warning" role="alert">
-          <strong>{t('receiving.notExpecting', { rma: stage.unit.rma, status: statusLabel(stage.unit.status, t) })}</strong>{' '}
-          <a href={href({ screen: 'case', rma: stage.unit.rma })}>{t('receiving.openCase', { rma: stage.unit.rma })}</a>
-        </div>
-      ) : null}
-      {stage.kind === 'unknown' ? (
-        <section className="panel">
-          <div className="warning" role="alert">
-            {t('receiving.unknown', { code: stage.code })}{' '}
-            {stage.logging ? null : (
-              <button type="button" onClick={() => setStage({ ...stage, logging: true })}>
-                {t('receiving.logUnmatched')}
-              </button>
-            )}
-          </div>
-          {stage.logging ? (
-            <UnmatchedForm
-              tracking={stage.code}
-              onCancel={backToScan}
-              onLogged={(_parcel, refused) => {
-                setAlert(refused.length > 0 ? refused.join(' · ') : null);
-                void reloadShelf();
-                backToScan();
-              }}
-            />
-          ) : null}
-        </section>
+      {stage.kind === 'shelved' ? (
+        <ShelvedPanel
+          stage={stage}
+          onEdit={() => setStage({ ...stage, editing: true })}
+          onDiscard={(parcel) => void discard(parcel)}
+          onSaved={(parcel, refused) => {
+            setAlert(refused.length > 0 ? refused.join(' · ') : null);
+            setNotice({ kind: 'said', text: t('receiving.detailsSaved', { tracking: parcel.tracking }) });
+            void reloadShelf();
+            backToScan();
+          }}
+          onCancel={() => {
+            setStage({ ...stage, editing: false });
+            focusScan();
+          }}
+        />
       ) : null}
       {stage.kind === 'receive' ? (
         <ReceiveForm
           key={stage.unit.rma}
           unit={stage.unit}
-          onReceived={(outcome, serial) => received(stage.unit, outcome, serial)}
-          onSetAside={backToScan}
+          code={stage.code}
+          shelved={stage.shelved}
+          onReceived={(outcome) => received(stage.unit, outcome)}
+          onSetAside={(parcel) => setAside(stage.unit, parcel)}
         />
       ) : null}
-      <RecentReceipts userId={user.id} receipts={receipts} onChange={setReceipts} />
+      <RecentReceipts receipts={receipts} onChanged={() => void reloadReceipts()} onDialogClosed={focusScan} />
     </main>
+  );
+}
+
+interface ShelvedProps {
+  stage: Extract<Stage, { kind: 'shelved' }>;
+  onEdit: () => void;
+  onDiscard: (parcel: ShelfParcel) => void;
+  onSaved: (parcel: ShelfParcel, refusedPhotos: string[]) => void;
+  onCancel: () => void;
+}
+
+/**
+ * A parcel that could not be received, as the dock left it on the shelf: to identify, or for a case
+ * not expecting it with the likely reason; or, on a rescan, where it already is and since when.
+ */
+function ShelvedPanel({ stage, onEdit, onDiscard, onSaved, onCancel }: ShelvedProps) {
+  const { t } = useTranslation();
+  const { parcel, unit, logged } = stage;
+  return (
+    <section className="panel shelved">
+      <div className="warning" role="alert">
+        {unit ? (
+          <p>
+            <strong>{t('receiving.notExpecting', { rma: unit.rma, status: t(`status.${unit.status}`) })}</strong>{' '}
+            <a href={href({ screen: 'case', rma: unit.rma })}>{t('receiving.openCase', { rma: unit.rma })}</a>
+          </p>
+        ) : null}
+        {!parcel ? null : logged ? (
+          <p>
+            {unit
+              ? t('receiving.shelvedForCase', { rma: unit.rma, reason: t(`unmatched.reason.${parcel.reason}`) })
+              : t('receiving.unknown', { code: parcel.tracking })}
+          </p>
+        ) : (
+          <p>
+            <strong>{t('receiving.alreadyOnShelf', { tracking: parcel.tracking })}</strong> <ShelfWhere parcel={parcel} />{' '}
+            <span className="muted">{shelfReasonText(parcel, t)}</span>
+          </p>
+        )}
+        {!parcel || stage.editing ? null : (
+          <div className="actions">
+            <button type="button" onClick={onEdit}>
+              {unit && logged ? t('receiving.changeReason') : t('receiving.addDetails')}
+            </button>
+            {parcel.canDiscard ? (
+              <button type="button" onClick={() => onDiscard(parcel)}>
+                {t('receiving.discard')}
+              </button>
+            ) : null}
+            {logged ? null : (
+              <a className="button" href={href({ screen: 'unmatched' })}>
+                {t('receiving.openShelf')}
+              </a>
+            )}
+          </div>
+        )}
+      </div>
+      {parcel && stage.editing ? <UnmatchedForm parcel={parcel} onCancel={onCancel} onLogged={onSaved} /> : null}
+    </section>
   );
 }

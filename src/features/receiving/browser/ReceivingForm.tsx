@@ -7,16 +7,21 @@ import {
   accessoryKinds,
   packagingStates,
   receiveInput,
+  setAsideInput,
   type Accessory,
   type ExpectedUnit,
+  type PhotoInfo,
   type ReceiveOutcome,
+  type ShelfParcel,
 } from '../common/receiving.ts';
 import { normalizeSerial } from '../../../base/common/schemas.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
+import { Modal } from '../../../base/browser/Modal.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
+import { useAnnounce } from '../../../base/browser/context.tsx';
 import { CasePhotos } from '../../photos/browser/index.ts';
-import { statusLabel } from '../../cases/browser/index.ts';
+import { ShelfWhere } from './Unmatched.tsx';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 
@@ -44,14 +49,21 @@ const serverFields = [
 
 interface Props {
   unit: ExpectedUnit;
+  /** The code scanned on the parcel. */
+  code: string;
+  /** The parcel is on the shelf already (it was set aside, or came early): receiving takes it off. */
+  shelved: ShelfParcel | null;
   onReceived: (outcome: ReceiveOutcome, serial: string) => void;
-  onSetAside: () => void;
+  onSetAside: (parcel: ShelfParcel) => void;
 }
 
-/** One unit at the dock: serial check, condition, accessories and photos, then Enter receives it. */
-export function ReceiveForm({ unit, onReceived, onSetAside }: Props) {
+/** One unit at the dock: serial check, condition, accessories and photos, then Enter receives it (or set it aside). */
+export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Props) {
   const { t } = useTranslation();
   const [alert, setAlert] = useState<string | null>(null);
+  const [settingAside, setSettingAside] = useState(false);
+  // The photos taken of this unit here: they go with the parcel if it is set aside.
+  const [photosTaken, setPhotosTaken] = useState<PhotoInfo[]>([]);
   // The serial is judged once it is complete (Enter, or leaving the field), not while it is typed.
   const [serialDone, setSerialDone] = useState(false);
   const {
@@ -81,7 +93,7 @@ export function ReceiveForm({ unit, onReceived, onSetAside }: Props) {
       },
     },
   });
-  const [focusNext, setFocusNext] = useState<'mismatchReason' | 'condition.packaging' | null>(null);
+  const [focusNext, setFocusNext] = useState<'serial' | 'mismatchReason' | 'condition.packaging' | null>(null);
   const accessories = useController({ control, name: 'condition.accessories' });
   const serial = watch('serial');
   const mismatch = serialDone && serial.trim() !== '' && differs(serial, unit.serial);
@@ -90,7 +102,11 @@ export function ReceiveForm({ unit, onReceived, onSetAside }: Props) {
   const submit = handleSubmit(async (input) => {
     setAlert(null);
     const mismatched = differs(input.serial, unit.serial);
-    const result = await api['receiving.receive']({ ...input, mismatchReason: mismatched ? input.mismatchReason : null });
+    const result = await api['receiving.receive']({
+      ...input,
+      mismatchReason: mismatched ? input.mismatchReason : null,
+      parcelId: shelved?.id ?? null,
+    });
     if (result.ok) {
       onReceived(result.value, input.serial);
     } else if (result.error.code === 'conflict') {
@@ -133,117 +149,214 @@ export function ReceiveForm({ unit, onReceived, onSetAside }: Props) {
   };
 
   return (
-    <form className="receive-form panel" onSubmit={submit} onKeyDown={formKeys} noValidate aria-labelledby="receive-title">
-      <h2 id="receive-title">{t('receiving.expected')}</h2>
-      <dl className="facts unit-facts">
-        <div className="fact">
-          <dt>{t('receiving.rma')}</dt>
-          <dd className="mono unit-rma">{unit.rma}</dd>
-        </div>
-        <div className="fact">
-          <dt>{t('receiving.customer')}</dt>
-          <dd>{unit.customerName}</dd>
-        </div>
-        <div className="fact">
-          <dt>{t('receiving.product')}</dt>
-          <dd>
-            <strong>{unit.model ?? t('common.none')}</strong>
-            {unit.productName ? ` · ${unit.productName}` : ''}
-          </dd>
-        </div>
-        <div className="fact">
-          <dt>{t('receiving.expectedSerial')}</dt>
-          <dd className="mono">{unit.serial}</dd>
-        </div>
-        <div className="fact">
-          <dt>{t('cases.status')}</dt>
-          <dd>
-            <span className={`badge badge-${unit.status}`}>{statusLabel(unit.status, t)}</span>
-          </dd>
-        </div>
-      </dl>
-      <FormAlert message={alert} />
-      <div className="receive-columns">
-        <div>
-          <Field label={t('field.serial')} error={errors.serial?.message} hint={t('receiving.serialHint')}>
-            {(p) => (
-              <input
-                {...p}
-                {...register('serial', { onChange: () => setSerialDone(false), onBlur: () => setSerialDone(true) })}
-                autoFocus
-                autoComplete="off"
-                spellCheck={false}
-                className="mono scan-input"
-                onKeyDown={serialKeys}
-              />
-            )}
-          </Field>
-          {mismatch ? (
-            <div className="mismatch" role="alert">
-              <strong>{t('receiving.mismatchTitle')}</strong>
-              <p>{t('receiving.mismatch', { scanned: serial.trim(), expected: unit.serial })}</p>
-              <Field label={t('field.reason')} error={errors.mismatchReason?.message}>
-                {(p) => <input {...p} {...register('mismatchReason')} autoComplete="off" />}
-              </Field>
-            </div>
-          ) : null}
-          <CasePhotos rma={unit.rma} />
-        </div>
-        <fieldset>
-          <legend>{t('receiving.condition')}</legend>
-          <Field label={t('receiving.packaging')} error={errors.condition?.packaging?.message}>
-            {(p) => (
-              <select {...p} {...register('condition.packaging')}>
-                {packagingStates.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`receiving.packagingState.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div className="checks">
-            <label className="check">
-              <input type="checkbox" {...register('condition.physicalDamage')} />
-              {t('receiving.physicalDamage')}
-            </label>
-            <label className="check">
-              <input type="checkbox" {...register('condition.liquidDamage')} />
-              {t('receiving.liquidDamage')}
-            </label>
+    <>
+      <form className="receive-form panel" onSubmit={submit} onKeyDown={formKeys} noValidate aria-labelledby="receive-title">
+        <h2 id="receive-title">{t('receiving.expected')}</h2>
+        <dl className="facts unit-facts">
+          <div className="fact">
+            <dt>{t('receiving.rma')}</dt>
+            <dd className="mono unit-rma">{unit.rma}</dd>
           </div>
-          <fieldset className="checks-group">
-            <legend>{t('receiving.accessories')}</legend>
+          <div className="fact">
+            <dt>{t('receiving.customer')}</dt>
+            <dd>{unit.customerName}</dd>
+          </div>
+          <div className="fact">
+            <dt>{t('receiving.product')}</dt>
+            <dd>
+              <strong>{unit.model ?? t('common.none')}</strong>
+              {unit.productName ? ` · ${unit.productName}` : ''}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>{t('receiving.expectedSerial')}</dt>
+            <dd className="mono">{unit.serial}</dd>
+          </div>
+          <div className="fact">
+            <dt>{t('cases.status')}</dt>
+            <dd>
+              <span className={`badge badge-${unit.status}`}>{t(`status.${unit.status}`)}</span>
+            </dd>
+          </div>
+        </dl>
+        {shelved ? (
+          <p className="notice">
+            {t('receiving.shelvedHere')} <ShelfWhere parcel={shelved} />
+          </p>
+        ) : null}
+        <FormAlert message={alert} />
+        <div className="receive-columns">
+          <div>
+            <Field label={t('field.serial')} error={errors.serial?.message} hint={t('receiving.serialHint')}>
+              {(p) => (
+                <input
+                  {...p}
+                  {...register('serial', { onChange: () => setSerialDone(false), onBlur: () => setSerialDone(true) })}
+                  autoFocus
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="mono scan-input"
+                  onKeyDown={serialKeys}
+                />
+              )}
+            </Field>
+            {mismatch ? (
+              <div className="mismatch" role="alert">
+                <strong>{t('receiving.mismatchTitle')}</strong>
+                <p>{t('receiving.mismatch', { scanned: serial.trim(), expected: unit.serial })}</p>
+                <Field label={t('field.reason')} error={errors.mismatchReason?.message}>
+                  {(p) => <input {...p} {...register('mismatchReason')} autoComplete="off" />}
+                </Field>
+              </div>
+            ) : null}
+            <CasePhotos rma={unit.rma} onAdded={(added) => setPhotosTaken((before) => [...before, ...added])} />
+          </div>
+          <fieldset>
+            <legend>{t('receiving.condition')}</legend>
+            <Field label={t('receiving.packaging')} error={errors.condition?.packaging?.message}>
+              {(p) => (
+                <select {...p} {...register('condition.packaging')}>
+                  {packagingStates.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`receiving.packagingState.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <div className="checks">
-              {offered.map((kind) => (
-                <label key={kind} className="check">
-                  <input
-                    type="checkbox"
-                    checked={accessories.field.value.includes(kind)}
-                    onChange={(e) => toggle(kind, e.target.checked)}
-                  />
-                  {t(`receiving.accessory.${kind}`)}
-                </label>
-              ))}
+              <label className="check">
+                <input type="checkbox" {...register('condition.physicalDamage')} />
+                {t('receiving.physicalDamage')}
+              </label>
+              <label className="check">
+                <input type="checkbox" {...register('condition.liquidDamage')} />
+                {t('receiving.liquidDamage')}
+              </label>
             </div>
+            <fieldset className="checks-group">
+              <legend>{t('receiving.accessories')}</legend>
+              <div className="checks">
+                {offered.map((kind) => (
+                  <label key={kind} className="check">
+                    <input
+                      type="checkbox"
+                      checked={accessories.field.value.includes(kind)}
+                      onChange={(e) => toggle(kind, e.target.checked)}
+                    />
+                    {t(`receiving.accessory.${kind}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <Field label={t('receiving.otherAccessories')} error={errors.condition?.otherAccessories?.message} optional>
+              {(p) => <input {...p} {...register('condition.otherAccessories')} autoComplete="off" />}
+            </Field>
+            <Field label={t('field.note')} error={errors.condition?.note?.message} optional>
+              {(p) => <input {...p} {...register('condition.note')} autoComplete="off" />}
+            </Field>
           </fieldset>
-          <Field label={t('receiving.otherAccessories')} error={errors.condition?.otherAccessories?.message} optional>
-            {(p) => <input {...p} {...register('condition.otherAccessories')} autoComplete="off" />}
-          </Field>
-          <Field label={t('field.note')} error={errors.condition?.note?.message} optional>
-            {(p) => <input {...p} {...register('condition.note')} autoComplete="off" />}
-          </Field>
-        </fieldset>
-      </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {t('receiving.receive')}
-        </button>
-        <button type="button" onClick={onSetAside}>
-          {t('receiving.setAside')}
-        </button>
-        <span className="hint">{t('receiving.enterHint')}</span>
-      </div>
-    </form>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {t('receiving.receive')}
+          </button>
+          <button type="button" onClick={() => setSettingAside(true)}>
+            {t('receiving.setAside')}
+          </button>
+          <span className="hint">{t('receiving.enterHint')}</span>
+        </div>
+      </form>
+      {settingAside ? (
+        <SetAsideDialog
+          unit={unit}
+          code={code}
+          shelved={shelved}
+          serial={serial.trim() !== '' && differs(serial, unit.serial) ? serial.trim() : null}
+          photos={photosTaken}
+          mismatchReason={getValues('mismatchReason') ?? ''}
+          onClose={() => {
+            setSettingAside(false);
+            // Back to this unit's scan field: the next thing scanned is its serial again.
+            setFocusNext('serial');
+          }}
+          onSetAside={onSetAside}
+        />
+      ) : null}
+    </>
+  );
+}
+
+type SetAsideForm = z.input<typeof setAsideInput>;
+
+interface SetAsideProps {
+  unit: ExpectedUnit;
+  code: string;
+  shelved: ShelfParcel | null;
+  /** The serial scanned when it is not the RMA's; null when the serial is not the question. */
+  serial: string | null;
+  photos: PhotoInfo[];
+  mismatchReason: string;
+  onClose: () => void;
+  onSetAside: (parcel: ShelfParcel) => void;
+}
+
+/** Puts the unit's parcel on the shelf for its case: the serial scanned, the photos taken, where it is and why. */
+function SetAsideDialog({ unit, code, shelved, serial, photos, mismatchReason, onClose, onSetAside }: SetAsideProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [alert, setAlert] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<SetAsideForm, unknown, z.output<typeof setAsideInput>>({
+    resolver: zodResolver(setAsideInput),
+    defaultValues: {
+      rma: unit.rma,
+      tracking: shelved?.tracking ?? code,
+      serial,
+      photoIds: photos.map((p) => p.id),
+      shelf: shelved?.shelf ?? '',
+      note: mismatchReason,
+      parcelId: shelved?.id ?? null,
+    },
+  });
+
+  const submit = handleSubmit(async (input) => {
+    setAlert(null);
+    const result = await api['receiving.setAside'](input);
+    if (!result.ok) {
+      setAlert(applyServerError(result.error, setError, ['shelf', 'note'], t));
+      return;
+    }
+    announce(t('receiving.setAsideDone', { tracking: result.value.tracking, rma: unit.rma }));
+    onSetAside(result.value);
+  });
+
+  return (
+    <Modal titleId="set-aside-title" onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <h2 id="set-aside-title">{t('receiving.setAsideTitle', { rma: unit.rma })}</h2>
+        <p>{serial ? t('receiving.setAsideMismatch', { rma: unit.rma, serial }) : t('receiving.setAsideWhy')}</p>
+        {photos.length > 0 ? <p className="muted">{t('receiving.setAsidePhotos', { count: photos.length })}</p> : null}
+        <FormAlert message={alert} />
+        <Field label={t('unmatched.shelf')} error={errors.shelf?.message} optional>
+          {(p) => <input {...p} {...register('shelf')} autoFocus autoComplete="off" />}
+        </Field>
+        <Field label={t('field.note')} error={errors.note?.message} optional={Boolean(serial)}>
+          {(p) => <input {...p} {...register('note')} autoComplete="off" />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {t('receiving.setAsideConfirm')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -10,45 +10,48 @@ import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
 
-/** A unit this user received lately; the server keeps the list, this window shows it at once. */
-export type Receipt = RecentReceipt;
-
-const KEEP = 8;
-/** Per signed-in user: the list as last seen, so returning to the dock shows it before the server answers. */
-const byUser = new Map<number, Receipt[]>();
-
-export const receiptsOf = (userId: number): Receipt[] => byUser.get(userId) ?? [];
-
-/** The server's list replaces what this window remembered (a receipt may have been undone elsewhere). */
-export function seedReceipts(userId: number, receipts: Receipt[]): Receipt[] {
-  byUser.set(userId, receipts.slice(0, KEEP));
-  return receiptsOf(userId);
+/** The caller's recent receipts as the server has them (a receipt may be undone or shipped elsewhere); reload() after a change. */
+export function useRecentReceipts() {
+  const [receipts, setReceipts] = useState<RecentReceipt[]>([]);
+  const reload = useCallback(async () => {
+    const result = await api['receiving.recent']({});
+    if (result.ok) setReceipts(result.value);
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { receipts, reload };
 }
 
-export function rememberReceipt(userId: number, receipt: Receipt): Receipt[] {
-  const list = [receipt, ...receiptsOf(userId).filter((r) => r.rma !== receipt.rma)].slice(0, KEEP);
-  byUser.set(userId, list);
-  return list;
-}
-
-function markUndone(userId: number, rma: string): Receipt[] {
-  const list = receiptsOf(userId).map((r) => (r.rma === rma ? { ...r, undone: true } : r));
-  byUser.set(userId, list);
-  return list;
-}
+/** Undo is offered while the server said it is possible and the author's 15 minutes have not run out here. */
+const undoable = (r: RecentReceipt, now: number) => r.canUndo && (r.undoUntil === null || now < Date.parse(r.undoUntil));
 
 interface Props {
-  userId: number;
-  receipts: Receipt[];
-  onChange: (receipts: Receipt[]) => void;
+  receipts: RecentReceipt[];
+  /** A receipt was undone, or the server refused: the list is read again. */
+  onChanged: () => void;
+  /** The undo dialog closed: the dock puts focus back in its scan field. */
+  onDialogClosed: () => void;
 }
 
-/** The last units received here, each with Undo while it can still be undone. */
-export function RecentReceipts({ userId, receipts, onChange }: Props) {
+/** The last units received here, one row per receipt, each with Undo while it can still be undone. */
+export function RecentReceipts({ receipts, onChanged, onDialogClosed }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [undoing, setUndoing] = useState<Receipt | null>(null);
+  const [undoing, setUndoing] = useState<RecentReceipt | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
   if (receipts.length === 0) return null;
+  const close = (changed: boolean) => {
+    setUndoing(null);
+    if (changed) onChanged();
+    onDialogClosed();
+  };
   return (
     <section className="panel" aria-labelledby="recent-title">
       <h2 id="recent-title">{t('receiving.recent')}</h2>
@@ -67,7 +70,7 @@ export function RecentReceipts({ userId, receipts, onChange }: Props) {
         </thead>
         <tbody>
           {receipts.map((r) => (
-            <tr key={r.rma} className={r.undone ? 'undone' : undefined}>
+            <tr key={r.id} className={r.undone ? 'undone' : undefined}>
               <td className="mono">{r.rma}</td>
               <td>{r.customerName}</td>
               <td>{r.model ?? t('common.none')}</td>
@@ -76,36 +79,29 @@ export function RecentReceipts({ userId, receipts, onChange }: Props) {
               <td>
                 {r.undone ? (
                   <span className="muted">{t('receiving.undoneMark')}</span>
-                ) : (
+                ) : undoable(r, now) ? (
                   <button type="button" aria-label={`${t('receiving.undo')} ${r.rma}`} onClick={() => setUndoing(r)}>
                     {t('receiving.undo')}
                   </button>
-                )}
+                ) : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {undoing ? (
-        <UndoDialog
-          receipt={undoing}
-          onClose={() => setUndoing(null)}
-          onUndone={() => {
-            setUndoing(null);
-            onChange(markUndone(userId, undoing.rma));
-          }}
-        />
-      ) : null}
+      {undoing ? <UndoDialog receipt={undoing} onClose={close} /> : null}
     </section>
   );
 }
 
 type UndoForm = z.input<typeof undoReceiveInput>;
 
-function UndoDialog({ receipt, onClose, onUndone }: { receipt: Receipt; onClose: () => void; onUndone: () => void }) {
+/** onClose(true): the receipt was undone, or can no longer be, so the list should be read again. */
+function UndoDialog({ receipt, onClose }: { receipt: RecentReceipt; onClose: (changed: boolean) => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [alert, setAlert] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   const {
     register,
     handleSubmit,
@@ -121,18 +117,17 @@ function UndoDialog({ receipt, onClose, onUndone }: { receipt: Receipt; onClose:
     const result = await api['receiving.undo'](input);
     if (result.ok) {
       announce(t('receiving.undone', { rma: receipt.rma }));
-      onUndone();
-    } else if (result.error.code === 'forbidden') {
-      setAlert(t('receiving.undoLate'));
-    } else if (result.error.code === 'conflict') {
-      setAlert(t('receiving.conflict', { rma: receipt.rma }));
-    } else {
-      setAlert(applyServerError(result.error, setError, ['reason'], t));
+      onClose(true);
+      return;
     }
+    setStale(true);
+    if (result.error.code === 'forbidden') setAlert(t('receiving.undoLate'));
+    else if (result.error.code === 'conflict') setAlert(t('receiving.conflict', { rma: receipt.rma }));
+    else setAlert(applyServerError(result.error, setError, ['reason'], t));
   });
 
   return (
-    <Modal titleId="undo-title" onClose={onClose}>
+    <Modal titleId="undo-title" onClose={() => onClose(stale)}>
       <form onSubmit={submit} noValidate>
         <h2 id="undo-title">{t('receiving.undoTitle', { rma: receipt.rma })}</h2>
         <FormAlert message={alert} />
@@ -143,7 +138,7 @@ function UndoDialog({ receipt, onClose, onUndone }: { receipt: Receipt; onClose:
           <button type="submit" className="danger" disabled={isSubmitting}>
             {t('transition.submit')}
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={() => onClose(stale)}>
             {t('common.cancel')}
           </button>
         </div>

@@ -2,8 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { linkParcelInput, unmatchedParcelInput, type UnmatchedParcel } from '../common/receiving.ts';
+import {
+  caseShelfReasons,
+  linkParcelInput,
+  unmatchedParcelInput,
+  type CaseShelfReason,
+  type ShelfParcel,
+  type ShelfReason,
+} from '../common/receiving.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Modal } from '../../../base/browser/Modal.tsx';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
@@ -12,9 +20,9 @@ import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
 import { href } from '../../../base/browser/router.ts';
 import { PendingPhotos, uploadPhotos } from '../../photos/browser/index.ts';
 
-/** The unmatched shelf as the server has it, oldest first; reload() after a change. */
+/** The shelf as the server has it, oldest first; reload() after a change. */
 export function useShelf() {
-  const [parcels, setParcels] = useState<UnmatchedParcel[] | null>(null);
+  const [parcels, setParcels] = useState<ShelfParcel[] | null>(null);
   const reload = useCallback(async () => {
     const result = await api['parcels.listUnmatched']({});
     if (result.ok) setParcels(result.value);
@@ -27,7 +35,7 @@ export function useShelf() {
 
 /** "3 waiting, oldest 2 d": how long the shelf has been waiting, in the shelf's own words or the dock's. */
 export function useShelfSummary(
-  parcels: UnmatchedParcel[] | null,
+  parcels: ShelfParcel[] | null,
   one: 'unmatched.summary' | 'receiving.unmatched',
   withOldest: 'unmatched.summaryOldest' | 'receiving.unmatchedOldest',
 ): string | null {
@@ -40,22 +48,45 @@ export function useShelfSummary(
     : t(one, { count: 0 });
 }
 
+/** "On the shelf at B-3 since 20 Nov 2026, 14:05, logged by Minji Kim." */
+export function ShelfWhere({ parcel }: { parcel: ShelfParcel }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const by = parcel.createdBy ?? t('common.none');
+  const since = format.dateTime(parcel.createdAt);
+  return <>{parcel.shelf ? t('receiving.onShelfAt', { shelf: parcel.shelf, since, by }) : t('receiving.onShelf', { since, by })}</>;
+}
+
+/** Why a parcel is on the shelf: "Serial mismatch · for RMA-2026-000123 · serial scanned X". */
+export function shelfReasonText(parcel: ShelfParcel, t: TFunction): string {
+  return [
+    t(`unmatched.reason.${parcel.reason}`),
+    parcel.forRma ? t('unmatched.forCase', { rma: parcel.forRma }) : null,
+    parcel.serialScanned ? t('unmatched.serialScanned', { serial: parcel.serialScanned }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 type ParcelForm = z.input<typeof unmatchedParcelInput>;
-const parcelFields = ['tracking', 'carrier', 'senderName', 'contents', 'shelf', 'note'] as const;
+const isCaseReason = (reason: ShelfReason): reason is CaseShelfReason => (caseShelfReasons as readonly string[]).includes(reason);
+const parcelFields = ['tracking', 'carrier', 'senderName', 'contents', 'shelf', 'note', 'reason'] as const;
 
 interface FormProps {
-  /** The code the scanner read, when the parcel is logged straight from a failed scan. */
-  tracking?: string;
-  onLogged: (parcel: UnmatchedParcel, refusedPhotos: string[]) => void;
+  /** A parcel already on the shelf (scanned at the dock): the form adds to it. Without one, it logs a new parcel. */
+  parcel?: ShelfParcel;
+  onLogged: (parcel: ShelfParcel, refusedPhotos: string[]) => void;
   onCancel?: () => void;
 }
 
-/** Logs a parcel that matches no case, with where it is shelved and its photos. */
-export function UnmatchedForm({ tracking, onLogged, onCancel }: FormProps) {
+/** Logs a parcel on the shelf, or adds what is known to one there: where it is shelved, what it holds, its photos. */
+export function UnmatchedForm({ parcel, onLogged, onCancel }: FormProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [alert, setAlert] = useState<string | null>(null);
   const [files, setFiles] = useState<File[]>([]);
+  // A parcel that came for a case says why; one set aside keeps its own reason.
+  const caseReason = parcel && isCaseReason(parcel.reason) ? parcel.reason : null;
   const {
     register,
     handleSubmit,
@@ -65,22 +96,33 @@ export function UnmatchedForm({ tracking, onLogged, onCancel }: FormProps) {
     formState: { errors, isSubmitting },
   } = useForm<ParcelForm, unknown, z.output<typeof unmatchedParcelInput>>({
     resolver: zodResolver(unmatchedParcelInput),
-    defaultValues: { tracking: tracking ?? '', carrier: '', senderName: '', contents: '', shelf: '', note: '' },
+    defaultValues: {
+      tracking: parcel?.tracking ?? '',
+      carrier: parcel?.carrier ?? '',
+      senderName: parcel?.senderName ?? '',
+      contents: parcel?.contents ?? '',
+      shelf: parcel?.shelf ?? '',
+      note: parcel?.note ?? '',
+      reason: caseReason,
+    },
   });
 
   useEffect(() => {
-    setFocus(tracking ? 'senderName' : 'tracking');
-  }, [tracking, setFocus]);
+    setFocus(!parcel ? 'tracking' : caseReason ? 'reason' : 'senderName');
+  }, [parcel, caseReason, setFocus]);
 
-  const submit = handleSubmit(async (input) => {
+  const submit = handleSubmit(async ({ tracking, carrier, senderName, contents, shelf, note, reason }) => {
     setAlert(null);
-    const result = await api['parcels.createUnmatched'](input);
+    const details = { carrier, senderName, contents, shelf, note, reason };
+    const result = parcel
+      ? await api['parcels.update']({ parcelId: parcel.id, ...details })
+      : await api['parcels.createUnmatched']({ tracking, ...details });
     if (!result.ok) {
       setAlert(applyServerError(result.error, setError, parcelFields, t));
       return;
     }
     const photos = await uploadPhotos({ parcelId: result.value.id }, files, t);
-    announce(t('unmatched.logged', { tracking: result.value.tracking }));
+    announce(t(parcel ? 'receiving.detailsSaved' : 'unmatched.logged', { tracking: result.value.tracking }));
     reset();
     setFiles([]);
     onLogged(result.value, photos.refused);
@@ -95,14 +137,35 @@ export function UnmatchedForm({ tracking, onLogged, onCancel }: FormProps) {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="parcel-title">
-      <h2 id="parcel-title">{t('unmatched.logTitle')}</h2>
+      <h2 id="parcel-title">{parcel ? t('unmatched.detailsTitle', { tracking: parcel.tracking }) : t('unmatched.logTitle')}</h2>
       <FormAlert message={alert} />
       <fieldset className="grid">
         <Field label={t('field.tracking')} error={errors.tracking?.message}>
           {(p) => (
-            <input {...p} {...register('tracking')} autoComplete="off" spellCheck={false} className="mono" onKeyDown={trackingKeys} />
+            <input
+              {...p}
+              {...register('tracking')}
+              readOnly={Boolean(parcel)}
+              autoComplete="off"
+              spellCheck={false}
+              className="mono"
+              onKeyDown={trackingKeys}
+            />
           )}
         </Field>
+        {caseReason ? (
+          <Field label={t('unmatched.reasonTitle')} error={errors.reason?.message}>
+            {(p) => (
+              <select {...p} {...register('reason')}>
+                {caseShelfReasons.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`unmatched.reason.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <Field label={t('field.carrier')} error={errors.carrier?.message} optional>
           {(p) => <input {...p} {...register('carrier')} autoComplete="off" />}
         </Field>
@@ -122,7 +185,7 @@ export function UnmatchedForm({ tracking, onLogged, onCancel }: FormProps) {
       <PendingPhotos files={files} onChange={setFiles} />
       <div className="actions">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          {t('unmatched.log')}
+          {parcel ? t('unmatched.save') : t('unmatched.log')}
         </button>
         {onCancel ? (
           <button type="button" onClick={onCancel}>
@@ -141,7 +204,7 @@ export function UnmatchedScreen() {
   const { parcels, reload } = useShelf();
   const summary = useShelfSummary(parcels, 'unmatched.summary', 'unmatched.summaryOldest');
   const [alert, setAlert] = useState<string | null>(null);
-  const [linking, setLinking] = useState<UnmatchedParcel | null>(null);
+  const [linking, setLinking] = useState<ShelfParcel | null>(null);
   const [linked, setLinked] = useState<{ tracking: string; rma: string } | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
@@ -190,7 +253,9 @@ export function UnmatchedScreen() {
                   <th scope="col">{t('field.carrier')}</th>
                   <th scope="col">{t('unmatched.sender')}</th>
                   <th scope="col">{t('unmatched.contents')}</th>
+                  <th scope="col">{t('unmatched.reasonTitle')}</th>
                   <th scope="col">{t('unmatched.shelf')}</th>
+                  <th scope="col">{t('unmatched.loggedBy')}</th>
                   <th scope="col" className="num">
                     {t('unmatched.photos')}
                   </th>
@@ -203,20 +268,24 @@ export function UnmatchedScreen() {
               <tbody>
                 {parcels.map((p) => (
                   <tr key={p.id}>
-                    <td className="mono">{p.tracking}</td>
+                    <td className="mono nowrap">{p.tracking}</td>
                     <td>{p.carrier ?? ''}</td>
                     <td>{p.senderName ?? ''}</td>
                     <td className="pre">{[p.contents, p.note].filter(Boolean).join('\n')}</td>
+                    <td>{shelfReasonText(p, t)}</td>
                     <td>{p.shelf ?? ''}</td>
+                    <td>{p.createdBy ?? ''}</td>
                     <td className="num">{p.photos}</td>
                     <td className="num nowrap">{format.age(p.createdAt, now)}</td>
                     <td className="row-actions">
                       <button type="button" onClick={() => setLinking(p)}>
                         {t('unmatched.link')}
                       </button>
-                      <a className="button" href={href({ screen: 'walkIn', parcelId: p.id })}>
-                        {t('unmatched.createCase')}
-                      </a>
+                      {p.forRma ? null : (
+                        <a className="button" href={href({ screen: 'walkIn', parcelId: p.id })}>
+                          {t('unmatched.createCase')}
+                        </a>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -249,9 +318,9 @@ export function UnmatchedScreen() {
 type LinkForm = z.input<typeof linkParcelInput>;
 
 interface LinkProps {
-  parcel: UnmatchedParcel;
+  parcel: ShelfParcel;
   onClose: () => void;
-  onLinked: (parcel: UnmatchedParcel) => void;
+  onLinked: (parcel: ShelfParcel) => void;
   /** The parcel was linked or removed elsewhere meanwhile. */
   onGone: (message: string) => void;
 }
@@ -267,7 +336,7 @@ function LinkDialog({ parcel, onClose, onLinked, onGone }: LinkProps) {
     formState: { errors, isSubmitting },
   } = useForm<LinkForm, unknown, z.output<typeof linkParcelInput>>({
     resolver: zodResolver(linkParcelInput),
-    defaultValues: { parcelId: parcel.id, rma: '' },
+    defaultValues: { parcelId: parcel.id, rma: parcel.forRma ?? '' },
   });
 
   const submit = handleSubmit(async (input) => {

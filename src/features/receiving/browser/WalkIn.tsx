@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { UnmatchedParcel } from '../common/receiving.ts';
+import type { ShelfParcel } from '../common/receiving.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
@@ -50,7 +50,7 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
   const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const [alert, setAlert] = useState<string | null>(null);
-  const [parcel, setParcel] = useState<UnmatchedParcel | null>(null);
+  const [parcel, setParcel] = useState<ShelfParcel | null>(null);
   const language = customerLanguages.find(([code]) => code === i18n.language)?.[0] ?? 'en';
   const {
     register,

@@ -1,3 +1,4 @@
 export * from './Receiving.tsx';
 export * from './Unmatched.tsx';
 export * from './WalkIn.tsx';
+export * from './CaseShelf.tsx';

@@ -2,15 +2,18 @@ import { z } from 'zod';
 import {
   addPhotoInput,
   linkParcelInput,
+  parcelDetailsInput,
+  parcelIdInput,
   receiveInput,
   scanInput,
+  setAsideInput,
   undoReceiveInput,
   unmatchedParcelInput,
   type PhotoInfo,
   type RecentReceipt,
   type ReceiveOutcome,
   type ScanResult,
-  type UnmatchedParcel,
+  type ShelfParcel,
 } from './receiving.ts';
 import { rmaSchema } from '../../../base/common/schemas.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
@@ -18,21 +21,29 @@ import { empty, method } from '../../../base/common/rpc.ts';
 /** The receiving dock: scans, receipts, unmatched parcels and photos. */
 export const receivingMethods = {
   'receiving.scan': method<ScanResult>()({
+    // the lookup takes no write lock; only a parcel no case expects is put on the shelf, in a short transaction
+    writes: 'own',
     input: scanInput,
     access: ['warehouse'],
-    summary: 'Finds the case a scanned RMA or tracking number belongs to.',
+    summary: 'Finds the case a scanned RMA or tracking number belongs to; a parcel no case expects goes on the shelf.',
   }),
   'receiving.receive': method<ReceiveOutcome>()({
     // the unit tag prints only after the receipt committed
     writes: 'own',
     input: receiveInput,
     access: ['warehouse'],
-    summary: 'Marks a unit received with its serial check and condition; prints its unit tag.',
+    summary: 'Marks a unit received with its serial check and condition (taking its parcel off the shelf); prints its unit tag.',
+  }),
+  'receiving.setAside': method<ShelfParcel>()({
+    writes: true,
+    input: setAsideInput,
+    access: ['warehouse'],
+    summary: 'Sets a unit aside on the shelf for its case, with the serial scanned, the photos taken and the reason.',
   }),
   'receiving.recent': method<RecentReceipt[]>()({
     input: empty,
     access: ['warehouse'],
-    summary: 'The last units the signed-in user received, with whether each receipt was undone.',
+    summary: 'The last receipts of the signed-in user, one row per receipt, with whether each can be undone now.',
   }),
   'receiving.undo': method<null>()({
     writes: true,
@@ -40,22 +51,39 @@ export const receivingMethods = {
     access: ['warehouse'],
     summary: 'Undoes a wrong receipt (its author within 15 minutes, or an admin), with a reason.',
   }),
-  'parcels.createUnmatched': method<UnmatchedParcel>()({
+  'parcels.createUnmatched': method<ShelfParcel>()({
     writes: true,
     input: unmatchedParcelInput,
     access: ['warehouse'],
-    summary: 'Logs a parcel that matches no case, so it is never lost.',
+    summary: 'Puts a parcel on the shelf (matching no case, or for a case not expecting it, with the reason); one entry per tracking number.',
   }),
-  'parcels.listUnmatched': method<UnmatchedParcel[]>()({
+  'parcels.update': method<ShelfParcel>()({
+    writes: true,
+    input: parcelDetailsInput,
+    access: ['warehouse'],
+    summary: 'Adds what is known to a parcel on the shelf: carrier, sender, contents, shelf, note, the reason.',
+  }),
+  'parcels.discard': method<null>()({
+    writes: true,
+    input: parcelIdInput,
+    access: ['warehouse'],
+    summary: 'Takes back a shelf entry logged by mistake (its author within 15 minutes, or an admin; none with photos).',
+  }),
+  'parcels.listUnmatched': method<ShelfParcel[]>()({
     input: empty,
     access: 'signed-in',
-    summary: 'Parcels on the unmatched shelf, oldest first.',
+    summary: 'Parcels on the shelf, oldest first.',
   }),
-  'parcels.link': method<UnmatchedParcel>()({
+  'parcels.ofCase': method<ShelfParcel[]>()({
+    input: z.object({ rma: rmaSchema }),
+    access: 'signed-in',
+    summary: 'The parcels on the shelf that came for a case, oldest first.',
+  }),
+  'parcels.link': method<ShelfParcel>()({
     writes: true,
     input: linkParcelInput,
     access: ['warehouse', 'clerk'],
-    summary: 'Links an unmatched parcel to its case.',
+    summary: 'Takes a parcel off the shelf to its case; its photos go with it.',
   }),
   'photos.add': method<PhotoInfo>()({
     // the file is stored before its row, which commits in its own short transaction

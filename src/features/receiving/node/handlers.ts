@@ -1,23 +1,20 @@
 import type { receivingMethods } from '../common/contract.ts';
 import { addPhoto, listPhotos, photoData } from '../../photos/node/index.ts';
-import {
-  createUnmatchedParcel,
-  linkParcel,
-  listUnmatchedParcels,
-  receive,
-  recentReceipts,
-  scan,
-  undoReceive,
-} from './receiving.ts';
+import { receive, recentReceipts, scan, undoReceive } from './receiving.ts';
+import { createUnmatchedParcel, discardParcel, linkParcel, listShelf, parcelsOfCase, setAside, updateParcel } from './shelf.ts';
 import type { HandlersFor } from '../../../base/node/handlers.ts';
 
 export const receivingHandlers: HandlersFor<typeof receivingMethods> = {
-  'receiving.scan': (ctx, input) => scan(ctx, input.code),
+  'receiving.scan': (ctx, input) => scan(ctx, input.code, input.opening ?? false),
   'receiving.receive': (ctx, input) => receive(ctx, input),
+  'receiving.setAside': (ctx, input) => setAside(ctx, input),
   'receiving.recent': (ctx) => recentReceipts(ctx),
   'receiving.undo': (ctx, input) => undoReceive(ctx, input).then(() => null),
   'parcels.createUnmatched': (ctx, input) => createUnmatchedParcel(ctx, input),
-  'parcels.listUnmatched': (ctx) => listUnmatchedParcels(ctx),
+  'parcels.update': (ctx, input) => updateParcel(ctx, input),
+  'parcels.discard': (ctx, input) => discardParcel(ctx, input),
+  'parcels.listUnmatched': (ctx) => listShelf(ctx),
+  'parcels.ofCase': (ctx, input) => parcelsOfCase(ctx, input.rma),
   'parcels.link': (ctx, input) => linkParcel(ctx, input),
   'photos.add': (ctx, input) => addPhoto(ctx, input),
   'photos.list': (ctx, input) => listPhotos(ctx, input.rma),

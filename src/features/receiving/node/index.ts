@@ -1,2 +1,3 @@
 export * from './handlers.ts';
 export * from './receiving.ts';
+export * from './shelf.ts';

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import type { ExpectedUnit, ReceiveOutcome, RecentReceipt, ScanResult, UnmatchedParcel, Accessory } from '../common/receiving.ts';
-import type { linkParcelInput, receiveInput, undoReceiveInput, unmatchedParcelInput } from '../common/receiving.ts';
+import type { ExpectedUnit, ReceiveOutcome, RecentReceipt, ScanResult, Accessory } from '../common/receiving.ts';
+import { looksLikeTracking, UNDO_WINDOW_MS, type receiveInput, type undoReceiveInput } from '../common/receiving.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
-import { casesMessages } from '../../cases/common/index.ts';
 import { receivingMessages } from '../common/messages.ts';
 import { normalizeSerial, normalizeTracking, RMA_PATTERN } from '../../../base/common/schemas.ts';
-import { receivingStatuses, type Status } from '../../cases/common/index.ts';
+import { casesMessages, receivingStatuses, type Status } from '../../cases/common/index.ts';
 import type { Db } from '../../../base/node/core.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import {
@@ -13,25 +12,18 @@ import {
   caseRow,
   expectedUnitByRma,
   expectedUnitsByTracking,
-  findCaseRow,
-  indexCase,
-  insertHistory,
   latestMoveInto,
   requireVersion,
-  setInboundParcel,
   type ExpectedUnitRow,
 } from '../../cases/node/index.ts';
 import { printUnitTag } from '../../shipping/node/index.ts';
-import { movePhotosOfParcel } from '../../photos/node/index.ts';
 import { withdrawPendingStatus } from '../../../base/node/outbox.ts';
-import { noteOf } from '../../../base/common/messages.ts';
+import { logScanned, parcelOnShelf, takeOffShelf } from './shelf.ts';
 
-/** A receipt may be undone by the person who made it within this window; an admin may undo later. */
-export const UNDO_WINDOW_MS = 15 * 60 * 1000;
 
 const toUnit = (r: ExpectedUnitRow): ExpectedUnit => ({
   rma: r.rma,
-  status: r.status,
+  status: r.status as Status,
   version: r.version,
   customerName: r.customer_name,
   model: r.model,
@@ -44,23 +36,30 @@ const toUnit = (r: ExpectedUnitRow): ExpectedUnit => ({
 /**
  * A scan is an RMA number (typed or from its barcode) or the tracking number the customer gave,
  * compared without spaces, dashes or case. Lookups use the unique RMA index and the tracking index.
+ * A parcel no case is expecting goes on the shelf at once (`logScanned`), so it is never lost
+ * between one scan and the next; a code that is neither an RMA nor a tracking number is refused at
+ * the field, and nothing is recorded.
  */
-export async function scan(ctx: ServiceContext, code: string): Promise<ScanResult> {
+export async function scan(ctx: ServiceContext, code: string, opening = false): Promise<ScanResult> {
   const upper = code.toUpperCase();
+  const isRma = RMA_PATTERN.test(upper);
   let rows: ExpectedUnitRow[] = [];
-  if (RMA_PATTERN.test(upper)) rows = await expectedUnitByRma(ctx.db, upper);
+  if (isRma) rows = await expectedUnitByRma(ctx.db, upper);
   if (rows.length === 0) rows = await expectedUnitsByTracking(ctx.db, normalizeTracking(code));
-  if (rows.length === 0) return { kind: 'unknown', code };
+  const shelved = await parcelOnShelf(ctx, ctx.db, code);
   const units = rows.map(toUnit);
-  const open = units.filter((u) => receivingStatuses.includes(u.status as Status));
-  if (open.length === 1) return { kind: 'case', unit: open[0]! };
-  if (open.length > 1) return { kind: 'choose', units: open };
-  const unit = units[0]!;
-  return {
-    kind: 'not_expecting',
-    unit,
-    message: `${unit.rma} is not expecting a parcel: it is ${unit.status.replace(/_/g, ' ')}. Nothing was changed.`,
-  };
+  const open = units.filter((u) => receivingStatuses.includes(u.status));
+  if (open.length === 1) return { kind: 'case', unit: open[0]!, shelved };
+  if (open.length > 1) return { kind: 'choose', units: open, shelved };
+  const unit = units[0];
+  if (unit) {
+    if (shelved || opening) return { kind: 'not_expecting', unit, parcel: shelved, logged: false };
+    return { kind: 'not_expecting', unit, ...(await logScanned(ctx, code, unit)) };
+  }
+  if (opening) throw fieldError('code', casesMessages.noCase({ rma: code }));
+  if (shelved) return { kind: 'unknown', code, parcel: shelved, logged: false };
+  if (!isRma && (upper.startsWith('RMA') || !looksLikeTracking(code))) throw fieldError('code', receivingMessages.notAParcelCode({ code }));
+  return { kind: 'unknown', code, ...(await logScanned(ctx, code, null)) };
 }
 
 /** Marks the unit received with what the dock found, in one transaction with status, history and outbox. */
@@ -99,6 +98,7 @@ export async function receive(ctx: ServiceContext, input: z.output<typeof receiv
         note: c.note,
       })
       .execute();
+    if (input.parcelId) await takeOffShelf(trx, ctx, input.parcelId, { id, status: 'received', inbound_tracking: row.inbound_tracking });
   });
   const after = await caseRow(ctx.db, input.rma);
   return {
@@ -109,7 +109,7 @@ export async function receive(ctx: ServiceContext, input: z.output<typeof receiv
   };
 }
 
-/** A receiving user's latest intakes, newest first, with their cases. */
+/** A receiving user's latest intakes, newest first, with their cases as they are now. */
 export async function recentIntakesBy(db: Db, userId: number, limit: number) {
   return db
     .selectFrom('intakes')
@@ -117,8 +117,10 @@ export async function recentIntakesBy(db: Db, userId: number, limit: number) {
     .innerJoin('customers', 'customers.id', 'cases.customer_id')
     .leftJoin('products', 'products.id', 'cases.product_id')
     .select([
+      'intakes.id',
       'cases.rma',
       'cases.version',
+      'cases.status',
       'customers.name',
       'products.model',
       'intakes.serial_scanned',
@@ -145,19 +147,33 @@ export async function latestIntake(db: Db, caseId: number) {
 /** How many recent receipts the dock lists for undo. */
 const RECENT = 8;
 
+/**
+ * The caller's latest receipts, one row per receipt, each saying whether it can be undone now: a
+ * receipt that stands, of a case still received, by its author within 15 minutes or by an admin.
+ * (A case has at most one receipt that stands: an undo ends it, and a case is received only once
+ * from where it waits.)
+ */
 export async function recentReceipts(ctx: ServiceContext): Promise<RecentReceipt[]> {
   const { caller } = ctx;
   if (caller.kind !== 'user') return [];
+  const isAdmin = caller.user.role === 'admin';
   const rows = await recentIntakesBy(ctx.db, caller.user.id, RECENT);
-  return rows.map((r) => ({
-    rma: r.rma,
-    version: r.version,
-    customerName: r.name,
-    model: r.model,
-    serial: r.serial_scanned,
-    at: r.received_at,
-    undone: r.undone_at !== null,
-  }));
+  return rows.map((r) => {
+    const stands = r.undone_at === null && r.status === 'received';
+    const until = Date.parse(r.received_at) + UNDO_WINDOW_MS;
+    return {
+      id: Number(r.id),
+      rma: r.rma,
+      version: r.version,
+      customerName: r.name,
+      model: r.model,
+      serial: r.serial_scanned,
+      at: r.received_at,
+      undone: r.undone_at !== null,
+      canUndo: stands && (isAdmin || ctx.now.getTime() <= until),
+      undoUntil: stands && !isAdmin ? new Date(until).toISOString() : null,
+    };
+  });
 }
 
 /**
@@ -169,8 +185,9 @@ export async function undoReceive(ctx: ServiceContext, input: z.output<typeof un
   const now = ctx.now;
   const trx = trxOf(ctx);
   const row = await caseRow(trx, input.rma);
+  // Where the case went since says more than "it changed meanwhile".
+  if (row.status !== 'received') throw new DepotError('illegal_transition', receivingMessages.nothingToUndo({ rma: input.rma, status: row.status }));
   requireVersion(row, input.version);
-  if (row.status !== 'received') throw new DepotError('illegal_transition', receivingMessages.nothingToUndo({ rma: input.rma }));
   const receipt = await latestMoveInto(trx, row.id, 'received');
   const isAdmin = caller.kind === 'user' && caller.user.role === 'admin';
   const sameUser = caller.kind === 'user' && caller.user.id === receipt.user_id;
@@ -195,103 +212,4 @@ export async function undoReceive(ctx: ServiceContext, input: z.output<typeof un
     .execute();
   // A receipt the portal has not been told of yet is simply never told.
   await withdrawPendingStatus(trx, row.id, row.portal_seq);
-}
-
-export async function createUnmatchedParcel(ctx: ServiceContext, input: z.output<typeof unmatchedParcelInput>): Promise<UnmatchedParcel> {
-  const { caller } = ctx;
-  const row = await ctx.db
-    .insertInto('unmatched_parcels')
-    .values({
-      tracking: input.tracking,
-      tracking_norm: normalizeTracking(input.tracking),
-      carrier: input.carrier,
-      sender_name: input.senderName,
-      contents: input.contents,
-      shelf: input.shelf,
-      note: input.note,
-      created_at: ctx.now.toISOString(),
-      created_by: caller.kind === 'user' ? caller.user.id : null,
-      case_id: null,
-      linked_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return (await listUnmatchedParcels(ctx, { includeLinked: true, id: Number(row.id) }))[0]!;
-}
-
-/** Parcels on the unmatched shelf (or all, or one), oldest first, with the RMA each was linked to. */
-export async function unmatchedParcelRows(db: Db, options: { includeLinked?: boolean; id?: number } = {}) {
-  let q = db
-    .selectFrom('unmatched_parcels')
-    .leftJoin('cases', 'cases.id', 'unmatched_parcels.case_id')
-    .select((eb) => [
-      'unmatched_parcels.id',
-      'unmatched_parcels.tracking',
-      'unmatched_parcels.carrier',
-      'unmatched_parcels.sender_name',
-      'unmatched_parcels.contents',
-      'unmatched_parcels.shelf',
-      'unmatched_parcels.note',
-      'unmatched_parcels.created_at',
-      'cases.rma',
-      eb
-        .selectFrom('attachments')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('attachments.parcel_id', '=', 'unmatched_parcels.id')
-        .as('photos'),
-    ]);
-  if (!options.includeLinked) q = q.where('unmatched_parcels.case_id', 'is', null);
-  if (options.id) q = q.where('unmatched_parcels.id', '=', options.id);
-  return q.orderBy('unmatched_parcels.created_at').limit(1000).execute();
-}
-
-export async function listUnmatchedParcels(
-  ctx: ServiceContext,
-  options: { includeLinked?: boolean; id?: number } = {},
-): Promise<UnmatchedParcel[]> {
-  const rows = await unmatchedParcelRows(ctx.db, options);
-  return rows.map((r) => ({
-    id: Number(r.id),
-    tracking: r.tracking,
-    carrier: r.carrier,
-    senderName: r.sender_name,
-    contents: r.contents,
-    shelf: r.shelf,
-    note: r.note,
-    createdAt: r.created_at,
-    linkedRma: r.rma,
-    photos: Number(r.photos ?? 0),
-  }));
-}
-
-/** Links a parcel from the unmatched shelf to its case; its photos go with it. */
-export async function linkParcel(ctx: ServiceContext, input: z.output<typeof linkParcelInput>): Promise<UnmatchedParcel> {
-  const { caller } = ctx;
-  const now = ctx.now.toISOString();
-  const trx = trxOf(ctx);
-  const parcel = await trx.selectFrom('unmatched_parcels').selectAll().where('id', '=', input.parcelId).executeTakeFirst();
-  if (!parcel) throw fieldError('parcelId', receivingMessages.noParcel());
-  if (parcel.case_id !== null) throw fieldError('parcelId', receivingMessages.parcelLinked());
-  const kase = await findCaseRow(trx, input.rma);
-  if (!kase) throw fieldError('rma', casesMessages.noCase({ rma: input.rma }));
-  await trx.updateTable('unmatched_parcels').set({ case_id: kase.id, linked_at: now }).where('id', '=', parcel.id).execute();
-  await movePhotosOfParcel(trx, parcel.id, kase.id);
-  if (!kase.inbound_tracking) {
-    await setInboundParcel(trx, kase.id, parcel, now);
-    await indexCase(trx, kase.id);
-  }
-  await insertHistory(trx, {
-    case_id: kase.id,
-    at: now,
-    user_id: caller.kind === 'user' ? caller.user.id : null,
-    actor: caller.kind === 'user' ? caller.user.role : 'system',
-    from_status: kase.status,
-    to_status: kase.status,
-    note: noteOf(
-      parcel.shelf
-        ? receivingMessages.parcelLinkedFromShelf({ tracking: parcel.tracking, shelf: parcel.shelf })
-        : receivingMessages.parcelLinkedFrom({ tracking: parcel.tracking }),
-    ),
-  });
-  return (await listUnmatchedParcels(ctx, { includeLinked: true, id: input.parcelId }))[0]!;
 }

@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { usersMethods } from '../../users/common/index.ts';
+import { usersMethods, type UserEntry } from '../../users/common/index.ts';
 import { siteSchema } from '../../../base/common/schemas.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
@@ -11,7 +11,6 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { SiteFields, siteFieldPaths, type SiteForm } from './SiteFields.tsx';
 import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
-import type { UserInfo } from '../../../base/common/identity.ts';
 import type { Site } from '../../../base/common/schemas.ts';
 import { roles } from '../../../base/common/identity.ts';
 
@@ -138,7 +137,7 @@ type NewUser = z.input<typeof newUserInput>;
 function Users() {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [users, setUsers] = useState<UserInfo[]>([]);
+  const [users, setUsers] = useState<UserEntry[]>([]);
   const [alert, setAlert] = useState<string | null>(null);
   const {
     register,
@@ -151,17 +150,27 @@ function Users() {
     defaultValues: { name: '', role: 'warehouse', pin: '' },
   });
 
-  useEffect(() => {
-    void api['users.list']({}).then((result) => {
-      if (result.ok) setUsers(result.value);
-    });
+  const reload = useCallback(async () => {
+    const result = await api['users.list']({});
+    if (result.ok) setUsers(result.value);
   }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const unlock = async (u: UserEntry) => {
+    setAlert(null);
+    const result = await api['users.unlock']({ userId: u.id });
+    if (result.ok) announce(t('settings.unlocked', { name: u.name }));
+    else setAlert(errorMessage(result.error, t));
+    await reload();
+  };
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);
     const result = await api['users.create'](input);
     if (result.ok) {
-      setUsers((before) => [...before, result.value].sort((a, b) => a.name.localeCompare(b.name)));
+      setUsers((before) => [...before, { ...result.value, locked: false }].sort((a, b) => a.name.localeCompare(b.name)));
       reset();
       announce(t('settings.userAdded', { name: result.value.name }));
     } else {
@@ -177,6 +186,7 @@ function Users() {
           <tr>
             <th scope="col">{t('field.name')}</th>
             <th scope="col">{t('field.role')}</th>
+            <th scope="col">{t('settings.signIn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -184,6 +194,18 @@ function Users() {
             <tr key={u.id}>
               <td>{u.name}</td>
               <td>{t(`role.${u.role}`)}</td>
+              <td>
+                {u.locked ? (
+                  <>
+                    <span className="tag-warning">{t('settings.locked')}</span>{' '}
+                    <button type="button" aria-label={t('settings.unlockUser', { name: u.name })} onClick={() => void unlock(u)}>
+                      {t('settings.unlock')}
+                    </button>
+                  </>
+                ) : (
+                  t('settings.allowed')
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -96,7 +96,7 @@ export function SiteFields({ register, errors, disabled }: Props) {
         )}
       </Field>
       <Field label={t('field.turnaroundDays')} error={errors.turnaroundDays?.message}>
-        {(p) => <input {...p} {...register('turnaroundDays')} type="number" min={1} max={60} className="short" />}
+        {(p) => <input {...p} {...register('turnaroundDays', { valueAsNumber: true })} type="number" min={1} max={60} className="short" />}
       </Field>
     </fieldset>
   );

@@ -10,6 +10,12 @@ const en = {
     users: 'Users',
     addUser: 'Add user',
     userAdded: '{{name}} added.',
+    signIn: 'Sign-in',
+    allowed: 'Allowed',
+    locked: 'Locked after too many wrong PINs',
+    unlock: 'Unlock',
+    unlockUser: 'Unlock {{name}}',
+    unlocked: '{{name}} can sign in again.',
   },
 };
 
@@ -22,6 +28,12 @@ const ko: Strings<typeof en> = {
     users: '사용자',
     addUser: '사용자 추가',
     userAdded: '{{name}}을(를) 추가했습니다.',
+    signIn: '로그인',
+    allowed: '가능',
+    locked: 'PIN을 너무 여러 번 틀려 잠김',
+    unlock: '잠금 해제',
+    unlockUser: '잠금 해제: {{name}}',
+    unlocked: '이제 다시 로그인할 수 있습니다: {{name}}',
   },
 };
 
@@ -34,6 +46,12 @@ const zh: Strings<typeof en> = {
     users: '用户',
     addUser: '添加用户',
     userAdded: '已添加 {{name}}。',
+    signIn: '登录',
+    allowed: '允许',
+    locked: 'PIN 错误次数过多，已锁定',
+    unlock: '解锁',
+    unlockUser: '解锁 {{name}}',
+    unlocked: '{{name}} 现在可以重新登录。',
   },
 };
 

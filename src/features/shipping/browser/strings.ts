@@ -30,7 +30,21 @@ const en = {
     batchCancelled: 'Cancelled: nothing was printed.',
     closeOld: 'Close old shipped cases',
     closedOld: '{{count}} shipped cases closed after {{days}} days.',
-    kind: { label: 'Return label', unit_tag: 'Unit tag', packing_slip: 'Packing slip', repair_report: 'Repair report' },
+    kind: {
+      label: 'Return label',
+      unit_tag: 'Unit tag',
+      packing_slip: 'Packing slip',
+      repair_report: 'Repair report',
+      intake_receipt: 'Intake receipt',
+      estimate: 'Estimate',
+    },
+    documents: {
+      title: 'Documents',
+      open: '{{document}} (PDF)',
+      making: 'Making the PDF…',
+      openedInTab: '{{file}} opened in a new tab.',
+      ready: '{{file}} is ready to open or save.',
+    },
   },
 };
 
@@ -63,7 +77,21 @@ const ko: Strings<typeof en> = {
     batchCancelled: '취소됨: 아무것도 인쇄하지 않았습니다.',
     closeOld: '오래된 출고 건 종료',
     closedOld: '출고 후 {{days}}일이 지난 {{count}}건을 종료했습니다.',
-    kind: { label: '반송 송장', unit_tag: '제품 태그', packing_slip: '포장 명세서', repair_report: '수리 보고서' },
+    kind: {
+      label: '반송 송장',
+      unit_tag: '제품 태그',
+      packing_slip: '포장 명세서',
+      repair_report: '수리 보고서',
+      intake_receipt: '입고 접수증',
+      estimate: '견적서',
+    },
+    documents: {
+      title: '서류',
+      open: '{{document}}(PDF)',
+      making: 'PDF를 만드는 중…',
+      openedInTab: '새 탭에서 {{file}} 파일을 열었습니다.',
+      ready: '{{file}} 파일을 열거나 저장할 수 있습니다.',
+    },
   },
 };
 
@@ -96,7 +124,21 @@ const zh: Strings<typeof en> = {
     batchCancelled: '已取消：没有打印任何内容。',
     closeOld: '关闭较早的已发货工单',
     closedOld: '已关闭发货超过 {{days}} 天的 {{count}} 个工单。',
-    kind: { label: '退货面单', unit_tag: '设备标签', packing_slip: '装箱单', repair_report: '维修报告' },
+    kind: {
+      label: '退货面单',
+      unit_tag: '设备标签',
+      packing_slip: '装箱单',
+      repair_report: '维修报告',
+      intake_receipt: '收货回执',
+      estimate: '报价单',
+    },
+    documents: {
+      title: '单据',
+      open: '{{document}}（PDF）',
+      making: '正在生成 PDF…',
+      openedInTab: '已在新标签页中打开 {{file}}。',
+      ready: '{{file}} 已可打开或保存。',
+    },
   },
 };
 

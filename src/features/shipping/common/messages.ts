@@ -24,6 +24,8 @@ export const shippingMessages = defineMessages('shipping', {
   // The return address and the desk's refusals.
   noReturnAddress: "{rma} has no return address: add the customer's address first",
   addressIncomplete: 'The return address of {rma} has no {missing}: complete it before printing',
+  noIntakeReceipt: '{rma} has not been received at the dock: there is no intake receipt to print',
+  noEstimate: '{rma} has no issued estimate to print',
   notReadyToShip: '{rma} is {status}, not ready to ship: it was not shipped',
   noPrintJob: 'No print job {id}',
   alreadyPrinted: 'Print job {id} has already printed',

@@ -61,9 +61,11 @@ export type ShipmentInput = z.input<typeof shipmentSchema>;
 export type Shipment = z.output<typeof shipmentSchema>;
 
 /** Documents Depot prints; labels go to the label printer, the rest to the office printer. */
-export const documentKinds = ['label', 'unit_tag', 'packing_slip', 'repair_report'] as const;
+export const documentKinds = ['label', 'unit_tag', 'packing_slip', 'repair_report', 'intake_receipt', 'estimate'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 export const labelKinds: readonly DocumentKind[] = ['label', 'unit_tag'];
+/** Documents that go on or in the return parcel, so they need the customer's return address. */
+export const addressedKinds: readonly DocumentKind[] = ['label', 'packing_slip'];
 
 export const paperSizes = ['A4', 'LETTER'] as const;
 

@@ -1,2 +1,3 @@
+export * from './documents.ts';
 export * from './handlers.ts';
 export * from './shipping.ts';

@@ -1,11 +1,10 @@
 /**
- * The shipping desk: the ready-to-ship queue, the documents of a return parcel built from the case's
- * own data, shipping (status, history, outbox and the shipment in one transaction) and closing.
+ * The shipping desk: the ready-to-ship queue, the documents of a case (built in documents.ts),
+ * shipping (status, history, outbox and the shipment in one transaction) and closing.
  */
 import type { z } from 'zod';
 import { calendarDateIn } from '../../../base/common/dates.ts';
-import { casesMessages, type CaseDetail } from '../../cases/common/index.ts';
-import type { Said } from '../../../base/common/messages.ts';
+import type { CaseDetail } from '../../cases/common/index.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { shippingMessages as m } from '../common/messages.ts';
 import type {
@@ -20,222 +19,29 @@ import type {
   shipInput,
 } from '../common/shipping.ts';
 import { shippingStatuses, type Status } from '../../cases/common/index.ts';
-import { Slot, type Core, type Db } from '../../../base/node/core.ts';
+import { Slot, type Core } from '../../../base/node/core.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
-import { renderLabelBatch } from '../../documents/node/index.ts';
-import { shippingLabel, unitTag } from '../../documents/node/index.ts';
-import { createDocumentRenderer, type DocumentRenderer } from '../../documents/node/index.ts';
-import { packingSlip, repairReport } from '../../documents/node/index.ts';
-import type { PaperSize, PostalAddress, ShippingLabelData, Site } from '../../documents/node/index.ts';
-import { shippingLabelZpl, unitTagZpl } from '../../documents/node/index.ts';
+import { renderLabelBatch, shippingLabel, type ShippingLabelData } from '../../documents/node/index.ts';
 import {
   applyTransition,
   getCase,
-  historyNotes,
-  returnParcelByRma,
   returnParcelsInStatus,
   shippedBefore,
   shippingQueueRows,
   type ReturnParcelRow,
 } from '../../cases/node/index.ts';
-import { deliver, hasPrinterFor, printJobById, readPrinterSettings, type BuiltDocument } from '../../printing/node/index.ts';
+import { deliver, hasPrinterFor, printJobById, readPrinterSettings } from '../../printing/node/index.ts';
 import { requireSite } from '../../settings/node/index.ts';
-
-let renderer: DocumentRenderer | undefined;
-/** Fonts are parsed on first use and kept for the life of the process. */
-export const documentRenderer = (): DocumentRenderer => (renderer ??= createDocumentRenderer());
-
-const bcp47: Record<string, string> = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN', el: 'el-GR' };
-
-/** Labels have fixed room: longer text is cut with an ellipsis rather than pushed onto a second label. */
-const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
-
-
-/** Why a parcel cannot be addressed to this customer yet, or null. */
-function addressProblem(row: ReturnParcelRow): Said | null {
-  if (!row.line1 && !row.city && !row.postal_code) return m.noReturnAddress({ rma: row.rma });
-  const missing = [
-    ['name', row.address_name],
-    ['street line', row.line1],
-    ['city', row.city],
-    ['postal code', row.postal_code],
-    ['country', row.country],
-  ]
-    .filter(([, value]) => !value?.trim())
-    .map(([name]) => name);
-  return missing.length ? m.addressIncomplete({ rma: row.rma, missing: missing.join(', ') }) : null;
-}
-
-function returnAddress(row: ReturnParcelRow): PostalAddress {
-  const problem = addressProblem(row);
-  if (problem) throw new DepotError('invalid', problem);
-  return {
-    name: row.address_name!,
-    lines: [row.line1!, row.line2].filter((l): l is string => Boolean(l?.trim())),
-    city: row.city!,
-    ...(row.region ? { region: row.region } : {}),
-    postalCode: row.postal_code!,
-    country: row.country!,
-    ...(row.address_phone ? { phone: row.address_phone } : {}),
-  };
-}
-
-async function loadCase(db: Db, rma: string): Promise<ReturnParcelRow> {
-  const row = await returnParcelByRma(db, rma);
-  if (!row) throw new DepotError('not_found', casesMessages.noCase({ rma }));
-  return row;
-}
-
-async function siteForDocuments(db: Db): Promise<{ site: Site; timeZone: string; currency: string }> {
-  const settings = await requireSite(db);
-  const a = settings.address;
-  const site: Site = {
-    name: settings.siteName,
-    address: {
-      name: a.name,
-      lines: [a.line1, a.line2].filter((l): l is string => Boolean(l)),
-      city: a.city,
-      ...(a.region ? { region: a.region } : {}),
-      postalCode: a.postalCode,
-      country: a.country,
-    },
-    ...(a.phone ? { phone: a.phone } : {}),
-    locale: 'en-US',
-  };
-  return { site, timeZone: settings.timeZone, currency: settings.currency };
-}
-
-function caseInfo(row: ReturnParcelRow, address: PostalAddress) {
-  return {
-    rma: row.rma,
-    model: row.model ?? 'Unknown model',
-    serial: row.serial,
-    receivedAt: row.received_at?.slice(0, 10) ?? '—',
-    ...(row.purchase_date ? { purchaseDate: row.purchase_date } : {}),
-    customer: {
-      name: row.customer_name,
-      ...(row.email ? { email: row.email } : {}),
-      ...(row.phone ? { phone: row.phone } : {}),
-      locale: bcp47[row.locale ?? 'en'] ?? 'en-US',
-      returnAddress: address,
-    },
-    symptom: row.problem_description,
-  };
-}
-
-function labelData(row: ReturnParcelRow, site: Site, shipDate: string, shipment: Shipment | undefined): ShippingLabelData {
-  const to = returnAddress(row);
-  return {
-    rma: row.rma,
-    from: site.address,
-    to: { ...to, name: clip(to.name, 60), lines: to.lines.map((l) => clip(l, 80)), city: clip(to.city, 60) },
-    toLocale: bcp47[row.locale ?? 'en'],
-    ...(shipment
-      ? { shipment: { carrier: shipment.carrier, service: shipment.service, weightGrams: shipment.weightGrams, trackingNumber: shipment.tracking } }
-      : {}),
-    shipDate,
-  };
-}
-
-const resolutionNames: Record<string, string> = {
-  repaired: 'repaired',
-  replaced: 'replacement unit',
-  returned_unrepaired: 'returned unrepaired',
-  no_fault_found: 'no fault found',
-  refunded: 'refunded',
-};
-
-/** Builds one document of a case from what the database holds. */
-export async function buildCaseDocument(
-  db: Db,
-  kind: DocumentKind,
-  rma: string,
-  options: { shipment?: Shipment | undefined; paper?: PaperSize; now: Date },
-): Promise<BuiltDocument> {
-  const row = await loadCase(db, rma);
-  const { site, timeZone, currency } = await siteForDocuments(db);
-  const today = calendarDateIn(options.now, timeZone);
-  const paper = options.paper ?? (await readPrinterSettings(db)).office.paper;
-  const render = documentRenderer();
-  const fileName = `${rma}-${kind.replace('_', '-')}.pdf`;
-  if (kind === 'unit_tag') {
-    const data = { rma, model: row.model ?? 'Unknown model', serial: row.serial, receivedAt: row.received_at?.slice(0, 10) ?? today };
-    return {
-      pdf: await render.render(unitTag(data)),
-      zpl: unitTagZpl(render.fonts, data),
-      fileName,
-      media: { widthMicrons: 62_000, heightMicrons: 29_000 },
-    };
-  }
-  if (kind === 'label') {
-    const data = labelData(row, site, today, options.shipment);
-    return {
-      pdf: await render.render(shippingLabel(data)),
-      zpl: shippingLabelZpl(render.fonts, data),
-      fileName,
-      media: { widthMicrons: 101_600, heightMicrons: 152_400 },
-    };
-  }
-  const address = returnAddress(row);
-  const info = caseInfo(row, address);
-  if (kind === 'packing_slip') {
-    const intake = await db
-      .selectFrom('intakes')
-      .select('accessories')
-      .where('case_id', '=', row.id)
-      .where('undone_at', 'is', null)
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    const accessories = intake ? (JSON.parse(intake.accessories) as { received: string[]; other: string | null }) : { received: [], other: null };
-    const names: Record<string, string> = { adapter: 'Power adapter', cable: 'Cable', box: 'Box', manual: 'Manual' };
-    return {
-      pdf: await render.render(
-        packingSlip({
-          site,
-          case: info,
-          shipment: options.shipment
-            ? { carrier: options.shipment.carrier, service: options.shipment.service, weightGrams: options.shipment.weightGrams, trackingNumber: options.shipment.tracking }
-            : { carrier: '—', service: '—', weightGrams: 0, trackingNumber: '—' },
-          shipDate: today,
-          contents: [
-            {
-              description: `${row.product_name ?? info.model}${row.resolution ? ` (${resolutionNames[row.resolution] ?? row.resolution})` : ''}`,
-              quantity: 1,
-              serial: row.serial,
-            },
-            ...accessories.received.map((kind) => ({ description: names[kind] ?? kind, quantity: 1 })),
-            ...(accessories.other ? [{ description: accessories.other, quantity: 1 }] : []),
-          ],
-          paper,
-        }),
-      ),
-      fileName,
-      media: paper,
-    };
-  }
-  // Repair report: what the bench wrote on the way (history notes), and the resolution.
-  const notes = await historyNotes(db, row.id, ['diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa', 'ready_to_ship', 'return_unrepaired']);
-  const findings = notes.filter((n) => n.to_status === 'diagnosing' || n.to_status === 'awaiting_customer').map((n) => n.note!);
-  const workDone = notes.filter((n) => n.to_status !== 'diagnosing' && n.to_status !== 'awaiting_customer').map((n) => n.note!);
-  return {
-    pdf: await render.render(
-      repairReport({
-        site,
-        case: info,
-        issuedAt: today,
-        resolution: (row.resolution ?? 'repaired') as 'repaired',
-        findings: [`Reported: ${row.problem_description}`, ...findings],
-        workDone,
-        parts: [],
-        lines: [],
-        totals: { currency: currency as 'KRW', subtotalMinor: 0, taxMinor: 0, taxRateBp: 0, totalMinor: 0 },
-        paper,
-      }),
-    ),
-    fileName,
-    media: paper,
-  };
-}
+import {
+  addressProblem,
+  buildCaseDocument,
+  documentRenderer,
+  labelData,
+  latestShipment,
+  loadCase,
+  requireAddressFor,
+  siteForDocuments,
+} from './documents.ts';
 
 /** One document of a case as a PDF, to open or save. */
 export async function caseDocument(ctx: ServiceContext, input: { kind: DocumentKind; rma: string }): Promise<{ fileName: string; pdfBase64: string }> {
@@ -247,10 +53,7 @@ export async function caseDocument(ctx: ServiceContext, input: { kind: DocumentK
 export async function printDocuments(ctx: ServiceContext, input: z.output<typeof printDocumentsInput>): Promise<PrintOutcome[]> {
   const { caller } = ctx;
   const row = await loadCase(ctx.db, input.rma);
-  if (input.kinds.some((k) => k !== 'unit_tag')) {
-    const problem = addressProblem(row);
-    if (problem) throw new DepotError('invalid', problem);
-  }
+  requireAddressFor(row, input.kinds);
   const outcomes: PrintOutcome[] = [];
   for (const kind of input.kinds) {
     const request = { rma: input.rma, shipment: input.shipment };
@@ -425,15 +228,9 @@ export async function renderBatchLabels(
       skipped.push(row.rma);
       continue;
     }
-    const shipment = await core.db
-      .selectFrom('shipments')
-      .select(['carrier', 'service', 'weight_grams', 'tracking'])
-      .where('case_id', '=', row.id)
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    labels.push(
-      labelData(row, site, today, shipment ? { carrier: shipment.carrier, service: shipment.service, weightGrams: shipment.weight_grams, tracking: shipment.tracking } : undefined),
-    );
+    // A shipped case's label shows its shipment and the day it left.
+    const recorded = await latestShipment(core.db, row.id, timeZone);
+    labels.push(labelData(row, site, recorded?.shippedOn ?? today, recorded?.shipment));
   }
   if (labels.length === 0) {
     const said = input.day

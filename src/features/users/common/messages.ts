@@ -5,4 +5,9 @@ export const usersMessages = defineMessages('users', {
   chooseUser: 'Choose who you are',
   userExists: 'A user with this name exists',
   wrongPin: 'Wrong PIN',
+  tryAgainSeconds: 'Too many wrong PINs. Try again in {seconds} seconds.',
+  tryAgainMinutes: 'Too many wrong PINs. Try again in {minutes} minutes.',
+  locked: 'Too many wrong PINs: this sign-in is locked. Ask an admin to unlock it in Settings.',
+  noUser: 'No user {id}',
+  notLocked: '{name} is not locked out',
 });

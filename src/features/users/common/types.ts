@@ -4,3 +4,9 @@ export interface SessionInfo {
   token: string;
   user: UserInfo;
 }
+
+/** A user on the admin's list. */
+export interface UserEntry extends UserInfo {
+  /** Too many wrong PINs in a row: no sign-in until an admin unlocks. */
+  locked: boolean;
+}

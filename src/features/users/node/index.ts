@@ -1,2 +1,3 @@
 export * from './handlers.ts';
+export * from './sign-in.ts';
 export * from './users.ts';

@@ -6,6 +6,8 @@ import { m0005_shipping } from './0005_shipping.ts';
 import { m0002_portal_sync } from './0002_portal_sync.ts';
 import { m0004_bench } from './0004_bench.ts';
 import { m0006_history_events } from './0006_history_events.ts';
+import { m0007_shelf } from './0007_shelf.ts';
+import { m0008_sign_in_audit } from './0008_sign_in_audit.ts';
 import { m0011_remedies } from './0011_remedies.ts';
 
 /**
@@ -18,4 +20,4 @@ export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [m0001_initial, m0002_portal_sync, m0003_receiving, m0004_bench, m0005_shipping, m0006_history_events, m0011_remedies];
+export const migrations: readonly Migration[] = [m0001_initial, m0002_portal_sync, m0003_receiving, m0004_bench, m0005_shipping, m0006_history_events, m0007_shelf, m0008_sign_in_audit, m0011_remedies];
