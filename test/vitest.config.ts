@@ -7,6 +7,7 @@ const dialectSuites = [
   'test/integration/compiled.test.ts',
   'test/integration/shipping.test.ts',
   'test/integration/bench.test.ts',
+  'test/integration/remedies.test.ts',
   'test/integration/transactions.test.ts',
   'test/integration/reports.test.ts',
   'test/integration/demo.test.ts',

@@ -101,6 +101,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'bench.recordPayment': { input: { rma: 'RMA-2026-000007', estimateVersion: 1, amount: -5000, reference: 'cash' }, field: 'amount' },
   'bench.logWork': { input: { rma: 'RMA-2026-000008', version: 6, workDone: 'Board', minutes: 30, parts: [{ sku: 'BAT-1', quantity: 100_000 }] }, field: 'parts.0.quantity' },
   'bench.advance': { input: { rma: 'RMA-2026-000008', version: 6, action: 'teleport' }, field: 'action' },
+  'bench.chooseRemedy': { input: { rma: 'RMA-2026-000008', version: 6, remedy: 'cash' }, field: 'remedy' },
   'bench.settings': { input: { policy: {} }, field: '_' },
   'bench.updateSettings': { input: { policy: { standardMonths: 0 } }, field: 'policy.standardMonths' },
   'parts.list': { input: { query: 'x'.repeat(500) }, field: 'query' },

@@ -89,6 +89,11 @@ const labels: Record<MessageLanguage, Record<FieldLabel, string>> = {
     extendedWarranty: '연장 보증',
     repairWarranty: '수리 보증',
     dateCodePattern: '제조 코드 패턴',
+    clause: '근거 조항',
+    rulePeriod: '기간',
+    ruleRepairs: '수리 횟수',
+    ruleDays: '일수',
+    goodsReceivedOn: '물품 수령일',
   },
   zh: {
     field: '此项',
@@ -154,6 +159,11 @@ const labels: Record<MessageLanguage, Record<FieldLabel, string>> = {
     extendedWarranty: '延保',
     repairWarranty: '维修保修',
     dateCodePattern: '日期码格式',
+    clause: '依据条款',
+    rulePeriod: '期限',
+    ruleRepairs: '维修次数',
+    ruleDays: '天数',
+    goodsReceivedOn: '收货日期',
   },
 };
 

@@ -118,6 +118,12 @@ export const fieldLabels = {
   extendedWarranty: 'Extended warranty',
   repairWarranty: 'Repair warranty',
   dateCodePattern: 'Date-code pattern',
+  // Consumer rules by region.
+  clause: 'Clause',
+  rulePeriod: 'Period',
+  ruleRepairs: 'Number of repairs',
+  ruleDays: 'Days',
+  goodsReceivedOn: 'Goods received on',
 } as const;
 export type FieldLabel = keyof typeof fieldLabels;
 

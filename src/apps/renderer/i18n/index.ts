@@ -11,6 +11,7 @@ import { settingsStrings } from '../../../features/settings/browser/strings.ts';
 import { setupStrings } from '../../../features/setup/browser/strings.ts';
 import { shippingStrings } from '../../../features/shipping/browser/strings.ts';
 import { usersStrings } from '../../../features/users/browser/strings.ts';
+import { warrantyStrings } from '../../../features/warranty/browser/strings.ts';
 
 /**
  * Every group of UI strings: the shared ones, then each feature's. A group owns its top-level
@@ -22,6 +23,7 @@ const groups = {
   receiving: receivingStrings,
   photos: photosStrings,
   bench: benchStrings,
+  warranty: warrantyStrings,
   shipping: shippingStrings,
   portalSync: portalSyncStrings,
   users: usersStrings,

@@ -268,6 +268,14 @@ export interface Database extends PortalTables {
     decided_on: string;
     diagnosed_by: number | null;
     diagnosed_at: string;
+    /** Migration 0010: what the regional consumer rules ask, and the remedies decided (JSON `RemedyDecision`; null on older rows). */
+    major_repair: ColumnType<number, number | undefined, number>;
+    distance_sale: ColumnType<number, number | undefined, number>;
+    goods_received_on: string | null;
+    remedies: string | null;
+    remedy_chosen: string | null;
+    remedy_chosen_at: string | null;
+    remedy_chosen_by: number | null;
   };
   estimates: {
     id: Generated<number>;

@@ -23,6 +23,8 @@ import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { EstimateCard, EstimateForm } from '../../estimates/browser/index.ts';
 import { DocumentButton } from '../../shipping/browser/index.ts';
+import { Remedies } from '../../warranty/browser/index.ts';
+import type { Remedy } from '../../warranty/common/index.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 
 interface Props {
@@ -33,6 +35,7 @@ interface Props {
 /** The bench on the case page: warranty with its reason, diagnosis, estimates, the customer's decision, repair and QA. */
 export function BenchPanel({ detail, onChanged }: Props) {
   const { t } = useTranslation();
+  const { user } = useSigned();
   const [bench, setBench] = useState<BenchCase | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
 
@@ -61,6 +64,7 @@ export function BenchPanel({ detail, onChanged }: Props) {
       <h2 id="bench-panel">{t('bench.panel')}</h2>
       <FormAlert message={alert} />
       <Warranty warranty={bench.warranty} />
+      <Remedies decision={bench.remedies} chosen={bench.remedyChosen} onChoose={mayChooseRemedy(bench, user.role) ? (remedy) => chooseRemedy(bench, remedy, changed) : null} />
       <Assignment bench={bench} onChanged={changed} onError={setAlert} />
       <Diagnosis bench={bench} onChanged={changed} />
       <NextStep bench={bench} onChanged={changed} onError={setAlert} />
@@ -75,6 +79,16 @@ export function BenchPanel({ detail, onChanged }: Props) {
 
 type Changed = (bench: BenchCase) => void;
 
+/** The customer's choice of remedy is recorded by the bench or the desk while the unit is past receipt and still on the bench. */
+const mayChooseRemedy = (bench: BenchCase, role: string) =>
+  ['technician', 'clerk', 'admin'].includes(role) && benchStatuses.includes(bench.status) && bench.status !== 'received';
+
+async function chooseRemedy(bench: BenchCase, remedy: Remedy, onChanged: Changed) {
+  const result = await api['bench.chooseRemedy']({ rma: bench.rma, version: bench.version, remedy });
+  if (result.ok) onChanged(result.value);
+  return result;
+}
+
 /**
  * The reason in the reader's language; the English sentence of the rules engine when no translation fits.
  * `t` is typed as i18next's TFunction: deriving it from useTranslation's overloads costs the type
@@ -85,10 +99,11 @@ export function warrantyReason(w: WarrantyView, t: TFunction): string {
   // The reason's values are one wide record: checking them against every key of the catalog is too deep for
   // TypeScript. The keys are the engine's rule names; a rule without its sentence shows the engine's reason.
   const say = t as unknown as (key: string, options: Record<string, unknown>) => string;
+  const paused = p.pausedDays ? ` ${say('bench.reason.paused', { pausedDays: p.pausedDays })}` : '';
   if (w.rule === 'expired') {
-    return p.ended === 'standard' ? say('bench.reason.expiredStandard', { ...p }) : say('bench.reason.expired', { until: w.until });
+    return (p.ended === 'standard' ? say('bench.reason.expiredStandard', { ...p }) : say('bench.reason.expired', { until: w.until })) + paused;
   }
-  return say(`bench.reason.${w.rule}`, { ...p, defaultValue: w.reason });
+  return say(`bench.reason.${w.rule}`, { ...p, defaultValue: w.reason }) + paused;
 }
 
 function Warranty({ warranty }: { warranty: WarrantyView | null }) {
@@ -148,6 +163,7 @@ const diagnosisFields = [
   'diagnosis.internalNotes',
   'diagnosis.customerNotes',
   'diagnosis.extendedUntil',
+  'diagnosis.goodsReceivedOn',
 ] as const;
 
 function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed }) {
@@ -199,6 +215,9 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
         <label className="check">
           <input type="checkbox" {...register('diagnosis.symptomConfirmed')} /> {t('bench.symptomConfirmed')}
         </label>
+        <label className="check">
+          <input type="checkbox" {...register('diagnosis.majorRepair')} /> {t('bench.majorRepair')}
+        </label>
         <Field label={t('bench.faultCategory')} error={e?.faultCategory?.message} optional>
           {(p) => (
             <select {...p} {...register('diagnosis.faultCategory', { setValueAs: (v: string) => v || null })}>
@@ -243,6 +262,12 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
         </fieldset>
         <Field label={t('bench.extendedUntil')} error={e?.extendedUntil?.message} optional>
           {(p) => <input {...p} type="date" {...register('diagnosis.extendedUntil', { setValueAs: (v: string) => v || null })} />}
+        </Field>
+        <label className="check">
+          <input type="checkbox" {...register('diagnosis.distanceSale')} /> {t('bench.distanceSale')}
+        </label>
+        <Field label={t('bench.goodsReceivedOn')} error={e?.goodsReceivedOn?.message} optional>
+          {(p) => <input {...p} type="date" {...register('diagnosis.goodsReceivedOn', { setValueAs: (v: string) => v || null })} />}
         </Field>
         <Field label={t('bench.testResults')} error={e?.testResults?.message} optional>
           {(p) => <textarea {...p} rows={2} {...register('diagnosis.testResults')} />}

@@ -3,8 +3,9 @@ import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { benchSettingsSchema, type BenchSettings as Settings, type BenchSettingsView } from '../common/bench.ts';
-import { formatMoney, parseMoney, type Currency } from '../../../base/common/money.ts';
-import { damageKinds, type DamageKind } from '../../warranty/common/index.ts';
+import { formatMoney, parseMoney } from '../../../base/common/money.ts';
+import { damageKinds, type DamageKind, type RegionalRuleSet } from '../../warranty/common/index.ts';
+import { RegionalRules } from '../../warranty/browser/index.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
@@ -35,7 +36,8 @@ interface FormValues {
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-function toSettings(v: FormValues, currency: Currency, ctx: z.RefinementCtx): z.input<typeof benchSettingsSchema> {
+function toSettings(v: FormValues, saved: BenchSettingsView, ctx: z.RefinementCtx): z.input<typeof benchSettingsSchema> {
+  const { currency } = saved;
   const money = (text: string, path: string) => {
     const minor = parseMoney(text, currency);
     if (minor === null) ctx.addIssue({ code: 'custom', path: [path], message: zodMessage(commonMessages.amount()) });
@@ -54,6 +56,8 @@ function toSettings(v: FormValues, currency: Currency, ctx: z.RefinementCtx): z.
       extendedMaxYears: v.extendedMaxYears,
       repairWarrantyDays: v.repairWarrantyDays,
       voidingDamage: v.voidingDamage,
+      // Saved on their own, with the consumer rules below.
+      regional: saved.policy.regional,
       productLines: lines(v.productLines).map((l, i) => {
         const { name, months } = term(l, i, 'productLines', 'Tablets = 24');
         return { productLine: name, months };
@@ -75,10 +79,10 @@ function toSettings(v: FormValues, currency: Currency, ctx: z.RefinementCtx): z.
   };
 }
 
-const schemaFor = (currency: Currency) =>
+const schemaFor = (saved: BenchSettingsView) =>
   z
     .custom<FormValues>()
-    .transform((v, ctx) => toSettings(v, currency, ctx))
+    .transform((v, ctx) => toSettings(v, saved, ctx))
     .pipe(benchSettingsSchema);
 
 function valuesOf(s: BenchSettingsView): FormValues {
@@ -118,9 +122,9 @@ function fieldOf(path: string): keyof FormValues {
 
 /** The shared schema checks the form; its messages land on the fields that hold the values. */
 const resolverFor =
-  (currency: Currency): Resolver<FormValues, unknown, Settings> =>
+  (saved: BenchSettingsView): Resolver<FormValues, unknown, Settings> =>
   async (values) => {
-    const parsed = schemaFor(currency).safeParse(values);
+    const parsed = schemaFor(saved).safeParse(values);
     if (parsed.success) return { values: parsed.data, errors: {} };
     const errors: FieldErrors<FormValues> = {};
     for (const issue of parsed.error.issues) {
@@ -151,6 +155,7 @@ export function BenchSettings() {
       </div>
       <FormAlert message={alert} />
       {settings ? <SettingsForm settings={settings} onSaved={setSettings} /> : null}
+      {settings ? <ConsumerRules settings={settings} onSaved={setSettings} /> : null}
     </main>
   );
 }
@@ -166,7 +171,7 @@ function SettingsForm({ settings, onSaved }: { settings: BenchSettingsView; onSa
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, Settings>({ resolver: resolverFor(settings.currency), values: valuesOf(settings) });
+  } = useForm<FormValues, unknown, Settings>({ resolver: resolverFor(settings), values: valuesOf(settings) });
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);
@@ -237,6 +242,18 @@ function SettingsForm({ settings, onSaved }: { settings: BenchSettingsView; onSa
       ) : null}
     </form>
   );
+}
+
+/** The regional consumer rules, saved with the rest of the settings as they were last saved. */
+function ConsumerRules({ settings, onSaved }: { settings: BenchSettingsView; onSaved: (s: BenchSettingsView) => void }) {
+  const { user } = useSigned();
+  const save = async (regional: RegionalRuleSet[]) => {
+    const { currency: _currency, ...saved } = settings;
+    const result = await api['bench.updateSettings']({ ...saved, policy: { ...saved.policy, regional } });
+    if (result.ok) onSaved(result.value);
+    return result;
+  };
+  return <RegionalRules rules={settings.policy.regional} editable={user.role === 'admin'} onSave={save} fieldPrefix="policy.regional" />;
 }
 
 const errorsShape: Record<keyof FormValues, true> = {

@@ -56,6 +56,7 @@ export const benchTranslations: Translations<typeof benchMessages> = {
     doingQaFail: '검사 불합격 처리',
     doingNoFault: '이상 없음 반송',
     doingReturnUnrepaired: '미수리 반송',
+    doingRemedy: '고객의 구제 방법 선택 기록',
     gateDiagnosis: '먼저 진단을 저장하세요',
     gateNoFault: '증상이 확인되지 않았습니다. 이상 없음으로 반송하세요',
     gateOutOfWarranty: '보증 기간이 아닙니다. 견적을 발행하세요. 고객이 승인하고 결제하면 수리를 시작합니다',
@@ -86,6 +87,10 @@ export const benchTranslations: Translations<typeof benchMessages> = {
     qaFailed: '품질 검사 불합격: {note}',
     replacementSerial: '교체품 시리얼 {serial}',
     acceptedAndPaid: '견적 {version}판 승인 및 결제 완료',
+    chooseRemedyKind: '환불, 교환, 수리, 유상 수리 중에서 고르세요',
+    remedyNotDecided: '먼저 진단을 저장하세요. 구제 방법은 진단과 함께 정해집니다',
+    remedyNotOffered: '이 제품의 보증과 지역 규정으로는 그 구제 방법을 받을 수 없습니다',
+    refunded: '고객이 환불을 선택함: 환불로 종결',
   },
   zh: {
     returnFeeWhole: '回寄运费须为最小货币单位的整数',
@@ -137,6 +142,7 @@ export const benchTranslations: Translations<typeof benchMessages> = {
     doingQaFail: '质检未通过操作',
     doingNoFault: '按无故障退回',
     doingReturnUnrepaired: '不维修退回',
+    doingRemedy: '记录客户选择的补救方式',
     gateDiagnosis: '请先保存诊断',
     gateNoFault: '症状未确认：请按无故障退回',
     gateOutOfWarranty: '已过保修期：请出具报价；客户同意并付款后开始维修',
@@ -167,6 +173,10 @@ export const benchTranslations: Translations<typeof benchMessages> = {
     qaFailed: '质检未通过：{note}',
     replacementSerial: '更换件序列号 {serial}',
     acceptedAndPaid: '第 {version} 版报价已同意并付款',
+    chooseRemedyKind: '请选择退货、换货、修理或付费维修',
+    remedyNotDecided: '请先保存诊断：补救方式随诊断一同确定',
+    remedyNotOffered: '该产品的保修和地区规则不提供此补救方式',
+    refunded: '客户选择退货：以退货结案',
   },
 };
 

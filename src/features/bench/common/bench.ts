@@ -19,7 +19,10 @@ import { dateSchema, line, optionalLine, optionalText, rmaSchema, serialSchema }
 import type { Resolution, Status } from '../../cases/common/index.ts';
 import {
   defaultWarrantyPolicy,
+  remedyKinds,
   warrantyPolicySchema,
+  type Remedy,
+  type RemedyDecision,
   type WarrantyParams,
   type WarrantyPolicy,
   type WarrantyRule,
@@ -111,6 +114,10 @@ export const diagnosisSchema = z.object({
   customerNotes: optionalText(4000, 'customerNotes'),
   proofOfPurchase: z.boolean(),
   extendedUntil: dateSchema.nullish().transform((s) => s ?? null),
+  /** What a region's consumer rules ask: the fault needs a major repair, and how and when the goods were bought. */
+  majorRepair: z.boolean().default(false),
+  distanceSale: z.boolean().default(false),
+  goodsReceivedOn: dateSchema.nullish().transform((s) => s ?? null),
 });
 export type DiagnosisInput = z.input<typeof diagnosisSchema>;
 export type Diagnosis = z.output<typeof diagnosisSchema>;
@@ -208,6 +215,12 @@ export const logWorkInput = caseRef.extend({
   replacementSerial: serialSchema.nullish().transform((s) => s ?? null),
 });
 
+/** The customer's choice among the remedies offered; a refund closes the case as refunded. */
+export const chooseRemedyInput = caseRef.extend({
+  remedy: z.enum(remedyKinds, { error: zodMessage(m.chooseRemedyKind()) }),
+  note: optionalText(1000, 'note'),
+});
+
 export const benchActions = [
   'startRepair',
   'waitParts',
@@ -248,6 +261,10 @@ export interface BenchCase {
   diagnosis: Diagnosis;
   diagnosed: { at: string; by: string | null } | null;
   warranty: WarrantyView | null;
+  /** What the customer may ask for beside the warranty, with the delays of the visit as they stand today. */
+  remedies: RemedyDecision | null;
+  /** The remedy the customer chose, once recorded. */
+  remedyChosen: { remedy: Remedy; at: string; by: string | null } | null;
   estimates: EstimateView[];
   work: WorkEntry[];
   minutesSpent: number;

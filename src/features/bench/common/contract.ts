@@ -4,6 +4,7 @@ import {
   benchQueueInput,
   benchSettingsSchema,
   caseRef,
+  chooseRemedyInput,
   diagnoseInput,
   importPartsInput,
   issueEstimateInput,
@@ -83,6 +84,12 @@ export const benchMethods = {
     input: advanceInput,
     access: benchAndDesk,
     summary: 'Moves a case along the bench: repair, waiting for parts, QA pass or fail, no fault found, return unrepaired.',
+  }),
+  'bench.chooseRemedy': method<BenchCase>()({
+    writes: true,
+    input: chooseRemedyInput,
+    access: benchAndDesk,
+    summary: "Records the customer's choice among the remedies offered; a refund closes the case as refunded.",
   }),
   'bench.settings': method<BenchSettingsView>()({
     input: empty,

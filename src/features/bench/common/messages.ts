@@ -58,6 +58,7 @@ export const benchMessages = defineMessages('bench', {
   doingQaFail: 'failing QA',
   doingNoFault: 'returning as no fault found',
   doingReturnUnrepaired: 'returning unrepaired',
+  doingRemedy: "recording the customer's choice of remedy",
   // Whether repair may start.
   gateDiagnosis: 'Save the diagnosis first',
   gateNoFault: 'The symptom was not confirmed: return the unit as no fault found',
@@ -91,4 +92,8 @@ export const benchMessages = defineMessages('bench', {
   qaFailed: 'QA failed: {note}',
   replacementSerial: 'Replacement serial {serial}',
   acceptedAndPaid: 'Estimate version {version} accepted and paid',
+  chooseRemedyKind: 'Choose a refund, an exchange, a repair or a paid repair',
+  remedyNotDecided: 'Save the diagnosis first: the remedies are decided with it',
+  remedyNotOffered: "This unit's warranty and regional rules do not offer that remedy",
+  refunded: 'The customer chose a refund: closed as refunded',
 });

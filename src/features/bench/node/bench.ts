@@ -16,12 +16,7 @@ import type { Accessory } from '../../receiving/common/index.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import { benchMessages } from '../common/messages.ts';
 import { benchStatuses, casesMessages, type Resolution, type Status } from '../../cases/common/index.ts';
-import {
-  decideWarranty,
-  type DamageKind,
-  type RepairRecord,
-  type ReplacementRecord,
-} from '../../warranty/common/index.ts';
+import { decideRemedies, decideWarranty, withDelays, type DamageKind, type Remedy, type RemedyDecision } from '../../warranty/common/index.ts';
 import type { Db } from '../../../base/node/core.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import {
@@ -29,13 +24,13 @@ import {
   benchCaseHead,
   benchQueueRows,
   caseRow,
-  repairedShipmentsOfSerial,
   requireStatus,
   touchCase,
   userIdOf,
   warrantyFactsOf,
 } from '../../cases/node/index.ts';
 import { diagnosisRow, receiptOf, warrantyOf, type DiagnosisRow } from './diagnosis.ts';
+import { unitHistory, visitOf } from './unit-history.ts';
 import { estimateViews, repairGate } from './estimates.ts';
 import { readBenchSettings, requireSite, setting, siteToday } from '../../settings/node/index.ts';
 import { productLines } from '../../products/node/index.ts';
@@ -136,41 +131,6 @@ const damageOf = (d: Pick<Diagnosis, 'physicalDamage' | 'liquidDamage' | 'tamper
   ...(d.tampering ? (['tampering'] as const) : []),
 ];
 
-/** Replacements on other cases that produced a unit of this serial, with the serial they replaced. */
-export async function replacementsProducing(db: Db, serialNorm: string, exceptCaseId: number) {
-  return db
-    .selectFrom('bench_work')
-    .innerJoin('cases', 'cases.id', 'bench_work.case_id')
-    .select(['bench_work.at', 'bench_work.new_serial', 'cases.serial'])
-    .where('bench_work.new_serial_norm', '=', serialNorm)
-    .where('bench_work.case_id', '!=', exceptCaseId)
-    .orderBy('bench_work.id')
-    .execute();
-}
-
-/** Earlier life of the unit: paid or warranty repairs of the same serial, and the replacement that produced it. */
-async function unitHistory(db: Db, caseId: number, serialNorm: string, timeZone: string) {
-  const repairs: RepairRecord[] = [];
-  const earlier = await repairedShipmentsOfSerial(db, serialNorm, caseId);
-  for (const e of earlier) {
-    const paid = await db
-      .selectFrom('estimates')
-      .select('id')
-      .where('case_id', '=', e.id)
-      .where('state', '=', 'accepted')
-      .where('total', '>', 0)
-      .executeTakeFirst();
-    repairs.push({ deliveredOn: calendarDateIn(new Date(e.at), timeZone), paid: paid !== undefined });
-  }
-  const replaced = await replacementsProducing(db, serialNorm, caseId);
-  const replacements: ReplacementRecord[] = replaced.map((r) => ({
-    replacedOn: calendarDateIn(new Date(r.at), timeZone),
-    oldSerial: r.serial,
-    newSerial: r.new_serial!,
-  }));
-  return { repairs, replacements };
-}
-
 async function decide(trx: Db, now: Date, caseId: number, diagnosis: Diagnosis) {
   const [site, settings] = await Promise.all([requireSite(trx), readBenchSettings(trx)]);
   const today = calendarDateIn(now, site.timeZone);
@@ -184,30 +144,48 @@ async function decide(trx: Db, now: Date, caseId: number, diagnosis: Diagnosis) 
     !intake.physical_damage &&
     !intake.liquid_damage &&
     expected.every((a) => received.includes(a));
-  const history = await unitHistory(trx, caseId, c.serial_norm, site.timeZone);
-  const decision = decideWarranty(
-    {
-      product: {
-        productLine: c.product_line ?? '',
-        model: c.model ?? '',
-        warrantyMonths: c.warranty_months,
-        dateCode: null,
-      },
-      serial: c.serial,
-      region: c.country,
-      purchaseDate: c.purchase_date,
-      proofOfPurchase: diagnosis.proofOfPurchase,
-      extendedUntil: diagnosis.extendedUntil,
-      repairs: history.repairs,
-      replacements: history.replacements,
-      damage: damageOf(diagnosis),
-      unusedAndComplete,
-      today,
+  const [history, visit] = await Promise.all([
+    unitHistory(trx, caseId, c.serial_norm, site.timeZone),
+    visitOf(trx, caseId, c.received_at, now, site.timeZone),
+  ]);
+  const input = {
+    product: {
+      productLine: c.product_line ?? '',
+      model: c.model ?? '',
+      warrantyMonths: c.warranty_months,
+      dateCode: null,
     },
+    serial: c.serial,
+    region: c.country,
+    purchaseDate: c.purchase_date,
+    proofOfPurchase: diagnosis.proofOfPurchase,
+    extendedUntil: diagnosis.extendedUntil,
+    repairs: history.repairs,
+    replacements: history.replacements,
+    damage: damageOf(diagnosis),
+    unusedAndComplete,
+    today,
+    faultCategory: diagnosis.faultCategory,
+  };
+  const decision = decideWarranty(input, settings.policy);
+  const remedies = decideRemedies(
+    {
+      ...input,
+      // The customer raised the fault when the case was opened, whenever the bench looks at it.
+      reportedOn: calendarDateIn(new Date(c.created_at), site.timeZone),
+      fault: { confirmed: diagnosis.symptomConfirmed, major: diagnosis.majorRepair },
+      distanceSale: diagnosis.distanceSale,
+      goodsReceivedOn: diagnosis.goodsReceivedOn,
+      visit,
+    },
+    decision,
     settings.policy,
   );
-  return { decision, today };
+  return { decision, remedies, today };
 }
+
+/** Fields the rules name, as the diagnosis form names them. */
+const diagnosisFields = ['extendedUntil', 'goodsReceivedOn'] as const;
 
 /** Saves the diagnosis and the warranty decision made from it, with its reason. */
 export async function diagnose(ctx: ServiceContext, input: z.output<typeof diagnoseInput>): Promise<void> {
@@ -218,10 +196,11 @@ export async function diagnose(ctx: ServiceContext, input: z.output<typeof diagn
   const row = await caseRow(trx, input.rma);
   requireStatus(row, ['diagnosing'], benchMessages.doingDiagnosis());
   const d = input.diagnosis;
-  const { decision, today } = await decide(trx, now, row.id, d).catch((error: unknown) => {
+  const { decision, remedies, today } = await decide(trx, now, row.id, d).catch((error: unknown) => {
     // The warranty rules name their inputs; the form names them under diagnosis.
-    if (error instanceof DepotError && error.fieldsSaid?.extendedUntil) {
-      throw new DepotError('invalid', error.said, { 'diagnosis.extendedUntil': error.fieldsSaid.extendedUntil });
+    const field = error instanceof DepotError ? diagnosisFields.find((f) => error.fieldsSaid?.[f]) : undefined;
+    if (error instanceof DepotError && field) {
+      throw new DepotError('invalid', error.said, { [`diagnosis.${field}`]: error.fieldsSaid![field]! });
     }
     throw error;
   });
@@ -244,6 +223,10 @@ export async function diagnose(ctx: ServiceContext, input: z.output<typeof diagn
     warranty_reason: decision.reason,
     warranty_until: decision.until,
     warranty_params: JSON.stringify(decision.params),
+    major_repair: d.majorRepair ? 1 : 0,
+    distance_sale: d.distanceSale ? 1 : 0,
+    goods_received_on: d.goodsReceivedOn,
+    remedies: JSON.stringify(remedies),
     decided_on: today,
     diagnosed_by: userIdOf(caller),
     diagnosed_at: at,
@@ -268,6 +251,9 @@ const diagnosisOf = (d: DiagnosisRow): Diagnosis => ({
   customerNotes: d.customer_notes,
   proofOfPurchase: d.proof_of_purchase === 1,
   extendedUntil: d.extended_until,
+  majorRepair: d.major_repair === 1,
+  distanceSale: d.distance_sale === 1,
+  goodsReceivedOn: d.goods_received_on,
 });
 
 export async function workLog(db: Db, caseId: number): Promise<WorkEntry[]> {
@@ -292,6 +278,15 @@ export async function workLog(db: Db, caseId: number): Promise<WorkEntry[]> {
       .filter((m) => Number(m.work_id) === Number(r.id))
       .map((m) => ({ sku: m.sku, name: m.name, quantity: -m.delta, stockReason: m.reason })),
   }));
+}
+
+/** The remedies saved with the diagnosis, with the delays of a visit still on the bench as they stand today. */
+async function remediesToday(ctx: ServiceContext, caseId: number, status: Status, saved: RemedyDecision, covered: boolean) {
+  if (!benchStatuses.includes(status)) return saved;
+  const [site, settings, facts] = await Promise.all([requireSite(ctx.db), readBenchSettings(ctx.db), warrantyFactsOf(ctx.db, caseId)]);
+  const visit = await visitOf(ctx.db, caseId, facts.received_at, ctx.now, site.timeZone);
+  const today = calendarDateIn(ctx.now, site.timeZone);
+  return withDelays(saved, settings.policy, { region: facts.country, productLine: facts.product_line ?? '', visit, today, covered });
 }
 
 /** Everything the bench shows about a case. */
@@ -325,10 +320,19 @@ export async function getBenchCase(ctx: ServiceContext, rma: string): Promise<Be
       customerNotes: null,
       proofOfPurchase: row.purchase_date !== null,
       extendedUntil: null,
+      majorRepair: false,
+      distanceSale: false,
+      goodsReceivedOn: null,
     };
   }
   const status = row.status as Status;
   const warranty = saved ? warrantyOf(saved) : null;
+  const remedies = saved?.remedies && warranty ? await remediesToday(ctx, caseId, status, JSON.parse(saved.remedies) as RemedyDecision, warranty.covered) : null;
+  const chooser = saved?.remedy_chosen_by ? await userNameOf(db, saved.remedy_chosen_by) : undefined;
+  const remedyChosen =
+    saved?.remedy_chosen && saved.remedy_chosen_at
+      ? { remedy: saved.remedy_chosen as Remedy, at: saved.remedy_chosen_at, by: chooser?.name ?? null }
+      : null;
   const gate = repairGate(status, saved ? { covered: warranty!.covered, symptomConfirmed: diagnosis.symptomConfirmed } : null, estimates, site.currency);
   return {
     rma: row.rma,
@@ -340,6 +344,8 @@ export async function getBenchCase(ctx: ServiceContext, rma: string): Promise<Be
     diagnosis,
     diagnosed: saved ? { at: saved.diagnosed_at, by: saved.diagnosed_name } : null,
     warranty,
+    remedies,
+    remedyChosen,
     estimates,
     work,
     minutesSpent: work.reduce((sum, w) => sum + w.minutes, 0),

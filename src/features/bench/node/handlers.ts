@@ -1,5 +1,5 @@
 import type { benchMethods } from '../common/contract.ts';
-import { advance, logWork } from './repair.ts';
+import { advance, chooseRemedy, logWork } from './repair.ts';
 import {
   benchQueue,
   benchSettingsView,
@@ -24,6 +24,7 @@ export const benchHandlers: HandlersFor<typeof benchMethods> = {
   'bench.recordPayment': (ctx, input) => recordPayment(ctx, input).then(() => getBenchCase(ctx, input.rma)),
   'bench.logWork': (ctx, input) => logWork(ctx, input).then(() => getBenchCase(ctx, input.rma)),
   'bench.advance': (ctx, input) => advance(ctx, input).then(() => getBenchCase(ctx, input.rma)),
+  'bench.chooseRemedy': (ctx, input) => chooseRemedy(ctx, input).then(() => getBenchCase(ctx, input.rma)),
   'bench.settings': (ctx) => benchSettingsView(ctx.db),
   'bench.updateSettings': (ctx, input) => updateBenchSettings(ctx, input),
   'parts.list': (ctx, input) => listParts(ctx.db, input.query),

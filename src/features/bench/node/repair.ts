@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import type { advanceInput, logWorkInput } from '../common/bench.ts';
+import type { advanceInput, chooseRemedyInput, logWorkInput } from '../common/bench.ts';
 import { normalizeSerial } from '../../../base/common/schemas.ts';
 import type { Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { benchMessages as m } from '../common/messages.ts';
-import { casesMessages, type Resolution, type Status } from '../../cases/common/index.ts';
+import { benchStatuses, casesMessages, type Resolution, type Status } from '../../cases/common/index.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
+import { getBenchCase } from './bench.ts';
 import { diagnosisRow } from './diagnosis.ts';
 import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { closeEstimate, currentEstimate, estimateViews, repairGate, settleAcceptance } from './estimates.ts';
@@ -142,5 +143,43 @@ export async function advance(ctx: ServiceContext, input: z.output<typeof advanc
     said,
     carrier: null,
     ...(resolution ? { resolution } : {}),
+  });
+}
+
+/** Where the customer's choice of remedy can be recorded: from the diagnosis until the unit leaves the bench. */
+const choosing = benchStatuses.filter((s) => s !== 'received');
+
+/**
+ * Records the remedy the customer chose among those offered today. A refund closes the case as
+ * refunded (an estimate still open is declined); an exchange or a repair goes on at the bench.
+ */
+export async function chooseRemedy(ctx: ServiceContext, input: z.output<typeof chooseRemedyInput>): Promise<void> {
+  const at = ctx.now.toISOString();
+  const trx = trxOf(ctx);
+  const row = await caseRow(trx, input.rma);
+  requireStatus(row, choosing, m.doingRemedy());
+  requireVersion(row, input.version);
+  const bench = await getBenchCase(ctx, input.rma);
+  if (!bench.remedies) throw new DepotError('invalid', m.remedyNotDecided());
+  if (!bench.remedies.remedies.includes(input.remedy)) throw fieldError('remedy', m.remedyNotOffered());
+  await trx
+    .updateTable('diagnoses')
+    .set({ remedy_chosen: input.remedy, remedy_chosen_at: at, remedy_chosen_by: userIdOf(ctx.caller) })
+    .where('case_id', '=', row.id)
+    .execute();
+  if (input.remedy !== 'refund') {
+    await touchCase(trx, at, input);
+    return;
+  }
+  const open = currentEstimate(bench.estimates);
+  if (open?.state === 'issued') await closeEstimate(trx, row.id, open, 'declined', at);
+  await applyTransition(trx, ctx.now, ctx.caller, {
+    rma: row.rma,
+    version: row.version,
+    to: 'closed',
+    note: input.note,
+    said: [m.refunded()],
+    carrier: null,
+    resolution: 'refunded',
   });
 }

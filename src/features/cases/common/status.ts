@@ -93,6 +93,10 @@ export const transitions: readonly Transition[] = [
   t('return_unrepaired', 'ready_to_ship', [...desk, 'technician'], [], 'shipping'),
   t('ready_to_ship', 'shipped', desk, ['tracking'], 'shipping'),
   t('shipped', 'closed', [...desk, 'system'], [], 'shipping'),
+  // A refund the customer chose under the region's consumer rules: the unit stays, the case is done.
+  ...(['diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa'] as const).map((from) =>
+    t(from, 'closed', [...bench, 'clerk'], ['resolution'], 'bench'),
+  ),
   ...openStatuses.map((from) => t(from, 'cancelled', [...desk, 'system'], ['note'])),
 ];
 

@@ -501,7 +501,7 @@ export async function benchCaseHead(db: Db, rma: string) {
     .executeTakeFirst();
 }
 
-/** What the warranty decision reads of a case: serial, purchase, product and the return country. */
+/** What the warranty decision reads of a case: serial, purchase, product, the return country, when it was opened and received. */
 export async function warrantyFactsOf(db: Db, caseId: number) {
   return db
     .selectFrom('cases')
@@ -511,6 +511,8 @@ export async function warrantyFactsOf(db: Db, caseId: number) {
       'cases.serial',
       'cases.serial_norm',
       'cases.purchase_date',
+      'cases.created_at',
+      'cases.received_at',
       'products.model',
       'products.product_line',
       'products.warranty_months',
@@ -531,6 +533,18 @@ export async function repairedShipmentsOfSerial(db: Db, serialNorm: string, exce
     .where('cases.id', '!=', exceptCaseId)
     .where('cases.resolution', '=', 'repaired')
     .where('case_history.to_status', '=', 'shipped')
+    .execute();
+}
+
+/** The status moves of the given cases, in order: when each case entered which status. */
+export async function statusMovesOf(db: Db, caseIds: readonly number[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('case_history')
+    .select(['case_id', 'at', 'to_status'])
+    .where('case_id', 'in', [...caseIds])
+    .orderBy('case_id')
+    .orderBy('id')
     .execute();
 }
 

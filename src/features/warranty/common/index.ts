@@ -1,2 +1,4 @@
 export * from './warranty.ts';
+export * from './regional.ts';
+export * from './remedies.ts';
 export * from './messages.ts';

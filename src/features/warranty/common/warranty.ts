@@ -8,10 +8,12 @@ import {
   makeDate,
   type CalendarDate,
 } from '../../../base/common/dates.ts';
-import { fieldMessages, zodMessage, type FieldLabel, type Said } from '../../../base/common/messages.ts';
+import { fieldMessages, zodMessage, type Said } from '../../../base/common/messages.ts';
 import { fieldError } from '../../../base/common/result.ts';
 import { line, optionalLine } from '../../../base/common/schemas.ts';
-import { aboutTerm, warrantyMessages as m } from './messages.ts';
+import { warrantyMessages as m } from './messages.ts';
+import { countryCode, sameText, wholeNumber } from './terms.ts';
+import { defaultRegionalRules, endOfPeriod, regionalRuleSetSchema, regionalRulesFor, ruleOf, type RegionalRuleSet } from './regional.ts';
 
 /**
  * The warranty rules engine: from what is known about a unit, decides whether the depot repairs it
@@ -25,30 +27,6 @@ import { aboutTerm, warrantyMessages as m } from './messages.ts';
 
 export const damageKinds = ['physical', 'liquid', 'tampering'] as const;
 export type DamageKind = (typeof damageKinds)[number];
-
-const termMessages = {
-  months: { number: m.numberOfMonths, whole: m.wholeMonths, between: m.betweenMonths },
-  days: { number: m.numberOfDays, whole: m.wholeDays, between: m.betweenDays },
-  years: { number: m.numberOfYears, whole: m.wholeYears, between: m.betweenYears },
-};
-
-const wholeNumber = (label: FieldLabel, min: number, max: number, unit: keyof typeof termMessages) => {
-  const says = termMessages[unit];
-  const between = zodMessage(aboutTerm(says.between, label, { min, max }));
-  return z.coerce
-    .number({ error: zodMessage(aboutTerm(says.number, label, {})) })
-    .int(zodMessage(aboutTerm(says.whole, label, {})))
-    .min(min, between)
-    .max(max, between);
-};
-
-const countryCode = z
-  .string({ error: zodMessage(fieldMessages.required('region')) })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, zodMessage(m.regionCode()));
-
-const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export const warrantyPolicySchema = z
   .object({
@@ -70,6 +48,8 @@ export const warrantyPolicySchema = z
     extendedMaxYears: wholeNumber('extendedWarranty', 1, 10, 'years'),
     repairWarrantyDays: wholeNumber('repairWarranty', 0, 3650, 'days'),
     voidingDamage: z.array(z.enum(damageKinds, { error: zodMessage(m.damageKind()) })),
+    /** Consumer rules per region (and product line): remedies, a clock paused in repair, a restart after an exchange. */
+    regional: z.array(regionalRuleSetSchema).max(50).default(defaultRegionalRules),
   })
   .superRefine((policy, ctx) => {
     policy.productLines.forEach((entry, i) => {
@@ -81,26 +61,29 @@ export const warrantyPolicySchema = z
         });
       }
     });
-    policy.regions.forEach((entry, i) => {
-      const first = policy.regions.findIndex(
-        (other) =>
-          other.region === entry.region &&
-          (other.productLine === null || entry.productLine === null
-            ? other.productLine === entry.productLine
-            : sameText(other.productLine, entry.productLine)),
-      );
-      if (first < i) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['regions', i, 'region'],
-          message: zodMessage(
-            entry.productLine
-              ? m.regionLineTwice({ region: entry.region, productLine: entry.productLine })
-              : m.regionTwice({ region: entry.region }),
-          ),
-        });
-      }
-    });
+    for (const list of ['regions', 'regional'] as const) {
+      const entries: readonly { region: string; productLine: string | null }[] = policy[list];
+      entries.forEach((entry, i) => {
+        const first = entries.findIndex(
+          (other) =>
+            other.region === entry.region &&
+            (other.productLine === null || entry.productLine === null
+              ? other.productLine === entry.productLine
+              : sameText(other.productLine, entry.productLine)),
+        );
+        if (first < i) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i, 'region'],
+            message: zodMessage(
+              entry.productLine
+                ? m.regionLineTwice({ region: entry.region, productLine: entry.productLine })
+                : m.regionTwice({ region: entry.region }),
+            ),
+          });
+        }
+      });
+    }
   });
 
 export type WarrantyPolicyInput = z.input<typeof warrantyPolicySchema>;
@@ -116,6 +99,7 @@ export const defaultWarrantyPolicy: WarrantyPolicy = {
   extendedMaxYears: 5,
   repairWarrantyDays: 180,
   voidingDamage: ['physical', 'liquid', 'tampering'],
+  regional: defaultRegionalRules,
 };
 
 /**
@@ -157,6 +141,11 @@ export interface RepairRecord {
   deliveredOn: CalendarDate;
   /** Only a repair the customer paid for starts a repair warranty; a re-repair under warranty does not. */
   paid: boolean;
+  /** The fault category the technician recorded; null when none was. */
+  faultCategory?: string | null;
+  /** Days the unit spent in repair, and waiting for parts, on that visit. */
+  repairDays?: number;
+  waitingPartsDays?: number;
 }
 
 export interface ReplacementRecord {
@@ -186,6 +175,8 @@ export interface WarrantyInput {
   unusedAndComplete: boolean;
   /** Today in the site's time zone: see `calendarDateIn`. */
   today: CalendarDate;
+  /** The fault category found on this visit, for rules about the same fault coming back. */
+  faultCategory?: string | null;
 }
 
 export type CoverageRule =
@@ -194,7 +185,9 @@ export type CoverageRule =
   | 'no_proof_date_code'
   | 'replacement_remainder'
   | 'extended'
-  | 'repair_warranty';
+  | 'repair_warranty'
+  | 'exchange_restart'
+  | 'paid_repair_recurrence';
 
 /** Coverages with a term that can run out. */
 export type TermRule = Exclude<CoverageRule, 'no_reason_return'>;
@@ -224,6 +217,10 @@ export interface WarrantyParams {
   dateCode?: 'none' | 'unreadable';
   /** For damage rules: every voiding finding, most serious first. */
   damage?: DamageKind[];
+  /** Days added to the term because the region's warranty does not run while the unit is in repair. */
+  pausedDays?: number;
+  /** For 'paid_repair_recurrence': the fault that came back. */
+  faultCategory?: string;
 }
 
 export interface WarrantyDecision {
@@ -371,26 +368,31 @@ export function decideWarranty(input: WarrantyInput, policy: WarrantyPolicy): Wa
   }
 
   const months = standardMonths(policy, input.product, input.region);
-  const replacements = [...input.replacements].sort((a, b) => compareDates(a.replacedOn, b.replacedOn));
-  const lastReplacement = replacements.at(-1);
+  const regional = regionalRulesFor(policy.regional, input.region, input.product.productLine);
+  const lastReplacement = lastReplacementOf(input);
   // A replacement unit has a newer date code than the one bought: read the original's.
-  const originalSerial = replacements[0]?.oldSerial ?? input.serial;
+  const originalSerial = sortedReplacements(input)[0]?.oldSerial ?? input.serial;
   const manufactured =
     proven === null && input.product.dateCode ? manufactureDate(input.product.dateCode, originalSerial, today) : null;
   const start = proven ?? manufactured;
+  const restart = lastReplacement !== undefined && ruleOf(regional, 'exchange_restarts') !== undefined;
 
   const coverages: Coverage[] = [];
-  if (start !== null) {
-    const until = addMonths(start, months);
+  const term = (from: CalendarDate, rule: TermRule, params: WarrantyParams): Coverage => {
+    const ends = addMonths(from, months);
+    const paused = ruleOf(regional, 'pause_during_repair') ? pausedDays(input.repairs, from, ends) : 0;
+    const until = addDays(ends, paused);
+    return { rule, until, params: { ...params, months, until, ...(paused > 0 ? { pausedDays: paused } : {}) } };
+  };
+  if (restart) {
+    // The region's warranty starts again with the exchanged unit; the purchase no longer matters.
+    coverages.push(term(lastReplacement.replacedOn, 'exchange_restart', { replacedOn: lastReplacement.replacedOn }));
+  } else if (start !== null) {
     const origin: WarrantyParams = proven !== null ? { purchaseDate: proven } : { manufactured: start };
     coverages.push(
       lastReplacement
-        ? {
-            rule: 'replacement_remainder',
-            until,
-            params: { replacedOn: lastReplacement.replacedOn, ...origin, months, until },
-          }
-        : { rule: proven !== null ? 'standard' : 'no_proof_date_code', until, params: { ...origin, months, until } },
+        ? term(start, 'replacement_remainder', { replacedOn: lastReplacement.replacedOn, ...origin })
+        : term(start, proven !== null ? 'standard' : 'no_proof_date_code', origin),
     );
   }
   if (input.extendedUntil !== null) {
@@ -416,6 +418,10 @@ export function decideWarranty(input: WarrantyInput, policy: WarrantyPolicy): Wa
       params: { deliveredOn: lastPaidRepair, days: policy.repairWarrantyDays, until },
     });
   }
+  const recurrence = paidRepairRecurrence(input, regional);
+  if (recurrence !== null && compareDates(today, recurrence.until) <= 0) {
+    coverages.push({ rule: 'paid_repair_recurrence', until: recurrence.until, params: recurrence });
+  }
 
   // The coverage that lasts longest decides; on a tie the earlier-listed (standard before extended before repair).
   const longest = coverages.reduce<Coverage | null>(
@@ -425,12 +431,55 @@ export function decideWarranty(input: WarrantyInput, policy: WarrantyPolicy): Wa
   if (longest !== null && compareDates(today, longest.until) <= 0) {
     return decision(true, longest.rule, longest.until, longest.params);
   }
-  if (start === null || longest === null) {
+  if ((start === null && !restart) || longest === null) {
     return decision(false, 'no_proof', longest?.until ?? null, {
       dateCode: input.product.dateCode ? 'unreadable' : 'none',
     });
   }
   return decision(false, 'expired', longest.until, { ...longest.params, ended: longest.rule });
+}
+
+const sortedReplacements = (input: Pick<WarrantyInput, 'replacements'>) =>
+  [...input.replacements].sort((a, b) => compareDates(a.replacedOn, b.replacedOn));
+
+/** The exchange that produced the unit on the bench, if it is a replacement. */
+export const lastReplacementOf = (input: Pick<WarrantyInput, 'replacements'>): ReplacementRecord | undefined =>
+  sortedReplacements(input).at(-1);
+
+/**
+ * Days a term grows because it does not run while the unit is in repair or waiting for parts: the
+ * repairs delivered from the term's start until its end, each one's days moving the end further.
+ */
+export function pausedDays(repairs: readonly RepairRecord[], from: CalendarDate, ends: CalendarDate): number {
+  let until = ends;
+  let paused = 0;
+  for (const repair of [...repairs].sort((a, b) => compareDates(a.deliveredOn, b.deliveredOn))) {
+    const days = (repair.repairDays ?? 0) + (repair.waitingPartsDays ?? 0);
+    if (days === 0 || compareDates(repair.deliveredOn, from) < 0) continue;
+    if (compareDates(repair.deliveredOn, addDays(until, days)) > 0) break;
+    paused += days;
+    until = addDays(until, days);
+  }
+  return paused;
+}
+
+/**
+ * The region's free repair of a fault back soon after a paid repair of the same fault: the latest
+ * such paid repair and the last day it holds; null when the region has no such rule or none fits.
+ */
+export function paidRepairRecurrence(
+  input: Pick<WarrantyInput, 'repairs' | 'faultCategory'>,
+  regional: RegionalRuleSet | null,
+): { deliveredOn: CalendarDate; until: CalendarDate; faultCategory: string } | null {
+  const rule = ruleOf(regional, 'paid_repair_recurrence');
+  const fault = input.faultCategory;
+  if (!rule || !fault) return null;
+  const deliveredOn = input.repairs
+    .filter((r) => r.paid && r.faultCategory && sameText(r.faultCategory, fault))
+    .map((r) => r.deliveredOn)
+    .sort(compareDates)
+    .at(-1);
+  return deliveredOn === undefined ? null : { deliveredOn, until: endOfPeriod(deliveredOn, rule.within), faultCategory: fault };
 }
 
 function decision(
@@ -454,11 +503,14 @@ export function warrantyReason(rule: WarrantyRule, p: WarrantyParams): string {
         ? "no proof of purchase and the serial's date code cannot be read: not covered"
         : 'no proof of purchase and the model has no date code: not covered';
     case 'expired':
-      return ended(p);
+      return withPause(ended(p), p);
     default:
-      return within(rule, p);
+      return withPause(within(rule, p), p);
   }
 }
+
+const withPause = (sentence: string, p: WarrantyParams) =>
+  p.pausedDays ? `${sentence} (${p.pausedDays} days in repair added)` : sentence;
 
 function origin(p: WarrantyParams): string {
   return p.purchaseDate !== undefined ? `purchased ${p.purchaseDate}` : `manufactured ${p.manufactured}`;
@@ -480,6 +532,10 @@ function within(rule: CoverageRule, p: WarrantyParams): string {
         : `within the extended warranty until ${p.until}`;
     case 'repair_warranty':
       return `repaired unit delivered ${p.deliveredOn}, within the ${p.days}-day repair warranty until ${p.until}`;
+    case 'exchange_restart':
+      return `replacement unit issued ${p.replacedOn} starts its own ${p.months}-month warranty until ${p.until}`;
+    case 'paid_repair_recurrence':
+      return `the fault (${p.faultCategory}) is back after the paid repair delivered ${p.deliveredOn}: repaired free until ${p.until}`;
   }
 }
 
@@ -495,6 +551,9 @@ function ended(p: WarrantyParams): string {
       return `extended warranty ended ${p.until}`;
     case 'repair_warranty':
       return `repaired unit delivered ${p.deliveredOn}, ${p.days}-day repair warranty ended ${p.until}`;
+    case 'exchange_restart':
+      return `replacement unit issued ${p.replacedOn}; its own ${p.months}-month warranty ended ${p.until}`;
+    case 'paid_repair_recurrence':
     case undefined:
       return `warranty ended ${p.until}`;
   }

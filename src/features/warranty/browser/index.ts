@@ -1,0 +1,2 @@
+export * from './RegionalRules.tsx';
+export * from './Remedies.tsx';
