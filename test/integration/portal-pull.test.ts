@@ -80,9 +80,11 @@ describe('portal event pull', () => {
     const { rma } = portal.requestRma();
     await pullEvents(core, client);
     await advance(core, users, rma, ['authorized']);
-    portal.addEvent('rma.shipment_submitted', rma, { carrier: 'CJ Logistics', trackingNumber: '6012-3456-7890', shippedAt: '2026-11-20T09:00:00Z' });
+    portal.addEvent('rma.shipment_submitted', rma, { carrier: 'CJ Logistics', trackingNumber: '6012-3456-7890', shippedAt: '2026-11-20T16:30:00Z' });
     await pullEvents(core, client);
     const c = await caseOf(rma);
+    // 16:30 UTC is past midnight in Seoul: the note says the site's day.
+    expect(c.history.at(-1)?.note).toBe('Shipped by the customer on 2026-11-21');
     expect(c.status).toBe('in_transit');
     expect(c.inbound).toEqual({ carrier: 'CJ Logistics', tracking: '6012-3456-7890' });
     expect(c.history.at(-1)).toMatchObject({ from: 'authorized', to: 'in_transit', actor: 'system' });

@@ -61,11 +61,17 @@ export function BenchPanel({ detail, onChanged }: Props) {
 
   return (
     <section className="panel bench-panel" aria-labelledby="bench-panel">
-      <h2 id="bench-panel">{t('bench.panel')}</h2>
+      {/* The bench's first action stays above the fold at 1024 × 700: who has the case sits beside the
+          heading, and the remedies beside the warranty. */}
+      <div className="panel-head">
+        <h2 id="bench-panel">{t('bench.panel')}</h2>
+        <Assignment bench={bench} onChanged={changed} onError={setAlert} />
+      </div>
       <FormAlert message={alert} />
-      <Warranty warranty={bench.warranty} />
-      <Remedies decision={bench.remedies} chosen={bench.remedyChosen} onChoose={mayChooseRemedy(bench, user.role) ? (remedy) => chooseRemedy(bench, remedy, changed) : null} />
-      <Assignment bench={bench} onChanged={changed} onError={setAlert} />
+      <div className="bench-decisions">
+        <Warranty warranty={bench.warranty} />
+        <Remedies decision={bench.remedies} chosen={bench.remedyChosen} onChoose={mayChooseRemedy(bench, user.role) ? (remedy) => chooseRemedy(bench, remedy, changed) : null} />
+      </div>
       <Diagnosis bench={bench} onChanged={changed} />
       <NextStep bench={bench} onChanged={changed} onError={setAlert} />
       <Estimates bench={bench} onChanged={changed} />
@@ -137,7 +143,7 @@ function Assignment({ bench, onChanged, onError }: { bench: BenchCase; onChanged
   };
   if (!benchStatuses.includes(bench.status)) return null;
   return (
-    <p>
+    <p className="assignment">
       {bench.assignedTo ? t('bench.assignment', { name: bench.assignedTo.name }) : t('bench.unassigned')}{' '}
       {mayWork && bench.assignedTo?.id !== user.id ? (
         <button type="button" onClick={() => void run(api['bench.take']({ rma: bench.rma, version: bench.version }), t('bench.taken', { rma: bench.rma }))}>
@@ -206,18 +212,22 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="bench-diagnosis">
-      <h3 id="bench-diagnosis">{t('bench.diagnosis')}</h3>
-      {bench.diagnosed ? (
-        <p className="muted">{t('bench.diagnosedBy', { when: format.dateTime(bench.diagnosed.at), name: bench.diagnosed.by ?? t('common.none') })}</p>
-      ) : null}
+      <div className="panel-head">
+        <h3 id="bench-diagnosis">{t('bench.diagnosis')}</h3>
+        {bench.diagnosed ? (
+          <p className="muted">{t('bench.diagnosedBy', { when: format.dateTime(bench.diagnosed.at), name: bench.diagnosed.by ?? t('common.none') })}</p>
+        ) : null}
+      </div>
       <FormAlert message={alert} />
-      <fieldset disabled={!editable} className="grid">
-        <label className="check">
-          <input type="checkbox" {...register('diagnosis.symptomConfirmed')} /> {t('bench.symptomConfirmed')}
-        </label>
-        <label className="check">
-          <input type="checkbox" {...register('diagnosis.majorRepair')} /> {t('bench.majorRepair')}
-        </label>
+      <fieldset disabled={!editable} className="grid grid-3">
+        <fieldset className="checks span-3">
+          <label className="check">
+            <input type="checkbox" {...register('diagnosis.symptomConfirmed')} /> {t('bench.symptomConfirmed')}
+          </label>
+          <label className="check">
+            <input type="checkbox" {...register('diagnosis.majorRepair')} /> {t('bench.majorRepair')}
+          </label>
+        </fieldset>
         <Field label={t('bench.faultCategory')} error={e?.faultCategory?.message} optional>
           {(p) => (
             <select {...p} {...register('diagnosis.faultCategory', { setValueAs: (v: string) => v || null })}>
@@ -245,7 +255,7 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
             </select>
           )}
         </Field>
-        <fieldset className="checks">
+        <fieldset className="checks span-3">
           <legend>{t('bench.findings')}</legend>
           <label className="check">
             <input type="checkbox" {...register('diagnosis.physicalDamage')} /> {t('bench.physicalDamage')}
@@ -259,13 +269,13 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
           <label className="check">
             <input type="checkbox" {...register('diagnosis.proofOfPurchase')} /> {t('bench.proofOfPurchase')}
           </label>
+          <label className="check">
+            <input type="checkbox" {...register('diagnosis.distanceSale')} /> {t('bench.distanceSale')}
+          </label>
         </fieldset>
         <Field label={t('bench.extendedUntil')} error={e?.extendedUntil?.message} optional>
           {(p) => <input {...p} type="date" {...register('diagnosis.extendedUntil', { setValueAs: (v: string) => v || null })} />}
         </Field>
-        <label className="check">
-          <input type="checkbox" {...register('diagnosis.distanceSale')} /> {t('bench.distanceSale')}
-        </label>
         <Field label={t('bench.goodsReceivedOn')} error={e?.goodsReceivedOn?.message} optional>
           {(p) => <input {...p} type="date" {...register('diagnosis.goodsReceivedOn', { setValueAs: (v: string) => v || null })} />}
         </Field>

@@ -28,6 +28,7 @@ import {
   type PortalEvent,
 } from './client.ts';
 import { flagCase } from './flags.ts';
+import { siteToday } from '../../settings/node/index.ts';
 import { readSyncState } from './state.ts';
 import { englishOf, noteOf, type Said } from '../../../base/common/messages.ts';
 import { casesMessages } from '../../cases/common/index.ts';
@@ -272,7 +273,9 @@ async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<vo
       const c = await findCase(page, event.rma);
       changed(c);
       if (c.status === 'authorized') {
-        await systemTransition(trx, now, c, 'in_transit', portalSyncMessages.shippedByCustomer({ date: data.shippedAt }), {
+        // The day on the site's calendar, as every date the staff read.
+        const shippedOn = await siteToday(trx, new Date(data.shippedAt));
+        await systemTransition(trx, now, c, 'in_transit', portalSyncMessages.shippedByCustomer({ date: shippedOn }), {
           carrier: data.carrier,
           tracking: data.trackingNumber,
         });

@@ -31,9 +31,18 @@ export function Remedies({ decision, chosen, onChoose }: Props) {
   return (
     <div aria-labelledby="bench-remedies">
       <h3 id="bench-remedies">{t('remedies.title')}</h3>
-      <p>
-        {t('remedies.mayAsk')}: <strong>{words(decision.remedies)}</strong>
-      </p>
+      <div className="remedy-line">
+        <p>
+          {t('remedies.mayAsk')}: <strong>{words(decision.remedies)}</strong>
+        </p>
+        {onChoose
+          ? decision.remedies.map((remedy) => (
+              <button key={remedy} type="button" onClick={() => void choose(remedy)}>
+                {t('remedies.choose', { remedy: word(remedy) })}
+              </button>
+            ))
+          : null}
+      </div>
       {decision.grants.length > 0 ? (
         <ul className="remedy-grants">
           {decision.grants.map((grant) => (
@@ -44,7 +53,11 @@ export function Remedies({ decision, chosen, onChoose }: Props) {
           ))}
         </ul>
       ) : (
-        <p className="muted">{t('remedies.warrantyOnly')}</p>
+        <p className="muted">
+          {decision.region
+            ? t('remedies.noneApplies', { region: new Intl.DisplayNames([i18n.language], { type: 'region' }).of(decision.region) ?? decision.region })
+            : t('remedies.noRules')}
+        </p>
       )}
       {chosen ? (
         <p className="notice">
@@ -54,13 +67,6 @@ export function Remedies({ decision, chosen, onChoose }: Props) {
       {onChoose ? (
         <>
           <FormAlert message={alert} />
-          <div className="actions">
-            {decision.remedies.map((remedy) => (
-              <button key={remedy} type="button" onClick={() => void choose(remedy)}>
-                {t('remedies.choose', { remedy: word(remedy) })}
-              </button>
-            ))}
-          </div>
           {decision.remedies.includes('refund') ? <p className="muted">{t('remedies.refundCloses')}</p> : null}
         </>
       ) : null}
