@@ -95,6 +95,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'bench.take': { input: { rma: 'RMA-2026-000005', version: 0 }, field: 'version' },
   'bench.release': { input: { rma: 'RMA-2026-5', version: 1 }, field: 'rma' },
   'bench.get': { input: { rma: null }, field: 'rma' },
+  'bench.delayWatch': { input: { all: true }, field: '_' },
   'bench.diagnose': { input: { rma: 'RMA-2026-000006', version: 5, diagnosis: { symptomConfirmed: true, damageLevel: 4 } }, field: 'diagnosis.damageLevel' },
   'bench.issueEstimate': { input: { rma: 'RMA-2026-000006', version: 5, lines: [{ kind: 'part', description: 'Board', quantity: -1, unitPrice: 100 }] }, field: 'lines.0.quantity' },
   'bench.recordDecision': { input: { rma: 'RMA-2026-000007', estimateVersion: 1, decision: 'maybe' }, field: 'decision' },

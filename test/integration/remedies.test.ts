@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/base/node/core.ts';
 import type { Result } from '../../src/base/common/result.ts';
@@ -275,5 +279,89 @@ describe("the customer's choice", () => {
     expect(repair).toMatchObject({ status: 'diagnosing', version: bench.version + 1, remedyChosen: { remedy: 'repair', by: 'Wei Zhang' } });
     // Refunds close a case only through the bench, never as a plain status change.
     expect((await depot.clerk('cases.transition', { rma: bench.rma, version: repair.version, to: 'closed', resolution: 'refunded' })).ok).toBe(false);
+  });
+});
+
+/** The text of a case's document as the customer holds it. */
+async function documentText(depot: Depot, rma: string, kind: 'estimate' | 'repair_report'): Promise<string> {
+  const { pdfBase64 } = unwrap(await depot.clerk('shipping.document', { rma, kind }));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'depot-remedy-')), `${kind}.pdf`);
+  fs.writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+async function pushed(depot: Depot, rma: string, kind: 'status' | 'estimate') {
+  const rows = await depot.core.db
+    .selectFrom('portal_outbox')
+    .innerJoin('cases', 'cases.id', 'portal_outbox.case_id')
+    .select('portal_outbox.body')
+    .where('cases.rma', '=', rma)
+    .where('portal_outbox.kind', '=', kind)
+    .orderBy('portal_outbox.id')
+    .execute();
+  return rows.map((r) => JSON.parse(r.body));
+}
+
+describe('what the customer is told of the remedies', () => {
+  it('puts them on the estimate and the repair report, and sends them to the portal with the estimate and the completion', async () => {
+    const depot = await start();
+    let bench = await diagnose(depot, await onTheBench(depot, { serial: 'CN-DOC-0001', region: 'CN', purchaseDate: '2026-03-04' }), found('Battery'));
+    bench = unwrap(await depot.tech('bench.issueEstimate', { rma: bench.rma, version: bench.version, lines: [{ kind: 'labor', damageLevel: 1 }] }));
+
+    const [estimate] = await pushed(depot, bench.rma, 'estimate');
+    expect(estimate.remedies.map((r: { remedy: string }) => r.remedy)).toEqual(['refund', 'exchange', 'repair']);
+    expect(estimate.remedies[0].reason).toBe('Fault raised on 2026-03-10, day 6 after the purchase on 2026-03-04: within 7 days (部分商品修理更换退货责任规定 第九条)');
+    const estimatePdf = await documentText(depot, bench.rma, 'estimate');
+    expect(estimatePdf).toContain('Your remedies');
+    expect(estimatePdf).toContain('You may ask for: Refund, Exchange, Repair');
+    // A reason for all three at once, with its clause (the PDF's lines break inside Chinese text).
+    expect(estimatePdf).toContain('Refund, Exchange, Repair: Fault raised on 2026-03-10, day 6 after the purchase on 2026-03-04: within 7 days');
+    expect(estimatePdf.replace(/\s/g, '')).toContain('部分商品修理更换退货责任规定第九条');
+
+    unwrap(await depot.clerk('bench.chooseRemedy', { rma: bench.rma, version: bench.version, remedy: 'refund' }));
+    const completed = (await pushed(depot, bench.rma, 'status')).at(-1);
+    expect(completed).toMatchObject({ status: 'completed', details: { resolution: 'refunded', remedy: 'refund', remedyReason: estimate.remedies[0].reason } });
+    const report = await documentText(depot, bench.rma, 'repair_report');
+    expect(report).toContain('Refunded');
+    expect(report).toContain('You chose: Refund');
+    expect(report).toContain('Refund, Exchange, Repair: Fault raised on 2026-03-10, day 6');
+  });
+
+  it('tells a customer whose region adds nothing only the warranty', async () => {
+    const depot = await start();
+    let bench = await diagnose(depot, await onTheBench(depot, { serial: 'GR-DOC-0001', region: 'GR', purchaseDate: '2026-03-04' }), found('Battery'));
+    bench = unwrap(await depot.tech('bench.issueEstimate', { rma: bench.rma, version: bench.version, lines: [{ kind: 'labor', damageLevel: 1 }] }));
+    const [estimate] = await pushed(depot, bench.rma, 'estimate');
+    expect(estimate).not.toHaveProperty('remedies');
+    expect(await documentText(depot, bench.rma, 'estimate')).not.toContain('Your remedies');
+  });
+});
+
+describe('the repair time limit on the dashboard', () => {
+  it('shows a covered Chinese unit a week before its 30 days in repair pass, and after; never a Korean or an uncovered one', async () => {
+    const depot = await start();
+    const inRepair = async (serial: string, region: keyof typeof addresses, purchaseDate: string) => {
+      let bench = await diagnose(depot, await onTheBench(depot, { serial, region, purchaseDate }), found('Battery'));
+      if (!bench.warranty!.covered) {
+        bench = unwrap(await depot.tech('bench.issueEstimate', { rma: bench.rma, version: bench.version, lines: [{ kind: 'labor', damageLevel: 1 }] }));
+        unwrap(await depot.clerk('bench.recordDecision', { rma: bench.rma, estimateVersion: 1, decision: 'accepted' }));
+        bench = unwrap(await depot.clerk('bench.recordPayment', { rma: bench.rma, estimateVersion: 1, amount: bench.estimates[0]!.totals.total, reference: 'Card' }));
+        if (bench.status === 'repairing') return bench.rma;
+      }
+      return unwrap(await depot.tech('bench.advance', { rma: bench.rma, version: bench.version, action: 'startRepair' })).rma;
+    };
+    const chinese = await inRepair('CN-30-0001', 'CN', '2025-12-01');
+    const korean = await inRepair('KR-30-0001', 'KR', '2025-12-01');
+    const uncovered = await inRepair('CN-30-0002', 'CN', '2020-01-01');
+    const watched = async () => (unwrap(await depot.tech('bench.delayWatch', {})) as { rma: string }[]).filter((w) => [chinese, korean, uncovered].includes(w.rma));
+
+    clock = noonOn('2026-04-01'); // 22 days in repair
+    expect(await watched()).toEqual([]);
+    clock = noonOn('2026-04-02');
+    expect(await watched()).toEqual([
+      { rma: chinese, status: 'repairing', region: 'CN', repairDays: 23, overDays: 30, daysLeft: 7, clause: '部分商品修理更换退货责任规定 第十二条' },
+    ]);
+    clock = noonOn('2026-04-12');
+    expect(await watched()).toMatchObject([{ rma: chinese, repairDays: 33, daysLeft: -3 }]);
   });
 });

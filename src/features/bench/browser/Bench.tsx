@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RepairDelays } from './RepairDelays.tsx';
 import { benchQueueFilters, type BenchQueue, type BenchQueueFilter, type BenchQueueRow } from '../common/bench.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
@@ -63,6 +64,7 @@ export function Bench() {
           <a href={href({ screen: 'benchSettings' })}>{t('bench.settingsLink')}</a>
         </div>
       </div>
+      <RepairDelays />
       <div className="toolbar">
         <Field label={t('bench.show')}>
           {(p) => (

@@ -1,3 +1,4 @@
 export * from './Bench.tsx';
 export * from './BenchPanel.tsx';
 export * from './BenchSettings.tsx';
+export * from './RepairDelays.tsx';

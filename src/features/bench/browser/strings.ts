@@ -3,6 +3,18 @@ import type { ByLanguage, Strings } from '../../../base/browser/strings.ts';
 /** The bench, parts catalog, estimates and warranty settings. */
 const en = {
   bench: {
+    delays: {
+      title: 'Repair time limits',
+      intro: "Covered units whose days in repair pass, or will within a week, what the customer's consumer rules allow: past the limit the customer may ask for an exchange.",
+      rma: 'RMA',
+      status: 'Status',
+      region: 'Region',
+      repairDays: 'Days in repair',
+      limit: 'Limit (days)',
+      left: 'Days left',
+      passed: 'passed {{days}} days ago',
+      clause: 'Rule',
+    },
     title: 'Bench',
     intro: 'Units waiting for diagnosis come first, oldest received first.',
     partsLink: 'Parts catalog',
@@ -223,6 +235,18 @@ const en = {
 
 const ko: Strings<typeof en> = {
   bench: {
+    delays: {
+      title: '수리 기간 한도',
+      intro: '보증 수리 중인 제품 중 수리 일수가 고객의 소비자 규정 한도를 넘었거나 일주일 안에 넘는 제품입니다. 한도를 넘으면 고객이 교환을 요구할 수 있습니다.',
+      rma: 'RMA',
+      status: '상태',
+      region: '지역',
+      repairDays: '수리 일수',
+      limit: '한도 (일)',
+      left: '남은 일수',
+      passed: '{{days}}일 초과',
+      clause: '규정',
+    },
     title: '작업대',
     intro: '진단 대기 제품이 먼저, 오래 입고된 순서로 표시됩니다.',
     partsLink: '부품 목록',
@@ -432,6 +456,18 @@ const ko: Strings<typeof en> = {
 
 const zh: Strings<typeof en> = {
   bench: {
+    delays: {
+      title: '维修期限',
+      intro: '保修维修中、维修天数已超过或将在一周内超过客户所在地消费者规则允许天数的设备：超过后客户可以要求换货。',
+      rma: 'RMA',
+      status: '状态',
+      region: '地区',
+      repairDays: '维修天数',
+      limit: '期限（天）',
+      left: '剩余天数',
+      passed: '已超过 {{days}} 天',
+      clause: '规则',
+    },
     title: '维修台',
     intro: '待诊断的设备排在前面，按收货时间从早到晚。',
     partsLink: '配件目录',

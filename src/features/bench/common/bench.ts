@@ -90,6 +90,19 @@ export interface BenchQueueRow {
   estimate: { version: number; validUntil: CalendarDate; expired: boolean } | null;
 }
 
+/** A covered unit whose days in repair near or pass what its region's repair-delay rule allows. */
+export interface RepairDelayWatch {
+  rma: string;
+  status: Status;
+  region: string;
+  repairDays: number;
+  /** The rule's limit: past it the customer may ask for an exchange. */
+  overDays: number;
+  /** Negative once passed. */
+  daysLeft: number;
+  clause: string;
+}
+
 export interface BenchQueue {
   rows: BenchQueueRow[];
   productLines: string[];

@@ -18,6 +18,7 @@ import {
   type BenchSettingsView,
   type Part,
   type PartsImportResult,
+  type RepairDelayWatch,
 } from './bench.ts';
 import { rmaSchema } from '../../../base/common/schemas.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
@@ -31,6 +32,11 @@ export const benchMethods = {
     input: benchQueueInput,
     access: 'signed-in',
     summary: 'Cases on the bench, oldest received first, with estimate expiry for those waiting on the customer.',
+  }),
+  'bench.delayWatch': method<RepairDelayWatch[]>()({
+    input: empty,
+    access: 'signed-in',
+    summary: "Covered units on the bench whose days in repair near (within a week) or pass what their region's repair-delay rule allows.",
   }),
   'bench.take': method<BenchCase>()({
     writes: true,

@@ -1,6 +1,6 @@
 import type { Db } from '../../../base/node/core.ts';
 import type { WarrantyView } from '../common/bench.ts';
-import type { WarrantyParams, WarrantyRule } from '../../warranty/common/index.ts';
+import { remedyOffers, type Remedy, type RemedyDecision, type RemedyOffer, type WarrantyParams, type WarrantyRule } from '../../warranty/common/index.ts';
 
 /** The diagnosis of a case as stored, and the warranty decision recorded with it. */
 export type DiagnosisRow = NonNullable<Awaited<ReturnType<typeof diagnosisRow>>>;
@@ -37,4 +37,13 @@ export async function receiptOf(db: Db, caseId: number) {
     .where('undone_at', 'is', null)
     .orderBy('id', 'desc')
     .executeTakeFirst();
+}
+
+/** The remedies of a saved diagnosis as the customer is told them. */
+export function remediesOf(saved: DiagnosisRow | undefined, warranty: WarrantyView | null): { offers: RemedyOffer[]; chosen: Remedy | null } {
+  const decision = saved?.remedies ? (JSON.parse(saved.remedies) as RemedyDecision) : null;
+  return {
+    offers: decision && warranty ? remedyOffers(decision, warranty.reason) : [],
+    chosen: (saved?.remedy_chosen as Remedy | null | undefined) ?? null,
+  };
 }

@@ -25,7 +25,7 @@ import type { Status } from '../../cases/common/index.ts';
 import type { Db, Tx } from '../../../base/node/core.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { enqueue } from '../../../base/node/outbox.ts';
-import { diagnosisRow, warrantyOf } from './diagnosis.ts';
+import { diagnosisRow, remediesOf, warrantyOf } from './diagnosis.ts';
 import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { readBenchSettings, requireSite, siteToday } from '../../settings/node/index.ts';
 import { partIdBySku } from '../../parts/node/index.ts';
@@ -224,7 +224,7 @@ export async function issueEstimate(ctx: ServiceContext, input: z.output<typeof 
     kind: 'estimate',
     method: 'PUT',
     path: `/rmas/${encodeURIComponent(row.rma)}/estimates/${version}`,
-    body: portalEstimatePayload({ validUntil, totals }, warranty),
+    body: portalEstimatePayload({ validUntil, totals }, warranty, remediesOf(diagnosis, warranty).offers),
   });
   if (row.status === 'diagnosing') {
     await applyTransition(trx, now, caller, { rma: row.rma, version: row.version, to: 'awaiting_customer', note: null, said: [m.estimateIssued({ version })], carrier: null });

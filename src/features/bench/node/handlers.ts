@@ -1,5 +1,6 @@
 import type { benchMethods } from '../common/contract.ts';
 import { advance, chooseRemedy, logWork } from './repair.ts';
+import { repairDelayWatch } from './delays.ts';
 import {
   benchQueue,
   benchSettingsView,
@@ -18,6 +19,7 @@ export const benchHandlers: HandlersFor<typeof benchMethods> = {
   'bench.take': (ctx, input) => takeCase(ctx, input).then(() => getBenchCase(ctx, input.rma)),
   'bench.release': (ctx, input) => releaseCase(ctx, input).then(() => getBenchCase(ctx, input.rma)),
   'bench.get': (ctx, input) => getBenchCase(ctx, input.rma),
+  'bench.delayWatch': (ctx) => repairDelayWatch(ctx),
   'bench.diagnose': (ctx, input) => diagnose(ctx, input).then(() => getBenchCase(ctx, input.rma)),
   'bench.issueEstimate': (ctx, input) => issueEstimate(ctx, input).then(() => getBenchCase(ctx, input.rma)),
   'bench.recordDecision': (ctx, input) => recordDecision(ctx, input).then(() => getBenchCase(ctx, input.rma)),

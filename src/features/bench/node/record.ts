@@ -1,8 +1,9 @@
 import type { CalendarDate } from '../../../base/common/dates.ts';
 import type { EstimateView, WarrantyView } from '../common/bench.ts';
+import type { Remedy, RemedyOffer } from '../../warranty/common/index.ts';
 import type { Db } from '../../../base/node/core.ts';
 import { workLog } from './bench.ts';
-import { diagnosisRow, warrantyOf } from './diagnosis.ts';
+import { diagnosisRow, remediesOf, warrantyOf } from './diagnosis.ts';
 import { currentEstimate, estimateViews } from './estimates.ts';
 
 /** What the bench recorded about a case that the customer may read: never the internal notes. */
@@ -23,6 +24,19 @@ export interface BenchRecord {
   replacementSerial: string | null;
   /** The estimate the customer decides or decided on: the newest version not superseded. */
   estimate: EstimateView | null;
+  /** The remedies a regional rule gave beside the warranty (empty when none did), and the one the customer chose. */
+  remedies: { offers: RemedyOffer[]; chosen: Remedy | null };
+}
+
+/**
+ * What the portal's `completed` carries of the remedy (portal-api.md, v1.1): the one the customer
+ * chose with the reason, where a regional rule offered it.
+ */
+export async function completedRemedyOf(db: Db, caseId: number): Promise<{ remedy: Remedy; remedyReason: string } | undefined> {
+  const saved = await diagnosisRow(db, caseId);
+  const { offers, chosen } = remediesOf(saved, saved ? warrantyOf(saved) : null);
+  const offer = offers.find((o) => o.remedy === chosen);
+  return offer ? { remedy: offer.remedy, remedyReason: offer.reason } : undefined;
 }
 
 /** The bench's record of a case, for the documents; `today` (site calendar) decides whether an open estimate expired. */
@@ -45,6 +59,7 @@ export async function repairRecordOf(db: Db, caseId: number, today: CalendarDate
         }
       : null,
     warranty: saved ? warrantyOf(saved) : null,
+    remedies: remediesOf(saved, saved ? warrantyOf(saved) : null),
     work: work.map((w) => ({ at: w.at, workDone: w.workDone, minutes: w.minutes })),
     parts: [...parts.values()].filter((p) => p.quantity !== 0),
     replacementSerial: work.filter((w) => w.newSerial !== null).at(-1)?.newSerial ?? null,

@@ -7,6 +7,7 @@ import { benchMessages as m } from '../common/messages.ts';
 import { benchStatuses, casesMessages, type Resolution, type Status } from '../../cases/common/index.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { getBenchCase } from './bench.ts';
+import { completedRemedyOf } from './record.ts';
 import { diagnosisRow } from './diagnosis.ts';
 import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { closeEstimate, currentEstimate, estimateViews, repairGate, settleAcceptance } from './estimates.ts';
@@ -173,13 +174,11 @@ export async function chooseRemedy(ctx: ServiceContext, input: z.output<typeof c
   }
   const open = currentEstimate(bench.estimates);
   if (open?.state === 'issued') await closeEstimate(trx, row.id, open, 'declined', at);
-  await applyTransition(trx, ctx.now, ctx.caller, {
-    rma: row.rma,
-    version: row.version,
-    to: 'closed',
-    note: input.note,
-    said: [m.refunded()],
-    carrier: null,
-    resolution: 'refunded',
-  });
+  await applyTransition(
+    trx,
+    ctx.now,
+    ctx.caller,
+    { rma: row.rma, version: row.version, to: 'closed', note: input.note, said: [m.refunded()], carrier: null, resolution: 'refunded' },
+    { portalDetails: await completedRemedyOf(trx, row.id) },
+  );
 }

@@ -8,6 +8,7 @@ import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { useFormat } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import type { QueueName } from './queues.ts';
+import { RepairDelays } from '../../bench/browser/index.ts';
 import { href, navigate } from '../../../base/browser/router.ts';
 
 const PAGE = 200;
@@ -163,6 +164,7 @@ export function CasesScreen({ queue, statuses }: Props) {
           </ul>
         </section>
       ) : null}
+      {!queue ? <RepairDelays /> : null}
       <div className="toolbar">
         <Field label={t('cases.search')} hint={t('cases.searchHint')} className="search">
           {(p) => (

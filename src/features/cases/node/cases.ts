@@ -189,14 +189,16 @@ export async function transition(ctx: ServiceContext, input: TransitionInput): P
 
 /**
  * The body of a status change, for services that change more in the same transaction. Returns the
- * case id. `notifyPortal: false` is for changes the customer made on the portal itself.
+ * case id. `notifyPortal: false` is for changes the customer made on the portal itself;
+ * `portalDetails` adds what only the calling feature knows to the status's details (the remedy a
+ * case was completed with).
  */
 export async function applyTransition(
   trx: Tx,
   now: Date,
   caller: Caller,
   input: TransitionInput,
-  options: { notifyPortal?: boolean } = {},
+  options: { notifyPortal?: boolean; portalDetails?: Record<string, unknown> } = {},
 ): Promise<number> {
   const at = now.toISOString();
   const row = await caseRow(trx, input.rma);
@@ -263,7 +265,7 @@ export async function applyTransition(
   if (input.to === 'in_transit' && !undoesReceipt) await indexCase(trx, row.id);
   if (portalStatus) {
     const details = await portalDetails(trx, input, { caseId: row.id, at, purchaseDate: row.purchase_date, resolution, now });
-    await enqueueStatus(trx, now, { caseId: row.id, rma: row.rma, seq }, portalStatus, null, details);
+    await enqueueStatus(trx, now, { caseId: row.id, rma: row.rma, seq }, portalStatus, null, { ...details, ...options.portalDetails });
   }
   return row.id;
 }

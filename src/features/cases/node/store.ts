@@ -537,6 +537,20 @@ export async function repairedShipmentsOfSerial(db: Db, serialNorm: string, exce
 }
 
 /** The status moves of the given cases, in order: when each case entered which status. */
+/** Cases in these statuses whose return address is in one of these countries, with their product line. */
+export async function casesInCountries(db: Db, statuses: readonly Status[], countries: readonly string[]) {
+  if (countries.length === 0) return [];
+  return db
+    .selectFrom('cases')
+    .innerJoin('addresses', 'addresses.id', 'cases.return_address_id')
+    .leftJoin('products', 'products.id', 'cases.product_id')
+    .select(['cases.id', 'cases.rma', 'cases.status', 'addresses.country', 'products.product_line'])
+    .where('cases.status', 'in', [...statuses])
+    .where('addresses.country', 'in', [...countries])
+    .orderBy('cases.id')
+    .execute();
+}
+
 export async function statusMovesOf(db: Db, caseIds: readonly number[]) {
   if (caseIds.length === 0) return [];
   return db
@@ -601,7 +615,7 @@ export async function returnParcelsInStatus(db: Db, status: Status): Promise<Ret
 export async function shippedBefore(db: Db, before: string, limit: number) {
   return db
     .selectFrom('cases')
-    .select(['rma', 'version'])
+    .select(['id', 'rma', 'version'])
     .where('status', '=', 'shipped')
     .where('status_changed_at', '<', before)
     .orderBy('id')

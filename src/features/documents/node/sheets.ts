@@ -14,6 +14,8 @@ import type {
   MoneyTotals,
   PackingSlipData,
   PaperSize,
+  Remedies,
+  RemedyOffer,
   RepairReportData,
   Site,
   WarrantyAfter,
@@ -56,6 +58,12 @@ const sheetText = {
     refunded: 'Refunded',
   },
   warranty: { title: 'Warranty', covered: 'Covered.', notCovered: 'Not covered.', undecided: 'No warranty decision was recorded.' },
+  remedies: {
+    title: 'Your remedies',
+    kind: { refund: 'Refund', exchange: 'Exchange', repair: 'Repair', paid_repair: 'Paid repair' },
+    mayAsk: 'You may ask for',
+    chosen: 'You chose',
+  },
   intake: {
     title: 'Intake receipt',
     received: 'Received',
@@ -321,6 +329,33 @@ function warrantyText(warranty: WarrantyDecision | undefined): Content {
   return { text: [{ text: `${warranty.covered ? w.covered : w.notCovered} `, bold: true }, warranty.reason] };
 }
 
+/** The offers grouped by their reason: one rule giving three remedies is one line. */
+function reasonsOf(offers: readonly RemedyOffer[]): { remedies: RemedyOffer['remedy'][]; reason: string }[] {
+  const grouped: { remedies: RemedyOffer['remedy'][]; reason: string }[] = [];
+  for (const offer of offers) {
+    const same = grouped.find((g) => g.reason === offer.reason);
+    if (same) same.remedies.push(offer.remedy);
+    else grouped.push({ remedies: [offer.remedy], reason: offer.reason });
+  }
+  return grouped;
+}
+
+/** The remedies a regional rule gives, each with its reason and clause, and the customer's choice. */
+function remediesContent(remedies: Remedies | undefined): Content[] {
+  if (!remedies || (remedies.offers.length === 0 && !remedies.chosen)) return [];
+  const w = sheetText.remedies;
+  return [
+    section(w.title),
+    ...(remedies.offers.length
+      ? [
+          { text: [`${w.mayAsk}: `, { text: remedies.offers.map((o) => w.kind[o.remedy]).join(', '), bold: true }] },
+          { ul: reasonsOf(remedies.offers).map(({ remedies: kinds, reason }) => ({ text: [{ text: `${kinds.map((k) => w.kind[k]).join(', ')}: `, bold: true }, reason] })) } as Content,
+        ]
+      : []),
+    ...(remedies.chosen ? [{ text: [`${w.chosen}: `, { text: w.kind[remedies.chosen], bold: true }], margin: [0, 4, 0, 0] } as Content] : []),
+  ];
+}
+
 export function intakeReceipt(data: IntakeReceiptData): TDocumentDefinitions {
   const w = sheetText.intake;
   const locale = data.case.customer.locale;
@@ -370,6 +405,7 @@ export function estimate(data: EstimateData): TDocumentDefinitions {
     customerAndUnit(data.case),
     section(sheetText.warranty.title),
     warrantyText(data.warranty),
+    ...remediesContent(data.remedies),
     section(w.lines),
     linesTable(data.lines, data.totals, locale, data.case.customer.locale),
     ...(data.notes ? [{ text: data.notes, margin: [0, 8, 0, 0] } as Content] : []),
@@ -454,6 +490,7 @@ export function repairReport(data: RepairReportData): TDocumentDefinitions {
       [sheetText.warranty.title, warrantyWords(data.warranty)],
       warrantyAfterRow(data.warrantyAfter),
     ]),
+    ...remediesContent(data.remedies),
     section(w.findings),
     ...(data.case.symptom ? [facts([[w.reported, data.case.symptom]], locale)] : []),
     d

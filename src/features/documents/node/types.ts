@@ -136,6 +136,18 @@ export interface MoneyTotals {
 /** Where an estimate stands once the customer decided, or it ran out. */
 export type EstimateStanding = { kind: 'accepted' | 'declined'; on: IsoDate } | { kind: 'expired' };
 
+/** A remedy the customer may ask for, with the rule that gives it (in its own words, with its clause). */
+export interface RemedyOffer {
+  remedy: 'refund' | 'exchange' | 'repair' | 'paid_repair';
+  reason: string;
+}
+
+/** What a regional consumer rule gave beside the warranty, and what the customer chose. */
+export interface Remedies {
+  offers: RemedyOffer[];
+  chosen?: RemedyOffer['remedy'];
+}
+
 export interface EstimateData {
   site: Site;
   case: CaseInfo;
@@ -143,6 +155,8 @@ export interface EstimateData {
   issuedAt: IsoDate;
   validUntil: IsoDate;
   warranty: WarrantyDecision;
+  /** Absent when no regional rule added a remedy. */
+  remedies?: Remedies;
   lines: EstimateLine[];
   totals: MoneyTotals;
   /** Absent while the customer has not decided. */
@@ -202,6 +216,8 @@ export interface RepairReportData {
   parts: PartUsed[];
   /** The warranty decision; absent when none was made. */
   warranty?: WarrantyDecision;
+  /** Absent when no regional rule added a remedy and none was chosen. */
+  remedies?: Remedies;
   charges: Charges;
   warrantyAfter?: WarrantyAfter;
   paper: PaperSize;

@@ -233,6 +233,8 @@ export interface PortalEstimate {
   currency: Currency;
   validUntil: CalendarDate;
   warranty: { covered: boolean; reason: string };
+  /** The remedies the customer's region gives beside the warranty (v1.1); absent when no regional rule added one. */
+  remedies?: { remedy: string; reason: string }[];
   lines: PortalEstimateLine[];
   /** After discounts, so that subtotal + tax = total. */
   subtotal: number;
@@ -263,12 +265,14 @@ function portalDescription(entry: PricedLine): string {
 export function portalEstimatePayload(
   estimate: { validUntil: CalendarDate; totals: EstimateTotals },
   warranty: Pick<WarrantyDecision, 'covered' | 'reason'>,
+  remedies: readonly { remedy: string; reason: string }[] = [],
 ): PortalEstimate {
   const { totals } = estimate;
   return {
     currency: totals.currency,
     validUntil: estimate.validUntil,
     warranty: { covered: warranty.covered, reason: warranty.reason },
+    ...(remedies.length > 0 ? { remedies: remedies.map(({ remedy, reason }) => ({ remedy, reason })) } : {}),
     lines: totals.lines.map((entry) => ({
       kind: entry.kind,
       description: portalDescription(entry),

@@ -122,6 +122,7 @@ export const estimateSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
   validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   warranty: z.object({ covered: z.boolean(), reason: text(1000) }),
+  remedies: z.array(z.object({ remedy: z.enum(['refund', 'exchange', 'repair', 'paid_repair']), reason: text(1000) })).optional(),
   lines: z.array(
     z.object({
       kind: z.enum(['part', 'labor', 'shipping', 'discount']),

@@ -32,6 +32,7 @@ import {
   type PackagingState,
   type PaperSize,
   type PostalAddress,
+  type Remedies,
   type RepairReportData,
   type Resolution,
   type ShippingLabelData,
@@ -288,10 +289,18 @@ function reportData(
     work: record.work.map((w) => ({ on: on(w.at, timeZone), description: w.workDone, minutes: w.minutes })),
     parts: record.parts.map((p) => ({ partNumber: p.sku, description: p.name, quantity: p.quantity })),
     ...(record.warranty ? { warranty: { covered: record.warranty.covered, reason: record.warranty.reason } } : {}),
+    ...remediesData(record),
     charges: chargesOf(record, timeZone),
     ...(warrantyAfter ? { warrantyAfter } : {}),
     paper: context.paper,
   };
+}
+
+/** The remedies for a document: those a regional rule gave, and the customer's choice. */
+function remediesData(record: BenchRecord): { remedies?: Remedies } {
+  const { offers, chosen } = record.remedies;
+  if (offers.length === 0 && !chosen) return {};
+  return { remedies: { offers, ...(chosen ? { chosen } : {}) } };
 }
 
 /** The portal's address for customers (its origin), or nothing when the site has no portal. */
@@ -394,7 +403,7 @@ export async function buildCaseDocument(
   const record = await repairRecordOf(db, row.id, today);
   if (kind === 'estimate') {
     if (!record.estimate) throw new DepotError('not_found', m.noEstimate({ rma }));
-    return page(estimate(estimateData(row, record.estimate, { site, timeZone, paper, portalUrl: await portalHome(db) })));
+    return page(estimate({ ...estimateData(row, record.estimate, { site, timeZone, paper, portalUrl: await portalHome(db) }), ...remediesData(record) }));
   }
   if (kind === 'packing_slip') {
     const intake = await intakeOf(db, row.id);

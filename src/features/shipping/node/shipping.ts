@@ -22,8 +22,10 @@ import { shippingStatuses, type Status } from '../../cases/common/index.ts';
 import { Slot, type Core } from '../../../base/node/core.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { renderLabelBatch, shippingLabel, type ShippingLabelData } from '../../documents/node/index.ts';
+import { completedRemedyOf } from '../../bench/node/index.ts';
 import {
   applyTransition,
+  caseRow,
   getCase,
   returnParcelsInStatus,
   shippedBefore,
@@ -164,13 +166,14 @@ export async function closeDelivered(ctx: ServiceContext, input: z.output<typeof
   const { caller } = ctx;
   const now = ctx.now;
   const trx = trxOf(ctx);
-  const caseId = await applyTransition(trx, now, caller, {
-    rma: input.rma,
-    version: input.version,
-    to: 'closed',
-    note: input.note ?? 'Delivery confirmed',
-    carrier: null,
-  });
+  const remedy = await completedRemedyOf(trx, (await caseRow(trx, input.rma)).id);
+  const caseId = await applyTransition(
+    trx,
+    now,
+    caller,
+    { rma: input.rma, version: input.version, to: 'closed', note: input.note ?? 'Delivery confirmed', carrier: null },
+    { portalDetails: remedy },
+  );
   await trx.updateTable('shipments').set({ delivered_at: now.toISOString() }).where('case_id', '=', caseId).where('delivered_at', 'is', null).execute();
   return getCase(ctx, input.rma);
 }
@@ -185,15 +188,14 @@ export async function closeOldShipped(ctx: ServiceContext): Promise<{ closed: st
   const closed: string[] = [];
   for (const row of rows) {
     try {
-      await ctx.db.transaction().execute((trx) =>
-        applyTransition(trx, now, caller, {
-          rma: row.rma,
-          version: row.version,
-          to: 'closed',
-          note: null,
-          said: [m.closedAfterShipping({ days })],
-          carrier: null,
-        }),
+      await ctx.db.transaction().execute(async (trx) =>
+        applyTransition(
+          trx,
+          now,
+          caller,
+          { rma: row.rma, version: row.version, to: 'closed', note: null, said: [m.closedAfterShipping({ days })], carrier: null },
+          { portalDetails: await completedRemedyOf(trx, Number(row.id)) },
+        ),
       );
       closed.push(row.rma);
     } catch (error) {
