@@ -68,8 +68,9 @@ export function cupsPrinter(options: CupsOptions = {}): Printer {
   // CUPS words its answers in the locale; Depot reads them in C's.
   const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
 
-  const notAnswering = () =>
-    new DepotError('not_found', options.server ? m.cupsServerDown({ server: options.server }) : m.cupsNotRunning());
+  // The print server named, by the option or as lp and lpstat find it themselves.
+  const named = options.server ?? process.env.CUPS_SERVER;
+  const notAnswering = () => new DepotError('not_found', named ? m.cupsServerDown({ server: named }) : m.cupsNotRunning());
 
   /** Runs one CUPS command (never through a shell), `input` on its stdin. */
   const run = (command: string, args: string[], input?: Buffer) =>
