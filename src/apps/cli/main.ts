@@ -12,6 +12,7 @@ import { startPortalSync, syncCommand, syncHelp } from './sync.ts';
 import { backupCommand, backupHelp, checkCommand, restoreCommand } from './backup.ts';
 import { startBackupSchedule } from '../../features/backup/node/index.ts';
 import { printHelp, runPrint } from './print.ts';
+import { cupsInstalled, cupsPrinter, usePrinter } from '../../features/printing/node/index.ts';
 import { exportHelp, runExport } from './export.ts';
 
 const help = `depot — the back office of a repair depot
@@ -25,7 +26,9 @@ Commands:
   serve [--db FILE] [--port N] [--demo]
                                browser mode: serve Depot at http://127.0.0.1 (prints the URL to open);
                                syncs with the portal when its address and token are set (--portal-url URL),
-                               and backs the database up on the schedule set in Settings (default daily)
+                               and backs the database up on the schedule set in Settings (default daily);
+                               prints to the system's printers through CUPS when it is installed
+                               (CUPS_SERVER=host:port for another print server)
 ${syncHelp}${backupHelp}
 ${printHelp}
 ${exportHelp}
@@ -93,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('The app is not built yet: run `npm run build` first (npm start does it for you).');
         return 1;
       }
+      if (cupsInstalled()) usePrinter(core, cupsPrinter());
       const host = await startHost({ core, rendererDir, port, token: process.env.DEPOT_HOST_TOKEN });
       console.log(`Depot is running in browser mode. Open: ${host.openUrl}`);
       const sync = startPortalSync(core, dbFile, values['portal-url']);

@@ -8,11 +8,13 @@ import { buildCaseDocument, renderBatchLabels } from '../../features/shipping/no
 import { rmaSchema } from '../../base/common/schemas.ts';
 import { batchLabelsInput, documentKinds, type DocumentKind } from '../../features/shipping/common/index.ts';
 import { englishOf } from '../../base/common/messages.ts';
+import { cupsInstalled, cupsPrinter } from '../../features/printing/node/index.ts';
 
-export const printHelp = `  print <kind> <RMA> [-o FILE] [--zpl] [--paper A4|LETTER]
+export const printHelp = `  print <kind> <RMA> [-o FILE] [--zpl] [--paper A4|LETTER] [--printer NAME]
                                a document of a case as PDF (or ZPL for label printers),
-                               to FILE or to RMA-…-<kind>.pdf here; kind: label, unit-tag,
-                               packing-slip, repair-report, intake-receipt, estimate
+                               to FILE or to RMA-…-<kind>.pdf here, or to the CUPS printer NAME;
+                               kind: label, unit-tag, packing-slip, repair-report, intake-receipt, estimate
+  print printers               the CUPS printers (CUPS_SERVER=host:port for another print server)
   print labels --status ready_to_ship|shipped [--day YYYY-MM-DD] -o FILE
                                the return labels of many cases as one PDF, progress on stderr`;
 
@@ -32,10 +34,25 @@ export async function runPrint(argv: string[]): Promise<number> {
       paper: { type: 'string' },
       status: { type: 'string' },
       day: { type: 'string' },
+      printer: { type: 'string' },
     },
   });
   const [what, rmaText] = positionals;
   if (!what) return fail(`say what to print.\n${printHelp}`);
+  const noCups = 'CUPS is not installed on this computer (no lpstat or lp): print to a file instead';
+  if (what === 'printers') {
+    if (!cupsInstalled()) return fail(noCups);
+    try {
+      for (const p of await cupsPrinter().list()) process.stdout.write(`${p.name}${p.isDefault ? ' (default)' : ''}\n`);
+      return 0;
+    } catch (error) {
+      return fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (values.printer !== undefined) {
+    if (what === 'labels' || values.zpl || values.output) return fail('--printer prints one document of a case: leave out -o and --zpl');
+    if (!cupsInstalled()) return fail(noCups);
+  }
   if (what === 'labels' && !values.output) return fail('give the file to write with -o FILE');
   const dbFile = path.resolve(values.db ?? databaseFile(defaultDataDir()));
   if (!process.env.DEPOT_DATABASE_URL && !fs.existsSync(dbFile)) return fail(`no database at ${dbFile}`);
@@ -67,6 +84,11 @@ export async function runPrint(argv: string[]): Promise<number> {
       now: core.now(),
       ...(values.paper ? { paper: values.paper as 'A4' | 'LETTER' } : {}),
     });
+    if (values.printer !== undefined) {
+      await cupsPrinter().printPdf(values.printer, document.pdf, document.media);
+      process.stdout.write(`${document.fileName}: sent to ${values.printer}\n`);
+      return 0;
+    }
     const output = path.resolve(values.output ?? (values.zpl ? document.fileName.replace(/\.pdf$/, '.zpl') : document.fileName));
     if (values.zpl) {
       if (!document.zpl) return fail(`a ${what} is printed on paper: there is no ZPL for it`);

@@ -1,1 +1,2 @@
 export * from './printing.ts';
+export * from './cups.ts';

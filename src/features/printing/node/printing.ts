@@ -1,9 +1,10 @@
 /**
  * Printing: where each kind of document goes, and print jobs that are kept until they printed.
  *
- * Core never talks to the operating system's printers itself: the Electron main process hands it a
- * `Printer`. Without one (browser mode, the CLI) or without a printer chosen, a document comes back as
- * a PDF for the person to open or save. Raw ZPL to a network label printer works everywhere.
+ * Core never talks to the operating system's printers itself: it is handed a `Printer`, Electron's in
+ * the desktop app and CUPS's (`cups.ts`) in browser mode and the CLI where CUPS is installed. Without
+ * one or without a printer chosen, a document comes back as a PDF for the person to open or save. Raw
+ * ZPL to a network label printer works everywhere.
  */
 import { DepotError } from '../../../base/common/result.ts';
 import { printingMessages as m } from '../common/index.ts';
@@ -28,17 +29,17 @@ export interface PrinterInfo {
 /** Paper for one print: a named size, or a label's size in micrometres. */
 export type PrintMedia = 'A4' | 'LETTER' | { widthMicrons: number; heightMicrons: number };
 
-/** The operating system's printers, as the Electron main process offers them. */
+/** The operating system's printers, as the Electron main process or CUPS offers them. */
 export interface Printer {
   list(): Promise<PrinterInfo[]>;
   /** Prints without a dialog; rejects with a reason a clerk can act on. */
   printPdf(printer: string, pdf: Buffer, media: PrintMedia): Promise<void>;
 }
 
-/** The system printer the desktop app hands over; none in browser mode and the CLI. */
+/** The system printer the process hands over; none where neither Electron nor CUPS is there. */
 const printerSlot = new Slot<{ printer: Printer | null }>('printing.printer', () => ({ printer: null }));
 
-/** Called once by the desktop app; browser mode and the CLI have no system printers. */
+/** Called once by the desktop app, and by browser mode and the CLI when CUPS is installed. */
 export function usePrinter(core: Core, printer: Printer): void {
   core.slot(printerSlot).printer = printer;
 }
@@ -52,9 +53,12 @@ export function readPrinterSettings(db: Db): Promise<PrinterSettings> {
 }
 
 export async function writePrinterSettings(ctx: ServiceContext, settings: PrinterSettings): Promise<PrinterSettings> {
-  const installed = await listPrinters(ctx);
+  // Asked only when a printer is named, so settings without one save while the print service is down.
+  let installed: PrinterInfo[] | null = null;
   for (const [field, name] of [['label.printer', settings.label.mode === 'system' ? settings.label.printer : null], ['office.printer', settings.office.printer]] as const) {
-    if (name && ctx.core.slot(printerSlot).printer !== null && !installed.some((p) => p.name === name)) {
+    if (!name || ctx.core.slot(printerSlot).printer === null) continue;
+    installed ??= await listPrinters(ctx);
+    if (!installed.some((p) => p.name === name)) {
       const said = m.notInstalled({ printer: name });
       throw new DepotError('invalid', said, { [field]: said });
     }
@@ -182,7 +186,14 @@ export async function deliver(
   } catch (error) {
     const message = error instanceof DepotError ? error.message : `The printer refused the document (${error instanceof Error ? error.message : String(error)})`;
     await finish('failed', message);
-    return { kind: job.kind, outcome: 'failed', jobId: id, printer: printer!, message: `${message}. The job is kept: retry it from the print queue.` };
+    return {
+      kind: job.kind,
+      outcome: 'failed',
+      jobId: id,
+      printer: printer!,
+      message: `${message}. The job is kept: retry it from the print queue.`,
+      ...(error instanceof DepotError ? { reason: { code: error.said.code, params: error.said.params } } : {}),
+    };
   }
   await finish('printed', null);
   return { kind: job.kind, outcome: 'printed', jobId: id, printer: printer!, message: `Sent to ${printer}.` };

@@ -18,7 +18,7 @@ interface Printed {
 }
 
 function PrintResults({ results }: { results: Printed[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (results.length === 0) return null;
   return (
     <ul className="print-results" aria-label={t('shipping.print')}>
@@ -26,7 +26,9 @@ function PrintResults({ results }: { results: Printed[] }) {
         <li key={outcome.jobId} className={outcome.outcome === 'failed' ? 'tag-warning' : undefined}>
           <strong>{t(`shipping.kind.${outcome.kind}`)}</strong>{' '}
           {outcome.outcome === 'printed' ? t('shipping.printed', { printer: outcome.printer }) : null}
-          {outcome.outcome === 'failed' ? t('shipping.failed', { message: outcome.message }) : null}
+          {outcome.outcome === 'failed'
+            ? t('shipping.failed', { message: outcome.reason ? wordReason(outcome.reason, outcome.message, i18n.language) : outcome.message })
+            : null}
           {outcome.outcome === 'download' && url ? (
             <a href={url} download={outcome.fileName}>
               {t('shipping.download', { file: outcome.fileName })}

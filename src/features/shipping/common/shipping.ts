@@ -1,6 +1,6 @@
 /** The shipping desk: carriers and their tracking numbers, shipments, printer settings, print results. */
 import { z } from 'zod';
-import { commonMessages, zodMessage, type Said } from '../../../base/common/messages.ts';
+import { commonMessages, zodMessage, type Reason, type Said } from '../../../base/common/messages.ts';
 import { line, normalizeTracking, optionalLine, optionalText, rmaSchema, trackingSchema } from '../../../base/common/schemas.ts';
 import { statusSchema } from '../../cases/common/index.ts';
 import { shippingMessages as m } from './messages.ts';
@@ -160,7 +160,8 @@ export interface ShippingQueueRow {
 export type PrintOutcome =
   | { kind: DocumentKind; outcome: 'printed'; jobId: number; printer: string; message: string }
   | { kind: DocumentKind; outcome: 'download'; jobId: number; fileName: string; pdfBase64: string; reason: 'no_printer'; message: string }
-  | { kind: DocumentKind; outcome: 'failed'; jobId: number; printer: string; message: string };
+  /** `reason`: why, when Depot could say it, for the reader's language. */
+  | { kind: DocumentKind; outcome: 'failed'; jobId: number; printer: string; message: string; reason?: Reason };
 
 export interface PrintJob {
   id: number;
