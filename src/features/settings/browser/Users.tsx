@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type FieldValues, type UseFormSetError } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { resetPinInput, updateUserInput, usersMethods, type UserEntry } from '../../users/common/index.ts';
@@ -18,12 +19,20 @@ type NewUser = z.input<typeof newUserInput>;
 
 type Dialog = { kind: 'edit' | 'resetPin'; user: UserEntry } | null;
 
+/** Places a refusal at the form's fields; a refusal told at a field is not told again above the form. */
+function placeServerError<T extends FieldValues>(error: ApiError, setError: UseFormSetError<T>, fields: readonly string[], t: TFunction): string | null {
+  const general = applyServerError(error, setError, fields, t);
+  return Object.keys(error.fields ?? {}).some((f) => fields.includes(f)) ? null : general;
+}
+
 /** The users list: add, edit, disable or enable, reset a PIN, unlock. Every change names the version the list shows. */
 export function Users({ pinLength }: { pinLength: number }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [users, setUsers] = useState<UserEntry[]>([]);
+  /** What a change on the list said (a conflict, the last admin); the add form has its own. */
   const [alert, setAlert] = useState<string | null>(null);
+  const [addAlert, setAddAlert] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   /** The button a dialog was opened from: focus goes back to it when the dialog closes. */
   const opener = useRef<HTMLElement | null>(null);
@@ -83,14 +92,14 @@ export function Users({ pinLength }: { pinLength: number }) {
   };
 
   const submit = handleSubmit(async (input) => {
-    setAlert(null);
+    setAddAlert(null);
     const result = await api['users.create'](input);
     if (result.ok) {
       reset();
       announce(t('settings.userAdded', { name: result.value.name }));
       await reload();
     } else {
-      setAlert(applyServerError(result.error, setError, ['name', 'role', 'pin'], t));
+      setAddAlert(placeServerError(result.error, setError, ['name', 'role', 'pin'], t));
     }
   });
 
@@ -109,9 +118,9 @@ export function Users({ pinLength }: { pinLength: number }) {
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id} className={u.active ? undefined : 'muted'}>
-              <td>{u.name}</td>
-              <td>{t(`role.${u.role}`)}</td>
+            <tr key={u.id}>
+              <td className={u.active ? undefined : 'muted'}>{u.name}</td>
+              <td className={u.active ? undefined : 'muted'}>{t(`role.${u.role}`)}</td>
               <td>
                 {!u.active ? (
                   <span className="tag-warning">{t('settings.disabled')}</span>
@@ -155,6 +164,7 @@ export function Users({ pinLength }: { pinLength: number }) {
       {dialog?.kind === 'resetPin' ? <ResetPinDialog user={dialog.user} pinLength={pinLength} onClosed={closed} /> : null}
       <h3>{t('settings.addUser')}</h3>
       <form onSubmit={submit} noValidate>
+        <FormAlert message={addAlert} />
         <fieldset className="grid">
           <Field label={t('field.name')} error={errors.name?.message}>
             {(p) => <input {...p} {...register('name')} autoComplete="off" />}
@@ -208,7 +218,7 @@ function EditUserDialog({ user, onClosed }: DialogProps) {
     const result = await api['users.update'](input);
     if (result.ok) onClosed(t('settings.userSaved', { name: result.value.name }), null);
     else if (result.error.code === 'conflict') onClosed(null, result.error);
-    else setAlert(applyServerError(result.error, setError, ['name', 'role'], t));
+    else setAlert(placeServerError(result.error, setError, ['name', 'role'], t));
   });
 
   const titleId = 'edit-user-title';
@@ -262,7 +272,7 @@ function ResetPinDialog({ user, pinLength, onClosed }: DialogProps & { pinLength
     const result = await api['users.resetPin'](input);
     if (result.ok) onClosed(t('settings.pinReset', { name: user.name }), null);
     else if (result.error.code === 'conflict') onClosed(null, result.error);
-    else setAlert(applyServerError(result.error, setError, ['pin'], t));
+    else setAlert(placeServerError(result.error, setError, ['pin'], t));
   });
 
   const titleId = 'reset-pin-title';
