@@ -12,6 +12,7 @@ const dialectSuites = [
   'test/integration/reports.test.ts',
   'test/integration/demo.test.ts',
   'test/integration/backup-methods.test.ts',
+  'test/integration/users.test.ts',
 ];
 
 export default defineConfig({

@@ -20,11 +20,15 @@ describe('first run in browser mode', () => {
     await page.getByLabel('Country').fill('GR');
     await page.getByLabel('Time zone').fill('Europe/Athens');
     await page.getByLabel('Admin name').fill('Νίκος');
-    await page.getByLabel('PIN').fill('12');
+    await page.getByLabel('PIN length').fill('6');
+    await page.getByLabel('PIN', { exact: true }).fill('12');
     await page.getByRole('button', { name: 'Create site' }).click();
     await expect.poll(() => page.getByText('A PIN is 4 to 8 digits').count()).toBeGreaterThan(0);
     expect(await core.db.selectFrom('users').select('id').execute()).toEqual([]);
-    await page.getByLabel('PIN').fill('482916');
+    await page.getByLabel('PIN', { exact: true }).fill('4829');
+    await page.getByRole('button', { name: 'Create site' }).click();
+    await expect.poll(() => page.getByText('A PIN at this site is exactly 6 digits').count()).toBeGreaterThan(0);
+    await page.getByLabel('PIN', { exact: true }).fill('482916');
     await page.getByRole('button', { name: 'Create site' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     const users = await core.db.selectFrom('users').select(['name', 'role']).execute();

@@ -80,9 +80,20 @@ export const dateSchema = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, zodMessage(m.notDate()));
 
+/** The PIN lengths a site may ask for. */
+export const MIN_PIN_LENGTH = 4;
+export const MAX_PIN_LENGTH = 8;
+
+/**
+ * Any PIN Depot accepts at sign-in: 4 to 8 digits, so PINs set before the site asked for longer
+ * ones keep working. A new or reset PIN must also have the site's length (`pinOfLength`).
+ */
 export const pinSchema = z
   .string({ error: required('pin') })
   .regex(/^\d{4,8}$/, zodMessage(m.pin()));
+
+/** Whether a new PIN has the site's length. */
+export const pinOfLength = (pin: string, length: number) => pin.length === length;
 
 export const currencySchema = z.enum(currencies);
 
@@ -151,6 +162,13 @@ export const siteSchema = z.object({
     .int(zodMessage(m.wholeNumber()))
     .min(1, zodMessage(m.minDays({ min: 1 })))
     .max(60, zodMessage(m.maxDays({ max: 60 }))),
+  // Sites set up before PINs could be longer read as 4.
+  pinLength: z
+    .number({ error: zodMessage(m.number()) })
+    .int(zodMessage(m.pinLength()))
+    .min(MIN_PIN_LENGTH, zodMessage(m.pinLength()))
+    .max(MAX_PIN_LENGTH, zodMessage(m.pinLength()))
+    .default(MIN_PIN_LENGTH),
 });
 export type SiteSettings = z.output<typeof siteSchema>;
 

@@ -28,4 +28,14 @@ export class Sessions {
   close(token: string): void {
     this.byToken.delete(token);
   }
+
+  /** Ends every session of one user (disabled, their PIN reset, their role changed). */
+  closeAllOf(userId: number): void {
+    for (const [token, entry] of this.byToken) if (entry.user.id === userId) this.byToken.delete(token);
+  }
+
+  /** Open sessions show the user as they are now (renamed). */
+  refresh(user: UserInfo): void {
+    for (const entry of this.byToken.values()) if (entry.user.id === user.id) entry.user = user;
+  }
 }

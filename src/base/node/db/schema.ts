@@ -85,18 +85,25 @@ export interface Database extends PortalTables {
     pin_hash: string;
     active: ColumnType<number, number | undefined, number>;
     created_at: string;
+    /** Rises with every change an admin makes (migration 0011). */
+    version: ColumnType<number, number | undefined, number>;
   };
-  /** Owned by users: sign-in attempts, lockouts and unlocks (migration 0008). */
+  /** Owned by users: sign-in attempts, lockouts and unlocks (migration 0008), and admins' changes to users (0011). */
   sign_in_audit: {
     id: Generated<number>;
     at: string;
-    /** signed_in, wrong_pin, throttled (refused unchecked: too soon), locked (refused unchecked: locked), lockout, unlock */
+    /**
+     * signed_in, wrong_pin, throttled (refused unchecked: too soon), locked (refused unchecked: locked), lockout, unlock;
+     * user_updated, user_disabled, user_enabled, pin_reset (an admin's changes)
+     */
     event: string;
     /** The user the attempt named, known or not. */
     user_id: number;
     station: string;
-    /** The admin who unlocked. */
+    /** The admin who unlocked or changed the user. */
     actor_id: number | null;
+    /** For user_updated: what changed, as JSON `{ name?: [from, to], role?: [from, to] }`. */
+    detail: string | null;
   };
   customers: {
     id: Generated<number>;

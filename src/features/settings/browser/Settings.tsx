@@ -1,18 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { usersMethods, type UserEntry } from '../../users/common/index.ts';
 import { siteSchema } from '../../../base/common/schemas.ts';
 import { api } from '../../../base/browser/api.ts';
-import { Field, FormAlert } from '../../../base/browser/Field.tsx';
+import { FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { SiteFields, siteFieldPaths, type SiteForm } from './SiteFields.tsx';
 import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import type { Site } from '../../../base/common/schemas.ts';
-import { roles } from '../../../base/common/identity.ts';
+import { Users } from './Users.tsx';
 import { BackupSection } from '../../backup/browser/index.ts';
 
 /** Admins change the site and its users; everyone else sees the site as it is. */
@@ -43,7 +41,7 @@ export function Settings() {
           }}
         /> : null}
       {site && user.role !== 'admin' ? <SiteView site={site} /> : null}
-      {user.role === 'admin' ? <Users /> : null}
+      {user.role === 'admin' ? <Users pinLength={site?.pinLength ?? 4} /> : null}
       {user.role === 'admin' ? <BackupSection /> : null}
     </main>
   );
@@ -116,6 +114,7 @@ function SiteView({ site }: { site: Site }) {
     [t('field.currency'), site.currency],
     [t('field.timeZone'), site.timeZone],
     [t('field.turnaroundDays'), String(site.turnaroundDays)],
+    [t('field.pinLength'), String(site.pinLength)],
   ];
   return (
     <section className="panel" aria-labelledby="settings-site">
@@ -129,117 +128,6 @@ function SiteView({ site }: { site: Site }) {
           </div>
         ))}
       </dl>
-    </section>
-  );
-}
-
-const newUserInput = usersMethods['users.create'].input;
-type NewUser = z.input<typeof newUserInput>;
-
-function Users() {
-  const { t } = useTranslation();
-  const announce = useAnnounce();
-  const [users, setUsers] = useState<UserEntry[]>([]);
-  const [alert, setAlert] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<NewUser, unknown, z.output<typeof newUserInput>>({
-    resolver: zodResolver(newUserInput),
-    defaultValues: { name: '', role: 'warehouse', pin: '' },
-  });
-
-  const reload = useCallback(async () => {
-    const result = await api['users.list']({});
-    if (result.ok) setUsers(result.value);
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const unlock = async (u: UserEntry) => {
-    setAlert(null);
-    const result = await api['users.unlock']({ userId: u.id });
-    if (result.ok) announce(t('settings.unlocked', { name: u.name }));
-    else setAlert(errorMessage(result.error, t));
-    await reload();
-  };
-
-  const submit = handleSubmit(async (input) => {
-    setAlert(null);
-    const result = await api['users.create'](input);
-    if (result.ok) {
-      setUsers((before) => [...before, { ...result.value, locked: false }].sort((a, b) => a.name.localeCompare(b.name)));
-      reset();
-      announce(t('settings.userAdded', { name: result.value.name }));
-    } else {
-      setAlert(applyServerError(result.error, setError, ['name', 'role', 'pin'], t));
-    }
-  });
-
-  return (
-    <section className="panel" aria-labelledby="settings-users">
-      <h2 id="settings-users">{t('settings.users')}</h2>
-      <table className="users">
-        <thead>
-          <tr>
-            <th scope="col">{t('field.name')}</th>
-            <th scope="col">{t('field.role')}</th>
-            <th scope="col">{t('settings.signIn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{t(`role.${u.role}`)}</td>
-              <td>
-                {u.locked ? (
-                  <>
-                    <span className="tag-warning">{t('settings.locked')}</span>{' '}
-                    <button type="button" aria-label={t('settings.unlockUser', { name: u.name })} onClick={() => void unlock(u)}>
-                      {t('settings.unlock')}
-                    </button>
-                  </>
-                ) : (
-                  t('settings.allowed')
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>{t('settings.addUser')}</h3>
-      <form onSubmit={submit} noValidate>
-        <FormAlert message={alert} />
-        <fieldset className="grid">
-          <Field label={t('field.name')} error={errors.name?.message}>
-            {(p) => <input {...p} {...register('name')} autoComplete="off" />}
-          </Field>
-          <Field label={t('field.role')} error={errors.role?.message}>
-            {(p) => (
-              <select {...p} {...register('role')}>
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role.${r}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('field.pin')} error={errors.pin?.message}>
-            {(p) => <input {...p} {...register('pin')} type="password" inputMode="numeric" autoComplete="new-password" />}
-          </Field>
-        </fieldset>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {t('settings.addUser')}
-          </button>
-        </div>
-      </form>
     </section>
   );
 }

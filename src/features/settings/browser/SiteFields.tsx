@@ -21,6 +21,7 @@ export const siteFieldPaths = [
   'currency',
   'timeZone',
   'turnaroundDays',
+  'pinLength',
 ] as const;
 
 const timeZones: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
@@ -31,6 +32,7 @@ export const emptySite = (): SiteForm => ({
   currency: 'USD',
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   turnaroundDays: 7,
+  pinLength: 4,
 });
 
 interface Props {
@@ -39,7 +41,7 @@ interface Props {
   disabled?: boolean;
 }
 
-/** Site name, address, currency, time zone and turnaround: the same fields at setup and in settings. */
+/** Site name, address, currency, time zone, turnaround and PIN length: the same fields at setup and in settings. */
 export function SiteFields({ register, errors, disabled }: Props) {
   const { t } = useTranslation();
   const a = errors.address;
@@ -97,6 +99,9 @@ export function SiteFields({ register, errors, disabled }: Props) {
       </Field>
       <Field label={t('field.turnaroundDays')} error={errors.turnaroundDays?.message}>
         {(p) => <input {...p} {...register('turnaroundDays', { valueAsNumber: true })} type="number" min={1} max={60} className="short" />}
+      </Field>
+      <Field label={t('field.pinLength')} error={errors.pinLength?.message} hint={t('settings.pinLengthHint')}>
+        {(p) => <input {...p} {...register('pinLength', { valueAsNumber: true })} type="number" min={4} max={8} className="short" />}
       </Field>
     </fieldset>
   );

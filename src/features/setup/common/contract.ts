@@ -1,12 +1,20 @@
-import { line, pinSchema, siteSchema } from '../../../base/common/schemas.ts';
+import { line, pinOfLength, pinSchema, siteSchema } from '../../../base/common/schemas.ts';
+import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
 import type { SessionInfo } from '../../users/common/index.ts';
 import type { SetupState } from './types.ts';
 
-export const createSiteInput = siteSchema.extend({
-  adminName: line(100, 'adminName'),
-  adminPin: pinSchema,
-});
+// The first admin's PIN has the length the new site asks for.
+export const createSiteInput = siteSchema
+  .extend({
+    adminName: line(100, 'adminName'),
+    adminPin: pinSchema,
+  })
+  .superRefine((input, ctx) => {
+    if (!pinOfLength(input.adminPin, input.pinLength)) {
+      ctx.addIssue({ code: 'custom', path: ['adminPin'], message: zodMessage(commonMessages.pinDigits({ digits: input.pinLength })) });
+    }
+  });
 
 export const setupMethods = {
   'setup.state': method<SetupState>()({

@@ -44,6 +44,7 @@ export const demoSite: Site = {
   currency: 'KRW',
   timeZone: 'Asia/Seoul',
   turnaroundDays: 7,
+  pinLength: 4,
 };
 
 const demoUsers = [

@@ -9,6 +9,13 @@ import type { SessionInfo, UserEntry } from './types.ts';
 const chooseUser = zodMessage(usersMessages.chooseUser());
 /** A user's id, as the database can hold it. */
 const userId = z.number({ error: chooseUser }).int(chooseUser).positive(chooseUser).max(2_147_483_647, chooseUser);
+const versionRequired = zodMessage(usersMessages.versionRequired());
+/** The user's version as the admin's list showed it: a change made against an older one is refused. */
+const version = z.number({ error: versionRequired }).int(versionRequired).positive(versionRequired).max(2_147_483_647, versionRequired);
+const userName = nameSchema(100, 'name');
+
+export const updateUserInput = z.object({ userId, version, name: userName, role: roleSchema });
+export const resetPinInput = z.object({ userId, version, pin: pinSchema });
 
 export const usersMethods = {
   'session.signIn': method<SessionInfo>()({
@@ -20,12 +27,40 @@ export const usersMethods = {
   }),
   'session.signOut': method<null>()({ input: empty, access: 'signed-in', summary: 'Ends the session.' }),
   'session.me': method<UserInfo>()({ input: empty, access: 'signed-in', summary: 'The signed-in user.' }),
-  'users.list': method<UserEntry[]>()({ input: empty, access: ['admin'], summary: 'All users, and whether each is locked out.' }),
+  'users.list': method<UserEntry[]>()({
+    input: empty,
+    access: ['admin'],
+    summary: 'All users, disabled ones too, with whether each is locked out and their version.',
+  }),
   'users.create': method<UserInfo>()({
     writes: true,
-    input: z.object({ name: nameSchema(100, 'name'), role: roleSchema, pin: pinSchema }),
+    input: z.object({ name: userName, role: roleSchema, pin: pinSchema }),
     access: ['admin'],
-    summary: 'Adds a user.',
+    summary: "Adds a user. The PIN has the site's PIN length.",
+  }),
+  'users.update': method<UserEntry>()({
+    writes: true,
+    input: updateUserInput,
+    access: ['admin'],
+    summary: "Changes a user's name and role. A role change ends their sessions; the last active admin stays an admin.",
+  }),
+  'users.disable': method<UserEntry>()({
+    writes: true,
+    input: z.object({ userId, version }),
+    access: ['admin'],
+    summary: 'Stops a user from signing in and ends their sessions. The last active admin cannot be disabled.',
+  }),
+  'users.enable': method<UserEntry>()({
+    writes: true,
+    input: z.object({ userId, version }),
+    access: ['admin'],
+    summary: 'Lets a disabled user sign in again.',
+  }),
+  'users.resetPin': method<UserEntry>()({
+    writes: true,
+    input: resetPinInput,
+    access: ['admin'],
+    summary: "Gives a user a new PIN of the site's length, ends their lockout and wrong PINs, and ends their sessions.",
   }),
   'users.unlock': method<null>()({
     writes: true,

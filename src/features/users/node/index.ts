@@ -1,3 +1,4 @@
 export * from './handlers.ts';
+export * from './manage.ts';
 export * from './sign-in.ts';
 export * from './users.ts';

@@ -47,7 +47,10 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
 /** A hash of no one's PIN: an unknown user's attempt is checked against it, so it takes as long as a wrong PIN. */
 const NOBODY = 'scrypt$zTTuZT6GBHn5S8WdHd9W8g$hyPL0OcbjKnPemV-M7IRoBsKrexjUCWjXvwEQ2kRocw';
 
-type AuditEvent = 'signed_in' | 'wrong_pin' | 'throttled' | 'locked' | 'lockout' | 'unlock';
+type AuditEvent =
+  | 'signed_in' | 'wrong_pin' | 'throttled' | 'locked' | 'lockout' | 'unlock'
+  // An admin's changes to a user (users.update, disable, enable, resetPin).
+  | 'user_updated' | 'user_disabled' | 'user_enabled' | 'pin_reset';
 
 interface UserAttempts {
   /** Wrong PINs since the last sign-in or unlock. */
@@ -56,13 +59,13 @@ interface UserAttempts {
   locked: boolean;
 }
 
-/** A user's run of wrong PINs: the audit rows since their last sign-in or unlock. */
+/** A user's run of wrong PINs: the audit rows since their last sign-in, unlock or PIN reset. */
 async function userAttempts(db: Db, userId: number): Promise<UserAttempts> {
   const reset = await db
     .selectFrom('sign_in_audit')
     .select((eb) => eb.fn.max('id').as('id'))
     .where('user_id', '=', userId)
-    .where('event', 'in', ['signed_in', 'unlock'])
+    .where('event', 'in', ['signed_in', 'unlock', 'pin_reset'])
     .executeTakeFirst();
   const rows = await db
     .selectFrom('sign_in_audit')
@@ -92,10 +95,18 @@ async function stationReadyAt(db: Db, station: string, now: Date): Promise<numbe
   return row.last ? Date.parse(row.last) + stationWaitMs(Number(row.n)) : 0;
 }
 
-async function audit(db: Db, ctx: ServiceContext, event: AuditEvent, userId: number, actorId: number | null = null): Promise<void> {
+/** One row of `sign_in_audit`: an attempt, or (with the admin as `actorId`) an admin's change; `detail` says what changed. */
+export async function audit(
+  db: Db,
+  ctx: ServiceContext,
+  event: AuditEvent,
+  userId: number,
+  actorId: number | null = null,
+  detail: object | null = null,
+): Promise<void> {
   await db
     .insertInto('sign_in_audit')
-    .values({ at: ctx.now.toISOString(), event, user_id: userId, station: ctx.station, actor_id: actorId })
+    .values({ at: ctx.now.toISOString(), event, user_id: userId, station: ctx.station, actor_id: actorId, detail: detail && JSON.stringify(detail) })
     .execute();
 }
 
