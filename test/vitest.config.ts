@@ -11,6 +11,7 @@ const dialectSuites = [
   'test/integration/transactions.test.ts',
   'test/integration/reports.test.ts',
   'test/integration/demo.test.ts',
+  'test/integration/audit.test.ts',
   'test/integration/backup-methods.test.ts',
   'test/integration/users.test.ts',
 ];

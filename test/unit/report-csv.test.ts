@@ -11,6 +11,8 @@ const korean: CsvWords = {
   dateTime: (iso) => iso.slice(0, 16).replace('T', ' '),
   measure: (key) => key,
   resolution: (code) => code,
+  auditKind: (code) => code,
+  auditAction: (code) => code,
 };
 
 const overdue = overdueTables({

@@ -88,6 +88,17 @@ export interface Database extends PortalTables {
     /** Rises with every change an admin makes (migration 0011). */
     version: ColumnType<number, number | undefined, number>;
   };
+  /** Owned by base/node/audit.ts, written by the dispatcher (migration 0013); the reports' audit view reads it. */
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    user_id: number;
+    station: string;
+    method: string;
+    /** cases, settings, users, exports, other (base/common/audit.ts). */
+    kind: string;
+    rma: string | null;
+  };
   /** Owned by users: sign-in attempts, lockouts and unlocks (migration 0008), and admins' changes to users (0011). */
   sign_in_audit: {
     id: Generated<number>;

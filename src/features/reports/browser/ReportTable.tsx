@@ -1,3 +1,4 @@
+import { signInEvents, type AuditKind } from '../../../base/common/audit.ts';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resolution, Status } from '../../cases/common/index.ts';
@@ -39,6 +40,8 @@ export function useReportWords() {
       dateTime: (iso) => wallClock.format(new Date(iso)),
       measure: (key) => t(`reports.measure.${key as MoneyMeasure}`),
       resolution: (code) => t(`resolution.${code as Resolution}`),
+      auditKind: (code) => t(`reports.audit.kinds.${code as AuditKind}`),
+      auditAction: (code) => ((signInEvents as readonly string[]).includes(code) ? t(`reports.audit.events.${code as (typeof signInEvents)[number]}`) : code),
     };
     return {
       t,
@@ -95,6 +98,10 @@ function cellView(column: Column, value: Cell, row: TableRow, words: Words, curr
       return words.csv.measure(value as string);
     case 'resolution':
       return words.csv.resolution(value as string);
+    case 'auditKind':
+      return words.csv.auditKind(value as string);
+    case 'auditAction':
+      return <span className="mono">{words.csv.auditAction(value as string)}</span>;
     default:
       return String(value);
   }

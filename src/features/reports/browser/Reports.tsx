@@ -9,13 +9,15 @@ import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { rangeInput, reportRoles } from '../common/contract.ts';
-import { casesTables, failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
+import { auditTables, casesTables, failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
 import type { TrendPeriod } from '../common/types.ts';
 import { CalendarEditor } from './Calendar.tsx';
 import { download, ReportTableView, useReportWords } from './ReportTable.tsx';
 import { tableCsv } from '../common/csv.ts';
+import { auditKinds, type AuditKind } from '../../../base/common/audit.ts';
+import type { UserInfo } from '../../../base/common/identity.ts';
 
-const tabs = ['overdue', 'turnaround', 'money', 'people', 'failures', 'cases', 'calendar'] as const;
+const tabs = ['overdue', 'turnaround', 'money', 'people', 'failures', 'cases', 'audit', 'calendar'] as const;
 type Tab = (typeof tabs)[number];
 const isTab = (tab: string | undefined): tab is Tab => tabs.includes(tab as Tab);
 
@@ -33,6 +35,9 @@ interface Filters {
   productLine: string;
   due: (typeof dueChoices)[number]['value'];
   period: TrendPeriod;
+  /** The audit's person (a user id) and kind; '' for all. */
+  userId: string;
+  kind: AuditKind | '';
 }
 
 /** The filters survive moving between reports and opening a case. */
@@ -71,7 +76,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
   useEffect(() => {
     if (!filters && site) {
       const today = calendarDateIn(new Date(), site.timeZone);
-      setFilters({ from: addDays(today, -29), to: today, productLine: '', due: '2', period: 'week' });
+      setFilters({ from: addDays(today, -29), to: today, productLine: '', due: '2', period: 'week', userId: '', kind: '' });
     }
   }, [filters, site]);
   useEffect(() => {
@@ -142,7 +147,8 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
               )}
             </Field>
           ) : null}
-          {current !== 'people' ? (
+          {current === 'audit' ? <AuditFilters filters={filters} set={set} /> : null}
+          {current !== 'people' && current !== 'audit' ? (
           <Field label={t('reports.productLine')}>
             {(p) => (
               <select {...p} value={filters.productLine} onChange={(e) => set({ productLine: e.target.value })}>
@@ -164,6 +170,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
       {filters && current === 'people' && checked?.success ? <People filters={filters} /> : null}
       {filters && current === 'failures' && checked?.success ? <Failures filters={filters} /> : null}
       {filters && current === 'cases' && checked?.success ? <CasesList filters={filters} /> : null}
+      {filters && current === 'audit' && checked?.success ? <Audit filters={filters} /> : null}
       {current === 'calendar' ? <CalendarEditor /> : null}
     </main>
   );
@@ -274,5 +281,61 @@ function CasesList({ filters }: { filters: Filters }) {
         {words.t('reports.exportCsv')}
       </button>
     </section>
+  );
+}
+
+/** The audit's own filters: one person, one kind of action. */
+function AuditFilters({ filters, set }: { filters: Filters; set: (change: Partial<Filters>) => void }) {
+  const { t } = useTranslation();
+  const [users, setUsers] = useState<readonly Pick<UserInfo, 'id' | 'name'>[]>([]);
+  useEffect(() => {
+    void api['users.list']({}).then((result) => {
+      if (result.ok) setUsers(result.value);
+    });
+  }, []);
+  return (
+    <>
+      <Field label={t('reports.audit.user')}>
+        {(p) => (
+          <select {...p} value={filters.userId} onChange={(e) => set({ userId: e.target.value })}>
+            <option value="">{t('reports.audit.allUsers')}</option>
+            {users.map((u) => (
+              <option key={u.id} value={String(u.id)}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('reports.audit.kind')}>
+        {(p) => (
+          <select {...p} value={filters.kind} onChange={(e) => set({ kind: e.target.value as AuditKind | '' })}>
+            <option value="">{t('reports.audit.allKinds')}</option>
+            {auditKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`reports.audit.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+function Audit({ filters }: { filters: Filters }) {
+  const words = useReportWords();
+  const { value, error } = useReport('reports.audit', {
+    from: filters.from,
+    to: filters.to,
+    userId: filters.userId ? Number(filters.userId) : null,
+    kind: filters.kind || null,
+  });
+  return (
+    <>
+      <p className="intro">{words.t('reports.audit.intro')}</p>
+      {value?.more ? <p className="warning">{words.t('reports.audit.more', { count: value.rows.length })}</p> : null}
+      <Tables tables={value ? auditTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+    </>
   );
 }

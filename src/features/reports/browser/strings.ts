@@ -7,6 +7,7 @@ const en = {
     intro: 'Days are business days on the site’s calendar: weekends and holidays do not count, nor the time a case waits on the customer or on parts.',
     tabs: 'Reports',
     tab: {
+      audit: 'Audit',
       overdue: 'Overdue',
       turnaround: 'Turnaround',
       money: 'Money',
@@ -50,6 +51,7 @@ const en = {
     days: '{{value}} d',
     percent: '{{value}} %',
     table: {
+      audit: 'Who did what',
       overdue: 'Open cases, fewest days left first',
       turnaround: 'Receipt to shipment',
       'turnaround-statuses': 'Where the time went',
@@ -67,6 +69,10 @@ const en = {
       cases: 'Cases list',
     },
     column: {
+      at: 'When',
+      station: 'Station',
+      kind: 'Kind',
+      action: 'Action',
       rma: 'RMA',
       status: 'Status',
       leftDays: 'Days left',
@@ -132,6 +138,16 @@ const en = {
       resolution: 'Resolution',
       source: 'Source',
     },
+    audit: {
+      intro: 'Every sign-in, wrong PIN and lockout, and every change and export, newest first, with the station it came from.',
+      more: 'More happened in these days than the {{count}} rows listed: choose a person, a kind or fewer days.',
+      user: 'Person',
+      allUsers: 'Everyone',
+      kind: 'Kind',
+      allKinds: 'All kinds',
+      kinds: { sign_in: 'Sign-in', cases: 'Case work', settings: 'Settings', users: 'Users', exports: 'Export', other: 'Other' },
+      events: { signed_in: 'Signed in', wrong_pin: 'Wrong PIN', throttled: 'Refused: too soon', locked: 'Refused: locked', lockout: 'Locked out' },
+    },
     measure: {
       warrantyParts: 'Warranty cost: parts',
       warrantyLabor: 'Warranty cost: labor',
@@ -168,6 +184,7 @@ const ko: Strings<typeof en> = {
     intro: '일수는 사이트 달력의 영업일입니다. 주말과 휴일, 고객이나 부품을 기다리는 시간은 세지 않습니다.',
     tabs: '보고서',
     tab: {
+      audit: '감사 기록',
       overdue: '기한 초과',
       turnaround: '처리 기간',
       money: '금액',
@@ -211,6 +228,7 @@ const ko: Strings<typeof en> = {
     days: '{{value}}일',
     percent: '{{value}}%',
     table: {
+      audit: '누가 무엇을 했는지',
       overdue: '진행 중인 케이스, 남은 일수가 적은 순',
       turnaround: '입고부터 발송까지',
       'turnaround-statuses': '시간이 쓰인 곳',
@@ -228,6 +246,10 @@ const ko: Strings<typeof en> = {
       cases: '케이스 목록',
     },
     column: {
+      at: '일시',
+      station: '스테이션',
+      kind: '종류',
+      action: '작업',
       rma: 'RMA',
       status: '상태',
       leftDays: '남은 일수',
@@ -293,6 +315,16 @@ const ko: Strings<typeof en> = {
       resolution: '처리 결과',
       source: '접수 경로',
     },
+    audit: {
+      intro: '모든 로그인, 잘못된 PIN, 잠금, 그리고 모든 변경과 내보내기를 최신순으로, 요청한 스테이션과 함께 보여 줍니다.',
+      more: '이 기간에는 표시된 {{count}}행보다 많은 기록이 있습니다. 사람이나 종류를 고르거나 기간을 줄이세요.',
+      user: '사람',
+      allUsers: '모든 사람',
+      kind: '종류',
+      allKinds: '모든 종류',
+      kinds: { sign_in: '로그인', cases: '케이스 작업', settings: '설정', users: '사용자', exports: '내보내기', other: '기타' },
+      events: { signed_in: '로그인함', wrong_pin: '잘못된 PIN', throttled: '거부: 너무 이름', locked: '거부: 잠김', lockout: '잠금됨' },
+    },
     measure: {
       warrantyParts: '보증 비용: 부품',
       warrantyLabor: '보증 비용: 공임',
@@ -329,6 +361,7 @@ const zh: Strings<typeof en> = {
     intro: '天数为站点日历上的工作日：周末、节假日以及等待客户或配件的时间都不计入。',
     tabs: '报表',
     tab: {
+      audit: '审计记录',
       overdue: '逾期',
       turnaround: '处理周期',
       money: '金额',
@@ -372,6 +405,7 @@ const zh: Strings<typeof en> = {
     days: '{{value}} 天',
     percent: '{{value}}%',
     table: {
+      audit: '操作记录',
       overdue: '未结工单，剩余天数少的在前',
       turnaround: '从收货到发货',
       'turnaround-statuses': '时间花在哪里',
@@ -389,6 +423,10 @@ const zh: Strings<typeof en> = {
       cases: '工单列表',
     },
     column: {
+      at: '时间',
+      station: '工作站',
+      kind: '类别',
+      action: '操作',
       rma: 'RMA',
       status: '状态',
       leftDays: '剩余天数',
@@ -453,6 +491,16 @@ const zh: Strings<typeof en> = {
       createdAt: '创建时间',
       resolution: '处理结果',
       source: '来源',
+    },
+    audit: {
+      intro: '每次登录、PIN 错误和锁定，以及每次更改和导出，按时间从新到旧，并注明来自哪个工作站。',
+      more: '这段时间的记录多于列出的 {{count}} 行：请选择人员、类别或缩短日期范围。',
+      user: '人员',
+      allUsers: '所有人',
+      kind: '类别',
+      allKinds: '所有类别',
+      kinds: { sign_in: '登录', cases: '工单操作', settings: '设置', users: '用户', exports: '导出', other: '其他' },
+      events: { signed_in: '已登录', wrong_pin: 'PIN 错误', throttled: '拒绝：过于频繁', locked: '拒绝：已锁定', lockout: '已锁定' },
     },
     measure: {
       warrantyParts: '保修成本：配件',

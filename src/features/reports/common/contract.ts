@@ -4,9 +4,10 @@ import type { Role } from '../../../base/common/identity.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
 import { dateSchema, optionalLine } from '../../../base/common/schemas.ts';
+import { auditKinds } from '../../../base/common/audit.ts';
 import { calendarSchema, type HolidayCalendar } from './calendar.ts';
 import { reportsMessages as m } from './messages.ts';
-import type { CasesExport, FailuresReport, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
+import type { AuditReport, CasesExport, FailuresReport, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
 
 /** Who reads the reports: the roles that manage the depot. Admin is the one role that does today. */
 export const reportRoles: readonly Role[] = ['admin'];
@@ -35,6 +36,17 @@ export const failuresInput = z
   .object({ from: dateSchema, to: dateSchema, productLine: optionalLine(64, 'productLine'), period: z.enum(['week', 'month']).default('month') })
   .superRefine(checkRange);
 export type FailuresInput = z.output<typeof failuresInput>;
+
+/** A span of days, and optionally one person and one kind of action. */
+export const auditInput = z
+  .object({
+    from: dateSchema,
+    to: dateSchema,
+    userId: z.number().int().positive().nullable().default(null),
+    kind: z.enum(auditKinds).nullable().default(null),
+  })
+  .superRefine(checkRange);
+export type AuditInput = z.output<typeof auditInput>;
 
 export const overdueInput = z.object({
   productLine: optionalLine(64, 'productLine'),
@@ -72,6 +84,11 @@ export const reportsMethods = {
     input: rangeInput,
     access: reportRoles,
     summary: 'The cases created in a date range, oldest first, as the cases list exports them (at most 100,000).',
+  }),
+  'reports.audit': method<AuditReport>()({
+    input: auditInput,
+    access: ['admin'],
+    summary: 'Who did what and when in a date range: sign-ins, wrong PINs and lockouts, and every change and export, newest first (at most 5,000).',
   }),
   'reports.calendar': method<HolidayCalendar>()({
     input: empty,

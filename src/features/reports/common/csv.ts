@@ -18,6 +18,9 @@ export interface CsvWords {
   /** The name of a summary's figure. */
   measure(key: string): string;
   resolution(code: string): string;
+  auditKind(code: string): string;
+  /** A sign-in event by its code; a method's name as it is. */
+  auditAction(code: string): string;
 }
 
 const quoted = (text: string) => (/[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
@@ -39,6 +42,10 @@ function cellText(kind: ColumnKind, value: Cell, words: CsvWords, total: boolean
       return asText(words.measure(value as string));
     case 'resolution':
       return asText(words.resolution(value as string));
+    case 'auditKind':
+      return asText(words.auditKind(value as string));
+    case 'auditAction':
+      return asText(words.auditAction(value as string));
     case 'status':
       return asText(words.status(value as string));
     case 'boolean':
@@ -71,4 +78,6 @@ export const codeWords: CsvWords = {
   dateTime: (iso) => iso,
   measure: (key) => key,
   resolution: (code) => code,
+  auditKind: (code) => code,
+  auditAction: (code) => code,
 };

@@ -1,5 +1,5 @@
 import type { Currency } from '../../../base/common/money.ts';
-import type { CasesExport, DaysInStatus, FailuresReport, MoneyByLine, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport, TurnaroundRow } from './types.ts';
+import type { AuditReport, CasesExport, DaysInStatus, FailuresReport, MoneyByLine, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport, TurnaroundRow } from './types.ts';
 
 /**
  * Every report as tables: the screen shows them, and each exports to CSV under its id (from the
@@ -25,7 +25,11 @@ export type ColumnKind =
   /** Integer minor units of the table's currency. */
   | 'money'
   /** The name of a figure (a row of a summary), by its key. */
-  | 'measure';
+  | 'measure'
+  /** What the audit sorts an action under (base/common/audit.ts). */
+  | 'auditKind'
+  /** A sign-in event, or the name of the method called. */
+  | 'auditAction';
 
 export interface Column {
   key: string;
@@ -54,6 +58,7 @@ export const tableIds = [
   'failures-repeats',
   'failures-trend',
   'cases',
+  'audit',
 ] as const;
 export type TableId = (typeof tableIds)[number];
 
@@ -319,6 +324,16 @@ export function casesTables(report: CasesExport): ReportTable[] {
         col('assignedTo', 'text'),
         col('source', 'text'),
       ],
+      rows: report.rows.map((r) => ({ cells: { ...r } })),
+    },
+  ];
+}
+
+export function auditTables(report: AuditReport): ReportTable[] {
+  return [
+    {
+      id: 'audit',
+      columns: [col('at', 'dateTime'), col('name', 'text'), col('station', 'text'), col('kind', 'auditKind'), col('action', 'auditAction'), col('rma', 'rma')],
       rows: report.rows.map((r) => ({ cells: { ...r } })),
     },
   ];

@@ -1,3 +1,4 @@
+import type { AuditKind } from '../../../base/common/audit.ts';
 import type { CalendarDate } from '../../../base/common/dates.ts';
 import type { Currency } from '../../../base/common/money.ts';
 import type { Resolution, Status } from '../../cases/common/index.ts';
@@ -141,6 +142,27 @@ export interface DockFacts {
 export interface DeskFacts {
   name: string;
   shipments: number;
+}
+
+/** One thing a person did: a sign-in (or a wrong PIN, a lockout), or a call that changed something or exported data. */
+export interface AuditRow {
+  at: string;
+  /** Null for a sign-in attempt that named nobody Depot knows. */
+  name: string | null;
+  station: string;
+  kind: AuditKind;
+  /** The sign-in event, or the method called. */
+  action: string;
+  rma: string | null;
+}
+
+export interface AuditReport {
+  from: CalendarDate;
+  to: CalendarDate;
+  /** Newest first. */
+  rows: AuditRow[];
+  /** More happened in the range than the rows listed: narrow it. */
+  more: boolean;
 }
 
 export interface PeopleReport {

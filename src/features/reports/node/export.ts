@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { commonMessages, readSaid } from '../../../base/common/messages.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
-import { datesInput, failuresInput, overdueInput, rangeInput } from '../common/contract.ts';
+import { auditInput, datesInput, failuresInput, overdueInput, rangeInput } from '../common/contract.ts';
 import { codeWords, tableCsv, type CsvWords } from '../common/csv.ts';
 import {
+  auditTables,
   casesTables,
   failuresTables,
   moneyTables,
@@ -15,6 +16,7 @@ import {
   type ReportTable,
   type TableId,
 } from '../common/tables.ts';
+import { auditReport } from './audit.ts';
 import { casesExport } from './cases.ts';
 import { failuresReport } from './failures.ts';
 import { moneyReport } from './money.ts';
@@ -48,6 +50,7 @@ const money: Build = async (ctx, r) => moneyTables(await moneyReport(ctx, parsed
 const people: Build = async (ctx, r) => peopleTables(await peopleReport(ctx, parsed(datesInput, { from: r.from, to: r.to })));
 const failures: Build = async (ctx, r) => failuresTables(await failuresReport(ctx, parsed(failuresInput, { ...range(r), period: r.period })));
 const cases: Build = async (ctx, r) => casesTables(await casesExport(ctx, parsed(rangeInput, range(r))));
+const audit: Build = async (ctx, r) => auditTables(await auditReport(ctx, parsed(auditInput, { from: r.from, to: r.to })));
 
 /** The report each table comes from. */
 const reportOf: Record<TableId, Build> = {
@@ -66,6 +69,7 @@ const reportOf: Record<TableId, Build> = {
   'failures-repeats': failures,
   'failures-trend': failures,
   cases,
+  audit,
 };
 
 export const isTableId = (name: string): name is TableId => (tableIds as readonly string[]).includes(name);

@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../../../base/node/handlers.ts';
 import type { reportsMethods } from '../common/contract.ts';
+import { auditReport } from './audit.ts';
 import { importHolidays, readCalendar, saveCalendar } from './calendar.ts';
 import { casesExport } from './cases.ts';
 import { failuresReport } from './failures.ts';
@@ -14,6 +15,7 @@ export const reportsHandlers: HandlersFor<typeof reportsMethods> = {
   'reports.people': (ctx, input) => peopleReport(ctx, input),
   'reports.failures': (ctx, input) => failuresReport(ctx, input),
   'reports.cases': (ctx, input) => casesExport(ctx, input),
+  'reports.audit': (ctx, input) => auditReport(ctx, input),
   'reports.calendar': (ctx) => readCalendar(ctx),
   'reports.saveCalendar': (ctx, input) => saveCalendar(ctx, input),
   'reports.importHolidays': (ctx, input) => importHolidays(ctx, input.text),
