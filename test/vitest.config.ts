@@ -14,6 +14,7 @@ const dialectSuites = [
   'test/integration/audit.test.ts',
   'test/integration/backup-methods.test.ts',
   'test/integration/users.test.ts',
+  'test/integration/printers.test.ts',
 ];
 
 export default defineConfig({

@@ -81,6 +81,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'printing.printers': { input: [], field: '_' },
   'printing.jobs': { input: { open: 'yes' }, field: 'open' },
   'printing.retry': { input: { id: 0 }, field: 'id' },
+  'printing.test': { input: { kind: 'invoice' }, field: 'kind' },
   'sync.status': { input: { verbose: true }, field: '_' },
   'sync.case': { input: { rma: 'RMA-26-1' }, field: 'rma' },
   'sync.settings': { input: { token: 'show me' }, field: '_' },

@@ -12,6 +12,7 @@ import { CasePage } from '../../features/cases/browser/index.ts';
 import { CasesScreen } from '../../features/cases/browser/index.ts';
 import { PartsScreen } from '../../features/parts/browser/index.ts';
 import { Receiving } from '../../features/receiving/browser/index.ts';
+import { PrintersScreen } from '../../features/printing/browser/index.ts';
 import { ReportsScreen } from '../../features/reports/browser/index.ts';
 import { reportRoles } from '../../features/reports/common/index.ts';
 import { Settings } from '../../features/settings/browser/index.ts';
@@ -126,6 +127,8 @@ function Screen({ route }: { route: Route }) {
       return <Settings />;
     case 'sync':
       return <SyncScreen />;
+    case 'printers':
+      return <PrintersScreen />;
     case 'reports':
       return <ReportsScreen tab={route.tab} />;
   }

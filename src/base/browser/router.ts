@@ -5,6 +5,8 @@ export type Route =
   | { screen: 'receiving' | 'bench' | 'shipping' | 'cases' | 'settings' | 'parts' | 'benchSettings' }
   | { screen: 'case'; rma: string }
   | { screen: 'sync' }
+  /** Where each kind of document prints (Settings › Printers). */
+  | { screen: 'printers' }
   /** A report (its tab: overdue, turnaround, …); none: the first. */
   | { screen: 'reports'; tab?: string }
   /** The dock with one case already scanned (after a walk-in case is created, or a parcel linked). */
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route | null {
   if (screen === 'cases' && rma) return { screen: 'case', rma };
   if (screen === 'receiving') return receivingRoute(parts.slice(1));
   if (screen === 'sync') return { screen };
+  if (screen === 'settings' && rma === 'printers') return { screen: 'printers' };
   if (screen === 'reports') return rma ? { screen, tab: rma } : { screen };
   if (screen === 'parts' || screen === 'benchSettings') return { screen };
   if (screen === 'bench' || screen === 'shipping' || screen === 'cases' || screen === 'settings') {
@@ -48,6 +51,8 @@ export function href(route: Route): string {
       return '#/receiving/unmatched';
     case 'walkIn':
       return route.parcelId ? `#/receiving/walk-in/${route.parcelId}` : '#/receiving/walk-in';
+    case 'printers':
+      return '#/settings/printers';
     case 'reports':
       return route.tab ? `#/reports/${encodeURIComponent(route.tab)}` : '#/reports';
     default:
@@ -61,7 +66,7 @@ export type NavScreen = 'receiving' | 'bench' | 'shipping' | 'cases' | 'reports'
 /** The navigation entry a screen belongs to. */
 export function navScreen(route: Route): NavScreen {
   if (route.screen === 'case') return 'cases';
-  if (route.screen === 'sync') return 'settings';
+  if (route.screen === 'sync' || route.screen === 'printers') return 'settings';
   if (route.screen === 'parts' || route.screen === 'benchSettings') return 'bench';
   if (route.screen === 'receive' || route.screen === 'unmatched' || route.screen === 'walkIn') return 'receiving';
   return route.screen;

@@ -4,6 +4,7 @@ import { backupStrings } from '../../../features/backup/browser/strings.ts';
 import { benchStrings } from '../../../features/bench/browser/strings.ts';
 import { casesStrings } from '../../../features/cases/browser/strings.ts';
 import { photosStrings } from '../../../features/photos/browser/strings.ts';
+import { printingStrings } from '../../../features/printing/browser/strings.ts';
 import { portalSyncStrings } from '../../../features/portal-sync/browser/strings.ts';
 import { receivingStrings } from '../../../features/receiving/browser/strings.ts';
 import { reportsStrings } from '../../../features/reports/browser/strings.ts';
@@ -25,6 +26,7 @@ const groups = {
   bench: benchStrings,
   warranty: warrantyStrings,
   shipping: shippingStrings,
+  printing: printingStrings,
   portalSync: portalSyncStrings,
   users: usersStrings,
   setup: setupStrings,

@@ -41,6 +41,31 @@ export function unitTag(data: UnitTagData): TDocumentDefinitions {
   };
 }
 
+/** What a test print says: that it is one, for which site, document and printer, and when. */
+export interface TestPrintData {
+  siteName: string;
+  document: string;
+  printer: string;
+  printedAt: string;
+}
+
+export const testPrintLines = (data: TestPrintData): string[] => [data.siteName, `${data.document} - ${data.printer}`, data.printedAt];
+
+/** One page (or one label of the given size) saying "Depot test print". */
+export function testPrint(data: TestPrintData, pageSize: 'A4' | 'LETTER' | { width: number; height: number }): TDocumentDefinitions {
+  const small = typeof pageSize === 'object' && pageSize.height < 200;
+  return {
+    pageSize,
+    pageMargins: small ? [TAG_MARGIN, TAG_MARGIN, TAG_MARGIN, 0] : 36,
+    info: { title: 'Depot test print' },
+    defaultStyle: { fontSize: small ? 7 : 12 },
+    content: [
+      { text: 'Depot test print', bold: true, fontSize: small ? 10 : 24, margin: [0, 0, 0, small ? 2 : 12] },
+      ...testPrintLines(data).map((text) => ({ text })),
+    ],
+  };
+}
+
 function addressBlock(title: string, address: PostalAddress, nameSize: number, lineSize: number, locale?: string): Content {
   return inLocale(
     {

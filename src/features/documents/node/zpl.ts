@@ -9,7 +9,7 @@ import { DepotError } from '../../../base/common/result.ts';
 import { documentsMessages as m } from '../common/index.ts';
 import { code128Modules, PRINTER_DPI } from './barcode.ts';
 import type { FontSet } from './fonts.ts';
-import { addressLines, formatWeight } from './labels.ts';
+import { addressLines, formatWeight, testPrintLines, type TestPrintData } from './labels.ts';
 import { rasterizeText, type Bitmap } from './raster.ts';
 import type { PostalAddress, ShippingLabelData, UnitTagData } from './types.ts';
 
@@ -79,6 +79,17 @@ export function unitTagZpl(fonts: FontSet, data: UnitTagData): string {
     .text(10, 152, 22, `S/N ${data.serial}`)
     .text(10, 178, 22, `Received ${data.receivedAt}`)
     .toString();
+}
+
+/** A test label for a unit tag (62 × 29 mm) or a shipping label (4 × 6 in). */
+export function testPrintZpl(fonts: FontSet, data: TestPrintData, size: 'unit_tag' | 'label'): string {
+  const small = size === 'unit_tag';
+  const label = small ? new ZplLabel(fonts, mmToDots(62), mmToDots(29)) : new ZplLabel(fonts, 4 * PRINTER_DPI, 6 * PRINTER_DPI);
+  const x = small ? 10 : 24;
+  const step = small ? 30 : 48;
+  label.text(x, x, small ? 30 : 50, 'Depot test print', { bold: true });
+  testPrintLines(data).forEach((line, i) => label.text(x, x + (i + 1) * step + (small ? 6 : 20), small ? 22 : 32, line));
+  return label.toString();
 }
 
 function address(label: ZplLabel, x: number, y: number, title: string, addr: PostalAddress, nameSize: number, lineSize: number, locale?: string): number {

@@ -10,6 +10,7 @@ export const printingTranslations: Translations<typeof printingMessages> = {
     cupsServerDown: '인쇄 서버 {server}에서 응답이 없습니다. 그 서버에서 CUPS가 실행 중인지 확인한 뒤 다시 인쇄하세요',
     cupsMissing: '이 컴퓨터에 인쇄 명령 "{command}" 없음: 인쇄하려면 CUPS를 설치하세요',
     cupsNoSuchPrinter: '인쇄 서비스에 "{printer}" 프린터가 없습니다. CUPS에 추가하거나 다른 프린터를 선택하세요',
+    refused: '프린터가 서류를 거부했습니다({detail})',
     lpFailed: '"{printer}" 프린터가 서류를 받지 않았습니다: {detail}',
   },
   zh: {
@@ -20,6 +21,7 @@ export const printingTranslations: Translations<typeof printingMessages> = {
     cupsServerDown: '打印服务器 {server} 没有响应：请确认该服务器上的 CUPS 正在运行，然后重新打印',
     cupsMissing: '此电脑未安装打印命令“{command}”：请安装 CUPS 后打印',
     cupsNoSuchPrinter: '打印服务中没有打印机“{printer}”：请将其添加到 CUPS，或选择其他打印机',
+    refused: '打印机拒绝了此单据（{detail}）',
     lpFailed: '打印机“{printer}”未接收此单据：{detail}',
   },
 };

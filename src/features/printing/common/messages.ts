@@ -10,5 +10,6 @@ export const printingMessages = defineMessages('printing', {
   cupsServerDown: 'The print server {server} does not answer: check that CUPS is running there, then retry the print',
   cupsMissing: 'The print command "{command}" is not installed on this computer: install CUPS to print',
   cupsNoSuchPrinter: 'The print service has no printer "{printer}": add it to CUPS, or choose another printer',
+  refused: 'The printer refused the document ({detail})',
   lpFailed: 'The printer "{printer}" did not take the document: {detail}',
 });

@@ -14,6 +14,7 @@ import {
   type PrinterSettings,
   type PrintJob,
   type PrintOutcome,
+  type TestPrintOutcome,
 } from '../../shipping/common/index.ts';
 import { sendZpl } from '../../documents/node/index.ts';
 import { Slot, type Core, type Db } from '../../../base/node/core.ts';
@@ -114,6 +115,36 @@ async function send(core: Core, destination: Destination, document: BuiltDocumen
   }
 }
 
+/** Why a send failed, as code and params, so it reads in the admin's or clerk's language. */
+function failureOf(error: unknown): DepotError {
+  if (error instanceof DepotError) return error;
+  return new DepotError('internal', m.refused({ detail: error instanceof Error ? error.message : String(error) }));
+}
+
+/**
+ * Sends a test document to where documents of this kind go, exactly as a real print is sent, but
+ * keeps no print job: there is no case to build it again from.
+ */
+export async function deliverTest(
+  core: Core,
+  kind: DocumentKind,
+  build: (printer: string | null) => Promise<BuiltDocument>,
+): Promise<TestPrintOutcome> {
+  const destination = destinationOf(await readPrinterSettings(core.db), kind, core.slot(printerSlot).printer !== null);
+  const document = await build(describe(destination));
+  if (destination.kind === 'download') {
+    return { kind, outcome: 'download', fileName: document.fileName, pdfBase64: document.pdf.toString('base64') };
+  }
+  const printer = describe(destination)!;
+  try {
+    await send(core, destination, document);
+  } catch (error) {
+    const failure = failureOf(error);
+    return { kind, outcome: 'failed', printer, message: failure.message, reason: { code: failure.said.code, params: failure.said.params } };
+  }
+  return { kind, outcome: 'printed', printer };
+}
+
 export interface PrintRequest {
   kind: DocumentKind;
   caseId: number | null;
@@ -184,7 +215,8 @@ export async function deliver(
   try {
     await send(core, destination, document);
   } catch (error) {
-    const message = error instanceof DepotError ? error.message : `The printer refused the document (${error instanceof Error ? error.message : String(error)})`;
+    const failure = failureOf(error);
+    const message = failure.message;
     await finish('failed', message);
     return {
       kind: job.kind,
@@ -192,7 +224,7 @@ export async function deliver(
       jobId: id,
       printer: printer!,
       message: `${message}. The job is kept: retry it from the print queue.`,
-      ...(error instanceof DepotError ? { reason: { code: error.said.code, params: error.said.params } } : {}),
+      reason: { code: failure.said.code, params: failure.said.params },
     };
   }
   await finish('printed', null);

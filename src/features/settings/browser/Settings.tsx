@@ -12,6 +12,7 @@ import { errorMessage } from '../../../base/browser/messages.ts';
 import type { Site } from '../../../base/common/schemas.ts';
 import { Users } from './Users.tsx';
 import { BackupSection } from '../../backup/browser/index.ts';
+import { href } from '../../../base/browser/router.ts';
 
 /** Admins change the site and its users; everyone else sees the site as it is. */
 export function Settings() {
@@ -31,6 +32,7 @@ export function Settings() {
     <main className="settings" aria-labelledby="settings-title">
       <div className="screen-head">
         <h1 id="settings-title">{t('settings.title')}</h1>
+        {user.role === 'admin' ? <a href={href({ screen: 'printers' })}>{t('printers.link')}</a> : null}
       </div>
       <FormAlert message={alert} />
       {site && user.role === 'admin' ? <SiteForm

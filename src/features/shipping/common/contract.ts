@@ -7,11 +7,13 @@ import {
   printDocumentsInput,
   printerSettingsSchema,
   shipInput,
+  testPrintInput,
   type BatchProgress,
   type PrinterSettings,
   type PrintJob,
   type PrintOutcome,
   type ShippingQueueRow,
+  type TestPrintOutcome,
 } from './shipping.ts';
 import { rmaSchema } from '../../../base/common/schemas.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
@@ -92,7 +94,15 @@ export const shippingMethods = {
   'printing.printers': method<{ name: string; isDefault: boolean }[]>()({
     input: empty,
     access: 'signed-in',
-    summary: 'Printers installed on this computer (none in browser mode).',
+    summary: 'Printers installed on this computer (in browser mode, those CUPS lists), the default marked.',
+  }),
+  'printing.test': method<TestPrintOutcome>()({
+    // waits on the printer; writes nothing
+    writes: 'own',
+    input: testPrintInput,
+    access: ['admin'],
+    summary:
+      'Prints a test page (or, on a ZPL label printer, a test label) for one kind of document, the way its documents print; without a printer, returns the PDF.',
   }),
   'printing.jobs': method<PrintJob[]>()({
     input: z.object({ open: z.boolean().default(true) }).strict(),

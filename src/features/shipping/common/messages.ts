@@ -18,6 +18,7 @@ export const shippingMessages = defineMessages('shipping', {
   printerHost: 'A printer address is a host name or IP address',
   port: 'Port 1 to 65535',
   chooseLabelPrinter: 'Choose the label printer',
+  chooseOfficePrinter: 'Choose the office printer',
   labelPrinterAddress: 'Give the label printer’s address',
   chooseDocument: 'Choose a document',
   whichJob: 'Which job?',

@@ -72,7 +72,9 @@ export const paperSizes = ['A4', 'LETTER'] as const;
 const hostSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9.-]{1,253}$/, zodMessage(m.printerHost()))
+  // An IPv4 address or a host name: dot-separated labels of letters, digits and inner hyphens.
+  // Empty is no address, which the settings' own check asks for when ZPL needs one.
+  .regex(/^(?:(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)?$/, zodMessage(m.printerHost()))
   .nullish()
   .transform((s) => s || null);
 
@@ -83,7 +85,7 @@ export const printerSettingsSchema = z
       mode: z.enum(['none', 'system', 'zpl']),
       printer: optionalLine(200, 'printer'),
       host: hostSchema,
-      port: z.coerce.number().int().min(1, zodMessage(m.port())).max(65_535, zodMessage(m.port())).default(9100),
+      port: z.coerce.number({ error: zodMessage(m.port()) }).int(zodMessage(m.port())).min(1, zodMessage(m.port())).max(65_535, zodMessage(m.port())).default(9100),
     }),
     office: z.object({
       printer: optionalLine(200, 'printer'),
@@ -112,6 +114,14 @@ export const defaultPrinterSettings: PrinterSettings = {
   office: { printer: null, paper: 'A4' },
   closeAfterDays: 14,
 };
+
+export const testPrintInput = z.object({ kind: z.enum(documentKinds) });
+
+/** What became of a test print: nothing is kept in the print queue, so there is no job to retry. */
+export type TestPrintOutcome =
+  | { kind: DocumentKind; outcome: 'printed'; printer: string }
+  | { kind: DocumentKind; outcome: 'download'; fileName: string; pdfBase64: string }
+  | { kind: DocumentKind; outcome: 'failed'; printer: string; message: string; reason: Reason };
 
 export const printDocumentsInput = z.object({
   rma: rmaSchema,

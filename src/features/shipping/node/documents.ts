@@ -19,6 +19,10 @@ import {
   repairReport,
   shippingLabel,
   shippingLabelZpl,
+  SHIPPING_LABEL_SIZE,
+  testPrint,
+  testPrintZpl,
+  UNIT_TAG_SIZE,
   unitTag,
   unitTagZpl,
   type AccessoryItem,
@@ -341,6 +345,35 @@ function estimateData(
 }
 
 const LABEL_MEDIA = { widthMicrons: 101_600, heightMicrons: 152_400 };
+
+const kindNames: Record<DocumentKind, string> = {
+  label: 'Return label',
+  unit_tag: 'Unit tag',
+  packing_slip: 'Packing slip',
+  repair_report: 'Repair report',
+  intake_receipt: 'Intake receipt',
+  estimate: 'Estimate',
+};
+
+/** A test page (a test label for labels) for one kind of document, on that kind's paper. */
+export async function buildTestDocument(db: Db, kind: DocumentKind, printer: string | null, now: Date): Promise<BuiltDocument> {
+  const settings = await requireSite(db);
+  const printedAt = new Intl.DateTimeFormat('sv-SE', { timeZone: settings.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(now);
+  const data = { siteName: settings.siteName, document: kindNames[kind], printer: printer ?? 'PDF', printedAt: `${printedAt} (${settings.timeZone})` };
+  const render = documentRenderer();
+  const fileName = `depot-test-${kind.replaceAll('_', '-')}.pdf`;
+  if (kind === 'unit_tag' || kind === 'label') {
+    const unitTagSize = kind === 'unit_tag';
+    return {
+      pdf: await render.render(testPrint(data, unitTagSize ? UNIT_TAG_SIZE : SHIPPING_LABEL_SIZE)),
+      zpl: testPrintZpl(render.fonts, data, kind),
+      fileName,
+      media: unitTagSize ? { widthMicrons: 62_000, heightMicrons: 29_000 } : LABEL_MEDIA,
+    };
+  }
+  const paper = (await readPrinterSettings(db)).office.paper;
+  return { pdf: await render.render(testPrint(data, paper)), fileName, media: paper };
+}
 
 /** Builds one document of a case from what the database holds. */
 export async function buildCaseDocument(

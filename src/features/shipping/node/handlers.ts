@@ -11,6 +11,7 @@ import {
   ship,
   shippingQueue,
   startLabelBatch,
+  testPrint,
 } from './shipping.ts';
 import type { HandlersFor } from '../../../base/node/handlers.ts';
 
@@ -27,6 +28,7 @@ export const shippingHandlers: HandlersFor<typeof shippingMethods> = {
   'printing.settings': (ctx) => readPrinterSettings(ctx.db),
   'printing.updateSettings': (ctx, input) => writePrinterSettings(ctx, input),
   'printing.printers': (ctx) => listPrinters(ctx),
+  'printing.test': (ctx, input) => testPrint(ctx, input.kind),
   'printing.jobs': (ctx, input) => listPrintJobs(ctx, input),
   'printing.retry': (ctx, input) => retryPrintJob(ctx, input.id),
 };

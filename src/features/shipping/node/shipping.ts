@@ -17,6 +17,7 @@ import type {
   Shipment,
   ShippingQueueRow,
   shipInput,
+  TestPrintOutcome,
 } from '../common/shipping.ts';
 import { shippingStatuses, type Status } from '../../cases/common/index.ts';
 import { Slot, type Core } from '../../../base/node/core.ts';
@@ -32,11 +33,12 @@ import {
   shippingQueueRows,
   type ReturnParcelRow,
 } from '../../cases/node/index.ts';
-import { deliver, hasPrinterFor, printJobById, readPrinterSettings } from '../../printing/node/index.ts';
+import { deliver, deliverTest, hasPrinterFor, printJobById, readPrinterSettings } from '../../printing/node/index.ts';
 import { requireSite } from '../../settings/node/index.ts';
 import {
   addressProblem,
   buildCaseDocument,
+  buildTestDocument,
   documentRenderer,
   labelData,
   latestShipment,
@@ -69,6 +71,11 @@ export async function printDocuments(ctx: ServiceContext, input: z.output<typeof
 }
 
 /** Prints a kept job again, built afresh from its case. */
+/** A test print for one kind of document, sent where that kind prints. */
+export function testPrint(ctx: ServiceContext, kind: DocumentKind): Promise<TestPrintOutcome> {
+  return deliverTest(ctx.core, kind, (printer) => buildTestDocument(ctx.db, kind, printer, ctx.core.now()));
+}
+
 export async function retryPrintJob(ctx: ServiceContext, id: number): Promise<PrintOutcome> {
   const { caller } = ctx;
   const job = await printJobById(ctx.db, id);
