@@ -356,8 +356,11 @@ function storyOf(i: number, now: Date): CaseStory {
       : [...approved, customerDoes(10, 'rma.cancelled', () => ({ reason: words(cancelReason) }))],
   };
   const steps = roads[status];
-  // The cases finish one after another, two hours apart, the last an hour ago.
-  const end = now.getTime() - HOUR - (CASES - 1 - i) * 2 * HOUR;
+  // The cases finish one after another, two hours apart, the last an hour ago; the last unit of
+  // each bench status has sat there since last week, so the overdue view has late cases to show.
+  const stuckDays: Partial<Record<Status, number>> = { received: 12, diagnosing: 10, repairing: 9, qa: 8 };
+  const stuck = k === 3 ? (stuckDays[status] ?? 0) * DAY : 0;
+  const end = now.getTime() - HOUR - (CASES - 1 - i) * 2 * HOUR - stuck;
   const length = steps.reduce((sum, step) => sum + step.after, 0) * HOUR;
   return { status, start: new Date(end - length), steps };
 }
