@@ -13,6 +13,7 @@ const dialectSuites = [
   'test/integration/demo.test.ts',
   'test/integration/backup-methods.test.ts',
   'test/integration/users.test.ts',
+  'test/integration/products.test.ts',
 ];
 
 export default defineConfig({

@@ -11,6 +11,7 @@ import { BenchSettings } from '../../features/bench/browser/index.ts';
 import { CasePage } from '../../features/cases/browser/index.ts';
 import { CasesScreen } from '../../features/cases/browser/index.ts';
 import { PartsScreen } from '../../features/parts/browser/index.ts';
+import { ProductsScreen } from '../../features/products/browser/index.ts';
 import { Receiving } from '../../features/receiving/browser/index.ts';
 import { ReportsScreen } from '../../features/reports/browser/index.ts';
 import { reportRoles } from '../../features/reports/common/index.ts';
@@ -126,6 +127,8 @@ function Screen({ route }: { route: Route }) {
       return <Settings />;
     case 'sync':
       return <SyncScreen />;
+    case 'products':
+      return <ProductsScreen />;
     case 'reports':
       return <ReportsScreen tab={route.tab} />;
   }

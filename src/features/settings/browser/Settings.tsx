@@ -12,6 +12,7 @@ import { errorMessage } from '../../../base/browser/messages.ts';
 import type { Site } from '../../../base/common/schemas.ts';
 import { Users } from './Users.tsx';
 import { BackupSection } from '../../backup/browser/index.ts';
+import { href } from '../../../base/browser/router.ts';
 
 /** Admins change the site and its users; everyone else sees the site as it is. */
 export function Settings() {
@@ -41,6 +42,14 @@ export function Settings() {
           }}
         /> : null}
       {site && user.role !== 'admin' ? <SiteView site={site} /> : null}
+      {user.role === 'admin' ? (
+        <section className="panel" aria-labelledby="settings-products">
+          <h2 id="settings-products">{t('products.manage')}</h2>
+          <p>
+            <a href={href({ screen: 'products' })}>{t('products.manageIntro')}</a>
+          </p>
+        </section>
+      ) : null}
       {user.role === 'admin' ? <Users pinLength={site?.pinLength ?? 4} /> : null}
       {user.role === 'admin' ? <BackupSection /> : null}
     </main>
