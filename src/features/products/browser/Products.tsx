@@ -224,13 +224,15 @@ function ProductEditor({ initial, lines, submitLabel, onSaved, onConflict, onCan
           {(p) => <input {...p} {...register('warrantyMonths', { valueAsNumber: true })} type="number" min={0} max={120} step={1} className="short" />}
         </Field>
       </fieldset>
-      <fieldset className="checks">
+      <fieldset>
         <legend>{t('products.accessories')}</legend>
-        {shippedAccessoryKinds.map((kind) => (
-          <label key={kind}>
-            <input type="checkbox" value={kind} {...register('accessories')} /> {t(`receiving.accessory.${kind}`)}
-          </label>
-        ))}
+        <div className="checks">
+          {shippedAccessoryKinds.map((kind) => (
+            <label key={kind} className="check">
+              <input type="checkbox" value={kind} {...register('accessories')} /> {t(`receiving.accessory.${kind}`)}
+            </label>
+          ))}
+        </div>
       </fieldset>
       <DateCodeFields register={register} error={errors.dateCodePattern?.message} pattern={watch('dateCodePattern') ?? ''} t={t} />
       <div className="actions">
