@@ -27,7 +27,7 @@ describe.each(['en', 'zh'] as const)('the products screen in %s', (language) => 
     app.page.setDefaultTimeout(10_000);
     await signIn(app.page, 'Admin Park');
     if (language !== 'en') await app.page.getByLabel('Language').selectOption(language);
-    await app.page.getByRole('link', { name: t('nav.settings') }).click();
+    await app.page.getByRole('link', { name: t('nav.settings'), exact: true }).click();
     await app.page.getByRole('link', { name: t('products.manageIntro') }).click();
     await app.page.getByRole('heading', { name: t('products.title'), level: 1 }).waitFor();
   });
@@ -66,6 +66,21 @@ describe.each(['en', 'zh'] as const)('the products screen in %s', (language) => 
     await form.getByLabel(t('products.productLine'), { exact: true }).fill('Speakers');
     await form.getByRole('button', { name: t('products.add') }).click();
     await expect.poll(() => describedAs(form.getByLabel(t('products.model'), { exact: true }))).toContain(said(productsMessages.modelExists({ model: 'zx-9' })));
+  });
+
+  it('edits a model in a dialog: months out of range are refused at their field, then the change is saved and focus returns', async () => {
+    const { page, core } = app;
+    await page.getByRole('button', { name: t('products.editProduct', { model: 'ZX-9' }) }).click();
+    const dialog = page.getByRole('dialog', { name: t('products.editProduct', { model: 'ZX-9' }) });
+    const months = dialog.getByLabel(t('products.warrantyMonths'), { exact: true });
+    await months.fill('121');
+    await dialog.getByRole('button', { name: t('common.save') }).click();
+    await expect.poll(() => describedAs(months)).toContain(said(productsMessages.warrantyMonths()));
+    await months.fill('36');
+    await dialog.getByRole('button', { name: t('common.save') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(t('products.editProduct', { model: 'ZX-9' }));
+    expect(await core.db.selectFrom('products').select(['warranty_months', 'version']).where('model', '=', 'ZX-9').executeTakeFirst()).toEqual({ warranty_months: 36, version: 2 });
   });
 
   it('retires a model: shown as retired, and no longer offered at the walk-in desk', async () => {
