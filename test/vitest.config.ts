@@ -15,6 +15,7 @@ const dialectSuites = [
   'test/integration/backup-methods.test.ts',
   'test/integration/users.test.ts',
   'test/integration/printers.test.ts',
+  'test/integration/products.test.ts',
 ];
 
 export default defineConfig({

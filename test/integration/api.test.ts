@@ -58,6 +58,8 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'settings.update': { input: { siteName: 'x', currency: 'XXX' }, field: 'currency' },
   'users.list': { input: { role: 'admin' }, field: '_' },
   'products.list': { input: { model: 'AX-100' }, field: '_' },
+  'products.save': { input: { model: 'AX-900', name: 'Speaker', productLine: 'Audio', warrantyMonths: 12.5, accessories: [], dateCodePattern: null }, field: 'warrantyMonths' },
+  'products.setActive': { input: { id: 1, version: 'latest', active: false }, field: 'version' },
   'users.create': { input: { name: 'New', role: 'boss', pin: '1234' }, field: 'role' },
   'users.unlock': { input: { userId: 2 ** 40 }, field: 'userId' },
   'users.update': { input: { userId: 2, version: 1, name: 'Admin Park\u202e', role: 'admin' }, field: 'name' },

@@ -11,6 +11,7 @@ import { BenchSettings } from '../../features/bench/browser/index.ts';
 import { CasePage } from '../../features/cases/browser/index.ts';
 import { CasesScreen } from '../../features/cases/browser/index.ts';
 import { PartsScreen } from '../../features/parts/browser/index.ts';
+import { ProductsScreen } from '../../features/products/browser/index.ts';
 import { Receiving } from '../../features/receiving/browser/index.ts';
 import { PrintersScreen } from '../../features/printing/browser/index.ts';
 import { ReportsScreen } from '../../features/reports/browser/index.ts';
@@ -129,6 +130,8 @@ function Screen({ route }: { route: Route }) {
       return <SyncScreen />;
     case 'printers':
       return <PrintersScreen />;
+    case 'products':
+      return <ProductsScreen />;
     case 'reports':
       return <ReportsScreen tab={route.tab} />;
   }

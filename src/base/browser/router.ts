@@ -7,6 +7,8 @@ export type Route =
   | { screen: 'sync' }
   /** Where each kind of document prints (Settings › Printers). */
   | { screen: 'printers' }
+  /** The admin's products: models, warranty months, accessories, date codes, retired or active. */
+  | { screen: 'products' }
   /** A report (its tab: overdue, turnaround, …); none: the first. */
   | { screen: 'reports'; tab?: string }
   /** The dock with one case already scanned (after a walk-in case is created, or a parcel linked). */
@@ -31,7 +33,7 @@ export function parseRoute(hash: string): Route | null {
   const [screen, rma] = parts;
   if (screen === 'cases' && rma) return { screen: 'case', rma };
   if (screen === 'receiving') return receivingRoute(parts.slice(1));
-  if (screen === 'sync') return { screen };
+  if (screen === 'sync' || screen === 'products') return { screen };
   if (screen === 'settings' && rma === 'printers') return { screen: 'printers' };
   if (screen === 'reports') return rma ? { screen, tab: rma } : { screen };
   if (screen === 'parts' || screen === 'benchSettings') return { screen };
@@ -66,7 +68,7 @@ export type NavScreen = 'receiving' | 'bench' | 'shipping' | 'cases' | 'reports'
 /** The navigation entry a screen belongs to. */
 export function navScreen(route: Route): NavScreen {
   if (route.screen === 'case') return 'cases';
-  if (route.screen === 'sync' || route.screen === 'printers') return 'settings';
+  if (route.screen === 'sync' || route.screen === 'printers' || route.screen === 'products') return 'settings';
   if (route.screen === 'parts' || route.screen === 'benchSettings') return 'bench';
   if (route.screen === 'receive' || route.screen === 'unmatched' || route.screen === 'walkIn') return 'receiving';
   return route.screen;

@@ -3,8 +3,12 @@ import type { Db } from './core.ts';
 
 /** The audit log: one row per call that changed something (or exported data), by a signed-in person. */
 
-/** Methods that change a setting of the site, as the audit names them. */
+/** Methods that change a setting of the site or its catalogs, as the audit names them. */
 const settingsMethods = new Set([
+  'products.save',
+  'products.setActive',
+  'parts.save',
+  'parts.import',
   'settings.update',
   'bench.updateSettings',
   'printing.updateSettings',

@@ -6,6 +6,7 @@ import { casesStrings } from '../../../features/cases/browser/strings.ts';
 import { photosStrings } from '../../../features/photos/browser/strings.ts';
 import { printingStrings } from '../../../features/printing/browser/strings.ts';
 import { portalSyncStrings } from '../../../features/portal-sync/browser/strings.ts';
+import { productsStrings } from '../../../features/products/browser/strings.ts';
 import { receivingStrings } from '../../../features/receiving/browser/strings.ts';
 import { reportsStrings } from '../../../features/reports/browser/strings.ts';
 import { settingsStrings } from '../../../features/settings/browser/strings.ts';
@@ -33,6 +34,7 @@ const groups = {
   settings: settingsStrings,
   reports: reportsStrings,
   backup: backupStrings,
+  products: productsStrings,
 };
 
 type Groups = typeof groups;

@@ -143,6 +143,9 @@ export interface Database extends PortalTables {
     name: string;
     warranty_months: number;
     accessories: string;
+    active: Generated<number>;
+    version: Generated<number>;
+    date_code_pattern: string | null;
   };
   cases: {
     id: Generated<number>;

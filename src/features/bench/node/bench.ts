@@ -153,7 +153,7 @@ async function decide(trx: Db, now: Date, caseId: number, diagnosis: Diagnosis) 
       productLine: c.product_line ?? '',
       model: c.model ?? '',
       warrantyMonths: c.warranty_months,
-      dateCode: null,
+      dateCode: c.date_code_pattern ? { pattern: c.date_code_pattern } : null,
     },
     serial: c.serial,
     region: c.country,

@@ -28,6 +28,7 @@ import {
 import type { Caller } from '../../../base/common/identity.ts';
 import type { Actor } from '../../../base/common/identity.ts';
 import { productByModel } from '../../products/node/index.ts';
+import { productsMessages } from '../../products/common/index.ts';
 import type { createCaseInput, transitionInput } from '../common/contract.ts';
 
 const actorOf = (caller: Caller): Actor => (caller.kind === 'system' ? 'system' : caller.user.role);
@@ -80,6 +81,7 @@ export async function createCase(ctx: ServiceContext, input: CreateCaseInput): P
   const site = await requireSite(trx);
   const product = await productByModel(trx, input.model);
   if (!product) throw fieldError('model', casesMessages.unknownModel({ model: input.model }));
+  if (!product.active) throw fieldError('model', productsMessages.retired({ model: product.model }));
   const customer = await trx
     .insertInto('customers')
     .values({

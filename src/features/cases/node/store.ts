@@ -501,7 +501,7 @@ export async function benchCaseHead(db: Db, rma: string) {
     .executeTakeFirst();
 }
 
-/** What the warranty decision reads of a case: serial, purchase, product, the return country, when it was opened and received. */
+/** What the warranty decision reads of a case: serial, purchase, product (with its date-code rule), the return country, when it was opened and received. */
 export async function warrantyFactsOf(db: Db, caseId: number) {
   return db
     .selectFrom('cases')
@@ -517,6 +517,7 @@ export async function warrantyFactsOf(db: Db, caseId: number) {
       'products.product_line',
       'products.warranty_months',
       'products.accessories',
+      'products.date_code_pattern',
       'addresses.country',
     ])
     .where('cases.id', '=', caseId)

@@ -1,1 +1,4 @@
+export * from './accessories.ts';
 export * from './contract.ts';
+export * from './messages.ts';
+export * from './types.ts';

@@ -51,6 +51,8 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
   const announce = useAnnounce();
   const [alert, setAlert] = useState<string | null>(null);
   const [parcel, setParcel] = useState<ShelfParcel | null>(null);
+  /** The models a desk case can be opened for: retired ones are not offered. */
+  const [models, setModels] = useState<string[]>([]);
   const language = customerLanguages.find(([code]) => code === i18n.language)?.[0] ?? 'en';
   const {
     register,
@@ -70,6 +72,12 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
       problemDescription: '',
     },
   });
+
+  useEffect(() => {
+    void api['products.list']({}).then((result) => {
+      if (result.ok) setModels(result.value.map((p) => p.model));
+    });
+  }, []);
 
   // From the unmatched shelf: the sender is most likely the customer.
   useEffect(() => {
@@ -171,8 +179,13 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
         <fieldset className="grid">
           <legend>{t('walkIn.unit')}</legend>
           <Field label={t('field.model')} error={errors.model?.message} hint={t('walkIn.modelHint')}>
-            {(p) => <input {...p} {...register('model')} autoComplete="off" spellCheck={false} />}
+            {(p) => <input {...p} {...register('model')} list="walk-in-models" autoComplete="off" spellCheck={false} />}
           </Field>
+          <datalist id="walk-in-models">
+            {models.map((model) => (
+              <option key={model} value={model} />
+            ))}
+          </datalist>
           <Field label={t('field.serial')} error={errors.serial?.message}>
             {(p) => <input {...p} {...register('serial')} autoComplete="off" spellCheck={false} className="mono" />}
           </Field>

@@ -83,7 +83,8 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
     remembered = filters;
   }, [filters]);
   useEffect(() => {
-    void api['products.list']({}).then((result) => {
+    // Past periods hold retired models' cases too.
+    void api['products.list']({ includeRetired: true }).then((result) => {
       if (result.ok) setLines([...new Set(result.value.map((p) => p.productLine))].sort());
     });
   }, []);

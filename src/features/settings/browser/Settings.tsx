@@ -43,6 +43,14 @@ export function Settings() {
           }}
         /> : null}
       {site && user.role !== 'admin' ? <SiteView site={site} /> : null}
+      {user.role === 'admin' ? (
+        <section className="panel" aria-labelledby="settings-products">
+          <h2 id="settings-products">{t('products.manage')}</h2>
+          <p>
+            <a href={href({ screen: 'products' })}>{t('products.manageIntro')}</a>
+          </p>
+        </section>
+      ) : null}
       {user.role === 'admin' ? <Users pinLength={site?.pinLength ?? 4} /> : null}
       {user.role === 'admin' ? <BackupSection /> : null}
     </main>

@@ -251,11 +251,35 @@ export function standardMonths(
   );
 }
 
-/** Manufacture date from a serial's date code; null when the serial does not match or names an impossible or future date. */
-export function manufactureDate(rule: DateCodeRule, serial: string, today: CalendarDate): CalendarDate | null {
-  const groups = new RegExp(rule.pattern).exec(serial.trim())?.groups;
-  const yearText = groups?.year;
-  if (!groups || !yearText || !/^\d{1,4}$/.test(yearText) || yearText.length === 3) return null;
+/** Why a serial gives no manufacture date under a date-code rule. */
+export type DateCodeMiss =
+  /** The pattern is not a regular expression with `year` and `week` or `month`. */
+  | 'badPattern'
+  /** The serial does not match the pattern. */
+  | 'noMatch'
+  /** The `year` group is not 1, 2 or 4 digits. */
+  | 'badYear'
+  /** The `week` group is not an ISO week of that year. */
+  | 'badWeek'
+  /** The `month` group is not 1 to 12. */
+  | 'badMonth'
+  /** The date named is after today. */
+  | 'future';
+
+export type DateCodeReading = { made: CalendarDate; miss: null } | { made: null; miss: DateCodeMiss };
+
+const missed = (miss: DateCodeMiss): DateCodeReading => ({ made: null, miss });
+
+/**
+ * Reads a serial's date code: the manufacture date, or why there is none. The warranty engine and
+ * the products screen's test field both call it, so the admin sees exactly what the bench will decide.
+ */
+export function readDateCode(rule: DateCodeRule, serial: string, today: CalendarDate): DateCodeReading {
+  if (!dateCodeRuleSchema.safeParse(rule).success) return missed('badPattern');
+  const groups = new RegExp(rule.pattern.trim()).exec(serial.trim())?.groups;
+  if (!groups) return missed('noMatch');
+  const yearText = groups.year;
+  if (!yearText || !/^\d{1,4}$/.test(yearText) || yearText.length === 3) return missed('badYear');
   const thisYear = Number(today.slice(0, 4));
   // Short years name the latest such year not after today: '98' read in 2026 is 1998, '5' is 2025.
   const span = 10 ** yearText.length;
@@ -263,14 +287,21 @@ export function manufactureDate(rule: DateCodeRule, serial: string, today: Calen
     yearText.length === 4
       ? Number(yearText)
       : thisYear - ((((thisYear - Number(yearText)) % span) + span) % span);
-  let made: CalendarDate | null = null;
-  if (groups.week !== undefined && /^\d{1,2}$/.test(groups.week)) {
-    made = isoWeekMonday(year, Number(groups.week));
-  } else if (groups.month !== undefined && /^\d{1,2}$/.test(groups.month)) {
-    const month = Number(groups.month);
-    made = month >= 1 && month <= 12 ? makeDate(year, month, 1) : null;
+  let made: CalendarDate | null;
+  if (groups.week !== undefined) {
+    made = /^\d{1,2}$/.test(groups.week) ? isoWeekMonday(year, Number(groups.week)) : null;
+    if (made === null) return missed('badWeek');
+  } else {
+    const month = groups.month !== undefined && /^\d{1,2}$/.test(groups.month) ? Number(groups.month) : 0;
+    if (month < 1 || month > 12) return missed('badMonth');
+    made = makeDate(year, month, 1);
   }
-  return made !== null && compareDates(made, today) <= 0 ? made : null;
+  return compareDates(made, today) <= 0 ? { made, miss: null } : missed('future');
+}
+
+/** Manufacture date from a serial's date code; null when the serial does not match or names an impossible or future date. */
+export function manufactureDate(rule: DateCodeRule, serial: string, today: CalendarDate): CalendarDate | null {
+  return readDateCode(rule, serial, today).made;
 }
 
 /** Who pays the customer's shipment to the depot: the company within the policy period after purchase. */
