@@ -11,6 +11,8 @@ import { inject } from 'vitest';
 import { dispatch } from '../src/apps/api/dispatch.ts';
 import { loadDemo } from '../src/features/setup/node/setup.ts';
 import { DEMO_PIN } from '../src/features/setup/node/demo.ts';
+import { readSite } from '../src/features/settings/node/index.ts';
+import { DEFAULT_IDLE_MINUTES } from '../src/base/common/schemas.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../src/apps/api/contract.ts';
 import type { Result } from '../src/base/common/result.ts';
 import type { Role } from '../src/base/common/identity.ts';
@@ -57,12 +59,29 @@ export async function freshDatabase(): Promise<(migrations?: readonly Migration[
 
 /** Calls the API as a user of the given role (demo data: one user per role, PIN 1234). */
 export async function asRole(core: Core, role: Role) {
-  const users = await core.db.selectFrom('users').select(['id', 'role']).where('role', '=', role).execute();
-  const signIn = await dispatch(core, 'session.signIn', { userId: users[0]!.id, pin: DEMO_PIN }, null);
-  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
-  const session = (signIn.value as { token: string }).token;
-  return <M extends MethodName>(method: M, input: MethodInput<M>) =>
-    dispatch(core, method, input, session) as Promise<Result<MethodOutput<M>>>;
+  const user = await core.db.selectFrom('users').select('id').where('role', '=', role).executeTakeFirstOrThrow();
+  return asUser(core, Number(user.id));
+}
+
+/**
+ * Calls the API as one user. Like the person at the desk, it enters the PIN again when the test's
+ * clock has moved past the site's idle limit since its last call; a session ended any other way
+ * (disabled, new PIN, new role) stays ended.
+ */
+export async function asUser(core: Core, userId: number, pin = DEMO_PIN) {
+  const open = async () => {
+    const signIn = await dispatch(core, 'session.signIn', { userId, pin }, null);
+    if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
+    return (signIn.value as { token: string }).token;
+  };
+  let session = await open();
+  let lastCall = core.now().getTime();
+  return async <M extends MethodName>(method: M, input: MethodInput<M>) => {
+    const idleMs = ((await readSite(core.db))?.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
+    if (core.now().getTime() - lastCall > idleMs) session = await open();
+    lastCall = core.now().getTime();
+    return dispatch(core, method, input, session) as Promise<Result<MethodOutput<M>>>;
+  };
 }
 
 export function unwrap<T>(result: Result<T>): T {

@@ -392,6 +392,41 @@ describe('hostile input', () => {
     expect(unwrap(await admin('settings.update', { ...site, turnaroundDays: 9 })).turnaroundDays).toBe(9);
   });
 
+  it('takes the shipping, printer, bench, estimate and warranty numbers as JSON numbers only, refused at their field', async () => {
+    const core = await freshCore({ demo: true });
+    const admin = (await asRole(core, 'admin')) as (m: string, i: unknown) => Promise<Result<unknown>>;
+    const clerk = (await asRole(core, 'clerk')) as (m: string, i: unknown) => Promise<Result<unknown>>;
+    const { currency: _currency, ...bench } = unwrap(await admin('bench.settings', {})) as Record<string, never> & { rates: Record<string, unknown>; policy: Record<string, unknown> };
+    const printing = unwrap(await admin('printing.settings', {})) as { label: Record<string, unknown> };
+    const ship = { rma: 'RMA-2026-000001', version: 1, shipment: { carrier: 'UPS', weightGrams: 900, tracking: '1Z999AA10123456784' } };
+    const levels = (fee: unknown) => [fee, 30_000, 50_000];
+    const cases: [string, (v: unknown) => [string, unknown], (m: string, i: unknown) => Promise<Result<unknown>>][] = [
+      ['shipment.weightGrams', (weightGrams) => ['shipping.ship', { ...ship, shipment: { ...ship.shipment, weightGrams } }], clerk],
+      ['label.port', (port) => ['printing.updateSettings', { ...printing, label: { mode: 'zpl', host: '10.0.0.9', port } }], admin],
+      ['closeAfterDays', (closeAfterDays) => ['printing.updateSettings', { ...printing, closeAfterDays }], admin],
+      ['returnShippingFee', (returnShippingFee) => ['bench.updateSettings', { ...bench, returnShippingFee }], admin],
+      ['validityDays', (validityDays) => ['bench.updateSettings', { ...bench, validityDays }], admin],
+      ['rates.taxRateBp', (taxRateBp) => ['bench.updateSettings', { ...bench, rates: { ...bench.rates, taxRateBp } }], admin],
+      ['rates.laborHourlyRate', (laborHourlyRate) => ['bench.updateSettings', { ...bench, rates: { ...bench.rates, laborHourlyRate } }], admin],
+      ['rates.laborLevelFees.0', (fee) => ['bench.updateSettings', { ...bench, rates: { ...bench.rates, laborLevelFees: levels(fee) } }], admin],
+      ['policy.standardMonths', (standardMonths) => ['bench.updateSettings', { ...bench, policy: { ...bench.policy, standardMonths } }], admin],
+    ];
+    const before = await tableCounts(core);
+    for (const [field, call, as] of cases) {
+      // What the field says of something that is not a number at all: its own message, not zod's.
+      const notANumber = await as(...call('seven'));
+      expect(notANumber, field).toMatchObject({ ok: false, error: { code: 'invalid', fieldReasons: { [field]: { code: expect.not.stringMatching(/^input\./) } } } });
+      const said = (notANumber as { error: { fieldReasons: Record<string, { code: string }> } }).error.fieldReasons[field]!.code;
+      for (const hostile of [null, [7], true, '0x10', '16']) {
+        expect(await as(...call(hostile)), `${field} = ${JSON.stringify(hostile)}`).toMatchObject({ ok: false, error: { code: 'invalid', fieldReasons: { [field]: { code: said } } } });
+      }
+    }
+    expect(await tableCounts(core)).toEqual(before);
+    // Numbers still save.
+    expect(unwrap(await admin('bench.updateSettings', { ...bench, validityDays: 21 }))).toMatchObject({ validityDays: 21 });
+    expect(unwrap(await admin('printing.updateSettings', { ...printing, closeAfterDays: 30 }))).toMatchObject({ closeAfterDays: 30 });
+  });
+
   it('refuses names with invisible or direction characters, and keeps names in one Unicode form', async () => {
     const core = await freshCore({ demo: true });
     const admin = await asRole(core, 'admin');

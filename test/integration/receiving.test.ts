@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../src/base/node/db/migrations/registry.ts';
+import type { Core } from '../../src/base/node/core.ts';
+import { usePrinter, type Printer } from '../../src/features/printing/node/index.ts';
+import { sendLeftPendingPrintJobs } from '../../src/features/shipping/node/index.ts';
 import { asRole, freshCore, freshDatabase, tableCounts, unwrap } from '../helpers.ts';
 
 const condition = { packaging: 'intact' as const, physicalDamage: false, liquidDamage: false, accessories: ['cable' as const] };
@@ -56,6 +59,65 @@ describe('scan to case', () => {
     const result = unwrap(await warehouse('receiving.scan', { code: detail.inbound.tracking! }));
     expect(result.kind).toBe('choose');
     expect(result.kind === 'choose' && result.units).toHaveLength(2);
+  });
+});
+
+describe("the unit tag, in the receipt's transaction", () => {
+  /** A label printer that prints, or one that takes the tag and never answers (the process ends mid-print). */
+  function labelPrinter(hangs: boolean): Printer & { printed: string[] } {
+    const printer = {
+      printed: [] as string[],
+      async list() {
+        return [{ name: 'Zebra ZD421', isDefault: true }];
+      },
+      printPdf(name: string) {
+        if (hangs) return new Promise<void>(() => {});
+        printer.printed.push(name);
+        return Promise.resolve();
+      },
+    };
+    return printer;
+  }
+  const tagJobs = (core: Core) => core.db.selectFrom('print_jobs').select(['kind', 'case_id', 'state', 'attempts', 'printer']).orderBy('id').execute();
+
+  async function dockWithLabelPrinter(hangs: boolean) {
+    const depot = await dock();
+    const printer = labelPrinter(hangs);
+    usePrinter(depot.core, printer);
+    unwrap(await depot.admin('printing.updateSettings', { label: { mode: 'system', printer: 'Zebra ZD421' }, office: { printer: null, paper: 'A4' }, closeAfterDays: 10 }));
+    return { ...depot, printer };
+  }
+
+  it('commits the job with the receipt and ends printed', async () => {
+    const { core, warehouse, detail, printer } = await dockWithLabelPrinter(false);
+    // A refused receipt leaves no job.
+    expect(await warehouse('receiving.receive', { rma: detail.rma, version: detail.version, serial: 'WRONG-1', condition })).toMatchObject({ ok: false });
+    expect(await tagJobs(core)).toEqual([]);
+
+    const outcome = unwrap(await warehouse('receiving.receive', { rma: detail.rma, version: detail.version, serial: detail.serial, condition }));
+    expect(outcome.tag).toMatchObject({ printed: true, message: 'Unit tag sent to Zebra ZD421.' });
+    expect(printer.printed).toEqual(['Zebra ZD421']);
+    expect(await tagJobs(core)).toEqual([{ kind: 'unit_tag', case_id: detail.id, state: 'printed', attempts: 1, printer: 'Zebra ZD421' }]);
+  });
+
+  it('keeps the job pending with the receipt when the print never ends, and sends it when Depot starts again', async () => {
+    const { core, warehouse, detail, tick } = await dockWithLabelPrinter(true);
+    // The receipt commits, then the printer takes the tag and the process dies before it answers.
+    void warehouse('receiving.receive', { rma: detail.rma, version: detail.version, serial: detail.serial, condition });
+    await expect.poll(async () => (await core.db.selectFrom('intakes').select('id').where('case_id', '=', detail.id).execute()).length).toBe(1);
+    expect(await tagJobs(core)).toEqual([{ kind: 'unit_tag', case_id: detail.id, state: 'pending', attempts: 0, printer: null }]);
+
+    // Started again with a printer that answers: a job pending for a minute is sent.
+    const printer = labelPrinter(false);
+    usePrinter(core, printer);
+    const log: string[] = [];
+    await sendLeftPendingPrintJobs(core, (line) => log.push(line));
+    expect(printer.printed).toEqual([]);
+    tick(61_000);
+    await sendLeftPendingPrintJobs(core, (line) => log.push(line));
+    expect(printer.printed).toEqual(['Zebra ZD421']);
+    expect(await tagJobs(core)).toEqual([{ kind: 'unit_tag', case_id: detail.id, state: 'printed', attempts: 1, printer: 'Zebra ZD421' }]);
+    expect(log).toEqual([expect.stringMatching(/^print job \d+: Sent to Zebra ZD421\.$/)]);
   });
 });
 

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { plainContext } from '../../src/base/node/handlers.ts';
 import { databaseFile } from '../../src/base/node/paths.ts';
 import { exportCsv } from '../../src/features/reports/node/index.ts';
-import { freshCore, tableCounts, tempDir, testDialect, unwrap } from '../helpers.ts';
+import { asUser, freshCore, tableCounts, tempDir, testDialect, unwrap } from '../helpers.ts';
 
 /**
  * A depot built by hand through its own services, on a clock the test moves, so every figure of
@@ -69,13 +69,12 @@ function diagnosis(overrides: Partial<DiagnosisInput>): DiagnosisInput {
 async function buildDepot() {
   const core = await freshCore({ now: () => clock });
   at('2026-02-20T09:00:00');
-  const session = unwrap(await dispatch(core, 'setup.createSite', { ...site, adminName: 'Admin Park', adminPin: '1234' }, null)) as { token: string };
-  const as = (token: string): Call => (method, input) => dispatch(core, method, input, token) as never;
-  const admin = as(session.token);
+  const session = unwrap(await dispatch(core, 'setup.createSite', { ...site, adminName: 'Admin Park', adminPin: '1234' }, null)) as { user: { id: number } };
+  const admin: Call = await asUser(core, session.user.id, '1234');
   const people: Record<string, Call> = {};
   for (const [name, role] of [['Jisoo Han', 'technician'], ['Li Wei', 'technician'], ['Minji Kim', 'warehouse'], ['Eleni Papadopoulou', 'clerk']] as const) {
     const user = unwrap(await admin('users.create', { name, role, pin: '1234' }));
-    people[name] = as((unwrap(await dispatch(core, 'session.signIn', { userId: user.id, pin: '1234' }, null)) as { token: string }).token);
+    people[name] = await asUser(core, user.id, '1234');
   }
   const jisoo = people['Jisoo Han']!;
   const li = people['Li Wei']!;

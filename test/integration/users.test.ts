@@ -118,6 +118,8 @@ describe('admins manage users', () => {
     const { core, admin, idOf, entryOf, advance } = await depot();
     const adminId = await idOf('admin');
     const clerkId = await idOf('clerk');
+    // The ten tries take 110 minutes: the clerk's session must outlast them to be ended by the reset.
+    unwrap(await admin('settings.update', { ...unwrap(await admin('settings.get', {})), idleMinutes: 720 }));
     const clerk = await signedIn(core, clerkId);
     for (let i = 0; i < 10; i++) {
       advance(10 * 60_000);
@@ -259,6 +261,53 @@ describe("the site's PIN length", () => {
       error: { fieldReasons: { adminPin: { code: 'common.pinDigits', params: { digits: 8 } } } },
     });
     expect(await dispatch(core, 'setup.createSite', { ...site, adminPin: '12345678' }, null)).toMatchObject({ ok: true });
+  });
+});
+
+describe("sessions and the site's idle limit", () => {
+  const minute = 60_000;
+
+  it('keeps a session used within the limit and refuses one left unused for longer, on the core clock', async () => {
+    const { core, admin, idOf, advance } = await depot();
+    expect(unwrap(await admin('settings.get', {})).idleMinutes).toBe(30);
+    const clerk = await signedIn(core, await idOf('clerk'));
+
+    // Each use restarts the wait: 29 minutes, twice, is never 30 unused.
+    advance(29 * minute);
+    expect(await clerk('session.me', {})).toMatchObject({ ok: true });
+    advance(29 * minute);
+    expect(await clerk('session.me', {})).toMatchObject({ ok: true });
+    advance(30 * minute + 1);
+    expect(await clerk('session.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated', reason: { code: 'common.signInFirst' } } });
+    // Gone for good: using it again does not bring it back.
+    expect(await clerk('session.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    // The same PIN opens a new one.
+    expect(await (await signedIn(core, await idOf('clerk')))('session.me', {})).toMatchObject({ ok: true });
+  });
+
+  it('follows the limit the admin sets, 5 to 720 whole minutes, at its field', async () => {
+    const { core, admin, idOf, advance } = await depot();
+    const site = unwrap(await admin('settings.get', {}));
+    for (const idleMinutes of [4, 721, 7.5, '10', null]) {
+      expect(await admin('settings.update', { ...site, idleMinutes } as never), String(idleMinutes)).toMatchObject({
+        ok: false,
+        error: { fields: { idleMinutes: expect.anything() } },
+      });
+    }
+    expect(unwrap(await admin('settings.update', { ...site, idleMinutes: 5 })).idleMinutes).toBe(5);
+    const clerk = await signedIn(core, await idOf('clerk'));
+    advance(5 * minute);
+    expect(await clerk('session.me', {})).toMatchObject({ ok: true });
+    advance(5 * minute + 1);
+    expect(await clerk('session.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('reads a site saved before the idle limit was a setting as 30 minutes', async () => {
+    const { core, admin } = await depot();
+    const row = await core.db.selectFrom('site_settings').select('value').where('key', '=', 'site').executeTakeFirstOrThrow();
+    const { idleMinutes: _dropped, ...older } = JSON.parse(row.value) as Record<string, unknown>;
+    await core.db.updateTable('site_settings').set({ value: JSON.stringify(older) }).where('key', '=', 'site').execute();
+    expect(unwrap(await admin('settings.get', {})).idleMinutes).toBe(30);
   });
 });
 

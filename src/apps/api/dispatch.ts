@@ -5,6 +5,8 @@ import type { Core } from '../../base/node/core.ts';
 import { runService, thisMachine, type ServiceContext } from '../../base/node/handlers.ts';
 import { exportMethods, recordCall } from '../../base/node/audit.ts';
 import type { Caller } from '../../base/common/identity.ts';
+import { DEFAULT_IDLE_MINUTES } from '../../base/common/schemas.ts';
+import { readSite } from '../../features/settings/node/index.ts';
 import { api, isMethodName } from './contract.ts';
 import { handlers } from './handlers.ts';
 
@@ -26,6 +28,12 @@ export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<strin
   return fields;
 }
 
+/** How long a session may go unused: the site's setting, or its default before the site exists. */
+async function idleLimitMs(core: Core): Promise<number> {
+  const site = await readSite(core.db);
+  return (site?.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
+}
+
 const failure = (error: ApiError): Result<never> => ({ ok: false, error });
 
 /**
@@ -38,7 +46,7 @@ export async function dispatch(core: Core, method: unknown, input: unknown, sess
   if (!isMethodName(method)) return failure(apiError('not_found', commonMessages.unknownMethod({ method: String(method) })));
   const spec = api[method];
   const token = typeof session === 'string' ? session : null;
-  const user = core.sessions.lookup(token);
+  const user = token ? core.sessions.lookup(token, await idleLimitMs(core)) : null;
   if (spec.access !== 'public') {
     if (!user) return failure(apiError('unauthenticated', commonMessages.signInFirst()));
     if (spec.access !== 'signed-in' && user.role !== 'admin' && !spec.access.includes(user.role)) {

@@ -13,6 +13,7 @@ import { backupCommand, backupHelp, checkCommand, restoreCommand } from './backu
 import { startBackupSchedule } from '../../features/backup/node/index.ts';
 import { printHelp, runPrint } from './print.ts';
 import { cupsInstalled, cupsPrinter, usePrinter } from '../../features/printing/node/index.ts';
+import { sendLeftPendingPrintJobs } from '../../features/shipping/node/index.ts';
 import { exportHelp, runExport } from './export.ts';
 
 const help = `depot — the back office of a repair depot
@@ -101,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Depot is running in browser mode. Open: ${host.openUrl}`);
       const sync = startPortalSync(core, dbFile, values['portal-url']);
       const backups = startBackupSchedule(core, (line) => console.log(`backup: ${line}`));
+      void sendLeftPendingPrintJobs(core, (line) => console.log(`printing: ${line}`));
       const stop = async () => {
         backups.stop();
         await sync.stop();

@@ -14,6 +14,7 @@ import { encryptedTokenStore } from '../../features/portal-sync/node/index.ts';
 import { contentSecurityPolicy } from '../host/security.ts';
 import { usePrinter, type Printer } from '../../features/printing/node/index.ts';
 import { startBackupSchedule } from '../../features/backup/node/index.ts';
+import { sendLeftPendingPrintJobs } from '../../features/shipping/node/index.ts';
 
 // Electron's userData is where Depot keeps its database unless DEPOT_DATA_DIR says otherwise.
 app.setName('Depot');
@@ -152,6 +153,7 @@ app.whenReady().then(async () => {
   startPortalSync(core, dataDir);
   backups = startBackupSchedule(core, (line) => console.log(`backup: ${line}`));
   usePrinter(core, systemPrinter);
+  void sendLeftPendingPrintJobs(core, (line) => console.log(`printing: ${line}`));
   ipcMain.handle('depot:call', (event, method: unknown, input: unknown, sessionToken: unknown) => {
     if (!fromOurPage(event) || !core) {
       return { ok: false, error: apiError('forbidden', commonMessages.foreignWindow()) } satisfies Result<never>;

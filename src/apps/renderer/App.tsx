@@ -18,7 +18,8 @@ type Phase =
   | { kind: 'failed'; message: string }
   | { kind: 'setup' }
   | { kind: 'signIn'; state: SetupState; notice: ParseKeysWithoutVariables | null }
-  | { kind: 'shell'; user: UserInfo };
+  // Locked: the session ended (idle, or on the server); the screen stays mounted under the lock.
+  | { kind: 'shell'; user: UserInfo; locked: boolean };
 
 export function App() {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function App() {
       if (!state.value.initialized) return setPhase({ kind: 'setup' });
       if (session.get()) {
         const me = await api['session.me']({});
-        if (me.ok) return setPhase({ kind: 'shell', user: me.value });
+        if (me.ok) return setPhase({ kind: 'shell', user: me.value, locked: false });
         session.clear();
       }
       setPhase({ kind: 'signIn', state: state.value, notice });
@@ -48,15 +49,27 @@ export function App() {
     onSessionEnded(() => {
       // Only a session that was in use ends here; starting up checks its own.
       if (!inShell.current) return;
-      inShell.current = false;
       session.clear();
-      void start('error.unauthenticated');
+      setPhase((p) => (p.kind === 'shell' ? { ...p, locked: true } : p));
     });
   }, [start]);
 
   const signedIn = (info: SessionInfo) => {
     session.set(info.token);
-    setPhase({ kind: 'shell', user: info.user });
+    setPhase({ kind: 'shell', user: info.user, locked: false });
+  };
+
+  /** Nobody used this desk for the site's idle time: lock it, and end the session so no call goes on in the name of whoever left. */
+  const lock = useCallback(async () => {
+    setPhase((p) => (p.kind === 'shell' ? { ...p, locked: true } : p));
+    await api['session.signOut']({});
+    session.clear();
+  }, []);
+
+  const signInAsSomeoneElse = () => {
+    session.clear();
+    window.location.hash = '';
+    void start();
   };
 
   const signOut = async () => {
@@ -69,7 +82,14 @@ export function App() {
   return (
     <AnnounceProvider>
       {phase.kind === 'shell' ? (
-        <Shell user={phase.user} signOut={signOut} />
+        <Shell
+          user={phase.user}
+          signOut={signOut}
+          locked={phase.locked}
+          lock={lock}
+          onUnlocked={signedIn}
+          onSwitchUser={signInAsSomeoneElse}
+        />
       ) : (
         <div className="outside">
           <div className="outside-bar">

@@ -22,15 +22,22 @@ import { SyncScreen } from '../../features/portal-sync/browser/index.ts';
 import { UnmatchedScreen } from '../../features/receiving/browser/index.ts';
 import { WalkIn } from '../../features/receiving/browser/index.ts';
 import type { UserInfo } from '../../base/common/identity.ts';
-import type { Site } from '../../base/common/schemas.ts';
+import { DEFAULT_IDLE_MINUTES, type Site } from '../../base/common/schemas.ts';
+import { LockScreen, useIdleLock } from '../../features/users/browser/index.ts';
+import type { SessionInfo } from '../../features/users/common/index.ts';
 
 interface Props {
   user: UserInfo;
   signOut: () => void;
+  /** The session ended: the lock screen covers the screen, which stays as it was. */
+  locked: boolean;
+  lock: () => void;
+  onUnlocked: (session: SessionInfo) => void;
+  onSwitchUser: () => void;
 }
 
 /** The signed-in frame: header, the role's navigation, and the current screen. */
-export function Shell({ user, signOut }: Props) {
+export function Shell({ user, signOut, locked, lock, onUnlocked, onSwitchUser }: Props) {
   const { t } = useTranslation();
   const route = useRoute();
   const [site, setSite] = useState<Site | null>(null);
@@ -40,6 +47,8 @@ export function Shell({ user, signOut }: Props) {
       if (result.ok) setSite(result.value);
     });
   }, []);
+
+  useIdleLock(locked ? null : (site?.idleMinutes ?? null), lock);
 
   const { own, nav } = useMemo(() => {
     const own: string[] = queuesFor(user.role);
@@ -98,6 +107,9 @@ export function Shell({ user, signOut }: Props) {
         </header>
         <div className="content">{route ? <Screen route={route} /> : null}</div>
       </div>
+      {locked ? (
+        <LockScreen user={user} idleMinutes={site?.idleMinutes ?? DEFAULT_IDLE_MINUTES} onUnlocked={onUnlocked} onSwitchUser={onSwitchUser} />
+      ) : null}
     </SignedProvider>
   );
 }

@@ -92,6 +92,11 @@ export const pinSchema = z
   .string({ error: required('pin') })
   .regex(/^\d{4,8}$/, zodMessage(m.pin()));
 
+/** How long a session may sit unused before it locks: a shared desk locks soon, never after more than 12 hours. */
+export const MIN_IDLE_MINUTES = 5;
+export const MAX_IDLE_MINUTES = 720;
+export const DEFAULT_IDLE_MINUTES = 30;
+
 /** Whether a new PIN has the site's length. */
 export const pinOfLength = (pin: string, length: number) => pin.length === length;
 
@@ -169,6 +174,13 @@ export const siteSchema = z.object({
     .min(MIN_PIN_LENGTH, zodMessage(m.pinLength()))
     .max(MAX_PIN_LENGTH, zodMessage(m.pinLength()))
     .default(MIN_PIN_LENGTH),
+  // Sites set up before sessions had a site limit read the default.
+  idleMinutes: z
+    .number({ error: zodMessage(m.number()) })
+    .int(zodMessage(m.wholeNumber()))
+    .min(MIN_IDLE_MINUTES, zodMessage(m.idleMinutes({ min: MIN_IDLE_MINUTES, max: MAX_IDLE_MINUTES })))
+    .max(MAX_IDLE_MINUTES, zodMessage(m.idleMinutes({ min: MIN_IDLE_MINUTES, max: MAX_IDLE_MINUTES })))
+    .default(DEFAULT_IDLE_MINUTES),
 });
 export type SiteSettings = z.output<typeof siteSchema>;
 

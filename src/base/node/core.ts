@@ -32,12 +32,13 @@ export type Db = Kysely<Database> | Tx;
 
 export function createCore(database: DepotDatabase, options: { dataDir?: string | null; now?: () => Date } = {}): Core {
   const slots = new Map<Slot<unknown>, unknown>();
+  const now = options.now ?? (() => new Date());
   return {
     database,
     db: database.db,
     dataDir: options.dataDir ?? null,
-    now: options.now ?? (() => new Date()),
-    sessions: new Sessions(),
+    now,
+    sessions: new Sessions(now),
     slot<T>(slot: Slot<T>): T {
       if (!slots.has(slot)) slots.set(slot, slot.initial());
       return slots.get(slot) as T;

@@ -1,27 +1,32 @@
 import crypto from 'node:crypto';
 import type { UserInfo } from '../common/identity.ts';
 
-const IDLE_LIMIT_MS = 12 * 60 * 60 * 1000;
-
-/** Signed-in sessions of this process: random tokens, dropped after 12 idle hours. */
+/**
+ * Signed-in sessions of this process: random tokens, dropped once unused for longer than the
+ * site's idle limit (a walk-away desk asks for the PIN again). Time is the core's clock.
+ */
 export class Sessions {
   private readonly byToken = new Map<string, { user: UserInfo; lastSeen: number }>();
 
+  constructor(private readonly now: () => Date) {}
+
   open(user: UserInfo): string {
     const token = crypto.randomBytes(24).toString('base64url');
-    this.byToken.set(token, { user, lastSeen: Date.now() });
+    this.byToken.set(token, { user, lastSeen: this.now().getTime() });
     return token;
   }
 
-  lookup(token: string | null): UserInfo | null {
+  /** The session's user, or null when it is unknown or was unused for longer than `idleLimitMs`. */
+  lookup(token: string | null, idleLimitMs: number): UserInfo | null {
     if (!token) return null;
     const entry = this.byToken.get(token);
     if (!entry) return null;
-    if (Date.now() - entry.lastSeen > IDLE_LIMIT_MS) {
+    const now = this.now().getTime();
+    if (now - entry.lastSeen > idleLimitMs) {
       this.byToken.delete(token);
       return null;
     }
-    entry.lastSeen = Date.now();
+    entry.lastSeen = now;
     return entry.user;
   }
 

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../../base/browser/api.ts';
+import { typedNumber } from '../../../base/browser/numbers.ts';
 import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
@@ -138,10 +139,10 @@ function BackupSettingsForm({ status, onSaved }: { status: BackupStatus; onSaved
           {t('backup.automatic')}
         </label>
         <Field label={t('backup.everyHours')} error={errors.everyHours?.message}>
-          {(p) => <input {...p} {...register('everyHours')} type="number" inputMode="numeric" min={1} max={720} />}
+          {(p) => <input {...p} {...register('everyHours', { setValueAs: typedNumber })} type="number" inputMode="numeric" min={1} max={720} />}
         </Field>
         <Field label={t('backup.keep')} error={errors.keep?.message}>
-          {(p) => <input {...p} {...register('keep')} type="number" inputMode="numeric" min={1} max={100} />}
+          {(p) => <input {...p} {...register('keep', { setValueAs: typedNumber })} type="number" inputMode="numeric" min={1} max={100} />}
         </Field>
         <Field label={t('backup.folder')} error={errors.folder?.message} hint={t('backup.folderHint', { folder: status.defaultFolder })} optional className="span-2">
           {(p) => <input {...p} {...register('folder')} autoComplete="off" spellCheck={false} />}

@@ -9,12 +9,13 @@ const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
 /** When Depot backs itself up, how many backups it keeps, and where (null: `backups` beside the database). */
 export const backupSettingsSchema = z.object({
   automatic: z.boolean(),
-  everyHours: z.coerce
+  // Numbers only: the Settings form converts what was typed.
+  everyHours: z
     .number({ error: zodMessage(m.everyHours()) })
     .int(zodMessage(m.everyHours()))
     .min(1, zodMessage(m.everyHours()))
     .max(720, zodMessage(m.everyHours())),
-  keep: z.coerce
+  keep: z
     .number({ error: zodMessage(m.keep()) })
     .int(zodMessage(m.keep()))
     .min(1, zodMessage(m.keep()))

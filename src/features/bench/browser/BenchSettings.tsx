@@ -13,6 +13,7 @@ import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
+import { typedNumber } from '../../../base/browser/numbers.ts';
 
 /** The form: numbers as typed, lists one per line ("Tablets = 24", "KR / Speakers = 12"). */
 interface FormValues {
@@ -50,11 +51,11 @@ function toSettings(v: FormValues, saved: BenchSettingsView, ctx: z.RefinementCt
   };
   return {
     policy: {
-      standardMonths: v.standardMonths,
-      noReasonReturnDays: v.noReasonReturnDays,
-      companyPaidShippingMonths: v.companyPaidShippingMonths,
-      extendedMaxYears: v.extendedMaxYears,
-      repairWarrantyDays: v.repairWarrantyDays,
+      standardMonths: typedNumber(v.standardMonths),
+      noReasonReturnDays: typedNumber(v.noReasonReturnDays),
+      companyPaidShippingMonths: typedNumber(v.companyPaidShippingMonths),
+      extendedMaxYears: typedNumber(v.extendedMaxYears),
+      repairWarrantyDays: typedNumber(v.repairWarrantyDays),
       voidingDamage: v.voidingDamage,
       // Saved on their own, with the consumer rules below.
       regional: saved.policy.regional,
@@ -69,12 +70,12 @@ function toSettings(v: FormValues, saved: BenchSettingsView, ctx: z.RefinementCt
       }),
     },
     rates: {
-      taxRateBp: v.taxRateBp,
+      taxRateBp: typedNumber(v.taxRateBp),
       laborHourlyRate: money(v.hourlyRate, 'hourlyRate'),
       laborLevelFees: [money(v.level1, 'level1'), money(v.level2, 'level2'), money(v.level3, 'level3')],
     },
     returnShippingFee: money(v.returnShippingFee, 'returnShippingFee'),
-    validityDays: v.validityDays,
+    validityDays: typedNumber(v.validityDays),
     faultCategories: lines(v.faultCategories),
   };
 }

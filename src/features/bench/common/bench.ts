@@ -38,12 +38,12 @@ const version = z.number({ error: zodMessage(commonMessages.versionRequired()) }
 export const benchSettingsSchema = z.object({
   policy: warrantyPolicySchema,
   rates: estimateRatesSchema,
-  returnShippingFee: z.coerce
+  returnShippingFee: z
     .number({ error: zodMessage(fieldMessages.required('returnShippingFee')) })
     .int(zodMessage(m.returnFeeWhole()))
     .min(0, zodMessage(aboutField(estimatesMessages.moneyNegative, 'returnShippingFee')))
     .max(MAX_AMOUNT, zodMessage(aboutField(estimatesMessages.moneyTooLarge, 'returnShippingFee'))),
-  validityDays: z.coerce
+  validityDays: z
     .number({ error: zodMessage(m.validityRequired()) })
     .int(zodMessage(m.validityWhole()))
     .min(1, zodMessage(m.validityRange({ min: 1, max: 365 })))

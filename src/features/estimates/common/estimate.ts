@@ -92,12 +92,12 @@ export const estimateLineSchema = z.discriminatedUnion('kind', [partLine, laborL
 export type EstimateLineInput = z.input<typeof estimateLineSchema>;
 export type EstimateLine = z.output<typeof estimateLineSchema>;
 
-const rateMoney = (label: FieldLabel) => z.coerce.number({ error: zodMessage(fieldMessages.required(label)) }).pipe(moneySchema(label));
+const rateMoney = (label: FieldLabel) => z.number({ error: zodMessage(fieldMessages.required(label)) }).pipe(moneySchema(label));
 
 /** The site's prices for estimates; Settings validates an admin's edit with this. */
 export const estimateRatesSchema = z.object({
   /** Basis points: 1000 is 10 %. */
-  taxRateBp: z.coerce
+  taxRateBp: z
     .number({ error: zodMessage(m.taxRateRequired()) })
     .int(zodMessage(m.taxRateWhole()))
     .min(0, zodMessage(m.taxRateNegative()))

@@ -13,6 +13,7 @@ import {
 import { shippingMessages } from '../../shipping/common/index.ts';
 import { pdfObjectUrl } from '../../shipping/browser/index.ts';
 import { api } from '../../../base/browser/api.ts';
+import { typedNumber } from '../../../base/browser/numbers.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
@@ -47,10 +48,11 @@ const resolver: Resolver<FormValues, unknown, PrinterSettings> = async (values) 
   if (values.officeMode === 'system' && !values.office.printer) {
     set(errors, 'office.printer', { type: 'validation', message: zodMessage(shippingMessages.chooseOfficePrinter()) });
   }
+  // The API takes numbers only: the form converts what was typed.
   const parsed = printerSettingsSchema.safeParse({
-    label: { ...values.label, printer: values.label.printer || null },
+    label: { ...values.label, port: typedNumber(values.label.port), printer: values.label.printer || null },
     office: { paper: values.office.paper, printer: values.officeMode === 'system' ? values.office.printer || null : null },
-    closeAfterDays: values.closeAfterDays,
+    closeAfterDays: typedNumber(values.closeAfterDays),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -94,9 +94,9 @@ function destinationOf(settings: PrinterSettings, kind: DocumentKind, hasPrinter
 const describe = (d: Destination): string | null =>
   d.kind === 'system' ? d.printer : d.kind === 'zpl' ? `${d.host}:${d.port}` : null;
 
-/** Whether documents of this kind go to a printer rather than back to the person. */
-export async function hasPrinterFor(core: Core, kind: DocumentKind): Promise<boolean> {
-  return destinationOf(await readPrinterSettings(core.db), kind, core.slot(printerSlot).printer !== null).kind !== 'download';
+/** Whether documents of this kind go to a printer rather than back to the person (`db`: a request's transaction). */
+export async function hasPrinterFor(core: Core, kind: DocumentKind, db: Db = core.db): Promise<boolean> {
+  return destinationOf(await readPrinterSettings(db), kind, core.slot(printerSlot).printer !== null).kind !== 'download';
 }
 
 async function send(core: Core, destination: Destination, document: BuiltDocument): Promise<void> {
@@ -153,6 +153,36 @@ export interface PrintRequest {
 }
 
 /**
+ * Writes a job, pending, in the caller's transaction: a document that must not be lost (the unit tag
+ * of a receipt) commits with what it is for, and is delivered (`deliver` with its id) after the commit.
+ */
+export async function queuePrintJob(db: Db, now: Date, caller: Caller, job: PrintRequest): Promise<number> {
+  const row = await db
+    .insertInto('print_jobs')
+    .values({
+      kind: job.kind,
+      case_id: job.caseId,
+      request: JSON.stringify(job.request),
+      printer: null,
+      state: 'pending',
+      error: null,
+      attempts: 0,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      created_by: caller.kind === 'user' ? caller.user.id : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Jobs still pending since before `before`: written, but the process that wrote them stopped before sending. */
+export async function leftPendingPrintJobIds(db: Db, before: Date): Promise<number[]> {
+  const rows = await db.selectFrom('print_jobs').select('id').where('state', '=', 'pending').where('updated_at', '<', before.toISOString()).orderBy('id').execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/**
  * Builds and delivers one document. The job row is written before anything is sent, so a print that
  * fails (or a process that dies mid-print) leaves the job to retry, with its reason.
  */
@@ -165,26 +195,7 @@ export async function deliver(
   const destination = destinationOf(await readPrinterSettings(core.db), job.kind, core.slot(printerSlot).printer !== null);
   const printer = describe(destination);
   const at = () => core.now().toISOString();
-  let id = job.id;
-  if (id === undefined) {
-    const row = await core.db
-      .insertInto('print_jobs')
-      .values({
-        kind: job.kind,
-        case_id: job.caseId,
-        request: JSON.stringify(job.request),
-        printer,
-        state: 'pending',
-        error: null,
-        attempts: 0,
-        created_at: at(),
-        updated_at: at(),
-        created_by: caller.kind === 'user' ? caller.user.id : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = Number(row.id);
-  }
+  const id = job.id ?? (await queuePrintJob(core.db, core.now(), caller, job));
   const finish = async (state: PrintJob['state'], error: string | null) => {
     await core.db
       .updateTable('print_jobs')

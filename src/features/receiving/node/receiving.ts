@@ -16,7 +16,7 @@ import {
   requireVersion,
   type ExpectedUnitRow,
 } from '../../cases/node/index.ts';
-import { printUnitTag } from '../../shipping/node/index.ts';
+import { printUnitTag, queueUnitTag } from '../../shipping/node/index.ts';
 import { withdrawPendingStatus } from '../../../base/node/outbox.ts';
 import { logScanned, parcelOnShelf, takeOffShelf } from './shelf.ts';
 
@@ -65,8 +65,8 @@ export async function scan(ctx: ServiceContext, code: string, opening = false): 
 /** Marks the unit received with what the dock found, in one transaction with status, history and outbox. */
 export async function receive(ctx: ServiceContext, input: z.output<typeof receiveInput>): Promise<ReceiveOutcome> {
   const { now, caller } = ctx;
-  // Its own transaction (`writes: 'own'`): the unit tag prints only once the receipt is committed.
-  await ctx.db.transaction().execute(async (trx) => {
+  // Its own transaction (`writes: 'own'`): the unit tag's job commits with the receipt, and is sent only after.
+  const tagJob = await ctx.db.transaction().execute(async (trx) => {
     const row = await caseRow(trx, input.rma);
     const matches = normalizeSerial(input.serial) === row.serial_norm;
     if (!matches && !input.mismatchReason) {
@@ -99,13 +99,15 @@ export async function receive(ctx: ServiceContext, input: z.output<typeof receiv
       })
       .execute();
     if (input.parcelId) await takeOffShelf(trx, ctx, input.parcelId, { id, status: 'received', inbound_tracking: row.inbound_tracking });
+    const jobId = await queueUnitTag(ctx, trx, id, input.rma);
+    return jobId === null ? null : { id: jobId, caseId: id };
   });
   const after = await caseRow(ctx.db, input.rma);
   return {
     rma: input.rma,
     version: after.version,
     status: after.status,
-    tag: await printUnitTag(ctx, input.rma),
+    tag: await printUnitTag(ctx, input.rma, tagJob),
   };
 }
 

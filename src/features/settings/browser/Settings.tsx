@@ -125,6 +125,7 @@ function SiteView({ site }: { site: Site }) {
     [t('field.timeZone'), site.timeZone],
     [t('field.turnaroundDays'), String(site.turnaroundDays)],
     [t('field.pinLength'), String(site.pinLength)],
+    [t('field.idleMinutes'), String(site.idleMinutes)],
   ];
   return (
     <section className="panel" aria-labelledby="settings-site">

@@ -2,7 +2,7 @@ import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { currencies } from '../../../base/common/money.ts';
-import type { siteSchema } from '../../../base/common/schemas.ts';
+import { DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, type siteSchema } from '../../../base/common/schemas.ts';
 import { Field } from '../../../base/browser/Field.tsx';
 
 export type SiteForm = z.input<typeof siteSchema>;
@@ -22,6 +22,7 @@ export const siteFieldPaths = [
   'timeZone',
   'turnaroundDays',
   'pinLength',
+  'idleMinutes',
 ] as const;
 
 const timeZones: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
@@ -33,6 +34,7 @@ export const emptySite = (): SiteForm => ({
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   turnaroundDays: 7,
   pinLength: 4,
+  idleMinutes: DEFAULT_IDLE_MINUTES,
 });
 
 interface Props {
@@ -41,7 +43,7 @@ interface Props {
   disabled?: boolean;
 }
 
-/** Site name, address, currency, time zone, turnaround and PIN length: the same fields at setup and in settings. */
+/** Site name, address, currency, time zone, turnaround, PIN length and the idle lock: the same fields at setup and in settings. */
 export function SiteFields({ register, errors, disabled }: Props) {
   const { t } = useTranslation();
   const a = errors.address;
@@ -102,6 +104,18 @@ export function SiteFields({ register, errors, disabled }: Props) {
       </Field>
       <Field label={t('field.pinLength')} error={errors.pinLength?.message} hint={t('settings.pinLengthHint')}>
         {(p) => <input {...p} {...register('pinLength', { valueAsNumber: true })} type="number" min={4} max={8} className="short" />}
+      </Field>
+      <Field label={t('field.idleMinutes')} error={errors.idleMinutes?.message} hint={t('settings.idleMinutesHint')}>
+        {(p) => (
+          <input
+            {...p}
+            {...register('idleMinutes', { valueAsNumber: true })}
+            type="number"
+            min={MIN_IDLE_MINUTES}
+            max={MAX_IDLE_MINUTES}
+            className="short"
+          />
+        )}
       </Field>
     </fieldset>
   );

@@ -45,6 +45,7 @@ export const demoSite: Site = {
   timeZone: 'Asia/Seoul',
   turnaroundDays: 7,
   pinLength: 4,
+  idleMinutes: 30,
 };
 
 const demoUsers = [

@@ -10,6 +10,7 @@ import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import type { Said } from '../../../base/common/messages.ts';
 import { href } from '../../../base/browser/router.ts';
+import { typedNumber } from '../../../base/browser/numbers.ts';
 import { pdfObjectUrl, showPdf } from './documents.tsx';
 
 interface Printed {
@@ -139,7 +140,7 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
           {(p) => <input {...p} {...register('service')} autoComplete="off" />}
         </Field>
         <Field label={t('shipping.weight')} error={errors.weightGrams?.message}>
-          {(p) => <input {...p} {...register('weightGrams')} inputMode="numeric" autoComplete="off" />}
+          {(p) => <input {...p} {...register('weightGrams', { setValueAs: typedNumber })} inputMode="numeric" autoComplete="off" />}
         </Field>
         <Field label={t('shipping.tracking')} error={errors.tracking?.message} hint={t('shipping.trackingHint')}>
           {(p) => <input {...p} {...register('tracking')} className="mono scan-input" autoComplete="off" spellCheck={false} />}

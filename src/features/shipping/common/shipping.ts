@@ -45,7 +45,7 @@ export const shipmentSchema = z
   .object({
     carrier: line(64, 'carrier'),
     service: optionalLine(64, 'service').transform((s) => s ?? 'Standard'),
-    weightGrams: z.coerce
+    weightGrams: z
       .number({ error: zodMessage(m.weightNumber()) })
       .int(zodMessage(m.weightWhole()))
       .min(1, zodMessage(m.weightMin()))
@@ -85,16 +85,16 @@ export const printerSettingsSchema = z
       mode: z.enum(['none', 'system', 'zpl']),
       printer: optionalLine(200, 'printer'),
       host: hostSchema,
-      port: z.coerce.number({ error: zodMessage(m.port()) }).int(zodMessage(m.port())).min(1, zodMessage(m.port())).max(65_535, zodMessage(m.port())).default(9100),
+      port: z.number({ error: zodMessage(m.port()) }).int(zodMessage(m.port())).min(1, zodMessage(m.port())).max(65_535, zodMessage(m.port())).default(9100),
     }),
     office: z.object({
       printer: optionalLine(200, 'printer'),
       paper: z.enum(paperSizes),
     }),
     /** Shipped cases are closed this many days after shipping when no delivery was confirmed. */
-    closeAfterDays: z.coerce
-      .number()
-      .int()
+    closeAfterDays: z
+      .number({ error: zodMessage(commonMessages.number()) })
+      .int(zodMessage(commonMessages.wholeNumber()))
       .min(1, zodMessage(commonMessages.minDays({ min: 1 })))
       .max(365, zodMessage(commonMessages.maxDays({ max: 365 }))),
   })

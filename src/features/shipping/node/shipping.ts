@@ -20,8 +20,8 @@ import type {
   TestPrintOutcome,
 } from '../common/shipping.ts';
 import { shippingStatuses, type Status } from '../../cases/common/index.ts';
-import { Slot, type Core } from '../../../base/node/core.ts';
-import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
+import { Slot, type Core, type Tx } from '../../../base/node/core.ts';
+import { plainContext, trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { renderLabelBatch, shippingLabel, type ShippingLabelData } from '../../documents/node/index.ts';
 import { completedRemedyOf } from '../../bench/node/index.ts';
 import {
@@ -33,7 +33,7 @@ import {
   shippingQueueRows,
   type ReturnParcelRow,
 } from '../../cases/node/index.ts';
-import { deliver, deliverTest, hasPrinterFor, printJobById, readPrinterSettings } from '../../printing/node/index.ts';
+import { deliver, deliverTest, hasPrinterFor, leftPendingPrintJobIds, printJobById, queuePrintJob, readPrinterSettings } from '../../printing/node/index.ts';
 import { requireSite } from '../../settings/node/index.ts';
 import {
   addressProblem,
@@ -88,18 +88,45 @@ export async function retryPrintJob(ctx: ServiceContext, id: number): Promise<Pr
   );
 }
 
-/** The unit tag printed on receipt; says why not when no label printer is set up. */
+/**
+ * The unit tag's job, written pending in the receipt's transaction so a receipt never commits
+ * without it; null when no label printer is set up (the tag is not printed).
+ */
+export async function queueUnitTag(ctx: ServiceContext, trx: Tx, caseId: number, rma: string): Promise<number | null> {
+  if (!(await hasPrinterFor(ctx.core, 'unit_tag', trx))) return null;
+  return queuePrintJob(trx, ctx.now, ctx.caller, { kind: 'unit_tag', caseId, request: { rma } });
+}
+
+/** Sends the unit tag queued with a receipt, once the receipt committed; says why not when no label printer is set up. */
 export async function printUnitTag(
   ctx: ServiceContext,
   rma: string,
+  job: { id: number; caseId: number } | null,
 ): Promise<{ printed: boolean; reason?: 'no_printer' | 'failed'; message: string }> {
-  if (!(await hasPrinterFor(ctx.core, 'unit_tag'))) {
-    return { printed: false, reason: 'no_printer', message: 'No label printer is set up: the unit tag was not printed.' };
+  if (!job) return { printed: false, reason: 'no_printer', message: 'No label printer is set up: the unit tag was not printed.' };
+  const outcome = await deliver(ctx.core, ctx.caller, { id: job.id, kind: 'unit_tag', caseId: job.caseId, request: { rma } }, () =>
+    buildCaseDocument(ctx.db, 'unit_tag', rma, { now: ctx.now }),
+  );
+  return outcome.outcome === 'printed'
+    ? { printed: true, message: `Unit tag sent to ${outcome.printer}.` }
+    : { printed: false, reason: 'failed', message: outcome.message };
+}
+
+/**
+ * Sends the jobs a stopped Depot left pending (a unit tag whose receipt committed just before the
+ * process ended), when Depot starts serving. Only jobs pending for a minute: another station may be
+ * sending its own.
+ */
+export async function sendLeftPendingPrintJobs(core: Core, log: (line: string) => void): Promise<void> {
+  const ctx = plainContext(core);
+  for (const id of await leftPendingPrintJobIds(core.db, new Date(core.now().getTime() - 60_000))) {
+    try {
+      const outcome = await retryPrintJob(ctx, id);
+      log(`print job ${id}: ${outcome.message}`);
+    } catch (error) {
+      log(`print job ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
-  const [outcome] = await printDocuments(ctx, { rma, kinds: ['unit_tag'] });
-  return outcome!.outcome === 'printed'
-    ? { printed: true, message: `Unit tag sent to ${outcome!.printer}.` }
-    : { printed: false, reason: 'failed', message: outcome!.message };
 }
 
 export async function shippingQueue(ctx: ServiceContext): Promise<ShippingQueueRow[]> {

@@ -1,1 +1,2 @@
 export * from './SignIn.tsx';
+export * from './LockScreen.tsx';

@@ -7,6 +7,11 @@ const en = {
     submit: 'Sign in',
     demoHint: 'Demo users sign in with PIN 1234.',
   },
+  lock: {
+    title: 'Locked after {{minutes}} minutes idle — enter your PIN',
+    unlock: 'Unlock',
+    switchUser: 'Sign in as someone else',
+  },
 };
 
 const ko: Strings<typeof en> = {
@@ -14,6 +19,11 @@ const ko: Strings<typeof en> = {
     title: '로그인',
     submit: '로그인',
     demoHint: '데모 사용자는 PIN 1234로 로그인합니다.',
+  },
+  lock: {
+    title: '{{minutes}}분 동안 사용하지 않아 잠겼습니다 — PIN을 입력하세요',
+    unlock: '잠금 해제',
+    switchUser: '다른 사용자로 로그인',
   },
 };
 
@@ -23,7 +33,12 @@ const zh: Strings<typeof en> = {
     submit: '登录',
     demoHint: '演示用户使用 PIN 1234 登录。',
   },
+  lock: {
+    title: '闲置 {{minutes}} 分钟后已锁定 — 请输入 PIN',
+    unlock: '解锁',
+    switchUser: '以其他用户身份登录',
+  },
 };
 
-/** The users strings in every language: `signIn.*`. */
+/** The users strings in every language: `signIn.*`, `lock.*`. */
 export const usersStrings: ByLanguage<typeof en> = { en, ko, zh };

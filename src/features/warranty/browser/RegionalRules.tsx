@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useFieldArray, useForm, type Control, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { typedNumber } from '../../../base/browser/numbers.ts';
 import {
   regionalRemedies,
   regionalRuleKinds,
@@ -237,7 +238,7 @@ function RuleRows({ control, register, errors, setIndex, setName, rows }: RowsPr
             </Field>
             {count ? (
               <Field label={label(t(`remedies.settings.${count}`), j)} error={error?.count?.message}>
-                {(p) => <input {...p} inputMode="numeric" {...register(`${path}.count`)} />}
+                {(p) => <input {...p} inputMode="numeric" {...register(`${path}.count`, { setValueAs: typedNumber })} />}
               </Field>
             ) : null}
             {count === 'within' ? (

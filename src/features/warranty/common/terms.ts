@@ -11,11 +11,11 @@ const termMessages = {
   count: { number: m.aNumber, whole: m.aWholeNumber, between: m.betweenNumbers },
 };
 
-/** A whole number of the unit between min and max, typed into a form or sent as a number. */
+/** A whole number of the unit between min and max; a form converts what was typed (`typedNumber`). */
 export const wholeNumber = (label: FieldLabel, min: number, max: number, unit: keyof typeof termMessages) => {
   const says = termMessages[unit];
   const between = zodMessage(aboutTerm(says.between, label, { min, max }));
-  return z.coerce
+  return z
     .number({ error: zodMessage(aboutTerm(says.number, label, {})) })
     .int(zodMessage(aboutTerm(says.whole, label, {})))
     .min(min, between)
