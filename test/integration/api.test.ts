@@ -392,7 +392,7 @@ describe('hostile input', () => {
     expect(unwrap(await admin('settings.update', { ...site, turnaroundDays: 9 })).turnaroundDays).toBe(9);
   });
 
-  it('takes the shipping, printer, bench, estimate and warranty numbers as JSON numbers only, refused at their field', async () => {
+  it('takes the shipping, printer, bench, estimate, warranty and backup numbers as JSON numbers only, refused at their field', async () => {
     const core = await freshCore({ demo: true });
     const admin = (await asRole(core, 'admin')) as (m: string, i: unknown) => Promise<Result<unknown>>;
     const clerk = (await asRole(core, 'clerk')) as (m: string, i: unknown) => Promise<Result<unknown>>;
@@ -410,6 +410,8 @@ describe('hostile input', () => {
       ['rates.laborHourlyRate', (laborHourlyRate) => ['bench.updateSettings', { ...bench, rates: { ...bench.rates, laborHourlyRate } }], admin],
       ['rates.laborLevelFees.0', (fee) => ['bench.updateSettings', { ...bench, rates: { ...bench.rates, laborLevelFees: levels(fee) } }], admin],
       ['policy.standardMonths', (standardMonths) => ['bench.updateSettings', { ...bench, policy: { ...bench.policy, standardMonths } }], admin],
+      ['everyHours', (everyHours) => ['backup.configure', { automatic: true, everyHours, keep: 7, folder: null }], admin],
+      ['keep', (keep) => ['backup.configure', { automatic: true, everyHours: 24, keep, folder: null }], admin],
     ];
     const before = await tableCounts(core);
     for (const [field, call, as] of cases) {
