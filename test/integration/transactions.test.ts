@@ -8,6 +8,7 @@ import { asRole, freshCore, unwrap } from '../helpers.ts';
 const ownTransactions = [
   'photos.add',
   'printing.retry',
+  'printing.test',
   'printing.updateSettings',
   'receiving.receive',
   'receiving.scan',
