@@ -181,10 +181,11 @@ describe('estimateLineSchema', () => {
 });
 
 describe('estimateRatesSchema', () => {
-  it('takes form strings and checks the tax rate', () => {
-    expect(estimateRatesSchema.parse({ taxRateBp: '1000', laborHourlyRate: '20000', laborLevelFees: ['1', '2', '3'] })).toEqual(
+  it('takes numbers only (the form converts its own text) and checks the tax rate', () => {
+    expect(estimateRatesSchema.parse({ taxRateBp: 1000, laborHourlyRate: 20_000, laborLevelFees: [1, 2, 3] })).toEqual(
       { taxRateBp: 1000, laborHourlyRate: 20_000, laborLevelFees: [1, 2, 3] },
     );
+    expect(estimateRatesSchema.safeParse({ taxRateBp: '1000', laborHourlyRate: 20_000, laborLevelFees: [1, 2, 3] }).error?.issues.map((i) => i.path.join('.'))).toEqual(['taxRateBp']);
     const result = estimateRatesSchema.safeParse({ ...rates, taxRateBp: 10_001, laborLevelFees: [1, -2, 3] });
     expect(Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), english(i.message)]))).toEqual({
       taxRateBp: 'Tax rate is at most 10000 basis points (100%)',

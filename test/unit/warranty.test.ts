@@ -452,7 +452,7 @@ describe('warrantyPolicySchema', () => {
       (warrantyPolicySchema.safeParse(value).error?.issues ?? []).map((i) => [i.path.join('.'), english(i.message)]),
     );
 
-  it('accepts the defaults and values typed into a form', () => {
+  it('accepts the defaults and numbers, and refuses numbers sent as text (the form converts its own)', () => {
     expect(warrantyPolicySchema.parse(defaultWarrantyPolicy)).toEqual(defaultWarrantyPolicy);
     expect(defaultWarrantyPolicy).toMatchObject({
       standardMonths: 24,
@@ -463,11 +463,12 @@ describe('warrantyPolicySchema', () => {
     });
     const edited = warrantyPolicySchema.parse({
       ...defaultWarrantyPolicy,
-      standardMonths: '12',
-      regions: [{ region: ' cn ', productLine: '', months: '12' }],
+      standardMonths: 12,
+      regions: [{ region: ' cn ', productLine: '', months: 12 }],
     });
     expect(edited.standardMonths).toBe(12);
     expect(edited.regions).toEqual([{ region: 'CN', productLine: null, months: 12 }]);
+    expect(Object.keys(issues({ ...defaultWarrantyPolicy, standardMonths: '12' }))).toEqual(['standardMonths']);
   });
 
   it('explains each bad field', () => {
