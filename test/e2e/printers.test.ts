@@ -36,7 +36,7 @@ describe.each(['en', 'ko'] as const)('the printers screen in %s', (language) => 
     app.page.setDefaultTimeout(10_000);
     await signIn(app.page, 'Admin Park');
     if (language !== 'en') await app.page.getByLabel('Language').selectOption(language);
-    await app.page.getByRole('link', { name: t('nav.settings') }).click();
+    await app.page.getByRole('link', { name: t('nav.settings'), exact: true }).click();
     await app.page.getByRole('link', { name: t('printers.link'), exact: true }).click();
     await app.page.getByRole('heading', { name: t('printers.title'), level: 1 }).waitFor();
   });

@@ -27,7 +27,7 @@ describe.each(['en', 'ko'] as const)('the users list in %s', (language) => {
     app.page.setDefaultTimeout(10_000);
     await signIn(app.page, 'Admin Park');
     if (language !== 'en') await app.page.getByLabel('Language').selectOption(language);
-    await app.page.getByRole('link', { name: t('nav.settings') }).click();
+    await app.page.getByRole('link', { name: t('nav.settings'), exact: true }).click();
     await app.page.getByRole('heading', { name: t('settings.users'), level: 2 }).waitFor();
   });
   afterAll(() => app.close());
