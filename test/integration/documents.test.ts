@@ -182,7 +182,8 @@ describe('depot print', () => {
 
     const receipt = path.join(dir, 'cli', 'receipt.pdf');
     expect(await runPrint(['intake-receipt', unit.rma, '--db', dbFile, '-o', receipt])).toBe(0);
-    expectText(receipt, ['Intake receipt', unit.rma, 'Packaging Opened', 'Damage Physical damage', 'Photos taken 0', 'Cable']);
+    // The demo's first parcel on its way is a Korean customer's: the receipt speaks Korean.
+    expectText(receipt, ['입고 확인서', unit.rma, '포장 개봉됨', '손상 물리적 손상', '촬영한 사진 0', '케이블']);
 
     const said: string[] = [];
     const write = process.stderr.write.bind(process.stderr);

@@ -37,11 +37,14 @@ const addresses = {
 };
 
 /** A desk case for the unit, received at the dock and taken to the bench on the clock's day. */
-async function onTheBench(depot: Depot, unit: { serial: string; region: keyof typeof addresses; purchaseDate: string }): Promise<BenchCase> {
+async function onTheBench(
+  depot: Depot,
+  unit: { serial: string; region: keyof typeof addresses; purchaseDate: string; locale?: 'en' | 'ko' | 'zh' },
+): Promise<BenchCase> {
   const address = addresses[unit.region];
   const created = unwrap(
     await depot.clerk('cases.create', {
-      customer: { name: address.name, email: 'customer@example.com', phone: address.phone, locale: 'en' },
+      customer: { name: address.name, email: 'customer@example.com', phone: address.phone, locale: unit.locale ?? 'en' },
       returnAddress: address,
       model: 'AX-100',
       serial: unit.serial,
@@ -325,6 +328,44 @@ describe('what the customer is told of the remedies', () => {
     expect(report).toContain('Refunded');
     expect(report).toContain('You chose: Refund');
     expect(report).toContain('Refund, Exchange, Repair: Fault raised on 2026-03-10, day 6');
+  });
+
+  it("tells a Chinese customer in Chinese: the estimate, the portal's remedies, the completion and the repair report", async () => {
+    const depot = await start();
+    let bench = await diagnose(depot, await onTheBench(depot, { serial: 'CN-ZH-0001', region: 'CN', purchaseDate: '2026-03-04', locale: 'zh' }), found('Battery'));
+    bench = unwrap(await depot.tech('bench.issueEstimate', { rma: bench.rma, version: bench.version, lines: [{ kind: 'labor', damageLevel: 1 }] }));
+
+    const reason = '2026-03-10 报修，2026-03-04 购买后第 6 天：在 7 日内（部分商品修理更换退货责任规定 第九条）';
+    const [estimate] = await pushed(depot, bench.rma, 'estimate');
+    expect(estimate.remedies).toEqual([
+      { remedy: 'refund', reason },
+      { remedy: 'exchange', reason },
+      { remedy: 'repair', reason },
+    ]);
+    expect(estimate.warranty.reason).toBe('2026-03-04 购买，在 24 个月保修期内（至 2028-03-04）');
+    expect(estimate.lines[0].description).toBe('损坏等级 1');
+    const estimatePdf = (await documentText(depot, bench.rma, 'estimate')).replace(/\s/g, '');
+    for (const words of ['报价单', '第1版', '您可选择的处理方式', '您可以要求：退货退款、换货、修理', '退货退款、换货、修理：2026-03-10报修', '在保。', '损坏等级1']) {
+      expect(estimatePdf).toContain(words);
+    }
+    expect(estimatePdf).not.toMatch(/Estimate|Yourremedies|Faultraised/);
+
+    unwrap(await depot.clerk('bench.chooseRemedy', { rma: bench.rma, version: bench.version, remedy: 'exchange' }));
+    unwrap(await depot.clerk('bench.recordDecision', { rma: bench.rma, estimateVersion: 1, decision: 'accepted' }));
+    unwrap(await depot.clerk('bench.recordPayment', { rma: bench.rma, estimateVersion: 1, amount: bench.estimates[0]!.totals.total, reference: '支付宝' }));
+    bench = unwrap(await depot.tech('bench.get', { rma: bench.rma }));
+    bench = unwrap(await depot.tech('bench.advance', { rma: bench.rma, version: bench.version, action: 'startRepair' }));
+    bench = unwrap(await depot.tech('bench.logWork', { rma: bench.rma, version: bench.version, workDone: '更换新机', minutes: 15, parts: [], replacementSerial: 'CN-ZH-0002' }));
+    bench = unwrap(await depot.tech('bench.advance', { rma: bench.rma, version: bench.version, action: 'toQa' }));
+    bench = unwrap(await depot.tech('bench.advance', { rma: bench.rma, version: bench.version, action: 'qaPass' }));
+    const shipped = unwrap(await depot.clerk('shipping.ship', { rma: bench.rma, version: bench.version, shipment: { carrier: 'CJ Logistics', weightGrams: 800, tracking: '601999000001' } }));
+    unwrap(await depot.clerk('shipping.close', { rma: bench.rma, version: shipped.version }));
+    const completed = (await pushed(depot, bench.rma, 'status')).find((body) => body.status === 'completed');
+    expect(completed).toMatchObject({ details: { remedy: 'exchange', remedyReason: reason } });
+    const report = (await documentText(depot, bench.rma, 'repair_report')).replace(/\s/g, '');
+    for (const words of ['维修报告', '处理结果已换新', '换新设备序列号CN-ZH-0002', '您的选择：换货', '第1版报价，已接受', '支付宝', '更换新机15分钟']) {
+      expect(report).toContain(words);
+    }
   });
 
   it('tells a customer whose region adds nothing only the warranty', async () => {

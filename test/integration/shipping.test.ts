@@ -305,9 +305,12 @@ describe('documents built from the case’s own records', () => {
   const now = () => clock;
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('photo of the unit')]).toString('base64');
 
-  async function desk() {
+  /** The demo site, set to print its documents in English whatever the customer's language (the site's choice). */
+  async function desk(documentLanguage: 'en' | 'customer' = 'en') {
     clock = new Date('2026-11-19T16:30:00Z');
     const core = await freshCore({ demo: true, now });
+    const admin = await asRole(core, 'admin');
+    unwrap(await admin('settings.update', { ...unwrap(await admin('settings.get', {})), documentLanguage }));
     return {
       core,
       clerk: await asRole(core, 'clerk'),
@@ -532,5 +535,58 @@ describe('documents built from the case’s own records', () => {
       ok: false,
       error: { code: 'not_found', message: `${authorized.rma} has no receipt from the dock: there is no intake receipt to print` },
     });
+  });
+
+  it("a Korean customer's documents speak Korean: headings, the warranty's reason, the lines Depot words, what the dock and the bench recorded", async () => {
+    const { core, clerk, warehouse, tech } = await desk('customer');
+    const rma = await receivedCase(clerk, warehouse, { purchaseDate: '2023-01-10', accessories: ['adapter', 'other'], otherAccessories: '파우치', photos: 1 });
+    const receipt = await documentText(warehouse, rma, 'intake_receipt');
+    for (const words of ['입고 확인서', '입고일 2026-11-20', '입고 담당 Minji Kim', '포장 손상됨', '손상 눈에 띄는 손상 없음', '촬영한 사진 1', '전원 어댑터', '파우치', '접수하신 증상']) {
+      expect(receipt).toContain(words);
+    }
+
+    let bench = await benchCase(tech, rma);
+    bench = unwrap(await tech('bench.take', { rma, version: bench.version }));
+    bench = unwrap(
+      await tech('bench.diagnose', {
+        rma,
+        version: bench.version,
+        diagnosis: {
+          symptomConfirmed: true, faultCategory: 'Charging port', fault: '충전 단자 마모', damageLevel: 1, physicalDamage: false, liquidDamage: false,
+          tampering: false, testResults: null, internalNotes: null, customerNotes: null, proofOfPurchase: true, extendedUntil: null,
+        },
+      }),
+    );
+    expect(bench.warranty).toMatchObject({ covered: false, rule: 'expired' });
+    bench = unwrap(await tech('bench.issueEstimate', { rma, version: bench.version, lines: [{ kind: 'labor', damageLevel: 1 }, { kind: 'shipping', amount: 4_000 }] }));
+    const estimate = await documentText(tech, rma, 'estimate');
+    for (const words of ['견적서', '1차', '보증 미적용.', '2023-01-10 구매, 24개월 보증 2025-01-10 종료', '손상 등급 1', '반송 배송비', '합계', '발행일 2026-11-20. 유효 기간 2026-12-04까지.']) {
+      expect(estimate).toContain(words);
+    }
+    // The customer's portal hears the same: the reason and the lines in Korean.
+    const sent = await core.db
+      .selectFrom('portal_outbox')
+      .innerJoin('cases', 'cases.id', 'portal_outbox.case_id')
+      .select('portal_outbox.body')
+      .where('cases.rma', '=', rma)
+      .where('portal_outbox.kind', '=', 'estimate')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(sent.body)).toMatchObject({
+      warranty: { covered: false, reason: '2023-01-10 구매, 24개월 보증 2025-01-10 종료' },
+      lines: [{ description: '손상 등급 1' }, { description: '반송 배송비' }],
+    });
+
+    unwrap(await clerk('bench.recordDecision', { rma, estimateVersion: 1, decision: 'accepted' }));
+    unwrap(await clerk('bench.recordPayment', { rma, estimateVersion: 1, amount: bench.estimates[0]!.totals.total, reference: '카드 4321' }));
+    bench = await benchCase(tech, rma);
+    bench = unwrap(await tech('bench.advance', { rma, version: bench.version, action: 'startRepair' }));
+    bench = unwrap(await tech('bench.logWork', { rma, version: bench.version, workDone: '충전 단자 교체', minutes: 35, parts: [] }));
+    bench = unwrap(await tech('bench.advance', { rma, version: bench.version, action: 'toQa' }));
+    bench = unwrap(await tech('bench.advance', { rma, version: bench.version, action: 'qaPass' }));
+    const report = await documentText(clerk, rma, 'repair_report');
+    for (const words of ['수리 보고서', '처리 결과 수리 완료', '증상 점검에서 확인됨', '확인된 고장 충전 단자 마모', '충전 단자 교체 35분', '총 작업 시간: 35분', '1차 견적, 승인됨', '받은 결제', '수리 보증 인도일부터 180일']) {
+      expect(report).toContain(words);
+    }
+    for (const english of ['Repair report', 'Resolution', 'Estimate', 'Warranty', 'Damage level', 'min']) expect(report).not.toContain(english);
   });
 });

@@ -224,7 +224,7 @@ describe('portalEstimatePayload', () => {
 
   it('is the body portal-api.md shows', () => {
     const totals = computeEstimate(portalExampleLines, rates, 'KRW');
-    const payload = portalEstimatePayload({ validUntil: estimateValidUntil('2026-11-21'), totals }, expired);
+    const payload = portalEstimatePayload({ validUntil: estimateValidUntil('2026-11-21'), totals }, 'en', expired);
     expect(payload).toEqual({
       currency: 'KRW',
       validUntil: '2026-12-05',
@@ -241,6 +241,21 @@ describe('portalEstimatePayload', () => {
     expect(portalEstimateSchema.safeParse(payload).success).toBe(true);
   });
 
+  it("describes the lines Depot words itself in the customer's language, and keeps what the technician typed", () => {
+    const lines = parse([
+      { kind: 'part', description: 'Panel', quantity: 1, unitPrice: 10_000, covered: false },
+      { kind: 'labor', description: 'Panel swap', hours: 1.5 },
+      { kind: 'labor', damageLevel: 2 },
+      { kind: 'shipping', amount: 4_000 },
+      { kind: 'discount', amount: 1_000 },
+    ]);
+    const totals = computeEstimate(lines, rates, 'KRW');
+    const described = (language: 'ko' | 'zh') =>
+      portalEstimatePayload({ validUntil: '2026-12-05', totals }, language, { covered: false, reason: '보증 만료' }).lines.map((l) => l.description);
+    expect(described('ko')).toEqual(['Panel', 'Panel swap(작업 1.5시간)', '손상 등급 2', '반송 배송비', '할인']);
+    expect(described('zh')).toEqual(['Panel', 'Panel swap（工时 1.5 小时）', '损坏等级 2', '回寄运费', '折扣']);
+  });
+
   it('sends hourly labor as one unit, a discount as a negative price, and the subtotal after discount', () => {
     const lines = parse([
       { kind: 'part', description: 'Panel', quantity: 2, unitPrice: 10_000, covered: true },
@@ -250,6 +265,7 @@ describe('portalEstimatePayload', () => {
     ]);
     const payload = portalEstimatePayload(
       { validUntil: '2026-12-05', totals: computeEstimate(lines, rates, 'KRW') },
+      'en',
       { covered: true, reason: 'covered' },
     );
     expect(payload.lines).toEqual([
@@ -357,7 +373,7 @@ describe('estimate properties', () => {
     fc.assert(
       fc.property(scenario, ({ lines, rates: r, currency }) => {
         const totals = computeEstimate(lines, r, currency);
-        const payload = portalEstimatePayload({ validUntil: '2026-12-05', totals }, { covered: false, reason: 'x' });
+        const payload = portalEstimatePayload({ validUntil: '2026-12-05', totals }, 'en', { covered: false, reason: 'x' });
         const charged = payload.lines.filter((l) => !l.covered).reduce((a, l) => a + l.quantity * l.unitPrice, 0);
         expect(charged).toBe(payload.subtotal);
         expect(payload.subtotal + payload.tax).toBe(payload.total);

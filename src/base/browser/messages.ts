@@ -1,18 +1,20 @@
 import i18next, { type TFunction } from 'i18next';
-import { commonMessages, databaseMessages, fieldLabels, fill, readSaid, type FieldLabel, type NotePart, type Params, type Reason } from '../common/messages.ts';
+import {
+  commonMessages,
+  databaseMessages,
+  fieldLabels,
+  fill,
+  readSaid,
+  type FieldLabel,
+  type MessageLanguage,
+  type NotePart,
+  type Params,
+  type Reason,
+  type Translations,
+} from '../common/messages.ts';
 import type { ApiError } from '../common/result.ts';
 
-/** The languages messages are translated into; English is the catalogs' own wording. */
-export type MessageLanguage = 'ko' | 'zh';
-
-/**
- * A feature's messages in Korean and Chinese: one sentence per key of its catalog, with the same
- * `{name}` slots. The type makes a missing or unknown key fail the type check.
- */
-export type Translations<Catalog extends { english: Record<string, string> }> = Record<
-  MessageLanguage,
-  { [K in keyof Catalog['english']]: string }
->;
+export type { MessageLanguage, Translations } from '../common/messages.ts';
 
 const catalogs = new Map<string, Translations<{ english: Record<string, string> }>>();
 
@@ -44,6 +46,7 @@ const labels: Record<MessageLanguage, Record<FieldLabel, string>> = {
     newPin: '새 PIN',
     pinLength: 'PIN 자릿수',
     idleMinutes: '자동 잠금까지 유휴 시간(분)',
+    documentLanguage: '문서 언어',
     note: '메모',
     reason: '사유',
     serial: '시리얼 번호',
@@ -117,6 +120,7 @@ const labels: Record<MessageLanguage, Record<FieldLabel, string>> = {
     newPin: '新 PIN',
     pinLength: 'PIN 位数',
     idleMinutes: '空闲多少分钟后锁定',
+    documentLanguage: '文档语言',
     note: '备注',
     reason: '原因',
     serial: '序列号',
@@ -210,6 +214,7 @@ registerMessages(commonMessages, {
     minDays: '최소 {min}일',
     maxDays: '최대 {max}일',
     idleMinutes: '{min}분에서 {max}분 사이로 입력하세요',
+    documentLanguage: '고객의 언어, 영어, 한국어, 중국어 중에서 고르세요',
     scanCode: '코드를 스캔하세요',
     notACode: '코드가 아닙니다: 최대 200자입니다',
     versionRequired: '케이스 버전이 필요합니다',
@@ -240,6 +245,7 @@ registerMessages(commonMessages, {
     minDays: '至少 {min} 天',
     maxDays: '最多 {max} 天',
     idleMinutes: '请输入 {min} 到 {max} 分钟',
+    documentLanguage: '请选择客户的语言、英语、韩语或中文',
     scanCode: '请扫描条码',
     notACode: '这不是条码：最多 200 个字符',
     versionRequired: '需要案例版本',

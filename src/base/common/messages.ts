@@ -50,6 +50,55 @@ export function defineMessages<const T extends Record<string, string>>(
   return makers as never;
 }
 
+// --- Messages in a language -----------------------------------------------------------------
+
+/** The languages messages are translated into; English is the catalogs' own wording. */
+export type MessageLanguage = 'ko' | 'zh';
+/** The languages Depot speaks: to its staff on screen, and to its customers on documents and the portal. */
+export type Language = 'en' | MessageLanguage;
+
+/**
+ * A feature's messages in Korean and Chinese: one sentence per key of its catalog, with the same
+ * `{name}` slots. The type makes a missing or unknown key fail the type check.
+ */
+export type Translations<Catalog extends { english: Record<string, string> }> = Record<
+  MessageLanguage,
+  { [K in keyof Catalog['english']]: string }
+>;
+
+/** The BCP 47 tag of a language, for Intl and for glyph shapes: Chinese is Simplified. */
+export const languageTag = (language: Language): string => ({ en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' })[language];
+
+/** The language of a BCP 47 tag or a customer's locale ("ko", "zh-CN"); English for any other. */
+export function languageOf(locale: string | null | undefined): Language {
+  const code = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+  return code === 'ko' || code === 'zh' ? code : 'en';
+}
+
+/**
+ * One catalog's message in a language, for text Depot writes for a reader away from the screen
+ * (documents, the portal). A value that is the code of another message of the same catalog (who
+ * pays the freight) is worded too.
+ */
+export function sayIn(
+  language: Language,
+  said: Said,
+  catalog: { feature: string; english: Record<string, string> },
+  translations: Translations<{ english: Record<string, string> }>,
+): string {
+  const prefix = `${catalog.feature}.`;
+  if (language === 'en' || !said.code.startsWith(prefix)) return said.text;
+  const table = translations[language] as Record<string, string>;
+  const template = table[said.code.slice(prefix.length)];
+  if (template === undefined) return said.text;
+  const params: Params = {};
+  for (const [name, value] of Object.entries(said.params)) {
+    const nested = typeof value === 'string' && value.startsWith(prefix) ? table[value.slice(prefix.length)] : undefined;
+    params[name] = nested ?? value;
+  }
+  return fill(template, params);
+}
+
 // --- Field labels and the messages of the shared schemas --------------------------------------
 
 /** The names of the fields the shared schemas check, as the messages about them say them. */
@@ -72,6 +121,7 @@ export const fieldLabels = {
   newPin: 'New PIN',
   pinLength: 'PIN length',
   idleMinutes: 'Lock after idle minutes',
+  documentLanguage: "Documents' language",
   note: 'Note',
   reason: 'Reason',
   serial: 'Serial',
@@ -160,6 +210,7 @@ export const commonMessages = defineMessages('common', {
   minDays: 'At least {min} day',
   maxDays: 'At most {max} days',
   idleMinutes: 'Between {min} and {max} minutes',
+  documentLanguage: "Choose the customer's language, English, Korean or Chinese",
   scanCode: 'Scan a code',
   notACode: 'That is not a code: at most 200 characters',
   versionRequired: 'The case version is required',

@@ -156,6 +156,10 @@ function isTimeZone(tz: string): boolean {
   return true;
 }
 
+/** Documents speak each customer's language, or one language the site chose for all of them. */
+export const documentLanguageChoices = ['customer', 'en', 'ko', 'zh'] as const;
+export type DocumentLanguageChoice = (typeof documentLanguageChoices)[number];
+
 export const siteSchema = z.object({
   siteName: line(200, 'siteName'),
   address: addressSchema,
@@ -181,6 +185,8 @@ export const siteSchema = z.object({
     .min(MIN_IDLE_MINUTES, zodMessage(m.idleMinutes({ min: MIN_IDLE_MINUTES, max: MAX_IDLE_MINUTES })))
     .max(MAX_IDLE_MINUTES, zodMessage(m.idleMinutes({ min: MIN_IDLE_MINUTES, max: MAX_IDLE_MINUTES })))
     .default(DEFAULT_IDLE_MINUTES),
+  // The language of the documents' fixed words; sites set up before the choice read "customer".
+  documentLanguage: z.enum(documentLanguageChoices, { error: zodMessage(m.documentLanguage()) }).default('customer'),
 });
 export type SiteSettings = z.output<typeof siteSchema>;
 

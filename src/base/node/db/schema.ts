@@ -314,6 +314,10 @@ export interface Database extends PortalTables {
     valid_until: string;
     warranty_covered: number;
     warranty_reason: string;
+    /** The decision the estimate was issued with; null on estimates issued before migration 0016. */
+    warranty_rule: string | null;
+    warranty_params: string | null;
+    warranty_until: string | null;
     issued_at: string;
     issued_by: number | null;
     decision: string | null;

@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -24,8 +23,8 @@ import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { EstimateCard, EstimateForm } from '../../estimates/browser/index.ts';
 import { DocumentButton } from '../../shipping/browser/index.ts';
 import { Remedies } from '../../warranty/browser/index.ts';
-import type { Remedy } from '../../warranty/common/index.ts';
-import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
+import { coverageReasonIn, type Remedy } from '../../warranty/common/index.ts';
+import { commonMessages, languageOf, zodMessage } from '../../../base/common/messages.ts';
 
 interface Props {
   detail: CaseDetail;
@@ -95,32 +94,15 @@ async function chooseRemedy(bench: BenchCase, remedy: Remedy, onChanged: Changed
   return result;
 }
 
-/**
- * The reason in the reader's language; the English sentence of the rules engine when no translation fits.
- * `t` is typed as i18next's TFunction: deriving it from useTranslation's overloads costs the type
- * checker millions of instantiations, and past five million per statement it gives up.
- */
-export function warrantyReason(w: WarrantyView, t: TFunction): string {
-  const p = w.params;
-  // The reason's values are one wide record: checking them against every key of the catalog is too deep for
-  // TypeScript. The keys are the engine's rule names; a rule without its sentence shows the engine's reason.
-  const say = t as unknown as (key: string, options: Record<string, unknown>) => string;
-  const paused = p.pausedDays ? ` ${say('bench.reason.paused', { pausedDays: p.pausedDays })}` : '';
-  if (w.rule === 'expired') {
-    return (p.ended === 'standard' ? say('bench.reason.expiredStandard', { ...p }) : say('bench.reason.expired', { until: w.until })) + paused;
-  }
-  return say(`bench.reason.${w.rule}`, { ...p, defaultValue: w.reason }) + paused;
-}
-
 function Warranty({ warranty }: { warranty: WarrantyView | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   return (
     <div aria-labelledby="bench-warranty">
       <h3 id="bench-warranty">{t('bench.warranty')}</h3>
       {warranty ? (
         <p className={warranty.covered ? 'notice' : 'warning'}>
-          <strong>{t(warranty.covered ? 'bench.covered' : 'bench.notCovered')}</strong>: {warrantyReason(warranty, t)}{' '}
+          <strong>{t(warranty.covered ? 'bench.covered' : 'bench.notCovered')}</strong>: {coverageReasonIn(languageOf(i18n.language), warranty)}{' '}
           <span className="muted">({t('bench.decidedOn', { date: format.date(warranty.decidedOn) })})</span>
         </p>
       ) : (

@@ -202,7 +202,11 @@ export interface EstimateView {
   expired: boolean;
   issuedAt: string;
   issuedBy: string | null;
-  warranty: { covered: boolean; reason: string };
+  /**
+   * The warranty decision the estimate was issued with: its English reason, and its rule, params
+   * and end date to say it in another language (null on estimates issued before Depot kept them).
+   */
+  warranty: { covered: boolean; reason: string; decided: Pick<WarrantyView, 'rule' | 'params' | 'until'> | null };
   decision: { decision: 'accepted' | 'declined'; at: string; note: string | null; source: 'desk' | 'portal' } | null;
   payments: EstimatePayment[];
   paid: number;

@@ -1,6 +1,7 @@
 import type { Db } from '../../../base/node/core.ts';
 import type { WarrantyView } from '../common/bench.ts';
-import { remedyOffers, type Remedy, type RemedyDecision, type RemedyOffer, type WarrantyParams, type WarrantyRule } from '../../warranty/common/index.ts';
+import type { Language } from '../../../base/common/messages.ts';
+import { coverageReasonIn, remedyOffers, type Remedy, type RemedyDecision, type RemedyOffer, type WarrantyParams, type WarrantyRule } from '../../warranty/common/index.ts';
 
 /** The diagnosis of a case as stored, and the warranty decision recorded with it. */
 export type DiagnosisRow = NonNullable<Awaited<ReturnType<typeof diagnosisRow>>>;
@@ -39,11 +40,15 @@ export async function receiptOf(db: Db, caseId: number) {
     .executeTakeFirst();
 }
 
-/** The remedies of a saved diagnosis as the customer is told them. */
-export function remediesOf(saved: DiagnosisRow | undefined, warranty: WarrantyView | null): { offers: RemedyOffer[]; chosen: Remedy | null } {
+/** The remedies of a saved diagnosis as the customer is told them, in the customer's language. */
+export function remediesOf(
+  saved: DiagnosisRow | undefined,
+  warranty: WarrantyView | null,
+  language: Language,
+): { offers: RemedyOffer[]; chosen: Remedy | null } {
   const decision = saved?.remedies ? (JSON.parse(saved.remedies) as RemedyDecision) : null;
   return {
-    offers: decision && warranty ? remedyOffers(decision, warranty.reason) : [],
+    offers: decision && warranty ? remedyOffers(decision, coverageReasonIn(language, warranty), language) : [],
     chosen: (saved?.remedy_chosen as Remedy | null | undefined) ?? null,
   };
 }

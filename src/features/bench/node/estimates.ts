@@ -26,7 +26,8 @@ import type { Db, Tx } from '../../../base/node/core.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { enqueue } from '../../../base/node/outbox.ts';
 import { diagnosisRow, remediesOf, warrantyOf } from './diagnosis.ts';
-import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
+import { coverageReasonIn, type WarrantyParams, type WarrantyRule } from '../../warranty/common/index.ts';
+import { applyTransition, caseRow, customerLanguageOf, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { readBenchSettings, requireSite, siteToday } from '../../settings/node/index.ts';
 import { partIdBySku } from '../../parts/node/index.ts';
 import { portalEstimateDecisionsOf, portalPaymentsOf } from '../../portal-sync/node/index.ts';
@@ -95,7 +96,13 @@ export async function estimateViews(db: Db, caseId: number, today: CalendarDate)
       expired: state === 'issued' && isExpired(r.valid_until, today),
       issuedAt: r.issued_at,
       issuedBy: r.issued_name,
-      warranty: { covered: r.warranty_covered === 1, reason: r.warranty_reason },
+      warranty: {
+        covered: r.warranty_covered === 1,
+        reason: r.warranty_reason,
+        decided: r.warranty_rule
+          ? { rule: r.warranty_rule as WarrantyRule, params: JSON.parse(r.warranty_params ?? '{}') as WarrantyParams, until: r.warranty_until }
+          : null,
+      },
       decision,
       payments,
       paid: payments.reduce((sum, p) => sum + p.amount, 0),
@@ -192,6 +199,7 @@ export async function issueEstimate(ctx: ServiceContext, input: z.output<typeof 
     .where('state', 'in', ['issued', 'accepted'])
     .execute();
   const warranty = warrantyOf(diagnosis);
+  const language = await customerLanguageOf(trx, row.id);
   await trx
     .insertInto('estimates')
     .values({
@@ -209,6 +217,9 @@ export async function issueEstimate(ctx: ServiceContext, input: z.output<typeof 
       valid_until: validUntil,
       warranty_covered: warranty.covered ? 1 : 0,
       warranty_reason: warranty.reason,
+      warranty_rule: warranty.rule,
+      warranty_params: JSON.stringify(warranty.params),
+      warranty_until: warranty.until,
       issued_at: at,
       issued_by: userIdOf(caller),
       decision: null,
@@ -224,7 +235,12 @@ export async function issueEstimate(ctx: ServiceContext, input: z.output<typeof 
     kind: 'estimate',
     method: 'PUT',
     path: `/rmas/${encodeURIComponent(row.rma)}/estimates/${version}`,
-    body: portalEstimatePayload({ validUntil, totals }, warranty, remediesOf(diagnosis, warranty).offers),
+    body: portalEstimatePayload(
+      { validUntil, totals },
+      language,
+      { covered: warranty.covered, reason: coverageReasonIn(language, warranty) },
+      remediesOf(diagnosis, warranty, language).offers,
+    ),
   });
   if (row.status === 'diagnosing') {
     await applyTransition(trx, now, caller, { rma: row.rma, version: row.version, to: 'awaiting_customer', note: null, said: [m.estimateIssued({ version })], carrier: null });

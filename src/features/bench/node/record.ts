@@ -1,7 +1,9 @@
 import type { CalendarDate } from '../../../base/common/dates.ts';
 import type { EstimateView, WarrantyView } from '../common/bench.ts';
 import type { Remedy, RemedyOffer } from '../../warranty/common/index.ts';
+import type { Language } from '../../../base/common/messages.ts';
 import type { Db } from '../../../base/node/core.ts';
+import { customerLanguageOf } from '../../cases/node/index.ts';
 import { workLog } from './bench.ts';
 import { diagnosisRow, remediesOf, warrantyOf } from './diagnosis.ts';
 import { currentEstimate, estimateViews } from './estimates.ts';
@@ -30,17 +32,20 @@ export interface BenchRecord {
 
 /**
  * What the portal's `completed` carries of the remedy (portal-api.md, v1.1): the one the customer
- * chose with the reason, where a regional rule offered it.
+ * chose with the reason in the customer's language, where a regional rule offered it.
  */
 export async function completedRemedyOf(db: Db, caseId: number): Promise<{ remedy: Remedy; remedyReason: string } | undefined> {
-  const saved = await diagnosisRow(db, caseId);
-  const { offers, chosen } = remediesOf(saved, saved ? warrantyOf(saved) : null);
+  const [saved, language] = await Promise.all([diagnosisRow(db, caseId), customerLanguageOf(db, caseId)]);
+  const { offers, chosen } = remediesOf(saved, saved ? warrantyOf(saved) : null, language);
   const offer = offers.find((o) => o.remedy === chosen);
   return offer ? { remedy: offer.remedy, remedyReason: offer.reason } : undefined;
 }
 
-/** The bench's record of a case, for the documents; `today` (site calendar) decides whether an open estimate expired. */
-export async function repairRecordOf(db: Db, caseId: number, today: CalendarDate): Promise<BenchRecord> {
+/**
+ * The bench's record of a case, for the documents; `today` (site calendar) decides whether an open
+ * estimate expired, and the remedies' reasons are in the document's `language`.
+ */
+export async function repairRecordOf(db: Db, caseId: number, today: CalendarDate, language: Language): Promise<BenchRecord> {
   const [saved, work, estimates] = await Promise.all([diagnosisRow(db, caseId), workLog(db, caseId), estimateViews(db, caseId, today)]);
   const parts = new Map<string, { sku: string; name: string; quantity: number }>();
   for (const used of work.flatMap((w) => w.parts)) {
@@ -59,7 +64,7 @@ export async function repairRecordOf(db: Db, caseId: number, today: CalendarDate
         }
       : null,
     warranty: saved ? warrantyOf(saved) : null,
-    remedies: remediesOf(saved, saved ? warrantyOf(saved) : null),
+    remedies: remediesOf(saved, saved ? warrantyOf(saved) : null, language),
     work: work.map((w) => ({ at: w.at, workDone: w.workDone, minutes: w.minutes })),
     parts: [...parts.values()].filter((p) => p.quantity !== 0),
     replacementSerial: work.filter((w) => w.newSerial !== null).at(-1)?.newSerial ?? null,

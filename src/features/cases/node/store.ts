@@ -7,7 +7,7 @@ import { compiledOnce } from '../../../base/node/db/compiled.ts';
 import type { Database } from '../../../base/node/db/schema.ts';
 import type { Resolution, Status } from '../common/status.ts';
 import type { QueryTerm } from './search-terms.ts';
-import { noteText, type NotePart, type Said } from '../../../base/common/messages.ts';
+import { languageOf, noteText, type Language, type NotePart, type Said } from '../../../base/common/messages.ts';
 
 /**
  * The case store: the only code that reads or writes the `cases` and `case_history` tables.
@@ -84,6 +84,17 @@ export async function caseRow(db: Db, rma: string): Promise<CaseRow> {
   const row = await findCaseRow(db, rma);
   if (!row) throw new DepotError('not_found', casesMessages.noCase({ rma }));
   return row;
+}
+
+/** The language the case's customer reads: their locale's, English for any Depot does not write in. */
+export async function customerLanguageOf(db: Db, caseId: number): Promise<Language> {
+  const row = await db
+    .selectFrom('cases')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .select('customers.locale')
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+  return languageOf(row?.locale);
 }
 
 const stale = (rma: string) => new DepotError('conflict', casesMessages.conflict({ rma }));

@@ -27,8 +27,15 @@ function configure(fontsDir: string): FontSet {
 
 /** A document definition with its text split into font runs and Depot's defaults. */
 export function prepare(fonts: FontSet, definition: TDocumentDefinitions): TDocumentDefinitions {
+  // The page footer is drawn per page from a function: its text (a Korean or Chinese title) needs runs too.
+  const { footer } = definition;
   return {
     ...definition,
+    ...(typeof footer === 'function'
+      ? { footer: (...page: Parameters<typeof footer>) => typesetContent(fonts, footer(...page)) }
+      : footer
+        ? { footer: typesetContent(fonts, footer) }
+        : {}),
     content: typesetContent(fonts, definition.content),
     defaultStyle: { font: 'Latin', fontSize: 10, ...definition.defaultStyle },
     info: { producer: 'Depot', creator: 'Depot', ...definition.info },

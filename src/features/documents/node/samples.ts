@@ -1,4 +1,5 @@
 /** Sample data for document previews, tests and benchmarks: one customer per language Depot serves. */
+import { languageOf } from '../../../base/common/messages.ts';
 import type { Currency } from '../../../base/common/money.ts';
 import type {
   CaseInfo,
@@ -76,7 +77,7 @@ export function sampleCase(language: SampleLanguage, index = 0): CaseInfo {
 
 export function sampleUnitTag(language: SampleLanguage, index = 0): UnitTagData {
   const c = sampleCase(language, index);
-  return { rma: c.rma, model: c.model, serial: c.serial, receivedAt: c.receivedAt! };
+  return { rma: c.rma, model: c.model!, serial: c.serial, receivedAt: c.receivedAt! };
 }
 
 export function sampleShippingLabel(language: SampleLanguage, index = 0): ShippingLabelData {
@@ -94,6 +95,7 @@ export function sampleShippingLabel(language: SampleLanguage, index = 0): Shippi
 export function sampleIntakeReceipt(language: SampleLanguage, paper: PaperSize = 'A4'): IntakeReceiptData {
   return {
     site: sampleSite,
+    language: languageOf(sampleCustomers[language].locale),
     case: sampleCase(language),
     receivedBy: 'Dana Lee',
     serialScanned: sampleCase(language).serial,
@@ -129,6 +131,7 @@ export function sampleEstimate(language: SampleLanguage, lineCount = 4, paper: P
   const c = sampleCase(language);
   return {
     site: sampleSite,
+    language: languageOf(sampleCustomers[language].locale),
     case: c,
     version: 2,
     issuedAt: '2025-03-16',
@@ -146,6 +149,7 @@ export function sampleRepairReport(language: SampleLanguage, paper: PaperSize = 
   const estimateTotals = totals(language, estimateLines);
   return {
     site: sampleSite,
+    language: languageOf(sampleCustomers[language].locale),
     case: sampleCase(language),
     invoiceNumber: 'INV-2025-0042',
     issuedAt: '2025-03-20',
@@ -183,6 +187,7 @@ export function samplePackingSlip(language: SampleLanguage, paper: PaperSize = '
   const c = sampleCase(language);
   return {
     site: sampleSite,
+    language: languageOf(sampleCustomers[language].locale),
     case: c,
     shipment: sampleShippingLabel(language).shipment!,
     shipDate: '2025-03-21',

@@ -1,9 +1,11 @@
 /** Page documents (A4 or Letter): pure functions from data to pdfmake definitions. */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { languageTag } from '../../../base/common/messages.ts';
 import { formatMoney } from '../../../base/common/money.ts';
 import { qrCanvas } from './barcode.ts';
 import { addressLines, formatWeight } from './labels.ts';
 import { inLocale } from './typeset.ts';
+import { wordsIn, type SheetWords } from './words.ts';
 import type {
   AccessoryItem,
   CaseInfo,
@@ -21,142 +23,6 @@ import type {
   WarrantyAfter,
   WarrantyDecision,
 } from './types.ts';
-
-/**
- * Every fixed word the page documents print, in one place. The documents are English for now; a
- * translation replaces this table, not the layouts below.
- */
-const sheetText = {
-  none: 'None',
-  customer: 'Customer',
-  unit: 'Unit',
-  facts: {
-    rma: 'RMA',
-    model: 'Model',
-    serial: 'Serial',
-    replacementSerial: 'Replacement serial',
-    purchased: 'Purchased',
-    received: 'Received',
-  },
-  table: {
-    description: 'Description',
-    quantity: 'Qty',
-    unitPrice: 'Unit price',
-    amount: 'Amount',
-    covered: 'covered',
-    subtotal: 'Subtotal',
-    tax: (rate: string) => `Tax ${rate}%`,
-    total: 'Total',
-  },
-  accessories: { adapter: 'Power adapter', cable: 'Cable', box: 'Box', manual: 'Manual', other: 'Other' },
-  packaging: { intact: 'Intact', damaged: 'Damaged', opened: 'Opened', none: 'No packaging' },
-  resolutions: {
-    repaired: 'Repaired',
-    replaced: 'Replaced',
-    returned_unrepaired: 'Returned unrepaired',
-    no_fault_found: 'No fault found',
-    refunded: 'Refunded',
-  },
-  warranty: { title: 'Warranty', covered: 'Covered.', notCovered: 'Not covered.', undecided: 'No warranty decision was recorded.' },
-  remedies: {
-    title: 'Your remedies',
-    kind: { refund: 'Refund', exchange: 'Exchange', repair: 'Repair', paid_repair: 'Paid repair' },
-    mayAsk: 'You may ask for',
-    chosen: 'You chose',
-  },
-  intake: {
-    title: 'Intake receipt',
-    received: 'Received',
-    receivedOn: 'Received on',
-    receivedBy: 'Received by',
-    serialScanned: 'Serial scanned',
-    serialDiffers: (reason: string) => `differs from the RMA: ${reason}`,
-    condition: 'Condition',
-    packaging: 'Packaging',
-    damage: 'Damage',
-    physicalDamage: 'Physical damage',
-    liquidDamage: 'Liquid damage',
-    noDamage: 'None visible',
-    note: 'Note',
-    photos: 'Photos taken',
-    accessories: 'Accessories',
-    reported: 'Reported problem',
-    keep: 'Keep this receipt: quote the RMA number whenever you contact us about this unit.',
-  },
-  estimate: {
-    title: 'Estimate',
-    version: (version: number) => `v${version}`,
-    lines: 'Lines',
-    validity: 'Validity',
-    issued: (issued: string, validUntil: string) => `Issued ${issued}. Valid until ${validUntil}.`,
-    onPortal: 'Approve or decline this estimate on the portal (scan the code).',
-    withoutPortal: (rma: string) => `To approve or decline, call or e-mail us with the RMA number ${rma}.`,
-    accepted: (on: string) => `Accepted on ${on}.`,
-    declined: (on: string) => `Declined on ${on}.`,
-    expired: 'Expired without a decision.',
-  },
-  report: {
-    title: 'Repair report',
-    invoiceTitle: 'Repair report / invoice',
-    outcome: 'Outcome',
-    resolution: 'Resolution',
-    underWay: 'Repair under way',
-    issued: 'Issued',
-    repairWarranty: 'Repair warranty',
-    repairWarrantyUntil: (until: string, days: number) => `until ${until} (${days} days from shipping)`,
-    repairWarrantyFromDelivery: (days: number) => `${days} days from delivery`,
-    warrantyUntil: 'Warranty until',
-    warrantyContinues: (until: string) => `${until} (the unit's warranty continues)`,
-    replacementWarranty: (until: string) => `${until} (the rest of the original unit's warranty)`,
-    findings: 'Findings',
-    reported: 'Reported by you',
-    symptom: 'Symptom',
-    symptomConfirmed: 'Confirmed by our tests',
-    symptomNotConfirmed: 'Not confirmed: it did not occur in our tests',
-    faultCategory: 'Fault category',
-    fault: 'Fault found',
-    testResults: 'Test results',
-    noDiagnosis: 'No diagnosis was recorded.',
-    notes: 'Notes for you',
-    workDone: 'Work done',
-    noWork: 'No work was recorded.',
-    minutes: (minutes: number) => `${minutes} min`,
-    totalTime: (minutes: number) => `Total time: ${minutes} min`,
-    partsUsed: 'Parts used',
-    part: 'Part',
-    charges: 'Charges',
-    acceptedEstimate: (version: number) => `Estimate version ${version}, accepted`,
-    payments: 'Payments received',
-    paid: 'Paid',
-    balance: 'Balance due',
-    coveredByWarranty: 'Covered by warranty: no charge.',
-    awaiting: (version: number) => `Estimate version ${version} is waiting for your decision: nothing has been charged.`,
-    declined: (version: number) => `Estimate version ${version} was declined: nothing was charged.`,
-    expired: (version: number) => `Estimate version ${version} expired: nothing was charged.`,
-    noCharge: 'No charge.',
-  },
-  slip: {
-    title: 'Packing slip',
-    shipment: 'Shipment',
-    shipped: 'Shipped',
-    printed: 'Printed',
-    carrier: 'Carrier',
-    tracking: 'Tracking number',
-    weight: 'Weight',
-    notShippedYet: 'Carrier and tracking number are added when the parcel is handed over.',
-    contents: 'Contents',
-    item: 'Item',
-    serial: 'Serial',
-    /** What the unit in the parcel is, after the case's resolution. */
-    unitIs: {
-      repaired: 'repaired',
-      replaced: 'replacement unit',
-      returned_unrepaired: 'returned unrepaired',
-      no_fault_found: 'no fault found',
-      refunded: 'refunded',
-    },
-  },
-};
 
 const MUTED = '#555555';
 /** Marks a node for the page-break rule: a section heading, or the page footer. */
@@ -232,15 +98,15 @@ function facts(rows: [string, string | undefined][], locale?: string): Content {
   };
 }
 
-function customerAndUnit(caseInfo: CaseInfo): Content {
+function customerAndUnit(caseInfo: CaseInfo, words: SheetWords): Content {
   const customer = caseInfo.customer;
-  const f = sheetText.facts;
+  const f = words.facts;
   return {
     columns: [
       inLocale(
         {
           stack: [
-            { text: sheetText.customer, bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
+            { text: words.customer, bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
             { text: customer.name, bold: true },
             ...(customer.returnAddress ? addressLines(customer.returnAddress).map((line) => ({ text: line })) : []),
             ...[customer.email, customer.phone].filter(Boolean).map((line) => ({ text: line!, color: MUTED })),
@@ -250,7 +116,7 @@ function customerAndUnit(caseInfo: CaseInfo): Content {
       ),
       {
         stack: [
-          { text: sheetText.unit, bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
+          { text: words.unit, bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
           facts([
             [f.rma, caseInfo.rma],
             [f.model, caseInfo.model],
@@ -266,7 +132,7 @@ function customerAndUnit(caseInfo: CaseInfo): Content {
   };
 }
 
-// Building an Intl.NumberFormat costs far more than using one.
+// Building an Intl.NumberFormat costs far more than using one. Quantities and rates are plain digits in every language.
 const quantityFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
 const formatQuantity = (milli: number): string => quantityFormat.format(milli / 1000);
 
@@ -279,9 +145,9 @@ function moneyFormatter(currency: MoneyTotals['currency'], locale: string): (min
   };
 }
 
-function linesTable(lines: EstimateLine[], totals: MoneyTotals, locale: string, customerLocale: string): Content {
+function linesTable(lines: EstimateLine[], totals: MoneyTotals, words: SheetWords, locale: string, customerLocale: string): Content {
   const money = moneyFormatter(totals.currency, locale);
-  const w = sheetText.table;
+  const w = words.table;
   const body: TableCell[][] = [
     [
       { text: w.description, bold: true },
@@ -315,16 +181,16 @@ function linesTable(lines: EstimateLine[], totals: MoneyTotals, locale: string, 
   };
 }
 
-const accessoryName = (item: AccessoryItem): string =>
-  item.kind === 'other' ? (item.description ?? sheetText.accessories.other) : sheetText.accessories[item.kind];
+const accessoryName = (item: AccessoryItem, words: SheetWords): string =>
+  item.kind === 'other' ? (item.description ?? words.accessories.other) : words.accessories[item.kind];
 
-function warrantyWords(warranty: WarrantyDecision | undefined): string {
-  const w = sheetText.warranty;
+function warrantyWords(warranty: WarrantyDecision | undefined, words: SheetWords): string {
+  const w = words.warranty;
   return warranty ? `${warranty.covered ? w.covered : w.notCovered} ${warranty.reason}` : w.undecided;
 }
 
-function warrantyText(warranty: WarrantyDecision | undefined): Content {
-  const w = sheetText.warranty;
+function warrantyText(warranty: WarrantyDecision | undefined, words: SheetWords): Content {
+  const w = words.warranty;
   if (!warranty) return muted(w.undecided);
   return { text: [{ text: `${warranty.covered ? w.covered : w.notCovered} `, bold: true }, warranty.reason] };
 }
@@ -341,28 +207,34 @@ function reasonsOf(offers: readonly RemedyOffer[]): { remedies: RemedyOffer['rem
 }
 
 /** The remedies a regional rule gives, each with its reason and clause, and the customer's choice. */
-function remediesContent(remedies: Remedies | undefined): Content[] {
+function remediesContent(remedies: Remedies | undefined, words: SheetWords): Content[] {
   if (!remedies || (remedies.offers.length === 0 && !remedies.chosen)) return [];
-  const w = sheetText.remedies;
+  const w = words.remedies;
+  const { listSeparator: list, colon } = words;
   return [
     section(w.title),
     ...(remedies.offers.length
       ? [
-          { text: [`${w.mayAsk}: `, { text: remedies.offers.map((o) => w.kind[o.remedy]).join(', '), bold: true }] },
-          { ul: reasonsOf(remedies.offers).map(({ remedies: kinds, reason }) => ({ text: [{ text: `${kinds.map((k) => w.kind[k]).join(', ')}: `, bold: true }, reason] })) } as Content,
+          { text: [`${w.mayAsk}${colon}`, { text: remedies.offers.map((o) => w.kind[o.remedy]).join(list), bold: true }] },
+          {
+            ul: reasonsOf(remedies.offers).map(({ remedies: kinds, reason }) => ({
+              text: [{ text: `${kinds.map((k) => w.kind[k]).join(list)}${colon}`, bold: true }, reason],
+            })),
+          } as Content,
         ]
       : []),
-    ...(remedies.chosen ? [{ text: [`${w.chosen}: `, { text: w.kind[remedies.chosen], bold: true }], margin: [0, 4, 0, 0] } as Content] : []),
+    ...(remedies.chosen ? [{ text: [`${w.chosen}${colon}`, { text: w.kind[remedies.chosen], bold: true }], margin: [0, 4, 0, 0] } as Content] : []),
   ];
 }
 
 export function intakeReceipt(data: IntakeReceiptData): TDocumentDefinitions {
-  const w = sheetText.intake;
+  const words = wordsIn(data.language);
+  const w = words.intake;
   const locale = data.case.customer.locale;
   const c = data.condition;
   const damage = [c.physicalDamage ? w.physicalDamage : null, c.liquidDamage ? w.liquidDamage : null].filter((d): d is string => d !== null);
   return page(data.paper, data.site, w.title, data.case.rma, [
-    customerAndUnit(data.case),
+    customerAndUnit(data.case, words),
     section(w.received),
     facts([
       [w.receivedOn, data.case.receivedAt],
@@ -372,8 +244,8 @@ export function intakeReceipt(data: IntakeReceiptData): TDocumentDefinitions {
     section(w.condition),
     facts(
       [
-        [w.packaging, sheetText.packaging[c.packaging]],
-        [w.damage, damage.length ? damage.join(', ') : w.noDamage],
+        [w.packaging, words.packaging[c.packaging]],
+        [w.damage, damage.length ? damage.join(words.listSeparator) : w.noDamage],
         [w.note, c.note],
         [w.photos, String(data.photoCount)],
       ],
@@ -381,15 +253,15 @@ export function intakeReceipt(data: IntakeReceiptData): TDocumentDefinitions {
     ),
     section(w.accessories),
     data.accessories.length
-      ? { ul: data.accessories.map((item) => inLocale({ text: accessoryName(item) }, locale)) }
-      : muted(sheetText.none),
+      ? { ul: data.accessories.map((item) => inLocale({ text: accessoryName(item, words) }, locale)) }
+      : muted(words.none),
     ...(data.case.symptom ? [section(w.reported), inLocale({ text: data.case.symptom }, locale)] : []),
     { text: w.keep, color: MUTED, margin: [0, 18, 0, 0] },
   ]);
 }
 
-function standingText(data: EstimateData): Content[] {
-  const w = sheetText.estimate;
+function standingText(data: EstimateData, words: SheetWords): Content[] {
+  const w = words.estimate;
   const standing = data.standing;
   if (standing?.kind === 'accepted') return [{ text: w.accepted(standing.on), bold: true }];
   if (standing?.kind === 'declined') return [{ text: w.declined(standing.on), bold: true }];
@@ -398,20 +270,21 @@ function standingText(data: EstimateData): Content[] {
 }
 
 export function estimate(data: EstimateData): TDocumentDefinitions {
-  const w = sheetText.estimate;
-  const locale = data.site.locale;
+  const words = wordsIn(data.language);
+  const w = words.estimate;
+  const locale = languageTag(data.language);
   const showQr = data.portalUrl && !data.standing;
   return page(data.paper, data.site, w.title, `${data.case.rma} · ${w.version(data.version)}`, [
-    customerAndUnit(data.case),
-    section(sheetText.warranty.title),
-    warrantyText(data.warranty),
-    ...remediesContent(data.remedies),
+    customerAndUnit(data.case, words),
+    section(words.warranty.title),
+    warrantyText(data.warranty, words),
+    ...remediesContent(data.remedies, words),
     section(w.lines),
-    linesTable(data.lines, data.totals, locale, data.case.customer.locale),
+    linesTable(data.lines, data.totals, words, locale, data.case.customer.locale),
     ...(data.notes ? [{ text: data.notes, margin: [0, 8, 0, 0] } as Content] : []),
     {
       columns: [
-        { stack: [section(w.validity), { text: w.issued(data.issuedAt, data.validUntil) }, ...standingText(data)] },
+        { stack: [section(w.validity), { text: w.issued(data.issuedAt, data.validUntil) }, ...standingText(data, words)] },
         ...(showQr ? [{ width: 'auto', stack: [qrCanvas(data.portalUrl!, 104)], margin: [0, 10, 0, 0] } as Content] : []),
       ],
       columnGap: 16,
@@ -420,8 +293,8 @@ export function estimate(data: EstimateData): TDocumentDefinitions {
   ]);
 }
 
-function warrantyAfterRow(after: WarrantyAfter | undefined): [string, string | undefined] {
-  const w = sheetText.report;
+function warrantyAfterRow(after: WarrantyAfter | undefined, words: SheetWords): [string, string | undefined] {
+  const w = words.report;
   if (!after) return [w.repairWarranty, undefined];
   if (after.kind === 'repair') {
     return [w.repairWarranty, after.until ? w.repairWarrantyUntil(after.until, after.days) : w.repairWarrantyFromDelivery(after.days)];
@@ -429,15 +302,16 @@ function warrantyAfterRow(after: WarrantyAfter | undefined): [string, string | u
   return [w.warrantyUntil, after.replaced ? w.replacementWarranty(after.until) : w.warrantyContinues(after.until)];
 }
 
-function chargesContent(charges: Charges, data: RepairReportData): Content[] {
-  const w = sheetText.report;
+function chargesContent(charges: Charges, data: RepairReportData, words: SheetWords): Content[] {
+  const w = words.report;
+  const locale = languageTag(data.language);
   switch (charges.kind) {
     case 'estimate': {
-      const money = moneyFormatter(charges.totals.currency, data.site.locale);
+      const money = moneyFormatter(charges.totals.currency, locale);
       const balance = charges.totals.totalMinor - charges.paidMinor;
       return [
         muted(w.acceptedEstimate(charges.version)),
-        linesTable(charges.lines, charges.totals, data.site.locale, data.case.customer.locale),
+        linesTable(charges.lines, charges.totals, words, locale, data.case.customer.locale),
         section(w.payments),
         charges.payments.length
           ? {
@@ -447,7 +321,7 @@ function chargesContent(charges: Charges, data: RepairReportData): Content[] {
               },
               layout: 'noBorders',
             }
-          : muted(sheetText.none),
+          : muted(words.none),
         {
           table: {
             widths: ['*', 90],
@@ -475,22 +349,23 @@ function chargesContent(charges: Charges, data: RepairReportData): Content[] {
 }
 
 export function repairReport(data: RepairReportData): TDocumentDefinitions {
-  const w = sheetText.report;
+  const words = wordsIn(data.language);
+  const w = words.report;
   const locale = data.case.customer.locale;
   const title = data.invoiceNumber ? w.invoiceTitle : w.title;
   const subtitle = data.invoiceNumber ? `${data.case.rma} · ${data.invoiceNumber}` : data.case.rma;
   const d = data.diagnosis;
   const minutes = data.work.reduce((sum, entry) => sum + entry.minutes, 0);
   return page(data.paper, data.site, title, subtitle, [
-    customerAndUnit(data.case),
+    customerAndUnit(data.case, words),
     section(w.outcome),
     facts([
-      [w.resolution, data.resolution ? sheetText.resolutions[data.resolution] : w.underWay],
+      [w.resolution, data.resolution ? words.resolutions[data.resolution] : w.underWay],
       [w.issued, data.issuedAt],
-      [sheetText.warranty.title, warrantyWords(data.warranty)],
-      warrantyAfterRow(data.warrantyAfter),
+      [words.warranty.title, warrantyWords(data.warranty, words)],
+      warrantyAfterRow(data.warrantyAfter, words),
     ]),
-    ...remediesContent(data.remedies),
+    ...remediesContent(data.remedies, words),
     section(w.findings),
     ...(data.case.symptom ? [facts([[w.reported, data.case.symptom]], locale)] : []),
     d
@@ -531,28 +406,29 @@ export function repairReport(data: RepairReportData): TDocumentDefinitions {
             body: [
               [
                 { text: w.part, bold: true },
-                { text: sheetText.table.description, bold: true },
-                { text: sheetText.table.quantity, bold: true, alignment: 'right' },
+                { text: words.table.description, bold: true },
+                { text: words.table.quantity, bold: true, alignment: 'right' },
               ],
               ...data.parts.map((part): TableCell[] => [part.partNumber, part.description, { text: String(part.quantity), alignment: 'right' }]),
             ],
           },
           layout: 'lightHorizontalLines',
         }
-      : muted(sheetText.none),
+      : muted(words.none),
     section(w.charges),
-    ...chargesContent(data.charges, data),
+    ...chargesContent(data.charges, data, words),
   ]);
 }
 
 export function packingSlip(data: PackingSlipData): TDocumentDefinitions {
-  const w = sheetText.slip;
+  const words = wordsIn(data.language);
+  const w = words.slip;
   const locale = data.case.customer.locale;
   const unit = data.unit;
   const unitWords = unit.replacement ? w.unitIs.replaced : unit.resolution ? w.unitIs[unit.resolution] : null;
   const row = (description: string, serial = ''): TableCell[] => [inLocale({ text: description }, locale), serial, { text: '1', alignment: 'right' }];
   return page(data.paper, data.site, w.title, data.case.rma, [
-    customerAndUnit(data.case),
+    customerAndUnit(data.case, words),
     section(w.shipment),
     data.shipment
       ? facts([
@@ -571,10 +447,10 @@ export function packingSlip(data: PackingSlipData): TDocumentDefinitions {
           [
             { text: w.item, bold: true },
             { text: w.serial, bold: true },
-            { text: sheetText.table.quantity, bold: true, alignment: 'right' },
+            { text: words.table.quantity, bold: true, alignment: 'right' },
           ],
-          row(unitWords ? `${unit.description} (${unitWords})` : unit.description, unit.serial),
-          ...data.accessories.map((item) => row(accessoryName(item))),
+          row(unitWords ? w.unitWithState(unit.description ?? w.unknownModel, unitWords) : (unit.description ?? w.unknownModel), unit.serial),
+          ...data.accessories.map((item) => row(accessoryName(item, words))),
         ],
       },
       layout: 'lightHorizontalLines',

@@ -1,4 +1,5 @@
 /** What the documents print: plain data, filled by the services from the case, site and estimate. */
+import type { Language } from '../../../base/common/messages.ts';
 import type { Currency } from '../../../base/common/money.ts';
 
 /** ISO date (YYYY-MM-DD) as stored on the case. */
@@ -40,7 +41,8 @@ export interface Customer {
 
 export interface CaseInfo {
   rma: string;
-  model: string;
+  /** Absent when the case names no model. */
+  model?: string;
   serial: string;
   /** Serial of the replacement unit when the resolution was a replacement. */
   replacementSerial?: string;
@@ -90,6 +92,8 @@ export type PackagingState = 'intact' | 'damaged' | 'opened' | 'none';
 
 export interface IntakeReceiptData {
   site: Site;
+  /** The language of the document's fixed words: the customer's, or the site's choice. */
+  language: Language;
   case: CaseInfo;
   /** Who received the unit at the dock, when known. */
   receivedBy?: string;
@@ -150,6 +154,8 @@ export interface Remedies {
 
 export interface EstimateData {
   site: Site;
+  /** The language of the document's fixed words: the customer's, or the site's choice. */
+  language: Language;
   case: CaseInfo;
   version: number;
   issuedAt: IsoDate;
@@ -198,6 +204,8 @@ export type WarrantyAfter =
 
 export interface RepairReportData {
   site: Site;
+  /** The language of the document's fixed words: the customer's, or the site's choice. */
+  language: Language;
   case: CaseInfo;
   invoiceNumber?: string;
   issuedAt: IsoDate;
@@ -225,12 +233,14 @@ export interface RepairReportData {
 
 export interface PackingSlipData {
   site: Site;
+  /** The language of the document's fixed words: the customer's, or the site's choice. */
+  language: Language;
   case: CaseInfo;
   /** Absent before the carrier is known. */
   shipment?: Shipment;
   shipDate: IsoDate;
   /** The unit in the parcel: the customer's own, or its replacement (whose serial is then `serial`). */
-  unit: { description: string; serial: string; replacement: boolean; resolution?: Resolution };
+  unit: { description?: string; serial: string; replacement: boolean; resolution?: Resolution };
   accessories: AccessoryItem[];
   paper: PaperSize;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addDays, compareDates, type CalendarDate } from '../../../base/common/dates.ts';
 import { formatMoney, type Currency } from '../../../base/common/money.ts';
-import { fieldMessages, zodMessage, type FieldLabel } from '../../../base/common/messages.ts';
+import { fieldMessages, fill, zodMessage, type FieldLabel, type Language } from '../../../base/common/messages.ts';
 import { fieldError } from '../../../base/common/result.ts';
 import { line, optionalLine } from '../../../base/common/schemas.ts';
 import { aboutField, estimatesMessages as m } from './messages.ts';
@@ -242,28 +242,38 @@ export interface PortalEstimate {
   total: number;
 }
 
-function portalDescription(entry: PricedLine): string {
+/** The words of the lines Depot describes itself, in the customer's language. */
+const lineWords: Record<Language, { damageLevel: string; laborHours: string; shipping: string; discount: string; withBasis: string }> = {
+  en: { damageLevel: 'Damage level {level}', laborHours: 'Labor {hours} h', shipping: 'Return shipping', discount: 'Discount', withBasis: '{description} ({basis})' },
+  ko: { damageLevel: '손상 등급 {level}', laborHours: '작업 {hours}시간', shipping: '반송 배송비', discount: '할인', withBasis: '{description}({basis})' },
+  zh: { damageLevel: '损坏等级 {level}', laborHours: '工时 {hours} 小时', shipping: '回寄运费', discount: '折扣', withBasis: '{description}（{basis}）' },
+};
+
+function portalDescription(entry: PricedLine, language: Language): string {
+  const words = lineWords[language];
   switch (entry.kind) {
     case 'part':
       return entry.description;
     case 'labor': {
-      const basis = entry.damageLevel !== null ? `Damage level ${entry.damageLevel}` : `Labor ${entry.hours} h`;
-      return entry.description ? `${entry.description} (${basis})` : basis;
+      const basis = entry.damageLevel !== null ? fill(words.damageLevel, { level: entry.damageLevel }) : fill(words.laborHours, { hours: entry.hours ?? 0 });
+      return entry.description ? fill(words.withBasis, { description: entry.description, basis }) : basis;
     }
     case 'shipping':
-      return entry.description ?? 'Return shipping';
+      return entry.description ?? words.shipping;
     case 'discount':
-      return entry.description ?? 'Discount';
+      return entry.description ?? words.discount;
   }
 }
 
 /**
  * The estimate as the portal shows it to the customer. Each line's quantity × unitPrice is its
  * lineTotal (labor by the hour becomes one unit at its rounded price, a discount a negative price),
- * so the lines not covered add up to `subtotal`.
+ * so the lines not covered add up to `subtotal`. The words Depot writes itself (a line's basis, the
+ * warranty's and the remedies' reasons, given already worded) are in the customer's `language`.
  */
 export function portalEstimatePayload(
   estimate: { validUntil: CalendarDate; totals: EstimateTotals },
+  language: Language,
   warranty: Pick<WarrantyDecision, 'covered' | 'reason'>,
   remedies: readonly { remedy: string; reason: string }[] = [],
 ): PortalEstimate {
@@ -275,7 +285,7 @@ export function portalEstimatePayload(
     ...(remedies.length > 0 ? { remedies: remedies.map(({ remedy, reason }) => ({ remedy, reason })) } : {}),
     lines: totals.lines.map((entry) => ({
       kind: entry.kind,
-      description: portalDescription(entry),
+      description: portalDescription(entry, language),
       quantity: entry.kind === 'part' ? entry.quantity : 1,
       unitPrice: entry.kind === 'part' ? entry.unitPrice : entry.lineTotal,
       covered: entry.kind !== 'discount' && entry.covered,

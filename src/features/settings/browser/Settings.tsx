@@ -126,6 +126,7 @@ function SiteView({ site }: { site: Site }) {
     [t('field.turnaroundDays'), String(site.turnaroundDays)],
     [t('field.pinLength'), String(site.pinLength)],
     [t('field.idleMinutes'), String(site.idleMinutes)],
+    [t('field.documentLanguage'), t(`settings.documentLanguages.${site.documentLanguage}`)],
   ];
   return (
     <section className="panel" aria-labelledby="settings-site">

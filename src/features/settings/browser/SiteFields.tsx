@@ -2,7 +2,7 @@ import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { currencies } from '../../../base/common/money.ts';
-import { DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, type siteSchema } from '../../../base/common/schemas.ts';
+import { DEFAULT_IDLE_MINUTES, documentLanguageChoices, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, type siteSchema } from '../../../base/common/schemas.ts';
 import { Field } from '../../../base/browser/Field.tsx';
 
 export type SiteForm = z.input<typeof siteSchema>;
@@ -23,6 +23,7 @@ export const siteFieldPaths = [
   'turnaroundDays',
   'pinLength',
   'idleMinutes',
+  'documentLanguage',
 ] as const;
 
 const timeZones: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
@@ -35,6 +36,7 @@ export const emptySite = (): SiteForm => ({
   turnaroundDays: 7,
   pinLength: 4,
   idleMinutes: DEFAULT_IDLE_MINUTES,
+  documentLanguage: 'customer',
 });
 
 interface Props {
@@ -43,7 +45,7 @@ interface Props {
   disabled?: boolean;
 }
 
-/** Site name, address, currency, time zone, turnaround, PIN length and the idle lock: the same fields at setup and in settings. */
+/** Site name, address, currency, time zone, turnaround, PIN length, the idle lock and the documents' language: the same fields at setup and in settings. */
 export function SiteFields({ register, errors, disabled }: Props) {
   const { t } = useTranslation();
   const a = errors.address;
@@ -115,6 +117,17 @@ export function SiteFields({ register, errors, disabled }: Props) {
             max={MAX_IDLE_MINUTES}
             className="short"
           />
+        )}
+      </Field>
+      <Field label={t('field.documentLanguage')} error={errors.documentLanguage?.message} hint={t('settings.documentLanguageHint')}>
+        {(p) => (
+          <select {...p} {...register('documentLanguage')}>
+            {documentLanguageChoices.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`settings.documentLanguages.${choice}`)}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
     </fieldset>

@@ -46,6 +46,7 @@ export const demoSite: Site = {
   turnaroundDays: 7,
   pinLength: 4,
   idleMinutes: 30,
+  documentLanguage: 'customer',
 };
 
 const demoUsers = [

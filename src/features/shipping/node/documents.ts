@@ -6,7 +6,8 @@
 import { addDays, calendarDateIn, type CalendarDate } from '../../../base/common/dates.ts';
 import type { Currency } from '../../../base/common/money.ts';
 import { casesMessages } from '../../cases/common/index.ts';
-import type { Said } from '../../../base/common/messages.ts';
+import { languageOf, type Language, type Said } from '../../../base/common/messages.ts';
+import type { DocumentLanguageChoice } from '../../../base/common/schemas.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import { shippingMessages as m } from '../common/messages.ts';
 import { addressedKinds, type DocumentKind, type Shipment } from '../common/shipping.ts';
@@ -47,6 +48,7 @@ import { returnParcelByRma, type ReturnParcelRow } from '../../cases/node/index.
 import type { EstimateView } from '../../bench/common/index.ts';
 import { repairRecordOf, type BenchRecord } from '../../bench/node/index.ts';
 import { portalEstimatePayload } from '../../estimates/common/index.ts';
+import { coverageReasonIn } from '../../warranty/common/index.ts';
 import { photoRowsOf } from '../../photos/node/index.ts';
 import { readPrinterSettings, type BuiltDocument } from '../../printing/node/index.ts';
 import { readBenchSettings, requireSite, setting } from '../../settings/node/index.ts';
@@ -102,7 +104,9 @@ export async function loadCase(db: Db, rma: string): Promise<ReturnParcelRow> {
   return row;
 }
 
-export async function siteForDocuments(db: Db): Promise<{ site: Site; timeZone: string; currency: Currency }> {
+export async function siteForDocuments(
+  db: Db,
+): Promise<{ site: Site; timeZone: string; currency: Currency; documentLanguage: DocumentLanguageChoice }> {
   const settings = await requireSite(db);
   const a = settings.address;
   const site: Site = {
@@ -118,8 +122,12 @@ export async function siteForDocuments(db: Db): Promise<{ site: Site; timeZone: 
     ...(a.phone ? { phone: a.phone } : {}),
     locale: 'en-US',
   };
-  return { site, timeZone: settings.timeZone, currency: settings.currency };
+  return { site, timeZone: settings.timeZone, currency: settings.currency, documentLanguage: settings.documentLanguage };
 }
+
+/** The language of a case's documents: the site's choice, or the customer's own (English for languages Depot does not write). */
+export const documentLanguageFor = (choice: DocumentLanguageChoice, row: ReturnParcelRow): Language =>
+  choice === 'customer' ? languageOf(row.locale) : choice;
 
 export function labelData(row: ReturnParcelRow, site: Site, shipDate: CalendarDate, shipment: Shipment | undefined): ShippingLabelData {
   const to = returnAddress(row);
@@ -190,7 +198,7 @@ function caseInfo(row: ReturnParcelRow, timeZone: string, replacementSerial?: st
   const address = addressProblem(row) ? undefined : returnAddress(row);
   return {
     rma: row.rma,
-    model: row.model ?? 'Unknown model',
+    ...(row.model ? { model: row.model } : {}),
     serial: row.serial,
     ...(replacementSerial ? { replacementSerial } : {}),
     ...(row.received_at ? { receivedAt: on(row.received_at, timeZone) } : {}),
@@ -210,9 +218,13 @@ function caseInfo(row: ReturnParcelRow, timeZone: string, replacementSerial?: st
 const replacementOf = (row: ReturnParcelRow, record: BenchRecord): string | undefined =>
   record.replacementSerial && (row.resolution === 'replaced' || row.resolution === null) ? record.replacementSerial : undefined;
 
-/** An estimate's lines and totals as the customer sees them on the portal. */
-function customerEstimate(view: EstimateView): { lines: EstimateLine[]; totals: MoneyTotals } {
-  const body = portalEstimatePayload({ validUntil: view.validUntil, totals: { ...view.totals, currency: view.currency, lines: view.lines } }, view.warranty);
+/** An estimate's lines and totals as the customer sees them on the portal, in the document's language. */
+function customerEstimate(view: EstimateView, language: Language): { lines: EstimateLine[]; totals: MoneyTotals } {
+  const body = portalEstimatePayload(
+    { validUntil: view.validUntil, totals: { ...view.totals, currency: view.currency, lines: view.lines } },
+    language,
+    view.warranty,
+  );
   return {
     lines: body.lines.map((line) => ({
       kind: line.kind,
@@ -226,18 +238,23 @@ function customerEstimate(view: EstimateView): { lines: EstimateLine[]; totals: 
   };
 }
 
-function chargesOf(record: BenchRecord, timeZone: string): Charges {
+/** The warranty's reason in a language; an estimate issued before Depot kept its decision says it in English. */
+function warrantyReasonIn(language: Language, warranty: { reason: string; decided: Parameters<typeof coverageReasonIn>[1] | null }): string {
+  return warranty.decided ? coverageReasonIn(language, warranty.decided) : warranty.reason;
+}
+
+function chargesOf(record: BenchRecord, timeZone: string, language: Language): Charges {
   const e = record.estimate;
   if (e?.state === 'accepted') {
     return {
       kind: 'estimate',
       version: e.version,
-      ...customerEstimate(e),
+      ...customerEstimate(e, language),
       payments: e.payments.map((p) => ({ paidOn: on(p.paidAt, timeZone), reference: p.reference, amountMinor: p.amount })),
       paidMinor: e.paid,
     };
   }
-  if (record.warranty?.covered) return { kind: 'covered', reason: record.warranty.reason };
+  if (record.warranty?.covered) return { kind: 'covered', reason: coverageReasonIn(language, record.warranty) };
   if (e?.state === 'declined') return { kind: 'declined', version: e.version };
   if (e?.state === 'expired' || e?.expired) return { kind: 'expired', version: e.version };
   if (e?.state === 'issued') return { kind: 'awaiting', version: e.version };
@@ -268,14 +285,23 @@ function warrantyAfterOf(
 function reportData(
   row: ReturnParcelRow,
   record: BenchRecord,
-  context: { site: Site; timeZone: string; today: CalendarDate; paper: PaperSize; repairWarrantyDays: number; shippedOn: CalendarDate | undefined },
+  context: {
+    site: Site;
+    language: Language;
+    timeZone: string;
+    today: CalendarDate;
+    paper: PaperSize;
+    repairWarrantyDays: number;
+    shippedOn: CalendarDate | undefined;
+  },
 ): RepairReportData {
-  const { timeZone } = context;
+  const { timeZone, language } = context;
   const d = record.diagnosis;
   const replacementSerial = replacementOf(row, record);
   const warrantyAfter = warrantyAfterOf(row, record, context.repairWarrantyDays, context.shippedOn);
   return {
     site: context.site,
+    language,
     case: caseInfo(row, timeZone, replacementSerial),
     issuedAt: context.today,
     ...(row.resolution ? { resolution: row.resolution as Resolution } : {}),
@@ -292,9 +318,9 @@ function reportData(
       : {}),
     work: record.work.map((w) => ({ on: on(w.at, timeZone), description: w.workDone, minutes: w.minutes })),
     parts: record.parts.map((p) => ({ partNumber: p.sku, description: p.name, quantity: p.quantity })),
-    ...(record.warranty ? { warranty: { covered: record.warranty.covered, reason: record.warranty.reason } } : {}),
+    ...(record.warranty ? { warranty: { covered: record.warranty.covered, reason: coverageReasonIn(language, record.warranty) } } : {}),
     ...remediesData(record),
-    charges: chargesOf(record, timeZone),
+    charges: chargesOf(record, timeZone, language),
     ...(warrantyAfter ? { warrantyAfter } : {}),
     paper: context.paper,
   };
@@ -321,17 +347,19 @@ async function portalHome(db: Db): Promise<string | undefined> {
 function estimateData(
   row: ReturnParcelRow,
   view: EstimateView,
-  context: { site: Site; timeZone: string; paper: PaperSize; portalUrl: string | undefined },
+  context: { site: Site; language: Language; timeZone: string; paper: PaperSize; portalUrl: string | undefined },
 ): EstimateData {
-  const { lines, totals } = customerEstimate(view);
+  const { language } = context;
+  const { lines, totals } = customerEstimate(view, language);
   const decidedOn = view.decision ? on(view.decision.at, context.timeZone) : undefined;
   return {
     site: context.site,
+    language,
     case: caseInfo(row, context.timeZone),
     version: view.version,
     issuedAt: on(view.issuedAt, context.timeZone),
     validUntil: view.validUntil,
-    warranty: view.warranty,
+    warranty: { covered: view.warranty.covered, reason: warrantyReasonIn(language, view.warranty) },
     lines,
     totals,
     ...(view.decision && decidedOn
@@ -384,7 +412,8 @@ export async function buildCaseDocument(
 ): Promise<BuiltDocument> {
   const row = await loadCase(db, rma);
   requireAddressFor(row, [kind]);
-  const { site, timeZone } = await siteForDocuments(db);
+  const { site, timeZone, documentLanguage } = await siteForDocuments(db);
+  const language = documentLanguageFor(documentLanguage, row);
   const today = calendarDateIn(options.now, timeZone);
   const render = documentRenderer();
   const fileName = `${rma}-${kind.replaceAll('_', '-')}.pdf`;
@@ -416,6 +445,7 @@ export async function buildCaseDocument(
     return page(
       intakeReceipt({
         site,
+        language,
         case: { ...caseInfo(row, timeZone), receivedAt: on(intake.received_at, timeZone) },
         ...(intake.received_by_name ? { receivedBy: intake.received_by_name } : {}),
         serialScanned: intake.serial_scanned,
@@ -433,10 +463,10 @@ export async function buildCaseDocument(
     );
   }
 
-  const record = await repairRecordOf(db, row.id, today);
+  const record = await repairRecordOf(db, row.id, today, language);
   if (kind === 'estimate') {
     if (!record.estimate) throw new DepotError('not_found', m.noEstimate({ rma }));
-    return page(estimate({ ...estimateData(row, record.estimate, { site, timeZone, paper, portalUrl: await portalHome(db) }), ...remediesData(record) }));
+    return page(estimate({ ...estimateData(row, record.estimate, { site, language, timeZone, paper, portalUrl: await portalHome(db) }), ...remediesData(record) }));
   }
   if (kind === 'packing_slip') {
     const intake = await intakeOf(db, row.id);
@@ -444,13 +474,14 @@ export async function buildCaseDocument(
     return page(
       packingSlip({
         site,
+        language,
         case: caseInfo(row, timeZone, replacement),
         ...(shipment
           ? { shipment: { carrier: shipment.carrier, service: shipment.service, weightGrams: shipment.weightGrams, trackingNumber: shipment.tracking } }
           : {}),
         shipDate,
         unit: {
-          description: row.product_name ?? row.model ?? 'Unknown model',
+          ...(row.product_name || row.model ? { description: (row.product_name ?? row.model)! } : {}),
           serial: replacement ?? row.serial,
           replacement: replacement !== undefined,
           ...(row.resolution ? { resolution: row.resolution as Resolution } : {}),
@@ -463,7 +494,7 @@ export async function buildCaseDocument(
   const { policy } = await readBenchSettings(db);
   return page(
     repairReport(
-      reportData(row, record, { site, timeZone, today, paper, repairWarrantyDays: policy.repairWarrantyDays, shippedOn: recorded?.shippedOn }),
+      reportData(row, record, { site, language, timeZone, today, paper, repairWarrantyDays: policy.repairWarrantyDays, shippedOn: recorded?.shippedOn }),
     ),
   );
 }

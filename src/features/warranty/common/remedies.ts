@@ -225,22 +225,3 @@ export function withDelays(
   const grants = [...kept, ...delayGrants(rules, facts.visit, facts.today, facts.covered)];
   return { region: rules?.region ?? decision.region, remedies: remediesOf(facts.covered, grants), grants };
 }
-
-/** One remedy the customer may ask for, with why: the regional rule that gives it, else the warranty's reason. */
-export interface RemedyOffer {
-  remedy: Remedy;
-  reason: string;
-}
-
-/**
- * What the customer is told of their remedies (on the estimate, the repair report and the portal):
- * each remedy with the English reason of the first rule that gives it, or the warranty's reason
- * for a repair. Empty when no regional rule added anything, so the customer reads only the warranty.
- */
-export function remedyOffers(decision: RemedyDecision, warrantyReason: string): RemedyOffer[] {
-  if (decision.grants.length === 0) return [];
-  return decision.remedies.map((remedy) => ({
-    remedy,
-    reason: decision.grants.find((g) => g.remedies.includes(remedy))?.reason.text ?? warrantyReason,
-  }));
-}

@@ -13,6 +13,7 @@ import { fieldError } from '../../../base/common/result.ts';
 import { line, optionalLine } from '../../../base/common/schemas.ts';
 import { warrantyMessages as m } from './messages.ts';
 import { countryCode, sameText, wholeNumber } from './terms.ts';
+import { coverageReasonIn, damageKinds, type DamageKind, type TermRule, type WarrantyParams, type WarrantyRule } from './coverage.ts';
 import { defaultRegionalRules, endOfPeriod, regionalRuleSetSchema, regionalRulesFor, ruleOf, type RegionalRuleSet } from './regional.ts';
 
 /**
@@ -25,8 +26,6 @@ import { defaultRegionalRules, endOfPeriod, regionalRuleSetSchema, regionalRules
  * (bought 2024-02-29, 12 months → until 2025-02-28).
  */
 
-export const damageKinds = ['physical', 'liquid', 'tampering'] as const;
-export type DamageKind = (typeof damageKinds)[number];
 
 export const warrantyPolicySchema = z
   .object({
@@ -179,50 +178,6 @@ export interface WarrantyInput {
   faultCategory?: string | null;
 }
 
-export type CoverageRule =
-  | 'no_reason_return'
-  | 'standard'
-  | 'no_proof_date_code'
-  | 'replacement_remainder'
-  | 'extended'
-  | 'repair_warranty'
-  | 'exchange_restart'
-  | 'paid_repair_recurrence';
-
-/** Coverages with a term that can run out. */
-export type TermRule = Exclude<CoverageRule, 'no_reason_return'>;
-
-export type WarrantyRule =
-  | CoverageRule
-  | 'expired'
-  | 'no_proof'
-  | 'damage_physical'
-  | 'damage_liquid'
-  | 'tampering';
-
-/** Values for a translated message: the keys a rule uses are those in its English reason. */
-export interface WarrantyParams {
-  purchaseDate?: CalendarDate;
-  manufactured?: CalendarDate;
-  replacedOn?: CalendarDate;
-  deliveredOn?: CalendarDate;
-  months?: number;
-  days?: number;
-  /** Extended warranty cut to this many years from purchase. */
-  cappedYears?: number;
-  until?: CalendarDate;
-  /** For 'expired': which coverage ended last. */
-  ended?: TermRule;
-  /** For 'no_proof': whether the model has a date code the serial did not match. */
-  dateCode?: 'none' | 'unreadable';
-  /** For damage rules: every voiding finding, most serious first. */
-  damage?: DamageKind[];
-  /** Days added to the term because the region's warranty does not run while the unit is in repair. */
-  pausedDays?: number;
-  /** For 'paid_repair_recurrence': the fault that came back. */
-  faultCategory?: string;
-}
-
 export interface WarrantyDecision {
   covered: boolean;
   rule: WarrantyRule;
@@ -367,11 +322,6 @@ const damageRule: Record<DamageKind, WarrantyRule> = {
   tampering: 'tampering',
   liquid: 'damage_liquid',
   physical: 'damage_physical',
-};
-const damageWords: Record<DamageKind, string> = {
-  tampering: 'signs of tampering',
-  liquid: 'liquid damage',
-  physical: 'physical damage',
 };
 
 /** Decides coverage on `input.today`. Throws a field error for impossible dates (e.g. a purchase after today). */
@@ -519,73 +469,5 @@ function decision(
   until: CalendarDate | null,
   params: WarrantyParams,
 ): WarrantyDecision {
-  return { covered, rule, reason: warrantyReason(rule, params), until, params };
-}
-
-/** The English sentence for a rule and its params; translations follow the same pattern per rule. */
-export function warrantyReason(rule: WarrantyRule, p: WarrantyParams): string {
-  switch (rule) {
-    case 'damage_physical':
-    case 'damage_liquid':
-    case 'tampering':
-      return `${(p.damage ?? []).map((kind) => damageWords[kind]).join(' and ')} found: not covered`;
-    case 'no_proof':
-      return p.dateCode === 'unreadable'
-        ? "no proof of purchase and the serial's date code cannot be read: not covered"
-        : 'no proof of purchase and the model has no date code: not covered';
-    case 'expired':
-      return withPause(ended(p), p);
-    default:
-      return withPause(within(rule, p), p);
-  }
-}
-
-const withPause = (sentence: string, p: WarrantyParams) =>
-  p.pausedDays ? `${sentence} (${p.pausedDays} days in repair added)` : sentence;
-
-function origin(p: WarrantyParams): string {
-  return p.purchaseDate !== undefined ? `purchased ${p.purchaseDate}` : `manufactured ${p.manufactured}`;
-}
-
-function within(rule: CoverageRule, p: WarrantyParams): string {
-  switch (rule) {
-    case 'no_reason_return':
-      return `purchased ${p.purchaseDate}, unused and complete, within the ${p.days}-day no-reason return period until ${p.until}`;
-    case 'standard':
-      return `purchased ${p.purchaseDate}, within the ${p.months}-month warranty until ${p.until}`;
-    case 'no_proof_date_code':
-      return `no proof of purchase; serial date code says manufactured ${p.manufactured}, within the ${p.months}-month warranty from manufacture until ${p.until}`;
-    case 'replacement_remainder':
-      return `replacement unit issued ${p.replacedOn} keeps the rest of the original ${p.months}-month warranty (${origin(p)}) until ${p.until}`;
-    case 'extended':
-      return p.cappedYears !== undefined
-        ? `within the extended warranty until ${p.until} (at most ${p.cappedYears} years from purchase)`
-        : `within the extended warranty until ${p.until}`;
-    case 'repair_warranty':
-      return `repaired unit delivered ${p.deliveredOn}, within the ${p.days}-day repair warranty until ${p.until}`;
-    case 'exchange_restart':
-      return `replacement unit issued ${p.replacedOn} starts its own ${p.months}-month warranty until ${p.until}`;
-    case 'paid_repair_recurrence':
-      return `the fault (${p.faultCategory}) is back after the paid repair delivered ${p.deliveredOn}: repaired free until ${p.until}`;
-  }
-}
-
-function ended(p: WarrantyParams): string {
-  switch (p.ended) {
-    case 'standard':
-      return `purchased ${p.purchaseDate}, ${p.months}-month warranty ended ${p.until}`;
-    case 'no_proof_date_code':
-      return `no proof of purchase; serial date code says manufactured ${p.manufactured}, ${p.months}-month warranty from manufacture ended ${p.until}`;
-    case 'replacement_remainder':
-      return `replacement unit issued ${p.replacedOn}; the original ${p.months}-month warranty (${origin(p)}) ended ${p.until}`;
-    case 'extended':
-      return `extended warranty ended ${p.until}`;
-    case 'repair_warranty':
-      return `repaired unit delivered ${p.deliveredOn}, ${p.days}-day repair warranty ended ${p.until}`;
-    case 'exchange_restart':
-      return `replacement unit issued ${p.replacedOn}; its own ${p.months}-month warranty ended ${p.until}`;
-    case 'paid_repair_recurrence':
-    case undefined:
-      return `warranty ended ${p.until}`;
-  }
+  return { covered, rule, reason: coverageReasonIn('en', { rule, params, until }), until, params };
 }
