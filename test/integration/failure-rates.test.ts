@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../src/apps/api/dispatch.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/apps/api/contract.ts';
 import type { Result } from '../../src/base/common/result.ts';
@@ -100,21 +100,27 @@ describe('returns per manufacturing lot', () => {
 
 describe('units sold', () => {
   it('refuses a file with unreadable lines, each named by its line, and imports nothing of it', async () => {
-    const refused = await admin('reports.importUnitsSold', { csv: 'model,month,units\nLT-10,2025-03,1200\nLT-10,2025-13,5\nNX-2,2025-03\nNX-2,2025-03,many\nLT-10,2025-03,7\n' });
+    const refused = await admin('reports.importUnitsSold', {
+      csv: 'model,month,units\nLT-10,2025-03,1200\nLT-10,2025-13,5\nNX-2,2025-03\nQQ-7,2025-03,10\nNX-2,2025-03,many\nLT-10,2025-03,7\n',
+    });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
-    expect(refused.error.reason).toEqual({ code: 'reports.holidayFileProblems', params: { count: 4 } });
+    expect(refused.error.reason).toEqual({ code: 'reports.holidayFileProblems', params: { count: 5 } });
     expect(Object.entries(refused.error.fieldReasons ?? {}).filter(([key]) => key !== 'csv')).toEqual([
       ['csv.0', { code: 'reports.unitsLineMonth', params: { line: 3, month: '2025-13' } }],
       ['csv.1', { code: 'reports.unitsColumns', params: { line: 4 } }],
-      ['csv.2', { code: 'reports.unitsLineQuantity', params: { line: 5, quantity: 'many' } }],
-      ['csv.3', { code: 'reports.unitsLineTwice', params: { line: 6, model: 'LT-10', month: '2025-03', first: 2 } }],
+      ['csv.2', { code: 'reports.unitsLineModel', params: { line: 5, model: 'QQ-7' } }],
+      ['csv.3', { code: 'reports.unitsLineQuantity', params: { line: 6, quantity: 'many' } }],
+      ['csv.4', { code: 'reports.unitsLineTwice', params: { line: 7, model: 'LT-10', month: '2025-03', first: 2 } }],
     ]);
     expect(unwrap(await admin('reports.unitsSold', {}))).toEqual([]);
   });
 
-  it('imports a UTF-8 file with a byte-order mark, and the lots get their rate: returns ÷ units sold', async () => {
+  it('imports a UTF-8 file with a byte-order mark in one transaction, and the lots get their rate: returns ÷ units sold', async () => {
+    const transactions = vi.spyOn(core.db, 'transaction');
     expect(unwrap(await admin('reports.importUnitsSold', { csv: soldFile }))).toEqual({ imported: 3 });
+    expect(transactions).toHaveBeenCalledTimes(1);
+    transactions.mockRestore();
     expect(unwrap(await admin('reports.unitsSold', {}))).toEqual([
       { model: 'LT-10', productLine: 'Headsets', period: '2025-03', quantity: 1200 },
       { model: 'LT-10', productLine: 'Headsets', period: '2025-04', quantity: 800 },

@@ -33,7 +33,11 @@ export interface UnitsSoldLine {
   quantity: number;
 }
 
-export type UnitsSoldFile = { ok: true; lines: UnitsSoldLine[] } | { ok: false; problems: Said[] };
+/** The lines read, and a problem for each line that could not be (in the file's order); nothing is imported unless there are none. */
+export interface UnitsSoldFile {
+  lines: UnitsSoldLine[];
+  problems: { line: number; said: Said }[];
+}
 
 /** The cells of one line: comma, semicolon or tab between them, a cell in double quotes may hold them. */
 function cellsOf(row: string): string[] {
@@ -65,7 +69,7 @@ function cellsOf(row: string): string[] {
 export function parseUnitsSoldFile(text: string): UnitsSoldFile {
   const rows = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const lines: UnitsSoldLine[] = [];
-  const problems: Said[] = [];
+  const problems: UnitsSoldFile['problems'] = [];
   const seen = new Map<string, number>();
   let first = true;
   rows.forEach((raw, index) => {
@@ -78,7 +82,7 @@ export function parseUnitsSoldFile(text: string): UnitsSoldFile {
     first = false;
     if (header) return;
     if (cells.length !== 3 || cells[0] === '') {
-      problems.push(m.unitsColumns({ line: number }));
+      problems.push({ line: number, said: m.unitsColumns({ line: number }) });
       return;
     }
     const [model, period, quantity] = cells as [string, string, string];
@@ -87,17 +91,16 @@ export function parseUnitsSoldFile(text: string): UnitsSoldFile {
     const amount = quantity.replace(/[,\s_]/g, '');
     const okMonth = MONTH_PATTERN.test(normalMonth);
     const okQuantity = /^\d+$/.test(amount) && Number(amount) <= MAX_UNITS;
-    if (!okMonth) problems.push(m.unitsLineMonth({ line: number, month: period.slice(0, 40) }));
-    if (!okQuantity) problems.push(m.unitsLineQuantity({ line: number, quantity: quantity.slice(0, 40) }));
+    if (!okMonth) problems.push({ line: number, said: m.unitsLineMonth({ line: number, month: period.slice(0, 40) }) });
+    if (!okQuantity) problems.push({ line: number, said: m.unitsLineQuantity({ line: number, quantity: quantity.slice(0, 40) }) });
     if (!okMonth || !okQuantity) return;
     const key = `${model.toLowerCase()}\u0000${normalMonth}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined) problems.push(m.unitsLineTwice({ line: number, model, month: normalMonth, first: earlier }));
+    if (earlier !== undefined) problems.push({ line: number, said: m.unitsLineTwice({ line: number, model, month: normalMonth, first: earlier }) });
     else seen.set(key, number);
     lines.push({ line: number, model, period: normalMonth, quantity: Number(amount) });
   });
-  if (problems.length > 0) return { ok: false, problems };
-  if (lines.length === 0) return { ok: false, problems: [m.unitsFileEmpty()] };
-  if (lines.length > MAX_UNITS_LINES) return { ok: false, problems: [m.unitsFileTooLong({ max: MAX_UNITS_LINES })] };
-  return { ok: true, lines };
+  if (problems.length === 0 && lines.length === 0) problems.push({ line: 0, said: m.unitsFileEmpty() });
+  if (lines.length > MAX_UNITS_LINES) problems.push({ line: 0, said: m.unitsFileTooLong({ max: MAX_UNITS_LINES }) });
+  return { lines, problems };
 }

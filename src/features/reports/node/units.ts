@@ -57,14 +57,19 @@ function importRefused(problems: readonly Said[]): DepotError {
   return new DepotError('invalid', summary, { csv: summary, ...Object.fromEntries(shown.map((p, i) => [`csv.${i}`, p])) });
 }
 
-/** Sets the units sold of a file; every line is checked first, and one bad line imports nothing. */
+/**
+ * Sets the units sold of a file. Every line is checked first, its model too, and every problem is
+ * named by its line; one bad line imports nothing.
+ */
 export async function importUnitsSold(ctx: ServiceContext, csv: string): Promise<{ imported: number }> {
   const file = parseUnitsSoldFile(csv);
-  if (!file.ok) throw importRefused(file.problems);
   const trx = trxOf(ctx);
   const products = await productIdsByModel(trx);
-  const unknown = file.lines.filter((l) => !products.has(l.model.trim().toLowerCase()));
-  if (unknown.length > 0) throw importRefused(unknown.map((l) => m.unitsLineModel({ line: l.line, model: l.model.slice(0, 64) })));
+  const unknown = file.lines
+    .filter((l) => !products.has(l.model.trim().toLowerCase()))
+    .map((l) => ({ line: l.line, said: m.unitsLineModel({ line: l.line, model: l.model.slice(0, 64) }) }));
+  const problems = [...file.problems, ...unknown].sort((a, b) => a.line - b.line);
+  if (problems.length > 0) throw importRefused(problems.map((p) => p.said));
   for (const l of file.lines) await writeUnits(trx, ctx, products.get(l.model.trim().toLowerCase())!.id, l.period, l.quantity);
   return { imported: file.lines.length };
 }
