@@ -282,6 +282,8 @@ describe('turnaround of shipped cases', () => {
     expect(byStatus.return_unrepaired).toMatchObject({ cases: 2, totalDays: 2.08 });
     expect(byStatus.ready_to_ship).toMatchObject({ cases: 4, totalDays: 1.5 });
     expect(report.statuses.map((s) => s.status)).toEqual(['received', 'diagnosing', 'awaiting_customer', 'repairing', 'qa', 'ready_to_ship', 'return_unrepaired']);
+    // G under 1 day, D 1, E 2.04 and A 6: every whole day up to the slowest, the empty ones too.
+    expect(report.histogram).toEqual([0, 1, 2, 3, 4, 5, 6].map((days) => ({ days, cases: [0, 1, 2, 6].includes(days) ? 1 : 0 })));
   });
 
   it('keeps to the range and the product line', async () => {
@@ -390,6 +392,13 @@ describe('failures', () => {
       { rma: rmas.E, serial: 'A1', model: 'AX-100', receivedAt: '2026-03-16T04:00:00.000Z', earlierRma: rmas.A, earlierShippedAt: '2026-03-12T00:00:00.000Z', days: 4 },
     ]);
     expect(report.trend).toEqual([{ period: '2026-03', received: 4, noFaultFound: 1 }]);
+    // No model has a date code here: each case's lot is its month of purchase, and nothing is sold on record.
+    expect(report.lots.map((l) => [l.model, l.lot, l.received, l.fromDateCode, l.unitsSold])).toEqual([
+      ['AX-100', '2025-11', 1, 0, null],
+      ['AX-100', '2025-12', 1, 0, null],
+      ['SP-500', '2020-01', 1, 0, null],
+      ['SP-500', '2025-09', 1, 0, null],
+    ]);
   });
 
   it('gives the trend by the site’s ISO weeks, the empty ones too, and keeps to the product line', async () => {

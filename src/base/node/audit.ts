@@ -18,6 +18,8 @@ const settingsMethods = new Set([
   'backup.configure',
   'reports.saveCalendar',
   'reports.importHolidays',
+  'reports.saveUnitsSold',
+  'reports.importUnitsSold',
 ]);
 
 /** Reads that take data out of Depot: recorded like changes. */

@@ -88,6 +88,15 @@ export interface Database extends PortalTables {
     /** Rises with every change an admin makes (migration 0011). */
     version: ColumnType<number, number | undefined, number>;
   };
+  /** Owned by reports (migration 0015): units of a model sold in a month, the failure rate's denominator. */
+  units_sold: {
+    product_id: number;
+    /** A calendar month, YYYY-MM. */
+    period: string;
+    quantity: number;
+    updated_at: string;
+    updated_by: number;
+  };
   /** Owned by base/node/audit.ts, written by the dispatcher (migration 0013); the reports' audit view reads it. */
   audit_log: {
     id: Generated<number>;

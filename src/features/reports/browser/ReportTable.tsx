@@ -130,10 +130,12 @@ interface Props {
   table: ReportTable;
   /** Names the CSV file: the table's id and this (the dates it covers). */
   fileSuffix: string;
+  /** A chart of the same figures, shown beside the table. */
+  chart?: ReactNode;
 }
 
 /** One report table: sortable by any column (the summing row stays last), and its CSV one click away. */
-export function ReportTableView({ table, fileSuffix }: Props) {
+export function ReportTableView({ table, fileSuffix, chart }: Props) {
   const words = useReportWords();
   const announce = useAnnounce();
   const [sort, setSort] = useState<{ key: string; descending: boolean } | null>(null);
@@ -165,6 +167,7 @@ export function ReportTableView({ table, fileSuffix }: Props) {
       {table.rows.length === 0 ? (
         <p className="empty">{words.t('reports.empty')}</p>
       ) : (
+        <div className={chart ? 'report-with-chart' : undefined}>
         <div className="report-scroll">
           <table aria-labelledby={captionId}>
             <thead>
@@ -204,6 +207,8 @@ export function ReportTableView({ table, fileSuffix }: Props) {
               ))}
             </tbody>
           </table>
+        </div>
+        {chart}
         </div>
       )}
     </section>

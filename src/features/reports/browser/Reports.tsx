@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, calendarDateIn, type CalendarDate } from '../../../base/common/dates.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../../base/common/rpc.ts';
@@ -9,8 +9,10 @@ import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { rangeInput, reportRoles } from '../common/contract.ts';
-import { auditTables, casesTables, failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable } from '../common/tables.ts';
-import type { TrendPeriod } from '../common/types.ts';
+import { auditTables, casesTables, failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable, type TableId } from '../common/tables.ts';
+import type { FailuresReport, TrendPeriod, TurnaroundReport } from '../common/types.ts';
+import { Chart } from './Chart.tsx';
+import { UnitsSoldEditor } from './UnitsSold.tsx';
 import { CalendarEditor } from './Calendar.tsx';
 import { download, ReportTableView, useReportWords } from './ReportTable.tsx';
 import { tableCsv } from '../common/csv.ts';
@@ -44,7 +46,7 @@ interface Filters {
 let remembered: Filters | null = null;
 
 /** A report's answer for the filters given, fetched again when they change; answers to older filters are dropped. */
-function useReport<M extends MethodName>(method: M, input: MethodInput<M> | null) {
+function useReport<M extends MethodName>(method: M, input: MethodInput<M> | null, again = 0) {
   const { t } = useTranslation();
   const [state, setState] = useState<{ value: MethodOutput<M> | null; error: string | null; loading: boolean }>({ value: null, error: null, loading: true });
   const key = JSON.stringify(input);
@@ -61,7 +63,7 @@ function useReport<M extends MethodName>(method: M, input: MethodInput<M> | null
       current = false;
     };
     // The input is compared by its JSON (key): a new object with the same filters asks nothing again.
-  }, [method, key, t]);
+  }, [method, key, t, again]);
   return state;
 }
 
@@ -177,13 +179,79 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
   );
 }
 
-function Tables({ tables, error, fileSuffix }: { tables: ReportTable[] | null; error: string | null; fileSuffix: string }) {
+interface TablesProps {
+  tables: ReportTable[] | null;
+  error: string | null;
+  fileSuffix: string;
+  /** Charts shown beside the tables of these ids. */
+  charts?: Partial<Record<TableId, ReactNode>>;
+}
+
+function Tables({ tables, error, fileSuffix, charts = {} }: TablesProps) {
   return (
     <>
       <FormAlert message={error} />
-      {tables?.map((table) => <ReportTableView key={table.id} table={table} fileSuffix={fileSuffix} />)}
+      {tables?.map((table) => <ReportTableView key={table.id} table={table} fileSuffix={fileSuffix} chart={charts[table.id]} />)}
     </>
   );
+}
+
+const ACCENT = '#2457c5';
+const MUTED = '#c2570c';
+
+function turnaroundCharts(report: TurnaroundReport, words: ReturnType<typeof useReportWords>): TablesProps['charts'] {
+  if (report.histogram.length === 0) return {};
+  return {
+    'turnaround-histogram': (
+      <Chart
+        title={words.t('reports.chart.histogram')}
+        spec={{
+          kind: 'bars',
+          categories: report.histogram.map((h) => String(h.days)),
+          series: [{ label: words.t('reports.chart.shipped'), values: report.histogram.map((h) => h.cases), color: ACCENT }],
+          xLabel: words.t('reports.column.businessDays'),
+          yLabel: words.t('reports.column.shipped'),
+        }}
+      />
+    ),
+  };
+}
+
+function failuresCharts(report: FailuresReport, words: ReturnType<typeof useReportWords>): TablesProps['charts'] {
+  const models = report.models.slice(0, 20);
+  return {
+    'failures-trend': (
+      <Chart
+        title={words.t('reports.chart.trend')}
+        spec={{
+          kind: 'line',
+          categories: report.trend.map((p) => p.period),
+          series: [
+            { label: words.t('reports.chart.received'), values: report.trend.map((p) => p.received), color: ACCENT },
+            { label: words.t('reports.chart.noFaultFound'), values: report.trend.map((p) => p.noFaultFound), color: MUTED },
+          ],
+          xLabel: words.t('reports.column.period'),
+          yLabel: words.t('reports.column.cases'),
+        }}
+      />
+    ),
+    ...(models.length > 0
+      ? {
+          'failures-models': (
+            <Chart
+              title={words.t('reports.chart.models')}
+              spec={{
+                kind: 'bars',
+                categories: models.map((m) => m.model ?? words.t('common.none')),
+                series: [{ label: words.t('reports.chart.received'), values: models.map((m) => m.received), color: ACCENT }],
+                xLabel: words.t('reports.column.model'),
+                yLabel: words.t('reports.column.received'),
+              }}
+            />
+          ),
+        }
+      : {}),
+  };
 }
 
 function Overdue({ filters }: { filters: Filters }) {
@@ -210,7 +278,12 @@ function Turnaround({ filters }: { filters: Filters }) {
           {words.t('reports.turnaroundIntro', { from: words.format.date(value.from), to: words.format.date(value.to), count: value.targetDays })}
         </p>
       ) : null}
-      <Tables tables={value ? turnaroundTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+      <Tables
+        tables={value ? turnaroundTables(value) : null}
+        error={error}
+        fileSuffix={`${filters.from}-${filters.to}`}
+        charts={value ? turnaroundCharts(value, words) : {}}
+      />
     </>
   );
 }
@@ -243,16 +316,28 @@ function People({ filters }: { filters: Filters }) {
 
 function Failures({ filters }: { filters: Filters }) {
   const words = useReportWords();
-  const { value, error } = useReport('reports.failures', {
-    from: filters.from,
-    to: filters.to,
-    productLine: filters.productLine || null,
-    period: filters.period,
-  });
+  // Units sold change the lots' rates: the report is asked again after each change.
+  const [unitsChanged, setUnitsChanged] = useState(0);
+  const { value, error } = useReport(
+    'reports.failures',
+    {
+      from: filters.from,
+      to: filters.to,
+      productLine: filters.productLine || null,
+      period: filters.period,
+    },
+    unitsChanged,
+  );
   return (
     <>
       <p className="intro">{words.t('reports.failuresIntro')}</p>
-      <Tables tables={value ? failuresTables(value) : null} error={error} fileSuffix={`${filters.from}-${filters.to}`} />
+      <Tables
+        tables={value ? failuresTables(value) : null}
+        error={error}
+        fileSuffix={`${filters.from}-${filters.to}`}
+        charts={value ? failuresCharts(value, words) : {}}
+      />
+      <UnitsSoldEditor onChanged={() => setUnitsChanged((n) => n + 1)} />
     </>
   );
 }

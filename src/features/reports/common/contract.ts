@@ -7,6 +7,7 @@ import { dateSchema, optionalLine } from '../../../base/common/schemas.ts';
 import { auditKinds } from '../../../base/common/audit.ts';
 import { calendarSchema, type HolidayCalendar } from './calendar.ts';
 import { reportsMessages as m } from './messages.ts';
+import { saveUnitsSoldInput, type UnitsSold } from './units.ts';
 import type { AuditReport, CasesExport, FailuresReport, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
 
 /** Who reads the reports: the roles that manage the depot. Admin is the one role that does today. */
@@ -89,6 +90,23 @@ export const reportsMethods = {
     input: auditInput,
     access: ['admin'],
     summary: 'Who did what and when in a date range: sign-ins, wrong PINs and lockouts, and every change and export, newest first (at most 5,000).',
+  }),
+  'reports.unitsSold': method<UnitsSold[]>()({
+    input: empty,
+    access: reportRoles,
+    summary: 'The units sold per model and month that the failures report divides returns by.',
+  }),
+  'reports.saveUnitsSold': method<UnitsSold>()({
+    writes: true,
+    input: saveUnitsSoldInput,
+    access: ['admin'],
+    summary: 'Sets the units of a model sold in a month (YYYY-MM).',
+  }),
+  'reports.importUnitsSold': method<{ imported: number }>()({
+    writes: true,
+    input: z.object({ csv: z.string().max(2_000_000) }),
+    access: ['admin'],
+    summary: 'Sets the units sold of a CSV file (model, month, quantity per line); one unreadable line imports nothing.',
   }),
   'reports.calendar': method<HolidayCalendar>()({
     input: empty,

@@ -6,3 +6,4 @@ export * from './types.ts';
 export * from './csv.ts';
 export * from './periods.ts';
 export * from './tables.ts';
+export * from './units.ts';

@@ -46,6 +46,7 @@ export const tableIds = [
   'overdue',
   'turnaround',
   'turnaround-statuses',
+  'turnaround-histogram',
   'money',
   'money-product-lines',
   'money-outstanding',
@@ -55,6 +56,7 @@ export const tableIds = [
   'failures-models',
   'failures-faults',
   'failures-purchase-months',
+  'failures-lots',
   'failures-repeats',
   'failures-trend',
   'cases',
@@ -72,6 +74,8 @@ export interface ReportTable {
 
 const col = (key: string, kind: ColumnKind): Column => ({ key, kind });
 const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+/** Returns per hundred units sold, to two decimals: failure rates are small. */
+const rate = (returns: number, sold: number | null): number | null => (sold ? Math.round((returns / sold) * 10000) / 100 : null);
 
 export function overdueTables(report: OverdueReport): ReportTable[] {
   return [
@@ -146,6 +150,11 @@ export function turnaroundTables(report: TurnaroundReport): ReportTable[] {
       rows: report.statuses.map((s) => ({
         cells: { status: s.status, paused: s.paused, cases: s.cases, totalDays: s.totalDays, averageDays: s.averageDays },
       })),
+    },
+    {
+      id: 'turnaround-histogram',
+      columns: [col('businessDays', 'count'), col('shipped', 'count'), col('share', 'percent')],
+      rows: report.histogram.map((h) => ({ cells: { businessDays: h.days, shipped: h.cases, share: share(h.cases, report.total.shipped) } })),
     },
   ];
 }
@@ -283,6 +292,19 @@ export function failuresTables(report: FailuresReport): ReportTable[] {
       id: 'failures-purchase-months',
       columns: [col('purchaseMonth', 'text'), col('cases', 'count'), col('share', 'percent')],
       rows: report.purchaseMonths.map((m) => ({ cells: { purchaseMonth: m.month, cases: m.cases, share: ofReceived(m.cases) } })),
+    },
+    {
+      id: 'failures-lots',
+      columns: [
+        col('productLine', 'productLine'),
+        col('model', 'text'),
+        col('lot', 'text'),
+        col('received', 'count'),
+        col('fromDateCode', 'count'),
+        col('unitsSold', 'count'),
+        col('failureRate', 'percent'),
+      ],
+      rows: report.lots.map((l) => ({ cells: { ...l, failureRate: rate(l.received, l.unitsSold) } })),
     },
     {
       id: 'failures-repeats',

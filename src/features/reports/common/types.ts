@@ -73,6 +73,8 @@ export interface TurnaroundReport {
   total: TurnaroundRow;
   productLines: TurnaroundRow[];
   statuses: StatusTurnaround[];
+  /** Shipped cases by whole business days used (0 to under 1, 1 to under 2, …), every count up to the slowest. */
+  histogram: { days: number; cases: number }[];
 }
 
 /** Money in integer minor units of the site's currency; amounts in other currencies are left out. */
@@ -187,6 +189,7 @@ export interface FailuresReport {
   models: FailuresByModel[];
   faults: FailuresByFault[];
   purchaseMonths: { month: string | null; cases: number }[];
+  lots: FailuresByLot[];
   repeatRepairs: RepeatRepair[];
   /** Every week or month of the range, oldest first, the empty ones too. */
   trend: { period: string; received: number; noFaultFound: number }[];
@@ -201,6 +204,22 @@ export interface FailuresByModel {
   resolved: number;
   noFaultFound: number;
   repeats: number;
+}
+
+/**
+ * The returns of one model's manufacturing lot: the month its serial's date code names, or, for a
+ * model without one (or a serial it cannot read), the month of purchase.
+ */
+export interface FailuresByLot {
+  model: string | null;
+  productLine: string | null;
+  /** YYYY-MM; null when neither the serial nor a purchase date tells. */
+  lot: string | null;
+  received: number;
+  /** Of them, the lot read from the serial's date code. */
+  fromDateCode: number;
+  /** What the admin entered as sold of the model in that month; null when nothing was. */
+  unitsSold: number | null;
 }
 
 export interface FailuresByFault {

@@ -5,7 +5,9 @@ import type { ServiceContext } from '../../../base/node/handlers.ts';
 import { DAY_MS } from '../common/clock.ts';
 import type { FailuresInput } from '../common/contract.ts';
 import { periodOf, periodsBetween } from '../common/periods.ts';
-import type { FailuresByFault, FailuresByModel, FailuresReport, RepeatRepair } from '../common/types.ts';
+import type { FailuresByFault, FailuresByLot, FailuresByModel, FailuresReport, RepeatRepair } from '../common/types.ts';
+import { readDateCode } from '../../warranty/common/index.ts';
+import { unitsSoldByLot } from './units.ts';
 import { clockFor, rangeInstants, reportSite } from './context.ts';
 
 /**
@@ -36,7 +38,7 @@ export async function failuresReport(ctx: ServiceContext, input: FailuresInput):
   const range = rangeInstants(input, report.site.timeZone);
   const earliestShipment = new Date(Date.parse(range.start) - REPEAT_WINDOW_DAYS * DAY_MS).toISOString();
   const purchaseMonth = sql<string | null>`substr(cases.purchase_date, 1, 7)`;
-  const [models, faults, months, received, repeats] = await Promise.all([
+  const [models, faults, months, received, repeats, sold] = await Promise.all([
     receivedIn(db, range, input.productLine)
       .select((eb) => ['products.model', 'products.product_line', eb.fn.countAll<number>().as('received'), resolvedCount.as('resolved'), noFaultCount.as('no_fault')])
       .groupBy(['products.model', 'products.product_line'])
@@ -50,8 +52,10 @@ export async function failuresReport(ctx: ServiceContext, input: FailuresInput):
       .select((eb) => [purchaseMonth.as('month'), eb.fn.countAll<number>().as('cases')])
       .groupBy(purchaseMonth)
       .execute(),
-    // One short row per case, for the trend by the site's own weeks or months.
-    receivedIn(db, range, input.productLine).select(['cases.received_at', 'cases.resolution']).execute(),
+    // One short row per case, for the trend by the site's own weeks or months and the lot of its serial.
+    receivedIn(db, range, input.productLine)
+      .select(['cases.received_at', 'cases.resolution', 'cases.serial', 'cases.purchase_date', 'cases.product_id', 'products.model', 'products.product_line', 'products.date_code_pattern'])
+      .execute(),
     // An earlier case of the same unit, repaired or replaced, and shipped back before this receipt.
     receivedIn(db, range, input.productLine)
       .innerJoin('cases as earlier', (join) => join.onRef('earlier.serial_norm', '=', 'cases.serial_norm').onRef('earlier.id', '!=', 'cases.id'))
@@ -63,6 +67,7 @@ export async function failuresReport(ctx: ServiceContext, input: FailuresInput):
       .whereRef('shipment.at', '<', 'cases.received_at')
       .orderBy('cases.received_at')
       .execute(),
+    unitsSoldByLot(db),
   ]);
 
   const clock = clockFor(report, [ctx.now.getTime(), Date.parse(range.start) - REPEAT_WINDOW_DAYS * DAY_MS, Date.parse(range.end)]);
@@ -94,6 +99,25 @@ export async function failuresReport(ctx: ServiceContext, input: FailuresInput):
     if (r.resolution === 'no_fault_found') noFaultFound++;
   }
 
+  // A lot is the month of manufacture the serial's date code names (as the warranty engine reads it), else the month of purchase.
+  const lots = new Map<string, FailuresByLot>();
+  for (const r of received) {
+    const made = r.date_code_pattern ? readDateCode({ pattern: r.date_code_pattern }, r.serial, report.today).made : null;
+    const lot = (made ?? r.purchase_date)?.slice(0, 7) ?? null;
+    const key = `${r.product_id ?? ''} ${lot ?? ''}`;
+    const entry = lots.get(key) ?? {
+      model: r.model,
+      productLine: r.product_line,
+      lot,
+      received: 0,
+      fromDateCode: 0,
+      unitsSold: r.product_id !== null && lot !== null ? (sold.get(`${Number(r.product_id)} ${lot}`) ?? null) : null,
+    };
+    entry.received++;
+    if (made) entry.fromDateCode++;
+    lots.set(key, entry);
+  }
+
   const byCount = <T extends { cases: number }>(a: T, b: T, name: (x: T) => string) => b.cases - a.cases || name(a).localeCompare(name(b));
   return {
     from: input.from,
@@ -119,6 +143,7 @@ export async function failuresReport(ctx: ServiceContext, input: FailuresInput):
       .map((f): FailuresByFault => ({ faultCategory: f.fault_category, damageLevel: f.damage_level, cases: Number(f.cases) }))
       .sort((a, b) => byCount(a, b, (f) => `${f.faultCategory ?? '\uffff'} ${f.damageLevel ?? 9}`)),
     purchaseMonths: months.map((m) => ({ month: m.month, cases: Number(m.cases) })).sort((a, b) => (a.month ?? '9999').localeCompare(b.month ?? '9999')),
+    lots: [...lots.values()].sort((a, b) => (a.model ?? '\uffff').localeCompare(b.model ?? '\uffff') || (a.lot ?? '9999').localeCompare(b.lot ?? '9999')),
     repeatRepairs,
     trend: [...trend.values()],
   };

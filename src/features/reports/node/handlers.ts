@@ -7,6 +7,7 @@ import { failuresReport } from './failures.ts';
 import { moneyReport } from './money.ts';
 import { peopleReport } from './people.ts';
 import { overdueReport, turnaroundReport } from './turnaround.ts';
+import { importUnitsSold, listUnitsSold, saveUnitsSold } from './units.ts';
 
 export const reportsHandlers: HandlersFor<typeof reportsMethods> = {
   'reports.overdue': (ctx, input) => overdueReport(ctx, input),
@@ -16,6 +17,9 @@ export const reportsHandlers: HandlersFor<typeof reportsMethods> = {
   'reports.failures': (ctx, input) => failuresReport(ctx, input),
   'reports.cases': (ctx, input) => casesExport(ctx, input),
   'reports.audit': (ctx, input) => auditReport(ctx, input),
+  'reports.unitsSold': (ctx) => listUnitsSold(ctx),
+  'reports.saveUnitsSold': (ctx, input) => saveUnitsSold(ctx, input),
+  'reports.importUnitsSold': (ctx, input) => importUnitsSold(ctx, input.csv),
   'reports.calendar': (ctx) => readCalendar(ctx),
   'reports.saveCalendar': (ctx, input) => saveCalendar(ctx, input),
   'reports.importHolidays': (ctx, input) => importHolidays(ctx, input.text),

@@ -179,5 +179,14 @@ export async function turnaroundReport(ctx: ServiceContext, input: RangeInput): 
       .map(([line, days]) => turnaroundRow(line, days, targetDays))
       .sort((a, b) => (a.productLine ?? '').localeCompare(b.productLine ?? '')),
     statuses: statusRows,
+    histogram: histogramOf(used),
   };
+}
+
+/** Cases by whole business days used: 2.4 days counts under 2; every count from 0 to the slowest is listed. */
+export function histogramOf(used: readonly number[]): { days: number; cases: number }[] {
+  if (used.length === 0) return [];
+  const counts = new Array<number>(Math.floor(Math.max(...used)) + 1).fill(0);
+  for (const days of used) counts[Math.floor(days)]!++;
+  return counts.map((cases, days) => ({ days, cases }));
 }
