@@ -259,7 +259,12 @@ describe('printers', () => {
         condition: { packaging: 'intact', physicalDamage: false, liquidDamage: false, accessories: [] },
       }),
     );
-    expect(receipt.tag).toEqual({ printed: false, reason: 'no_printer', message: 'No label printer is set up: the unit tag was not printed.' });
+    expect(receipt.tag).toEqual({
+      printed: false,
+      reason: 'no_printer',
+      message: 'No label printer is set up: the unit tag was not printed.',
+      said: { code: 'shipping.noUnitTagPrinter', params: {} },
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href, navigate } from '../../../base/browser/router.ts';
+import { shippedWord } from '../../../base/browser/shipped.ts';
 
 /** Remembered while the app is open, so coming back from a case keeps the technician's view. */
 let remembered: { show: BenchQueueFilter; productLine: string; mine: boolean } = { show: 'all', productLine: '', mine: false };
@@ -83,7 +84,7 @@ export function Bench() {
               <option value="">{t('bench.allLines')}</option>
               {queue?.productLines.map((line) => (
                 <option key={line} value={line}>
-                  {line}
+                  {shippedWord(t, 'productLine', line)}
                 </option>
               ))}
             </select>

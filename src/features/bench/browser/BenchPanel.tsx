@@ -25,6 +25,8 @@ import { DocumentButton } from '../../shipping/browser/index.ts';
 import { Remedies } from '../../warranty/browser/index.ts';
 import { coverageReasonIn, type Remedy } from '../../warranty/common/index.ts';
 import { commonMessages, languageOf, zodMessage } from '../../../base/common/messages.ts';
+import { shippedWord } from '../../../base/browser/shipped.ts';
+import { DateInput } from '../../../base/browser/DateInput.tsx';
 
 interface Props {
   detail: CaseDetail;
@@ -216,7 +218,7 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
               <option value="">{t('common.choose')}</option>
               {bench.faultCategories.map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {shippedWord(t, 'faultCategory', c)}
                 </option>
               ))}
             </select>
@@ -255,11 +257,11 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
             <input type="checkbox" {...register('diagnosis.distanceSale')} /> {t('bench.distanceSale')}
           </label>
         </fieldset>
-        <Field label={t('bench.extendedUntil')} error={e?.extendedUntil?.message} optional>
-          {(p) => <input {...p} type="date" {...register('diagnosis.extendedUntil', { setValueAs: (v: string) => v || null })} />}
+        <Field label={t('bench.extendedUntil')} error={e?.extendedUntil?.message} hint={t('common.dateHint')} optional>
+          {(p) => <DateInput {...p} {...register('diagnosis.extendedUntil', { setValueAs: (v: string) => v || null })} />}
         </Field>
-        <Field label={t('bench.goodsReceivedOn')} error={e?.goodsReceivedOn?.message} optional>
-          {(p) => <input {...p} type="date" {...register('diagnosis.goodsReceivedOn', { setValueAs: (v: string) => v || null })} />}
+        <Field label={t('bench.goodsReceivedOn')} error={e?.goodsReceivedOn?.message} hint={t('common.dateHint')} optional>
+          {(p) => <DateInput {...p} {...register('diagnosis.goodsReceivedOn', { setValueAs: (v: string) => v || null })} />}
         </Field>
         <Field label={t('bench.testResults')} error={e?.testResults?.message} optional>
           {(p) => <textarea {...p} rows={2} {...register('diagnosis.testResults')} />}
@@ -601,7 +603,7 @@ function WorkLog({ bench }: { bench: BenchCase }) {
       <ul>
         {bench.work.map((w) => (
           <li key={w.id}>
-            {format.dateTime(w.at)} · {w.userName ?? t('common.none')} · {w.workDone} ({w.minutes} min)
+            {format.dateTime(w.at)} · {w.userName ?? t('common.none')} · {w.workDone} ({t('age.minutes', { count: w.minutes })})
             {w.newSerial ? ` · ${t('bench.replaced', { serial: w.newSerial })}` : ''}
             {w.parts.map((p) => (
               <div key={p.sku}>

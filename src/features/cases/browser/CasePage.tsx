@@ -13,6 +13,7 @@ import { BenchPanel } from '../../bench/browser/index.ts';
 import { CaseShelf } from '../../receiving/browser/index.ts';
 import { CaseDocuments } from '../../shipping/browser/index.ts';
 import { TransitionDialog } from './TransitionDialog.tsx';
+import { shippedWord } from '../../../base/browser/shipped.ts';
 
 interface Props {
   rma: string;
@@ -45,7 +46,7 @@ export function CasePage({ rma }: Props) {
 
   const none = t('common.none');
   const track = (x: { carrier: string | null; tracking: string | null }) =>
-    x.tracking ? [x.carrier, x.tracking].filter(Boolean).join(' · ') : none;
+    x.tracking ? [shippedWord(t, 'carrier', x.carrier), x.tracking].filter(Boolean).join(' · ') : none;
 
   return (
     <main className="case-page" aria-labelledby="case-title">
@@ -98,7 +99,7 @@ export function CasePage({ rma }: Props) {
                 </Fact>
                 <Fact label={t('case.product')}>
                   {detail.product
-                    ? `${detail.product.name} (${detail.product.productLine}) · ${t('case.warrantyMonths', { count: detail.product.warrantyMonths })}`
+                    ? `${detail.product.name} (${shippedWord(t, 'productLine', detail.product.productLine)}) · ${t('case.warrantyMonths', { count: detail.product.warrantyMonths })}`
                     : (detail.model ?? none)}
                 </Fact>
                 <Fact label={t('case.model')}>{detail.model ?? none}</Fact>
@@ -106,7 +107,7 @@ export function CasePage({ rma }: Props) {
                   <span className="mono">{detail.serial}</span>
                 </Fact>
                 <Fact label={t('case.purchaseDate')}>{format.date(detail.purchaseDate)}</Fact>
-                <Fact label={t('case.problemCategory')}>{detail.problemCategory ?? none}</Fact>
+                <Fact label={t('case.problemCategory')}>{shippedWord(t, 'problem', detail.problemCategory) ?? none}</Fact>
                 <Fact label={t('case.problem')}>
                   <span className="pre">{detail.problemDescription}</span>
                 </Fact>

@@ -148,7 +148,7 @@ const ko: Strings<typeof en> = {
   },
   case: {
     back: '뒤로',
-    notFound: '케이스 {{rma}}이(가) 없습니다.',
+    notFound: '{{rma}} 케이스가 없습니다.',
     summary: '케이스',
     customer: '고객',
     email: '이메일',
@@ -178,13 +178,13 @@ const ko: Strings<typeof en> = {
     note: '메모',
     actions: '상태 변경',
     noActions: '지금 이 케이스에서 내 역할로 할 수 있는 상태 변경이 없습니다.',
-    moveTo: '{{status}}(으)로 변경',
+    moveTo: '상태 변경: {{status}}',
   },
   transition: {
     title: '{{rma}}: {{from}} → {{to}}',
     submit: '확인',
-    done: '{{rma}}의 상태가 {{status}}(으)로 바뀌었습니다.',
-    conflict: '그사이 다른 사람이 {{rma}}을(를) 변경했습니다. 다시 불러왔으니 확인 후 다시 시도하세요.',
+    done: '{{rma}}의 상태가 바뀌었습니다: {{status}}.',
+    conflict: '그사이 다른 사람이 {{rma}} 케이스를 변경했습니다. 다시 불러왔으니 확인 후 다시 시도하세요.',
   },
 };
 

@@ -9,6 +9,7 @@ import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 import { benchMessages } from '../../bench/common/index.ts';
+import { FileInput } from '../../../base/browser/FileInput.tsx';
 
 interface Draft {
   id?: number;
@@ -184,9 +185,8 @@ export function PartsScreen() {
             <p className="muted">{t('bench.parts.importHint', { currency })}</p>
             <Field label={t('bench.parts.csvFile')}>
               {(p) => (
-                <input
+                <FileInput
                   {...p}
-                  type="file"
                   accept=".csv,text/csv"
                   onChange={(e) => {
                     const file = e.target.files?.[0];

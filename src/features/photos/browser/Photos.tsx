@@ -6,6 +6,7 @@ import type { ApiError } from '../../../base/common/result.ts';
 import { api } from '../../../base/browser/api.ts';
 import { useAnnounce } from '../../../base/browser/context.tsx';
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
+import { FileInput } from '../../../base/browser/FileInput.tsx';
 
 /** Where a photo goes: the case being received, or a parcel on the unmatched shelf. */
 export type PhotoTarget = { rma: string } | { parcelId: number };
@@ -88,9 +89,8 @@ function PhotoDrop({ onFiles, disabled, error, children }: DropProps) {
       onDrop={drop}
     >
       <label htmlFor={id}>{t('photos.add')}</label>
-      <input
+      <FileInput
         id={id}
-        type="file"
         accept="image/jpeg,image/png"
         multiple
         disabled={disabled}

@@ -16,7 +16,7 @@ import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
-import { errorMessage } from '../../../base/browser/messages.ts';
+import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { portalSyncMessages } from '../common/messages.ts';
@@ -133,7 +133,7 @@ function StatusPanel({ status, act }: { status: SyncStatus; act: Act }) {
 type ConnectionValues = z.input<typeof configureSyncInput>;
 
 function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const [alert, setAlert] = useState<string | null>(null);
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
@@ -193,7 +193,9 @@ function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved
   };
 
   const tokenNote = settings.tokenProblem
-    ? settings.tokenProblem
+    ? settings.tokenProblemReason
+      ? wordReason(settings.tokenProblemReason, settings.tokenProblem, i18n.language)
+      : settings.tokenProblem
     : settings.tokenSource === 'env'
       ? t('sync.tokenFromEnv')
       : settings.tokenSource === 'file'

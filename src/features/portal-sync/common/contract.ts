@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalLine, rmaSchema } from '../../../base/common/schemas.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
-import { zodMessage } from '../../../base/common/messages.ts';
+import { zodMessage, type Reason } from '../../../base/common/messages.ts';
 import { portalSyncMessages as m } from './messages.ts';
 
 /** Portal sync as staff and admins see it: health, the connection, dead letters, parked events, case flags. */
@@ -88,6 +88,8 @@ export interface SyncSettings {
   tokenOrigin: string | null;
   /** Why the token cannot be read or stored, if so (e.g. a group-readable token file). */
   tokenProblem: string | null;
+  /** The same problem as a message code, for the reader's language (null: none, or only the English is known). */
+  tokenProblemReason: Reason | null;
 }
 
 export interface SyncTestResult {

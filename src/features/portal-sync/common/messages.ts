@@ -16,6 +16,7 @@ export const portalSyncMessages = defineMessages('portal-sync', {
   chooseEntry: 'Choose an entry',
   urlFixed: 'This Depot was started with a fixed portal address (--portal-url or DEPOT_PORTAL_URL).',
   noSyncForToken: 'Portal sync does not run in this Depot; the token cannot be stored here.',
+  syncNotRunning: 'Portal sync does not run in this Depot.',
   urlFirst: 'Give the portal address first',
   tokenForNewAddress: 'The token was entered for {origin}: enter it again to use it with another portal address',
   notStartedToken: 'This is not the token this Depot was started with (DEPOT_PORTAL_TOKEN or the token file)',

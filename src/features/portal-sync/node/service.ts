@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { CaseFlagInfo, CaseSyncInfo, DeadLetterInfo, ParkedEventInfo, SyncSettings, SyncStatus, SyncTestResult } from '../common/contract.ts';
+import type { Reason } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { originOf, portalSyncMessages as m } from '../common/index.ts';
@@ -258,12 +259,18 @@ export async function syncSettings(ctx: ServiceContext): Promise<SyncSettings> {
   const url = sync?.fixedUrl ?? (await readPortalUrl(ctx.db));
   let stored: StoredToken | null = null;
   let tokenProblem: string | null = null;
+  let tokenProblemReason: Reason | null = null;
   try {
     stored = sync ? sync.tokens.read() : null;
   } catch (error) {
     tokenProblem = error instanceof Error ? error.message : String(error);
+    if (error instanceof DepotError) tokenProblemReason = { code: error.said.code, params: error.said.params };
   }
-  if (!sync) tokenProblem = 'Portal sync does not run in this Depot.';
+  if (!sync) {
+    const said = m.syncNotRunning();
+    tokenProblem = said.text;
+    tokenProblemReason = { code: said.code, params: said.params };
+  }
   return {
     url,
     urlFixed: sync?.fixedUrl != null,
@@ -271,6 +278,7 @@ export async function syncSettings(ctx: ServiceContext): Promise<SyncSettings> {
     tokenWritable: sync?.tokens.writable ?? false,
     tokenSource: sync ? sync.tokens.source() : 'none',
     tokenProblem,
+    tokenProblemReason,
     tokenOrigin: sync && stored && url ? sync.boundOrigin(stored, url) : (stored?.origin ?? null),
   };
 }

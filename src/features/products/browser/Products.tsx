@@ -15,6 +15,7 @@ import { calendarDateIn } from '../../../base/common/dates.ts';
 import type { ApiError } from '../../../base/common/result.ts';
 import { readDateCode } from '../../warranty/common/index.ts';
 import { saveProductInput, shippedAccessoryKinds, type ProductInfo } from '../common/index.ts';
+import { shippedWord } from '../../../base/browser/shipped.ts';
 
 type ProductForm = z.input<typeof saveProductInput>;
 const fieldPaths = ['model', 'name', 'productLine', 'warrantyMonths', 'accessories', 'dateCodePattern'] as const;
@@ -104,7 +105,7 @@ export function ProductsScreen() {
               <tr key={p.id} className={p.active ? undefined : 'muted'}>
                 <td className="mono">{p.model}</td>
                 <td>{p.name}</td>
-                <td>{p.productLine}</td>
+                <td>{shippedWord(t, 'productLine', p.productLine)}</td>
                 <td className="num">{p.warrantyMonths}</td>
                 <td>{p.accessories.length ? p.accessories.map((a) => t(`receiving.accessory.${a}`)).join(', ') : t('products.none')}</td>
                 <td className="mono">{p.dateCodePattern ?? t('products.noDateCode')}</td>

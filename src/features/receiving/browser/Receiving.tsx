@@ -7,7 +7,7 @@ import { scanInput, type ExpectedUnit, type ReceiveOutcome, type ShelfParcel } f
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
-import { errorMessage } from '../../../base/browser/messages.ts';
+import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { useAnnounce } from '../../../base/browser/context.tsx';
 import { href } from '../../../base/browser/router.ts';
 import { DocumentButton } from '../../shipping/browser/index.ts';
@@ -32,7 +32,7 @@ type ScanForm = z.input<typeof scanInput>;
 
 /** The dock: scan a parcel, check the unit's serial, note its condition, receive; then the next parcel. */
 export function Receiving({ rma }: { rma?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const [stage, setStage] = useState<Stage>({ kind: 'scan' });
   const [alert, setAlert] = useState<string | null>(null);
@@ -178,7 +178,8 @@ export function Receiving({ rma }: { rma?: string }) {
           <div className="notice last-received">
             <strong>{t('receiving.received', { rma: notice.unit.rma })}</strong> {notice.unit.customerName} ·{' '}
             {notice.unit.model ?? t('common.none')}
-            <div className={notice.outcome.tag.printed ? 'muted' : 'tag-warning'}>{notice.outcome.tag.message}</div>
+            <div className={notice.outcome.tag.printed ? 'muted' : 'tag-warning'}>{notice.outcome.tag.said ? wordReason(notice.outcome.tag.said, notice.outcome.tag.message, i18n.language) : notice.outcome.tag.message}
+            </div>
             <DocumentButton rma={notice.unit.rma} kind="intake_receipt" onOpened={focusScan} />
           </div>
         ) : (

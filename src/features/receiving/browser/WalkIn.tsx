@@ -11,6 +11,7 @@ import { useAnnounce } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href, navigate } from '../../../base/browser/router.ts';
 import { createCaseInput } from '../../cases/common/index.ts';
+import { DateInput } from '../../../base/browser/DateInput.tsx';
 
 type WalkInForm = z.input<typeof createCaseInput>;
 
@@ -34,7 +35,7 @@ const fieldPaths = [
   'problemDescription',
 ] as const;
 
-/** Each customer language by its own name. */
+/** Each customer language by its own name, marked as that language. */
 const customerLanguages = [
   ['en', 'English'],
   ['ko', '한국어'],
@@ -138,7 +139,7 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
             {(p) => (
               <select {...p} {...register('customer.locale')}>
                 {customerLanguages.map(([code, name]) => (
-                  <option key={code} value={code}>
+                  <option key={code} value={code} lang={code}>
                     {name}
                   </option>
                 ))}
@@ -189,8 +190,8 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
           <Field label={t('field.serial')} error={errors.serial?.message}>
             {(p) => <input {...p} {...register('serial')} autoComplete="off" spellCheck={false} className="mono" />}
           </Field>
-          <Field label={t('walkIn.purchaseDate')} error={errors.purchaseDate?.message} optional>
-            {(p) => <input {...p} {...register('purchaseDate', { setValueAs: blankToUndefined })} type="date" />}
+          <Field label={t('walkIn.purchaseDate')} error={errors.purchaseDate?.message} hint={t('common.dateHint')} optional>
+            {(p) => <DateInput {...p} {...register('purchaseDate', { setValueAs: blankToUndefined })} />}
           </Field>
           <Field label={t('walkIn.problemCategory')} error={errors.problemCategory?.message} optional>
             {(p) => <input {...p} {...register('problemCategory')} autoComplete="off" />}

@@ -190,7 +190,7 @@ const ko: Strings<typeof en> = {
     sender: '보낸 사람',
     contents: '내용물',
     shelf: '선반',
-    logged: '택배 {{tracking}}을(를) 등록했습니다.',
+    logged: '택배를 등록했습니다: {{tracking}}.',
     listTitle: '선반에 있는 택배',
     reasonTitle: '사유',
     loggedBy: '등록자',
@@ -216,9 +216,9 @@ const ko: Strings<typeof en> = {
     actions: '작업',
     link: '건에 연결',
     createCase: '건 만들기',
-    linkTitle: '택배 {{tracking}}을(를) 건에 연결',
+    linkTitle: '택배 {{tracking}}: 케이스에 연결',
     rma: 'RMA',
-    linked: '택배 {{tracking}}을(를) {{rma}}에 연결했습니다.',
+    linked: '택배 {{tracking}}: {{rma}} 케이스에 연결했습니다.',
     receiveNow: '지금 {{rma}} 입고',
   },
   walkIn: {
@@ -234,8 +234,8 @@ const ko: Strings<typeof en> = {
     problemCategory: '문제 분류',
     problem: '문제',
     create: '건 만들기',
-    created: '{{rma}}을(를) 만들었습니다.',
-    linkFailed: '{{rma}}을(를) 만들었지만 택배를 연결하지 못했습니다: {{message}}',
+    created: '{{rma}} 케이스를 만들었습니다.',
+    linkFailed: '{{rma}} 케이스를 만들었지만 택배를 연결하지 못했습니다: {{message}}',
   },
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zodMessage } from '../../../base/common/messages.ts';
+import { zodMessage, type Reason } from '../../../base/common/messages.ts';
 import { receivingMessages } from './messages.ts';
 import { photosMessages } from '../../photos/common/index.ts';
 import { normalizeTracking, optionalLine, optionalText, rmaSchema, scanSchema, serialSchema, trackingSchema } from '../../../base/common/schemas.ts';
@@ -227,5 +227,6 @@ export interface ReceiveOutcome {
   version: number;
   status: string;
   /** The unit tag is printed on receipt; says why when it was not. */
-  tag: { printed: boolean; message: string; reason?: 'no_printer' | 'failed' };
+  /** The unit tag is printed on receipt; says why when it was not (`said`: the message's code, for the reader's language). */
+  tag: { printed: boolean; message: string; reason?: 'no_printer' | 'failed'; said?: Reason };
 }

@@ -7,6 +7,8 @@ import { localeTag } from '../../../base/browser/i18n.ts';
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { isCalendarDate } from '../../../base/common/dates.ts';
 import { weekdays, type HolidayCalendar } from '../common/calendar.ts';
+import { DateInput } from '../../../base/browser/DateInput.tsx';
+import { FileInput } from '../../../base/browser/FileInput.tsx';
 
 /** The weekend days and holidays the turnaround clock skips: set by hand, or imported from a file. */
 export function CalendarEditor() {
@@ -140,7 +142,9 @@ export function CalendarEditor() {
               add();
             }}
           >
-            <Field label={t('reports.calendar.date')}>{(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
+            <Field label={t('reports.calendar.date')} hint={t('common.dateHint')}>
+              {(p) => <DateInput {...p} value={date} onChange={(e) => setDate(e.target.value)} />}
+            </Field>
             <Field label={t('reports.calendar.name')}>
               {(p) => <input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
             </Field>
@@ -150,9 +154,8 @@ export function CalendarEditor() {
           </form>
           <Field label={t('reports.calendar.importFile')} hint={t('reports.calendar.importHint')}>
             {(p) => (
-              <input
+              <FileInput
                 {...p}
-                type="file"
                 accept=".csv,.txt,.ics,text/csv,text/calendar,text/plain"
                 onChange={(e) => {
                   const file = e.target.files?.[0];

@@ -10,6 +10,7 @@ import { tableCsv, type CsvWords } from '../common/csv.ts';
 import type { Cell, Column, MoneyMeasure, ReportTable, TableRow } from '../common/tables.ts';
 import type { DaysInStatus } from '../common/types.ts';
 import type { reportsStrings } from './strings.ts';
+import { shippedWord } from '../../../base/browser/shipped.ts';
 
 type ColumnKey = keyof (typeof reportsStrings)['en']['reports']['column'];
 
@@ -35,7 +36,7 @@ export function useReportWords() {
       header: (key) => t(`reports.column.${key as ColumnKey}`),
       status: (code) => t(`status.${code as Status}`),
       boolean: (value) => t(value ? 'reports.yes' : 'reports.no'),
-      productLine: (line, total) => (total ? t('reports.allLines') : (line ?? t('reports.noLine'))),
+      productLine: (line, total) => (total ? t('reports.allLines') : line === null ? t('reports.noLine') : shippedWord(t, 'productLine', line)),
       // Spreadsheets read "2026-03-09 09:00" as a date and time: the site's wall clock.
       dateTime: (iso) => wallClock.format(new Date(iso)),
       measure: (key) => t(`reports.measure.${key as MoneyMeasure}`),
@@ -103,8 +104,18 @@ function cellView(column: Column, value: Cell, row: TableRow, words: Words, curr
     case 'auditAction':
       return <span className="mono">{words.csv.auditAction(value as string)}</span>;
     default:
+      if (column.key === 'faultCategory') return shippedWord(words.t, 'faultCategory', String(value));
+      if (column.key === 'station') return stationView(String(value), words);
       return String(value);
   }
+}
+
+/** A station as the server names it ("browser <host> <address>", "machine <host>"), in the reader's language. */
+function stationView(station: string, words: Words): string {
+  const [kind, ...where] = station.split(' ');
+  if (kind === 'browser') return words.t('reports.audit.stationBrowser', { where: where.join(' ') });
+  if (kind === 'machine') return words.t('reports.audit.stationMachine', { where: where.join(' ') });
+  return station;
 }
 
 const numeric = new Set(['count', 'days', 'percent', 'money']);

@@ -18,6 +18,8 @@ import { download, ReportTableView, useReportWords } from './ReportTable.tsx';
 import { tableCsv } from '../common/csv.ts';
 import { auditKinds, type AuditKind } from '../../../base/common/audit.ts';
 import type { UserInfo } from '../../../base/common/identity.ts';
+import { shippedWord } from '../../../base/browser/shipped.ts';
+import { DateText } from '../../../base/browser/DateInput.tsx';
 
 const tabs = ['overdue', 'turnaround', 'money', 'people', 'failures', 'cases', 'audit', 'calendar'] as const;
 type Tab = (typeof tabs)[number];
@@ -120,11 +122,11 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
         <div className="toolbar" role="group" aria-label={t('reports.filters')}>
           {range ? (
             <>
-              <Field label={t('reports.from')} error={rangeError('from')}>
-                {(p) => <input {...p} type="date" value={filters.from} max={filters.to} onChange={(e) => e.target.value && set({ from: e.target.value })} />}
+              <Field label={t('reports.from')} error={rangeError('from')} hint={t('common.dateHint')}>
+                {(p) => <DateText {...p} value={filters.from} onDate={(from) => set({ from })} />}
               </Field>
               <Field label={t('reports.to')} error={rangeError('to')}>
-                {(p) => <input {...p} type="date" value={filters.to} min={filters.from} onChange={(e) => e.target.value && set({ to: e.target.value })} />}
+                {(p) => <DateText {...p} value={filters.to} onDate={(to) => set({ to })} />}
               </Field>
             </>
           ) : (
@@ -158,7 +160,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
                 <option value="">{t('reports.allLines')}</option>
                 {lines.map((line) => (
                   <option key={line} value={line}>
-                    {line}
+                    {shippedWord(t, 'productLine', line)}
                   </option>
                 ))}
               </select>

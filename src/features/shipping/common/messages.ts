@@ -32,6 +32,9 @@ export const shippingMessages = defineMessages('shipping', {
   alreadyPrinted: 'Print job {id} has already printed',
   noLabelsToPrint: 'No {status} cases have a label to print',
   noLabelsToPrintOn: 'No {status} cases on {day} have a label to print',
+  // The unit tag printed on receipt.
+  noUnitTagPrinter: 'No label printer is set up: the unit tag was not printed.',
+  unitTagSent: 'Unit tag sent to {printer}.',
   noLabelBatch: 'No label batch {id}',
   closedAfterShipping: 'Closed {days} days after shipping',
 });

@@ -7,6 +7,7 @@ import { calendarDateIn } from '../../../base/common/dates.ts';
 import type { CaseDetail } from '../../cases/common/index.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { shippingMessages as m } from '../common/messages.ts';
+import type { Reason, Said } from '../../../base/common/messages.ts';
 import type {
   batchLabelsInput,
   BatchProgress,
@@ -97,19 +98,21 @@ export async function queueUnitTag(ctx: ServiceContext, trx: Tx, caseId: number,
   return queuePrintJob(trx, ctx.now, ctx.caller, { kind: 'unit_tag', caseId, request: { rma } });
 }
 
+const tagSaid = ({ code, params, text }: Said) => ({ message: text, said: { code, params } });
+
 /** Sends the unit tag queued with a receipt, once the receipt committed; says why not when no label printer is set up. */
 export async function printUnitTag(
   ctx: ServiceContext,
   rma: string,
   job: { id: number; caseId: number } | null,
-): Promise<{ printed: boolean; reason?: 'no_printer' | 'failed'; message: string }> {
-  if (!job) return { printed: false, reason: 'no_printer', message: 'No label printer is set up: the unit tag was not printed.' };
+): Promise<{ printed: boolean; reason?: 'no_printer' | 'failed'; message: string; said?: Reason }> {
+  if (!job) return { printed: false, reason: 'no_printer', ...tagSaid(m.noUnitTagPrinter()) };
   const outcome = await deliver(ctx.core, ctx.caller, { id: job.id, kind: 'unit_tag', caseId: job.caseId, request: { rma } }, () =>
     buildCaseDocument(ctx.db, 'unit_tag', rma, { now: ctx.now }),
   );
   return outcome.outcome === 'printed'
-    ? { printed: true, message: `Unit tag sent to ${outcome.printer}.` }
-    : { printed: false, reason: 'failed', message: outcome.message };
+    ? { printed: true, ...tagSaid(m.unitTagSent({ printer: outcome.printer })) }
+    : { printed: false, reason: 'failed', message: outcome.message, said: typeof outcome.reason === 'object' ? outcome.reason : undefined };
 }
 
 /**
