@@ -17,6 +17,7 @@ const dialectSuites = [
   'test/integration/users.test.ts',
   'test/integration/printers.test.ts',
   'test/integration/products.test.ts',
+  'test/integration/locations.test.ts',
 ];
 
 export default defineConfig({

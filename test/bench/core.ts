@@ -109,6 +109,29 @@ export async function run(): Promise<BenchResult[]> {
   const dashboard = await sample(50, () => dispatch(core, 'dashboard.counts', {}, clerk), 5);
   results.push({ name: `dashboard counts over ${CASES.toLocaleString('en')} cases`, value: median(dashboard), unit: 'ms median', target: '≤ 10 ms' });
 
+  // Where is it: 1,000 units moved by scans, then found by exact RMA or by serial typed with dashes.
+  const admin = await session('admin');
+  for (const [code, kind] of [['LOC-BENCH', 'bench'], ['LOC-QA', 'qa'], ['LOC-OUT', 'outbound']] as const) {
+    const r = await dispatch(core, 'locations.save', { code, name: code, kind }, admin);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  const technician = await session('technician');
+  const placed = rmas.slice(-1000);
+  const t3 = performance.now();
+  for (const [i, rma] of placed.entries()) {
+    const r = await dispatch(core, 'locations.move', { rma, placeVersion: 0, location: ['LOC-BENCH', 'LOC-QA', 'LOC-OUT'][i % 3]! }, technician);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  const moveSeconds = (performance.now() - t3) / 1000;
+  const serials = (await core.db.selectFrom('cases').select('serial').where('rma', 'in', placed.slice(0, 500)).execute()).map((r) => r.serial);
+  const findRma = await sample(5_000, (i) => dispatch(core, 'locations.find', { query: pick(i) }, clerk));
+  const findSerial = await sample(5_000, (i) => dispatch(core, 'locations.find', { query: serials[i % serials.length]!.replace(/(.{4})/, '$1-') }, clerk));
+  results.push(
+    { name: `move ${placed.length} units by scans through the API`, value: moveSeconds, unit: 's total', target: '≤ 3 s' },
+    { name: `find a unit by RMA over ${CASES.toLocaleString('en')} cases`, value: percentile(findRma, 95), unit: 'ms p95', target: '≤ 2 ms', note: `median ${median(findRma).toFixed(3)} ms` },
+    { name: `find a unit by serial over ${CASES.toLocaleString('en')} cases`, value: percentile(findSerial, 95), unit: 'ms p95', target: '≤ 2 ms', note: `median ${median(findSerial).toFixed(3)} ms` },
+  );
+
   // Receiving 1,000 units in a row through the API, each a fsynced transaction.
   const expected = await core.db.selectFrom('cases').select(['rma', 'version', 'serial']).where('status', 'in', ['authorized', 'in_transit']).limit(1000).execute();
   if (expected.length < 1000) throw new Error(`only ${expected.length} cases expect a parcel: add more synthetic cases`);

@@ -3,6 +3,7 @@ import { backupMethods } from '../../features/backup/common/index.ts';
 import { benchMethods } from '../../features/bench/common/index.ts';
 import { casesMethods } from '../../features/cases/common/index.ts';
 import { syncMethods } from '../../features/portal-sync/common/index.ts';
+import { locationsMethods } from '../../features/locations/common/index.ts';
 import { productsMethods } from '../../features/products/common/index.ts';
 import { receivingMethods } from '../../features/receiving/common/index.ts';
 import { reportsMethods } from '../../features/reports/common/index.ts';
@@ -21,6 +22,7 @@ export const api: DepotMethods = {
   ...usersMethods,
   ...casesMethods,
   ...settingsMethods,
+  ...locationsMethods,
   ...productsMethods,
   ...receivingMethods,
   ...benchMethods,

@@ -4,6 +4,7 @@ import { backupHandlers } from '../../features/backup/node/index.ts';
 import { benchHandlers } from '../../features/bench/node/index.ts';
 import { casesHandlers } from '../../features/cases/node/index.ts';
 import { syncHandlers } from '../../features/portal-sync/node/index.ts';
+import { locationsHandlers } from '../../features/locations/node/index.ts';
 import { productsHandlers } from '../../features/products/node/index.ts';
 import { receivingHandlers } from '../../features/receiving/node/index.ts';
 import { reportsHandlers } from '../../features/reports/node/index.ts';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...casesHandlers,
   ...settingsHandlers,
+  ...locationsHandlers,
   ...productsHandlers,
   ...receivingHandlers,
   ...benchHandlers,

@@ -10,6 +10,7 @@ import { Bench } from '../../features/bench/browser/index.ts';
 import { BenchSettings } from '../../features/bench/browser/index.ts';
 import { CasePage } from '../../features/cases/browser/index.ts';
 import { CasesScreen } from '../../features/cases/browser/index.ts';
+import { FindScreen, LocationsScreen, MoveScreen } from '../../features/locations/browser/index.ts';
 import { PartsScreen } from '../../features/parts/browser/index.ts';
 import { ProductsScreen } from '../../features/products/browser/index.ts';
 import { Receiving } from '../../features/receiving/browser/index.ts';
@@ -144,6 +145,12 @@ function Screen({ route }: { route: Route }) {
       return <PrintersScreen />;
     case 'products':
       return <ProductsScreen />;
+    case 'locations':
+      return <LocationsScreen />;
+    case 'move':
+      return <MoveScreen />;
+    case 'find':
+      return <FindScreen key={route.query ?? ''} query={route.query} />;
     case 'reports':
       return <ReportsScreen tab={route.tab} />;
   }

@@ -9,6 +9,10 @@ export type Route =
   | { screen: 'printers' }
   /** The admin's products: models, warranty months, accessories, date codes, retired or active. */
   | { screen: 'products' }
+  /** The admin's locations (Settings › Locations), the move screen and the find view. */
+  | { screen: 'locations' }
+  | { screen: 'move' }
+  | { screen: 'find'; query?: string }
   /** A report (its tab: overdue, turnaround, …); none: the first. */
   | { screen: 'reports'; tab?: string }
   /** The dock with one case already scanned (after a walk-in case is created, or a parcel linked). */
@@ -34,6 +38,11 @@ export function parseRoute(hash: string): Route | null {
   if (screen === 'cases' && rma) return { screen: 'case', rma };
   if (screen === 'receiving') return receivingRoute(parts.slice(1));
   if (screen === 'sync' || screen === 'products') return { screen };
+  if (screen === 'locations') {
+    if (rma === 'move') return { screen: 'move' };
+    if (rma === 'find') return parts[2] ? { screen: 'find', query: parts[2] } : { screen: 'find' };
+    return { screen: 'locations' };
+  }
   if (screen === 'settings' && rma === 'printers') return { screen: 'printers' };
   if (screen === 'reports') return rma ? { screen, tab: rma } : { screen };
   if (screen === 'parts' || screen === 'benchSettings') return { screen };
@@ -55,6 +64,10 @@ export function href(route: Route): string {
       return route.parcelId ? `#/receiving/walk-in/${route.parcelId}` : '#/receiving/walk-in';
     case 'printers':
       return '#/settings/printers';
+    case 'move':
+      return '#/locations/move';
+    case 'find':
+      return route.query ? `#/locations/find/${encodeURIComponent(route.query)}` : '#/locations/find';
     case 'reports':
       return route.tab ? `#/reports/${encodeURIComponent(route.tab)}` : '#/reports';
     default:
@@ -68,7 +81,8 @@ export type NavScreen = 'receiving' | 'bench' | 'shipping' | 'cases' | 'reports'
 /** The navigation entry a screen belongs to. */
 export function navScreen(route: Route): NavScreen {
   if (route.screen === 'case') return 'cases';
-  if (route.screen === 'sync' || route.screen === 'printers' || route.screen === 'products') return 'settings';
+  if (route.screen === 'sync' || route.screen === 'printers' || route.screen === 'products' || route.screen === 'locations') return 'settings';
+  if (route.screen === 'move' || route.screen === 'find') return 'cases';
   if (route.screen === 'parts' || route.screen === 'benchSettings') return 'bench';
   if (route.screen === 'receive' || route.screen === 'unmatched' || route.screen === 'walkIn') return 'receiving';
   return route.screen;

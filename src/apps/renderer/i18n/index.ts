@@ -3,6 +3,7 @@ import { baseStrings } from '../../../base/browser/strings.ts';
 import { backupStrings } from '../../../features/backup/browser/strings.ts';
 import { benchStrings } from '../../../features/bench/browser/strings.ts';
 import { casesStrings } from '../../../features/cases/browser/strings.ts';
+import { locationsStrings } from '../../../features/locations/browser/strings.ts';
 import { photosStrings } from '../../../features/photos/browser/strings.ts';
 import { printingStrings } from '../../../features/printing/browser/strings.ts';
 import { portalSyncStrings } from '../../../features/portal-sync/browser/strings.ts';
@@ -35,6 +36,7 @@ const groups = {
   reports: reportsStrings,
   backup: backupStrings,
   products: productsStrings,
+  locations: locationsStrings,
 };
 
 type Groups = typeof groups;

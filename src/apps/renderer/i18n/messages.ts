@@ -12,6 +12,7 @@ import '../../../features/parts/browser/messages.ts';
 import '../../../features/photos/browser/messages.ts';
 import '../../../features/portal-sync/browser/messages.ts';
 import '../../../features/printing/browser/messages.ts';
+import '../../../features/locations/browser/messages.ts';
 import '../../../features/products/browser/messages.ts';
 import '../../../features/receiving/browser/messages.ts';
 import '../../../features/reports/browser/messages.ts';

@@ -380,4 +380,16 @@ export interface Database extends PortalTables {
     updated_at: string;
     created_by: number | null;
   };
+  /** Owned by locations (migration 0014): where units can be, each case's current location and the trail of moves. */
+  locations: {
+    id: Generated<number>;
+    code: string;
+    name: string;
+    /** shelf, bench, qa, outbound, supplier_cage. */
+    kind: string;
+    active: ColumnType<number, number | undefined, number>;
+    version: ColumnType<number, number | undefined, number>;
+  };
+  case_locations: { case_id: number; location_id: number; since: string; moved_by: number; version: number };
+  location_moves: { id: Generated<number>; case_id: number; location_id: number; user_id: number; at: string };
 }

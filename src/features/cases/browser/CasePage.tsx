@@ -10,6 +10,7 @@ import { useFormat } from '../../../base/browser/context.tsx';
 import { errorMessage, noteInLanguage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { BenchPanel } from '../../bench/browser/index.ts';
+import { CaseLocation } from '../../locations/browser/index.ts';
 import { CaseShelf } from '../../receiving/browser/index.ts';
 import { CaseDocuments } from '../../shipping/browser/index.ts';
 import { TransitionDialog } from './TransitionDialog.tsx';
@@ -157,6 +158,7 @@ export function CasePage({ rma }: Props) {
             </section>
           </div>
           <CaseDocuments detail={detail} />
+          <CaseLocation rma={detail.rma} />
           <CaseShelf rma={detail.rma} />
           {moving ? (
             <TransitionDialog

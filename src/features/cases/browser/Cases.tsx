@@ -9,6 +9,7 @@ import { useFormat } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import type { QueueName } from './queues.ts';
 import { RepairDelays } from '../../bench/browser/index.ts';
+import type { LocationInfo } from '../../locations/common/index.ts';
 import { href, navigate } from '../../../base/browser/router.ts';
 
 const PAGE = 200;
@@ -20,7 +21,7 @@ const DEBOUNCE_MS = 200;
 type Filter = '' | 'open' | Status;
 
 /** Search and filter survive opening a case and coming back. */
-const remembered = new Map<string, { query: string; filter: Filter }>();
+const remembered = new Map<string, { query: string; filter: Filter; locationId: number | null }>();
 
 interface Props {
   /** A role's queue, or null for all cases. */
@@ -34,6 +35,8 @@ export function CasesScreen({ queue, statuses }: Props) {
   const [query, setQuery] = useState(() => remembered.get(memoryKey)?.query ?? '');
   const [searched, setSearched] = useState(query);
   const [filter, setFilter] = useState<Filter>(() => remembered.get(memoryKey)?.filter ?? '');
+  const [locationId, setLocationId] = useState<number | null>(() => remembered.get(memoryKey)?.locationId ?? null);
+  const [locations, setLocations] = useState<LocationInfo[]>([]);
   const [rows, setRows] = useState<CaseSummary[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -48,8 +51,14 @@ export function CasesScreen({ queue, statuses }: Props) {
   });
 
   useEffect(() => {
-    remembered.set(memoryKey, { query, filter });
-  }, [memoryKey, query, filter]);
+    remembered.set(memoryKey, { query, filter, locationId });
+  }, [memoryKey, query, filter, locationId]);
+
+  useEffect(() => {
+    void api['locations.list']({ includeRetired: true }).then((result) => {
+      if (result.ok) setLocations(result.value);
+    });
+  }, []);
 
   useEffect(() => {
     const timer = setTimeout(() => setSearched(query.trim()), DEBOUNCE_MS);
@@ -66,11 +75,12 @@ export function CasesScreen({ queue, statuses }: Props) {
       return api['cases.list']({
         ...(searched ? { query: searched } : {}),
         ...(statusList ? { statuses: statusList } : {}),
+        ...(locationId !== null ? { locationId } : {}),
         offset,
         limit: PAGE,
       });
     },
-    [searched, statusKey],
+    [searched, statusKey, locationId],
   );
 
   // A new search or filter starts again from the first page; answers to older ones are dropped.
@@ -136,6 +146,14 @@ export function CasesScreen({ queue, statuses }: Props) {
       <div className="screen-head">
         <h1 id="cases-title">{t(queue ? `nav.${queue}` : 'cases.title')}</h1>
         {queue ? <p className="intro">{t(`queue.${queue}`)}</p> : null}
+        <div className="head-links">
+          <a className="button" href={href({ screen: 'move' })}>
+            {t('locations.moveLink')}
+          </a>
+          <a className="button" href={href({ screen: 'find' })}>
+            {t('locations.findLink')}
+          </a>
+        </div>
       </div>
       {counts ? (
         <section className="dashboard" aria-label={t('cases.dashboard')}>
@@ -186,6 +204,18 @@ export function CasesScreen({ queue, statuses }: Props) {
               {choices.map((c) => (
                 <option key={c} value={c}>
                   {c === '' ? t('cases.allStatuses') : c === 'open' ? t('cases.openStatuses') : t(`status.${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('locations.filter')}>
+          {(p) => (
+            <select {...p} value={locationId ?? ''} onChange={(e) => setLocationId(e.target.value === '' ? null : Number(e.target.value))}>
+              <option value="">{t('locations.anyLocation')}</option>
+              {locations.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {t('locations.place', { code: l.code, name: l.name })}
                 </option>
               ))}
             </select>

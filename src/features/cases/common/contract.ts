@@ -43,11 +43,13 @@ export const casesMethods = {
     input: z.object({
       query: textInput('search').pipe(z.string().max(200, zodMessage(casesMessages.searchTooLong({ max: 200 })))).optional(),
       statuses: z.array(statusSchema).max(20).optional(),
+      /** Only the cases whose unit is at this location now. */
+      locationId: z.number().int().positive().max(2_147_483_647).optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).max(1_000_000).default(0),
     }),
     access: 'signed-in',
-    summary: 'Cases matching a search (RMA, serial, tracking, customer name, e-mail, phone), newest first.',
+    summary: 'Cases matching a search (RMA, serial, tracking, customer name, e-mail, phone), and a location, newest first.',
   }),
   'cases.get': method<CaseDetail>()({
     input: z.object({ rma: rmaSchema }),

@@ -380,6 +380,7 @@ export async function getCase(ctx: ServiceContext, rma: string): Promise<CaseDet
 export interface ListInput {
   query?: string | undefined;
   statuses?: Status[] | undefined;
+  locationId?: number | undefined;
   limit: number;
   offset: number;
 }
@@ -387,7 +388,7 @@ export interface ListInput {
 /** Newest first; a search matches every word by prefix over RMA, serial, tracking, name, e-mail, phone. */
 export async function listCases(ctx: ServiceContext, input: ListInput): Promise<CaseList> {
   const [driver, ...filters] = input.query ? queryTerms(input.query) : [];
-  const rows = await caseSummaries(ctx.db, { driver, filters, statuses: input.statuses, limit: input.limit, offset: input.offset });
+  const rows = await caseSummaries(ctx.db, { driver, filters, statuses: input.statuses, locationId: input.locationId, limit: input.limit, offset: input.offset });
   return {
     rows: rows.slice(0, input.limit).map(
       (r): CaseSummary => ({

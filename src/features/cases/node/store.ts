@@ -70,6 +70,12 @@ export async function findCaseRow(db: Db, rma: string): Promise<CaseRow | undefi
   return row && toCaseRow(row);
 }
 
+/** The cases of a serial (case, spaces and dashes aside; the serial index answers it), newest first. */
+export async function caseRowsBySerial(db: Db, serialNorm: string, limit: number): Promise<CaseRow[]> {
+  const rows = await db.selectFrom('cases').select(caseColumns).where('serial_norm', '=', serialNorm).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toCaseRow);
+}
+
 /** The cases of many RMA numbers (those that exist), read 500 at a time. */
 export async function caseRowsByRma(db: Db, rmas: readonly string[]): Promise<CaseRow[]> {
   const found: CaseRow[] = [];
@@ -340,6 +346,8 @@ export interface CaseSearch {
   /** Further terms every match must have. */
   filters: readonly QueryTerm[];
   statuses?: readonly Status[] | undefined;
+  /** Only cases whose unit is at this location now (the locations feature's `case_locations`, read only). */
+  locationId?: number | undefined;
   limit: number;
   offset: number;
 }
@@ -383,6 +391,10 @@ export async function caseSummaries(db: Db, search: CaseSearch) {
     });
   }
   if (search.statuses && search.statuses.length > 0) listed = listed.where('cases.status', 'in', [...search.statuses]);
+  if (search.locationId !== undefined) {
+    const locationId = search.locationId;
+    listed = listed.where('cases.id', 'in', (eb) => eb.selectFrom('case_locations as cl').select('cl.case_id').where('cl.location_id', '=', locationId));
+  }
   // Ordered by the index's own column when it drives, so SQLite reads it backwards instead of sorting.
   return listed
     .orderBy(driver?.exact ? sql.ref('case_terms.case_id') : sql.ref('cases.id'), 'desc')

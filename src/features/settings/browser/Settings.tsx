@@ -51,6 +51,14 @@ export function Settings() {
           </p>
         </section>
       ) : null}
+      {user.role === 'admin' ? (
+        <section className="panel" aria-labelledby="settings-locations">
+          <h2 id="settings-locations">{t('locations.manage')}</h2>
+          <p>
+            <a href={href({ screen: 'locations' })}>{t('locations.manageIntro')}</a>
+          </p>
+        </section>
+      ) : null}
       {user.role === 'admin' ? <Users pinLength={site?.pinLength ?? 4} /> : null}
       {user.role === 'admin' ? <BackupSection /> : null}
     </main>

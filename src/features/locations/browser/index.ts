@@ -1,0 +1,4 @@
+export * from './CaseLocation.tsx';
+export * from './Find.tsx';
+export * from './Locations.tsx';
+export * from './Move.tsx';

@@ -1,0 +1,4 @@
+export * from './contract.ts';
+export * from './kinds.ts';
+export * from './messages.ts';
+export * from './types.ts';

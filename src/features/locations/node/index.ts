@@ -1,0 +1,3 @@
+export * from './handlers.ts';
+export * from './label.ts';
+export * from './store.ts';
