@@ -14,7 +14,7 @@ let remembered: { show: BenchQueueFilter; productLine: string; mine: boolean } =
 
 /** The technician's work queue: take a case, open it, release it. */
 export function Bench() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSigned();
   const format = useFormat();
   const announce = useAnnounce();
@@ -84,7 +84,7 @@ export function Bench() {
               <option value="">{t('bench.allLines')}</option>
               {queue?.productLines.map((line) => (
                 <option key={line} value={line}>
-                  {shippedWord(t, 'productLine', line)}
+                  {shippedWord(i18n.language, 'productLine', line)}
                 </option>
               ))}
             </select>

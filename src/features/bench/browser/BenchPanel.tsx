@@ -157,7 +157,7 @@ const diagnosisFields = [
 ] as const;
 
 function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSigned();
   const format = useFormat();
   const announce = useAnnounce();
@@ -218,7 +218,7 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
               <option value="">{t('common.choose')}</option>
               {bench.faultCategories.map((c) => (
                 <option key={c} value={c}>
-                  {shippedWord(t, 'faultCategory', c)}
+                  {shippedWord(i18n.language, 'faultCategory', c)}
                 </option>
               ))}
             </select>

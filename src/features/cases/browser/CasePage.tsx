@@ -47,7 +47,7 @@ export function CasePage({ rma }: Props) {
 
   const none = t('common.none');
   const track = (x: { carrier: string | null; tracking: string | null }) =>
-    x.tracking ? [shippedWord(t, 'carrier', x.carrier), x.tracking].filter(Boolean).join(' · ') : none;
+    x.tracking ? [shippedWord(i18n.language, 'carrier', x.carrier), x.tracking].filter(Boolean).join(' · ') : none;
 
   return (
     <main className="case-page" aria-labelledby="case-title">
@@ -100,7 +100,7 @@ export function CasePage({ rma }: Props) {
                 </Fact>
                 <Fact label={t('case.product')}>
                   {detail.product
-                    ? `${detail.product.name} (${shippedWord(t, 'productLine', detail.product.productLine)}) · ${t('case.warrantyMonths', { count: detail.product.warrantyMonths })}`
+                    ? `${detail.product.name} (${shippedWord(i18n.language, 'productLine', detail.product.productLine)}) · ${t('case.warrantyMonths', { count: detail.product.warrantyMonths })}`
                     : (detail.model ?? none)}
                 </Fact>
                 <Fact label={t('case.model')}>{detail.model ?? none}</Fact>
@@ -108,7 +108,7 @@ export function CasePage({ rma }: Props) {
                   <span className="mono">{detail.serial}</span>
                 </Fact>
                 <Fact label={t('case.purchaseDate')}>{format.date(detail.purchaseDate)}</Fact>
-                <Fact label={t('case.problemCategory')}>{shippedWord(t, 'problem', detail.problemCategory) ?? none}</Fact>
+                <Fact label={t('case.problemCategory')}>{shippedWord(i18n.language, 'problem', detail.problemCategory) ?? none}</Fact>
                 <Fact label={t('case.problem')}>
                   <span className="pre">{detail.problemDescription}</span>
                 </Fact>

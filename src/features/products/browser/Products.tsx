@@ -34,7 +34,7 @@ const formOf = (p: ProductInfo): ProductForm => ({
 
 /** The admin's products: every model with its status, add and edit, retire and reactivate. */
 export function ProductsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const [products, setProducts] = useState<ProductInfo[]>([]);
   const [alert, setAlert] = useState<string | null>(null);
@@ -105,7 +105,7 @@ export function ProductsScreen() {
               <tr key={p.id} className={p.active ? undefined : 'muted'}>
                 <td className="mono">{p.model}</td>
                 <td>{p.name}</td>
-                <td>{shippedWord(t, 'productLine', p.productLine)}</td>
+                <td>{shippedWord(i18n.language, 'productLine', p.productLine)}</td>
                 <td className="num">{p.warrantyMonths}</td>
                 <td>{p.accessories.length ? p.accessories.map((a) => t(`receiving.accessory.${a}`)).join(', ') : t('products.none')}</td>
                 <td className="mono">{p.dateCodePattern ?? t('products.noDateCode')}</td>

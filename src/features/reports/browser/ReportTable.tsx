@@ -36,7 +36,7 @@ export function useReportWords() {
       header: (key) => t(`reports.column.${key as ColumnKey}`),
       status: (code) => t(`status.${code as Status}`),
       boolean: (value) => t(value ? 'reports.yes' : 'reports.no'),
-      productLine: (line, total) => (total ? t('reports.allLines') : line === null ? t('reports.noLine') : shippedWord(t, 'productLine', line)),
+      productLine: (line, total) => (total ? t('reports.allLines') : line === null ? t('reports.noLine') : shippedWord(i18n.language, 'productLine', line)),
       // Spreadsheets read "2026-03-09 09:00" as a date and time: the site's wall clock.
       dateTime: (iso) => wallClock.format(new Date(iso)),
       measure: (key) => t(`reports.measure.${key as MoneyMeasure}`),
@@ -46,13 +46,14 @@ export function useReportWords() {
     };
     return {
       t,
+      language: i18n.language,
       format,
       csv,
       days: (value: number) => t('reports.days', { value: days.format(value) }),
       count: (value: number) => count.format(value),
       money: (minor: number, currency: Currency) => formatMoney(minor, currency, locale),
     };
-  }, [t, format, locale, site?.timeZone]);
+  }, [t, i18n.language, format, locale, site?.timeZone]);
 }
 
 type Words = ReturnType<typeof useReportWords>;
@@ -104,7 +105,7 @@ function cellView(column: Column, value: Cell, row: TableRow, words: Words, curr
     case 'auditAction':
       return <span className="mono">{words.csv.auditAction(value as string)}</span>;
     default:
-      if (column.key === 'faultCategory') return shippedWord(words.t, 'faultCategory', String(value));
+      if (column.key === 'faultCategory') return shippedWord(words.language, 'faultCategory', String(value));
       if (column.key === 'station') return stationView(String(value), words);
       return String(value);
   }

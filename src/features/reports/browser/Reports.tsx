@@ -71,7 +71,7 @@ function useReport<M extends MethodName>(method: M, input: MethodInput<M> | null
 
 /** The depot manager's morning: overdue cases, turnaround, and the calendar the clock follows. */
 export function ReportsScreen({ tab }: { tab?: string | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user, site } = useSigned();
   const current: Tab = isTab(tab) ? tab : 'overdue';
   const [filters, setFilters] = useState<Filters | null>(remembered);
@@ -160,7 +160,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
                 <option value="">{t('reports.allLines')}</option>
                 {lines.map((line) => (
                   <option key={line} value={line}>
-                    {shippedWord(t, 'productLine', line)}
+                    {shippedWord(i18n.language, 'productLine', line)}
                   </option>
                 ))}
               </select>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../base/browser/api.ts';
+import { FileInput } from '../../../base/browser/FileInput.tsx';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
@@ -125,7 +126,7 @@ export function UnitsSoldEditor({ onChanged }: { onChanged: () => void }) {
               )}
             </Field>
             <Field label={t('reports.units.month')} error={fields.period}>
-              {(p) => <input {...p} type="month" value={month} onChange={(e) => setMonth(e.target.value)} />}
+              {(p) => <input {...p} type="text" inputMode="numeric" maxLength={7} placeholder="2026-11" className="short" value={month} onChange={(e) => setMonth(e.target.value.trim())} />}
             </Field>
             <Field label={t('reports.units.quantity')} error={fields.quantity}>
               {(p) => <input {...p} type="number" min={0} step={1} inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
@@ -136,9 +137,8 @@ export function UnitsSoldEditor({ onChanged }: { onChanged: () => void }) {
           </form>
           <Field label={t('reports.units.importFile')} hint={t('reports.units.importHint')}>
             {(p) => (
-              <input
+              <FileInput
                 {...p}
-                type="file"
                 accept=".csv,.txt,text/csv,text/plain"
                 onChange={(e) => {
                   const file = e.target.files?.[0];

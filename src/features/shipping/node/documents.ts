@@ -8,6 +8,7 @@ import type { Currency } from '../../../base/common/money.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { languageOf, type Language, type Said } from '../../../base/common/messages.ts';
 import type { DocumentLanguageChoice } from '../../../base/common/schemas.ts';
+import { shippedWordIn } from '../../../base/common/shipped.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import { shippingMessages as m } from '../common/messages.ts';
 import { addressedKinds, type DocumentKind, type Shipment } from '../common/shipping.ts';
@@ -309,7 +310,7 @@ function reportData(
       ? {
           diagnosis: {
             symptomConfirmed: d.symptomConfirmed,
-            ...(d.faultCategory ? { faultCategory: d.faultCategory } : {}),
+            ...(d.faultCategory ? { faultCategory: shippedWordIn(language, 'faultCategory', d.faultCategory) } : {}),
             ...(d.fault ? { fault: d.fault } : {}),
             ...(d.testResults ? { testResults: d.testResults } : {}),
             ...(d.customerNotes ? { customerNotes: d.customerNotes } : {}),
@@ -477,7 +478,14 @@ export async function buildCaseDocument(
         language,
         case: caseInfo(row, timeZone, replacement),
         ...(shipment
-          ? { shipment: { carrier: shipment.carrier, service: shipment.service, weightGrams: shipment.weightGrams, trackingNumber: shipment.tracking } }
+          ? {
+              shipment: {
+                carrier: shippedWordIn(language, 'carrier', shipment.carrier),
+                service: shipment.service,
+                weightGrams: shipment.weightGrams,
+                trackingNumber: shipment.tracking,
+              },
+            }
           : {}),
         shipDate,
         unit: {
