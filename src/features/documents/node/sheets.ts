@@ -186,13 +186,13 @@ const accessoryName = (item: AccessoryItem, words: SheetWords): string =>
 
 function warrantyWords(warranty: WarrantyDecision | undefined, words: SheetWords): string {
   const w = words.warranty;
-  return warranty ? `${warranty.covered ? w.covered : w.notCovered} ${warranty.reason}` : w.undecided;
+  return warranty ? `${warranty.covered ? w.covered : w.notCovered}${words.sentenceGap}${warranty.reason}` : w.undecided;
 }
 
 function warrantyText(warranty: WarrantyDecision | undefined, words: SheetWords): Content {
   const w = words.warranty;
   if (!warranty) return muted(w.undecided);
-  return { text: [{ text: `${warranty.covered ? w.covered : w.notCovered} `, bold: true }, warranty.reason] };
+  return { text: [{ text: `${warranty.covered ? w.covered : w.notCovered}${words.sentenceGap}`, bold: true }, warranty.reason] };
 }
 
 /** The offers grouped by their reason: one rule giving three remedies is one line. */
@@ -336,7 +336,7 @@ function chargesContent(charges: Charges, data: RepairReportData, words: SheetWo
       ];
     }
     case 'covered':
-      return [{ text: [{ text: `${w.coveredByWarranty} `, bold: true }, charges.reason] }];
+      return [{ text: [{ text: `${w.coveredByWarranty}${words.sentenceGap}`, bold: true }, charges.reason] }];
     case 'awaiting':
       return [{ text: w.awaiting(charges.version) }];
     case 'declined':

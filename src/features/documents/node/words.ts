@@ -10,6 +10,8 @@ const english = {
   /** Between the items of a list, and between a label and what follows it. */
   listSeparator: ', ',
   colon: ': ',
+  /** After a sentence's full stop, before the next. */
+  sentenceGap: ' ',
   customer: 'Customer',
   unit: 'Unit',
   facts: {
@@ -148,6 +150,7 @@ const korean: SheetWords = {
   none: '없음',
   listSeparator: ', ',
   colon: ': ',
+  sentenceGap: ' ',
   customer: '고객',
   unit: '제품',
   facts: {
@@ -283,6 +286,7 @@ const chinese: SheetWords = {
   none: '无',
   listSeparator: '、',
   colon: '：',
+  sentenceGap: '',
   customer: '客户',
   unit: '设备',
   facts: {
