@@ -244,11 +244,21 @@ export function SupplierReturnsScreen() {
                   />
                 )}
               </Field>
-              {pendingSku ? (
-                <Field label={t('supplierReturns.quantity')} error={quantityError ?? undefined}>
-                  {(p) => <input {...p} type="number" min={1} max={1000} value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
-                </Field>
-              ) : null}
+            </form>
+          ) : null}
+          {current.status === 'open' && pendingSku ? (
+            // Its own form: Enter here goes back to the scan field, whose form stays a one-field form that Enter submits.
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                scan.current?.focus();
+              }}
+              noValidate
+            >
+              <Field label={t('supplierReturns.quantity')} error={quantityError ?? undefined}>
+                {(p) => <input {...p} type="number" min={1} max={1000} value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
+              </Field>
             </form>
           ) : null}
           <ItemTable detail={current} currency={currency} onChanged={(d, text) => (setCurrent(d), said(text))} />
