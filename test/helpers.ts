@@ -94,7 +94,7 @@ export async function tableCounts(core: Core): Promise<Record<string, number>> {
   const tables = [
     'site_settings', 'users', 'customers', 'addresses', 'products', 'cases', 'case_terms', 'case_history',
     'attachments', 'unmatched_parcels', 'portal_outbox', 'rma_counters', 'intakes', 'shipments', 'print_jobs',
-    'locations', 'case_locations', 'location_moves',
+    'locations', 'case_locations', 'location_moves', 'supplier_returns', 'supplier_return_items',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -4,6 +4,7 @@ import { benchMethods } from '../../features/bench/common/index.ts';
 import { casesMethods } from '../../features/cases/common/index.ts';
 import { syncMethods } from '../../features/portal-sync/common/index.ts';
 import { locationsMethods } from '../../features/locations/common/index.ts';
+import { supplierReturnsMethods } from '../../features/supplier-returns/common/index.ts';
 import { productsMethods } from '../../features/products/common/index.ts';
 import { receivingMethods } from '../../features/receiving/common/index.ts';
 import { reportsMethods } from '../../features/reports/common/index.ts';
@@ -24,6 +25,7 @@ export const api: DepotMethods = {
   ...settingsMethods,
   ...locationsMethods,
   ...productsMethods,
+  ...supplierReturnsMethods,
   ...receivingMethods,
   ...benchMethods,
   ...shippingMethods,

@@ -5,6 +5,7 @@ import { benchHandlers } from '../../features/bench/node/index.ts';
 import { casesHandlers } from '../../features/cases/node/index.ts';
 import { syncHandlers } from '../../features/portal-sync/node/index.ts';
 import { locationsHandlers } from '../../features/locations/node/index.ts';
+import { supplierReturnsHandlers } from '../../features/supplier-returns/node/index.ts';
 import { productsHandlers } from '../../features/products/node/index.ts';
 import { receivingHandlers } from '../../features/receiving/node/index.ts';
 import { reportsHandlers } from '../../features/reports/node/index.ts';
@@ -25,6 +26,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...locationsHandlers,
   ...productsHandlers,
+  ...supplierReturnsHandlers,
   ...receivingHandlers,
   ...benchHandlers,
   ...shippingHandlers,

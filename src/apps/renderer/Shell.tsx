@@ -11,6 +11,7 @@ import { BenchSettings } from '../../features/bench/browser/index.ts';
 import { CasePage } from '../../features/cases/browser/index.ts';
 import { CasesScreen } from '../../features/cases/browser/index.ts';
 import { FindScreen, LocationsScreen, MoveScreen } from '../../features/locations/browser/index.ts';
+import { SupplierReturnsScreen } from '../../features/supplier-returns/browser/index.ts';
 import { PartsScreen } from '../../features/parts/browser/index.ts';
 import { ProductsScreen } from '../../features/products/browser/index.ts';
 import { Receiving } from '../../features/receiving/browser/index.ts';
@@ -147,6 +148,8 @@ function Screen({ route }: { route: Route }) {
       return <ProductsScreen />;
     case 'locations':
       return <LocationsScreen />;
+    case 'supplierReturns':
+      return <SupplierReturnsScreen />;
     case 'move':
       return <MoveScreen />;
     case 'find':

@@ -100,6 +100,7 @@ const labels: Record<MessageLanguage, Record<FieldLabel, string>> = {
     ruleRepairs: '수리 횟수',
     ruleDays: '일수',
     goodsReceivedOn: '물품 수령일',
+    vendor: '공급업체',
   },
   zh: {
     field: '此项',
@@ -174,6 +175,7 @@ const labels: Record<MessageLanguage, Record<FieldLabel, string>> = {
     ruleRepairs: '维修次数',
     ruleDays: '天数',
     goodsReceivedOn: '收货日期',
+    vendor: '供应商',
   },
 };
 

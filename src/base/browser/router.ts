@@ -13,6 +13,8 @@ export type Route =
   | { screen: 'locations' }
   | { screen: 'move' }
   | { screen: 'find'; query?: string }
+  /** Returns to the supplier: the scanner screen for clerks and admins. */
+  | { screen: 'supplierReturns' }
   /** A report (its tab: overdue, turnaround, …); none: the first. */
   | { screen: 'reports'; tab?: string }
   /** The dock with one case already scanned (after a walk-in case is created, or a parcel linked). */
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route | null {
   if (screen === 'cases' && rma) return { screen: 'case', rma };
   if (screen === 'receiving') return receivingRoute(parts.slice(1));
   if (screen === 'sync' || screen === 'products') return { screen };
+  if (screen === 'supplier-returns') return { screen: 'supplierReturns' };
   if (screen === 'locations') {
     if (rma === 'move') return { screen: 'move' };
     if (rma === 'find') return parts[2] ? { screen: 'find', query: parts[2] } : { screen: 'find' };
@@ -64,6 +67,8 @@ export function href(route: Route): string {
       return route.parcelId ? `#/receiving/walk-in/${route.parcelId}` : '#/receiving/walk-in';
     case 'printers':
       return '#/settings/printers';
+    case 'supplierReturns':
+      return '#/supplier-returns';
     case 'move':
       return '#/locations/move';
     case 'find':
@@ -82,7 +87,7 @@ export type NavScreen = 'receiving' | 'bench' | 'shipping' | 'cases' | 'reports'
 export function navScreen(route: Route): NavScreen {
   if (route.screen === 'case') return 'cases';
   if (route.screen === 'sync' || route.screen === 'printers' || route.screen === 'products' || route.screen === 'locations') return 'settings';
-  if (route.screen === 'move' || route.screen === 'find') return 'cases';
+  if (route.screen === 'move' || route.screen === 'find' || route.screen === 'supplierReturns') return 'cases';
   if (route.screen === 'parts' || route.screen === 'benchSettings') return 'bench';
   if (route.screen === 'receive' || route.screen === 'unmatched' || route.screen === 'walkIn') return 'receiving';
   return route.screen;

@@ -177,6 +177,7 @@ export const fieldLabels = {
   ruleRepairs: 'Number of repairs',
   ruleDays: 'Days',
   goodsReceivedOn: 'Goods received on',
+  vendor: 'Vendor',
 } as const;
 export type FieldLabel = keyof typeof fieldLabels;
 

@@ -4,6 +4,7 @@ import { backupStrings } from '../../../features/backup/browser/strings.ts';
 import { benchStrings } from '../../../features/bench/browser/strings.ts';
 import { casesStrings } from '../../../features/cases/browser/strings.ts';
 import { locationsStrings } from '../../../features/locations/browser/strings.ts';
+import { supplierReturnsStrings } from '../../../features/supplier-returns/browser/strings.ts';
 import { photosStrings } from '../../../features/photos/browser/strings.ts';
 import { printingStrings } from '../../../features/printing/browser/strings.ts';
 import { portalSyncStrings } from '../../../features/portal-sync/browser/strings.ts';
@@ -37,6 +38,7 @@ const groups = {
   backup: backupStrings,
   products: productsStrings,
   locations: locationsStrings,
+  supplierReturns: supplierReturnsStrings,
 };
 
 type Groups = typeof groups;

@@ -16,6 +16,7 @@ import '../../../features/locations/browser/messages.ts';
 import '../../../features/products/browser/messages.ts';
 import '../../../features/receiving/browser/messages.ts';
 import '../../../features/reports/browser/messages.ts';
+import '../../../features/supplier-returns/browser/messages.ts';
 import '../../../features/settings/browser/messages.ts';
 import '../../../features/setup/browser/messages.ts';
 import '../../../features/shipping/browser/messages.ts';

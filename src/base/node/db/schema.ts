@@ -155,6 +155,8 @@ export interface Database extends PortalTables {
     active: Generated<number>;
     version: Generated<number>;
     date_code_pattern: string | null;
+    /** Who the depot sends the model's faulty units back to (migration 0017). */
+    vendor: ColumnType<string | null, string | null | undefined, string | null>;
   };
   cases: {
     id: Generated<number>;
@@ -264,7 +266,16 @@ export interface Database extends PortalTables {
     undone_at: string | null;
     undo_reason: string | null;
   };
-  parts: { id: Generated<number>; sku: string; name: string; price: number | string; stock: number; updated_at: string };
+  parts: {
+    id: Generated<number>;
+    sku: string;
+    name: string;
+    price: number | string;
+    stock: number;
+    updated_at: string;
+    /** Who the depot sends the part back to (migration 0017). */
+    vendor: ColumnType<string | null, string | null | undefined, string | null>;
+  };
   stock_moves: {
     id: Generated<number>;
     part_id: number;
@@ -392,4 +403,34 @@ export interface Database extends PortalTables {
   };
   case_locations: { case_id: number; location_id: number; since: string; moved_by: number; version: number };
   location_moves: { id: Generated<number>; case_id: number; location_id: number; user_id: number; at: string };
+  /** Owned by supplier-returns (migration 0017): returns to the vendor and what went on each. */
+  supplier_returns: {
+    id: Generated<number>;
+    vendor: string;
+    /** open, shipped, closed. */
+    status: string;
+    opened_at: string;
+    opened_by: number;
+    carrier: ColumnType<string | null, string | null | undefined, string | null>;
+    tracking: ColumnType<string | null, string | null | undefined, string | null>;
+    shipped_at: ColumnType<string | null, string | null | undefined, string | null>;
+    shipped_by: ColumnType<number | null, number | null | undefined, number | null>;
+    closed_at: ColumnType<string | null, string | null | undefined, string | null>;
+    closed_by: ColumnType<number | null, number | null | undefined, number | null>;
+    version: ColumnType<number, number | undefined, number>;
+  };
+  supplier_return_items: {
+    id: Generated<number>;
+    return_id: number;
+    /** unit, part. */
+    kind: string;
+    case_id: number;
+    part_id: number | null;
+    quantity: number;
+    added_at: string;
+    added_by: number;
+    /** credit, replacement; null until the vendor answered. */
+    outcome: ColumnType<string | null, string | null | undefined, string | null>;
+    credit_minor: ColumnType<number | null, number | null | undefined, number | null>;
+  };
 }

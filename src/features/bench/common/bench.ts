@@ -320,6 +320,8 @@ export const savePartInput = partSchema.extend({
   /** Absent for a new part. */
   id: z.number().int().positive().optional(),
   reason: optionalText(500, 'reason'),
+  /** Who faulty parts go back to; left out: unchanged (a new part has none). */
+  vendor: optionalLine(100, 'vendor').optional(),
 });
 
 export const partsListInput = z.object({ query: optionalLine(100, 'search') });
@@ -338,6 +340,7 @@ export interface Part {
   price: number;
   stock: number;
   updatedAt: string;
+  vendor: string | null;
 }
 
 export interface PartsImportResult {

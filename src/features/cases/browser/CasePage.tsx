@@ -12,6 +12,7 @@ import { href } from '../../../base/browser/router.ts';
 import { BenchPanel } from '../../bench/browser/index.ts';
 import { CaseLocation } from '../../locations/browser/index.ts';
 import { CaseShelf } from '../../receiving/browser/index.ts';
+import { CaseSupplier } from '../../supplier-returns/browser/index.ts';
 import { CaseDocuments } from '../../shipping/browser/index.ts';
 import { TransitionDialog } from './TransitionDialog.tsx';
 import { shippedWord } from '../../../base/browser/shipped.ts';
@@ -159,6 +160,7 @@ export function CasePage({ rma }: Props) {
           </div>
           <CaseDocuments detail={detail} />
           <CaseLocation rma={detail.rma} />
+          <CaseSupplier rma={detail.rma} />
           <CaseShelf rma={detail.rma} />
           {moving ? (
             <TransitionDialog

@@ -5,10 +5,11 @@ import type { CaseSummary, DashboardCounts } from '../common/types.ts';
 import { openStatuses, statuses as allStatuses, type Status } from '../common/status.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
-import { useFormat } from '../../../base/browser/context.tsx';
+import { useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import type { QueueName } from './queues.ts';
 import { RepairDelays } from '../../bench/browser/index.ts';
+import { OverdueSupplierReturns } from '../../supplier-returns/browser/index.ts';
 import type { LocationInfo } from '../../locations/common/index.ts';
 import { href, navigate } from '../../../base/browser/router.ts';
 
@@ -31,6 +32,7 @@ interface Props {
 
 export function CasesScreen({ queue, statuses }: Props) {
   const { t } = useTranslation();
+  const role = useSigned().user.role;
   const memoryKey = queue ?? 'cases';
   const [query, setQuery] = useState(() => remembered.get(memoryKey)?.query ?? '');
   const [searched, setSearched] = useState(query);
@@ -153,6 +155,11 @@ export function CasesScreen({ queue, statuses }: Props) {
           <a className="button" href={href({ screen: 'find' })}>
             {t('locations.findLink')}
           </a>
+          {role === 'clerk' || role === 'admin' ? (
+            <a className="button" href={href({ screen: 'supplierReturns' })}>
+              {t('supplierReturns.link')}
+            </a>
+          ) : null}
         </div>
       </div>
       {counts ? (
@@ -183,6 +190,7 @@ export function CasesScreen({ queue, statuses }: Props) {
         </section>
       ) : null}
       {!queue ? <RepairDelays /> : null}
+      {!queue ? <OverdueSupplierReturns /> : null}
       <div className="toolbar">
         <Field label={t('cases.search')} hint={t('cases.searchHint')} className="search">
           {(p) => (

@@ -669,3 +669,9 @@ export async function reserveRmaNumbers(trx: Tx, year: number, last: number): Pr
   await trx.insertInto('rma_counters').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
   await trx.updateTable('rma_counters').set({ last }).where('year', '=', year).where('last', '<', last).execute();
 }
+
+/** The product a case's unit is (null for a model Depot does not list). */
+export async function productIdOfCase(db: Db, caseId: number): Promise<number | null> {
+  const row = await db.selectFrom('cases').select('product_id').where('id', '=', caseId).executeTakeFirst();
+  return row?.product_id ?? null;
+}

@@ -18,9 +18,10 @@ interface Draft {
   price: string;
   stock: string;
   reason: string;
+  vendor: string;
 }
 
-const emptyDraft: Draft = { sku: '', name: '', price: '', stock: '0', reason: '' };
+const emptyDraft: Draft = { sku: '', name: '', price: '', stock: '0', reason: '', vendor: '' };
 
 /** The parts catalog: everyone looks, the admin edits, imports and exports CSV. */
 export function PartsScreen() {
@@ -62,6 +63,7 @@ export function PartsScreen() {
       price: price!,
       stock: Number(draft.stock),
       reason: draft.reason,
+      vendor: draft.vendor,
     });
     if (!result.ok) {
       setErrors(result.error.fields ?? {});
@@ -98,7 +100,7 @@ export function PartsScreen() {
   };
 
   const edit = (part: Part) =>
-    setDraft({ id: part.id, sku: part.sku, name: part.name, price: formatMoney(part.price, currency, 'en').replace(/[^\d.]/g, ''), stock: String(part.stock), reason: '' });
+    setDraft({ id: part.id, sku: part.sku, name: part.name, price: formatMoney(part.price, currency, 'en').replace(/[^\d.]/g, ''), stock: String(part.stock), reason: '', vendor: part.vendor ?? '' });
 
   const input = (key: keyof Draft, label: string, hint?: string) => (
     <Field label={label} error={errors[key]} {...(hint ? { hint } : {})}>
@@ -167,6 +169,7 @@ export function PartsScreen() {
               {input('name', t('bench.parts.name'))}
               {input('price', t('bench.parts.price'), currency)}
               {input('stock', t('bench.parts.stock'))}
+              {input('vendor', t('bench.parts.vendor'), t('bench.parts.vendorHint'))}
               {draft.id ? input('reason', t('bench.parts.reason')) : null}
             </div>
             <div className="actions">

@@ -14,7 +14,7 @@ import type { Caller } from '../../../base/common/identity.ts';
 /** The parts catalog: price in minor units of the site's currency, stock on hand moved only with a recorded move. */
 
 
-type PartRow = { id: number; sku: string; name: string; price: number | string; stock: number; updated_at: string };
+type PartRow = { id: number; sku: string; name: string; price: number | string; stock: number; updated_at: string; vendor: string | null };
 
 const toPart = (r: PartRow): Part => ({
   id: Number(r.id),
@@ -23,6 +23,7 @@ const toPart = (r: PartRow): Part => ({
   price: Number(r.price),
   stock: r.stock,
   updatedAt: r.updated_at,
+  vendor: r.vendor,
 });
 
 export async function listParts(db: Db, query: string | null): Promise<Part[]> {
@@ -72,7 +73,7 @@ export async function savePart(ctx: ServiceContext, input: SavePartInput): Promi
   if (input.id === undefined) {
     const row = await trx
       .insertInto('parts')
-      .values({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at })
+      .values({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at, vendor: input.vendor ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (input.stock !== 0) {
@@ -86,7 +87,7 @@ export async function savePart(ctx: ServiceContext, input: SavePartInput): Promi
   if (delta !== 0 && !input.reason) throw fieldError('reason', m.sayWhyStock());
   await trx
     .updateTable('parts')
-    .set({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at })
+    .set({ sku: input.sku, name: input.name, price: input.price, stock: input.stock, updated_at: at, ...(input.vendor !== undefined ? { vendor: input.vendor } : {}) })
     .where('id', '=', input.id)
     .execute();
   if (delta !== 0) await recordMove(trx, { partId: input.id, delta, kind: 'adjust', reason: input.reason }, caller, at);
@@ -328,4 +329,24 @@ export async function addPartWithOpeningStock(
       .values({ part_id: row.id, delta: part.stock, kind: 'adjust', case_id: null, work_id: null, reason: 'Opening stock', user_id: null, at })
       .execute();
   }
+}
+
+/** A part as a supplier return takes it: its vendor, and how many the repair of a case took. */
+export async function partForSupplier(db: Db, sku: string, caseId: number) {
+  const part = await db.selectFrom('parts').select(['id', 'sku', 'name', 'vendor']).where('sku', '=', sku).executeTakeFirst();
+  if (!part) return undefined;
+  const used = await db
+    .selectFrom('stock_moves')
+    .select((eb) => eb.fn.sum<number | string | null>('delta').as('delta'))
+    .where('part_id', '=', part.id)
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'repair')
+    .executeTakeFirst();
+  return { id: Number(part.id), sku: part.sku, name: part.name, vendor: part.vendor, usedInRepair: -Number(used?.delta ?? 0) };
+}
+
+/** Every vendor named on a part. */
+export async function partVendors(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('parts').select('vendor').distinct().where('vendor', 'is not', null).execute();
+  return rows.map((r) => r.vendor!);
 }

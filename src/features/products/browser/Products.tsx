@@ -18,9 +18,9 @@ import { saveProductInput, shippedAccessoryKinds, type ProductInfo } from '../co
 import { shippedWord } from '../../../base/browser/shipped.ts';
 
 type ProductForm = z.input<typeof saveProductInput>;
-const fieldPaths = ['model', 'name', 'productLine', 'warrantyMonths', 'accessories', 'dateCodePattern'] as const;
+const fieldPaths = ['model', 'name', 'productLine', 'warrantyMonths', 'accessories', 'dateCodePattern', 'vendor'] as const;
 
-const blank: ProductForm = { model: '', name: '', productLine: '', warrantyMonths: 24, accessories: [], dateCodePattern: '' };
+const blank: ProductForm = { model: '', name: '', productLine: '', warrantyMonths: 24, accessories: [], dateCodePattern: '', vendor: '' };
 const formOf = (p: ProductInfo): ProductForm => ({
   id: p.id,
   version: p.version,
@@ -30,6 +30,7 @@ const formOf = (p: ProductInfo): ProductForm => ({
   warrantyMonths: p.warrantyMonths,
   accessories: p.accessories,
   dateCodePattern: p.dateCodePattern ?? '',
+  vendor: p.vendor ?? '',
 });
 
 /** The admin's products: every model with its status, add and edit, retire and reactivate. */
@@ -215,6 +216,9 @@ function ProductEditor({ initial, lines, submitLabel, onSaved, onConflict, onCan
         </Field>
         <Field label={t('products.productLine')} error={errors.productLine?.message} hint={t('products.productLineHint')}>
           {(p) => <input {...p} {...register('productLine')} list={linesId} autoComplete="off" />}
+        </Field>
+        <Field label={t('products.vendor')} error={errors.vendor?.message} hint={t('products.vendorHint')} optional>
+          {(p) => <input {...p} {...register('vendor')} autoComplete="off" />}
         </Field>
         <datalist id={linesId}>
           {lines.map((line) => (

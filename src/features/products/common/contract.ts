@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zodMessage } from '../../../base/common/messages.ts';
-import { line } from '../../../base/common/schemas.ts';
+import { line, optionalLine } from '../../../base/common/schemas.ts';
 import { method } from '../../../base/common/rpc.ts';
 import { shippedAccessoryKinds } from './accessories.ts';
 import { dateCodeRuleSchema } from '../../warranty/common/index.ts';
@@ -34,6 +34,8 @@ export const productFields = z.object({
     .nullable()
     .transform((p) => (p === null || p.trim() === '' ? null : p.trim()))
     .pipe(dateCodeRuleSchema.shape.pattern.nullable()),
+  /** Who faulty units go back to; left out: unchanged (a new product has none). */
+  vendor: optionalLine(100, 'vendor').optional(),
 });
 
 /** Adds a product (no id) or changes one against the version the list showed. */

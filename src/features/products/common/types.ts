@@ -10,6 +10,8 @@ export interface ProductInfo {
   accessories: ShippedAccessory[];
   /** The serial date-code rule (a pattern for `readDateCode`), or null when serials carry none. */
   dateCodePattern: string | null;
+  /** Who the depot sends the model's faulty units back to. */
+  vendor: string | null;
   /** A retired model is offered for no new desk case; its cases go on as before. */
   active: boolean;
   /** Rises with every change: a change made against an older version is refused. */

@@ -19,6 +19,7 @@ const infoOf = (p: ProductRow): ProductInfo => ({
   warrantyMonths: p.warranty_months,
   accessories: JSON.parse(p.accessories) as ShippedAccessory[],
   dateCodePattern: p.date_code_pattern,
+  vendor: p.vendor,
   active: Number(p.active) === 1,
   version: Number(p.version),
 });
@@ -87,6 +88,7 @@ export async function saveProduct(ctx: ServiceContext, input: z.output<typeof sa
     warranty_months: input.warrantyMonths,
     accessories: JSON.stringify(input.accessories),
     date_code_pattern: input.dateCodePattern,
+    ...(input.vendor !== undefined ? { vendor: input.vendor } : {}),
   };
   if (input.id === undefined) {
     await requireFreeModel(trx, input.model, null);
@@ -108,4 +110,15 @@ export async function setProductActive(ctx: ServiceContext, input: z.output<type
     throw new DepotError('invalid', input.active ? m.alreadyActive({ model: row.model }) : m.alreadyRetired({ model: row.model }));
   }
   return writeProduct(trx, row, { active: input.active ? 1 : 0 });
+}
+
+/** Who the depot sends a model's faulty units back to; null when no vendor is set. */
+export async function productVendorOf(db: Db, productId: number): Promise<{ model: string; vendor: string | null } | undefined> {
+  return db.selectFrom('products').select(['model', 'vendor']).where('id', '=', productId).executeTakeFirst();
+}
+
+/** Every vendor named on a product. */
+export async function productVendors(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('products').select('vendor').distinct().where('vendor', 'is not', null).execute();
+  return rows.map((r) => r.vendor!);
 }

@@ -1,0 +1,3 @@
+export * from './CaseSupplier.tsx';
+export * from './OverdueSupplierReturns.tsx';
+export * from './SupplierReturns.tsx';

@@ -1,0 +1,33 @@
+import { defineMessages } from '../../../base/common/messages.ts';
+
+/** What opening, filling, shipping, crediting and closing a supplier return say. */
+export const supplierReturnsMessages = defineMessages('supplierReturns', {
+  vendorRequired: 'Name the vendor',
+  chooseReturn: 'Choose a supplier return',
+  noReturn: 'No supplier return {id}',
+  versionRequired: "The supplier return's version is required",
+  changed: '{number} was changed at another station meanwhile: the list now shows it, try again',
+  notOpen: '{number} is {status}: nothing more can go on it',
+  unknownCode: 'No unit or part has the code {code}: scan the RMA barcode on the unit tag, or the part’s SKU',
+  unknownRma: 'No case has the RMA number {code}',
+  unitNotEligible: '{rma} is not a unit for the vendor: only units returned unrepaired or replaced go back',
+  unitNoVendor: '{rma} is a model with no vendor: give the product its vendor on the Products screen',
+  partNoVendor: 'Part {sku} has no vendor: give it one on the Parts screen',
+  wrongVendorUnit: '{rma} goes back to {vendor}, not to {returnVendor}: scan it into the return for {vendor}',
+  wrongVendorPart: 'Part {sku} goes back to {vendor}, not to {returnVendor}: scan it into the return for {vendor}',
+  unitAlreadyOn: '{rma} is already on supplier return {number}',
+  partAlreadyOn: 'Part {sku} of {rma} is already on supplier return {number}',
+  partNotUsed: 'Part {sku} was not used in the repair of {rma}',
+  quantity: 'The quantity is a whole number from 1 to 1000',
+  quantityTooMany: 'The repair of {rma} used {used} of part {sku}, not {quantity}',
+  emptyReturn: '{number} has nothing on it yet: scan the units and parts first',
+  alreadyShipped: '{number} was already shipped on {date} by {name} ({carrier} {tracking})',
+  notShipped: '{number} has not been shipped yet',
+  alreadyClosed: '{number} is already closed',
+  noItem: 'No item {id} on {number}',
+  outcome: 'Choose credit or replacement',
+  amount: 'The credit is a whole amount of at least 0 in minor units of the site’s currency',
+  creditWithoutAmount: 'Enter the amount credited',
+  awaitingOutcome: '{number} still waits for the vendor’s answer on {count} items: record the credit or replacement of each first',
+  days: 'Days is a whole number from 1 to 365',
+});

@@ -1,0 +1,3 @@
+export * from './handlers.ts';
+export * from './masterList.ts';
+export * from './store.ts';
