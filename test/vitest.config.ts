@@ -18,6 +18,7 @@ const dialectSuites = [
   'test/integration/printers.test.ts',
   'test/integration/products.test.ts',
   'test/integration/locations.test.ts',
+  'test/integration/live.test.ts',
 ];
 
 export default defineConfig({
