@@ -235,7 +235,11 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     // The first line says the stream listens: a change committed after it is heard.
     res.write(': listening\n\n');
     heartbeat = setInterval(() => {
-      void sessionUser(options.core, session).then((user) => (user ? res.write(': still here\n\n') : close()));
+      void sessionUser(options.core, session).then((user) => {
+        if (closed) return;
+        if (user) res.write(': still here\n\n');
+        else close();
+      }, close);
     }, HEARTBEAT_MS);
   }
 
