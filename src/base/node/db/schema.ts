@@ -392,6 +392,6 @@ export interface Database extends PortalTables {
   };
   case_locations: { case_id: number; location_id: number; since: string; moved_by: number; version: number };
   location_moves: { id: Generated<number>; case_id: number; location_id: number; user_id: number; at: string };
-  /** Migration 0017: the change feed of cases (owned by cases, `node/feed.ts`). */
+  /** Migration 0018: the change feed of cases (owned by cases, `node/feed.ts`). */
   case_changes: { id: Generated<number>; rma: string; version: number; kind: 'created' | 'status' | 'updated'; by_name: string | null };
 }

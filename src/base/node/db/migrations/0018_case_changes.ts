@@ -8,8 +8,8 @@ import { idColumn } from '../dialect.ts';
  * rolled-back change leaves none. SQLite stations poll it; on PostgreSQL a trigger sends each row
  * as a NOTIFY, which PostgreSQL delivers only once the transaction commits.
  */
-export const m0017_case_changes = {
-  id: 17,
+export const m0018_case_changes = {
+  id: 18,
   name: 'case changes',
   async up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     await idColumn(db.schema.createTable('case_changes'), dialect)
