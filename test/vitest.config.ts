@@ -19,6 +19,7 @@ const dialectSuites = [
   'test/integration/products.test.ts',
   'test/integration/locations.test.ts',
   'test/integration/supplier-returns.test.ts',
+  'test/integration/live.test.ts',
 ];
 
 export default defineConfig({

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../src/apps/host/server.ts';
+import type { Core } from '../../src/base/node/core.ts';
 import { freshCore, tempDir } from '../helpers.ts';
 
 /** A raw request, so tests can send what a browser's fetch would not (a foreign Host header). */
@@ -29,12 +30,14 @@ function request(port: number, options: { method?: string; path: string; headers
 
 describe('browser mode host', () => {
   let host: RunningHost;
+  let core: Core;
   let headers: Record<string, string>;
   beforeAll(async () => {
     const rendererDir = tempDir();
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Depot</title>');
     fs.writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'not for the web');
-    host = await startHost({ core: await freshCore({ demo: true }), rendererDir });
+    core = await freshCore({ demo: true });
+    host = await startHost({ core, rendererDir });
     headers = { Host: `127.0.0.1:${host.port}`, 'X-Depot-Token': host.token, 'Content-Type': 'application/json' };
   });
   afterAll(() => host.close());
@@ -49,6 +52,49 @@ describe('browser mode host', () => {
     const res = await request(host.port, { method: 'POST', path: '/api/setup.state', headers, body: '{}' });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { initialized: true } });
+  });
+
+  it('streams changes to cases to a signed-in session, and only with the token, the session and this machine as host', async () => {
+    const { 'X-Depot-Token': _token, ...noToken } = headers;
+    const signIn = async (role: string) => {
+      const user = await core.db.selectFrom('users').select(['id', 'name']).where('role', '=', role as never).executeTakeFirstOrThrow();
+      const res = await request(host.port, { method: 'POST', path: '/api/session.signIn', headers, body: JSON.stringify({ userId: Number(user.id), pin: '1234' }) });
+      return { name: user.name, session: (JSON.parse(res.body) as { value: { token: string } }).value.token };
+    };
+    const admin = await signIn('admin');
+    for (const h of [noToken, { ...headers, 'X-Depot-Token': 'guess' }, headers, { ...headers, 'X-Depot-Session': 'guess' }, { ...headers, 'X-Depot-Session': admin.session, Host: 'evil.example:80' }]) {
+      const res = await request(host.port, { path: '/api/events', headers: h });
+      expect(res.status).not.toBe(200);
+      expect(res.body).not.toContain('data:');
+    }
+
+    const stream = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { ...headers, 'X-Depot-Session': admin.session } }, resolve);
+      req.on('error', reject);
+      req.end();
+    });
+    expect(stream.statusCode).toBe(200);
+    expect(stream.headers['content-type']).toContain('text/event-stream');
+    let text = '';
+    const heard = new Promise<string>((resolve) =>
+      stream.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        const data = /^data: (.*)$/m.exec(text);
+        if (data) resolve(data[1]!);
+      }),
+    );
+    await new Promise((resolve) => stream.once('data', resolve));
+    const kase = await core.db.selectFrom('cases').select(['rma', 'version']).where('status', '=', 'requested').orderBy('id').executeTakeFirstOrThrow();
+    const moved = await request(host.port, {
+      method: 'POST',
+      path: '/api/cases.transition',
+      headers: { ...headers, 'X-Depot-Session': admin.session },
+      body: JSON.stringify({ rma: kase.rma, version: Number(kase.version), to: 'authorized' }),
+    });
+    expect(moved.status).toBe(200);
+    // The change and nothing else: no customer, no serial, no note.
+    expect(JSON.parse(await heard)).toEqual({ rma: kase.rma, version: Number(kase.version) + 1, by: admin.name, kind: 'status' });
+    stream.destroy();
   });
 
   it('refuses API calls with a missing or wrong token', async () => {

@@ -4,7 +4,7 @@ import { apiError, DepotError, type ApiError, type Result } from '../../base/com
 import type { Core } from '../../base/node/core.ts';
 import { runService, thisMachine, type ServiceContext } from '../../base/node/handlers.ts';
 import { exportMethods, recordCall } from '../../base/node/audit.ts';
-import type { Caller } from '../../base/common/identity.ts';
+import type { Caller, UserInfo } from '../../base/common/identity.ts';
 import { DEFAULT_IDLE_MINUTES } from '../../base/common/schemas.ts';
 import { readSite } from '../../features/settings/node/index.ts';
 import { api, isMethodName } from './contract.ts';
@@ -32,6 +32,11 @@ export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<strin
 async function idleLimitMs(core: Core): Promise<number> {
   const site = await readSite(core.db);
   return (site?.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
+}
+
+/** The signed-in user of a session, for a transport's own checks (the host's event stream); not counted as use. */
+export async function sessionUser(core: Core, session: string | null): Promise<UserInfo | null> {
+  return session ? core.sessions.peek(session, await idleLimitMs(core)) : null;
 }
 
 const failure = (error: ApiError): Result<never> => ({ ok: false, error });

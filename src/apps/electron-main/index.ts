@@ -15,6 +15,7 @@ import { contentSecurityPolicy } from '../host/security.ts';
 import { usePrinter, type Printer } from '../../features/printing/node/index.ts';
 import { startBackupSchedule } from '../../features/backup/node/index.ts';
 import { sendLeftPendingPrintJobs } from '../../features/shipping/node/index.ts';
+import { subscribeCaseChanges } from '../../features/cases/node/index.ts';
 
 // Electron's userData is where Depot keeps its database unless DEPOT_DATA_DIR says otherwise.
 app.setName('Depot');
@@ -34,6 +35,16 @@ let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 let portalSync: PortalSync | null = null;
 let backups: { stop(): void } | null = null;
+let stopCaseChanges: (() => Promise<void>) | null = null;
+
+/** Each change to a case goes to Depot's own page only (the window's top frame at depot://app). */
+async function forwardCaseChanges(running: Core): Promise<void> {
+  stopCaseChanges = await subscribeCaseChanges(running, (change) => {
+    const frame = mainWindow?.webContents.mainFrame;
+    if (!frame?.url.startsWith(`${APP_ORIGIN}/`)) return;
+    frame.send('depot:case-change', { rma: change.rma, version: change.version, by: change.by, kind: change.kind });
+  });
+}
 
 /**
  * Portal sync runs here, in the main process. The API token is encrypted by the system keychain
@@ -154,6 +165,7 @@ app.whenReady().then(async () => {
   backups = startBackupSchedule(core, (line) => console.log(`backup: ${line}`));
   usePrinter(core, systemPrinter);
   void sendLeftPendingPrintJobs(core, (line) => console.log(`printing: ${line}`));
+  void forwardCaseChanges(core).catch((error: unknown) => console.error('depot: the change feed of cases did not start', error));
   ipcMain.handle('depot:call', (event, method: unknown, input: unknown, sessionToken: unknown) => {
     if (!fromOurPage(event) || !core) {
       return { ok: false, error: apiError('forbidden', commonMessages.foreignWindow()) } satisfies Result<never>;
@@ -165,6 +177,7 @@ app.whenReady().then(async () => {
 
 app.on('window-all-closed', async () => {
   backups?.stop();
+  await stopCaseChanges?.();
   await portalSync?.stop();
   await core?.database.close();
   app.quit();

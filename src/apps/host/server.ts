@@ -8,7 +8,9 @@ import { api } from '../api/contract.ts';
 import { apiError, type ApiError, type Result } from '../../base/common/result.ts';
 import { defineMessages, type Said } from '../../base/common/messages.ts';
 import type { Core } from '../../base/node/core.ts';
-import { dispatch } from '../api/dispatch.ts';
+import { dispatch, sessionUser } from '../api/dispatch.ts';
+import { commonMessages } from '../../base/common/messages.ts';
+import { subscribeCaseChanges } from '../../features/cases/node/index.ts';
 import { contentSecurityPolicy } from './security.ts';
 
 /**
@@ -94,6 +96,9 @@ const hostMessages = defineMessages('host', {
   failed: 'Depot could not answer this request',
 });
 
+/** How often an event stream checks its session is still open (and keeps idle proxies from cutting it). */
+const HEARTBEAT_MS = 15_000;
+
 /** A client that keeps sending after the 413 is cut off once this much more has come. */
 const DRAIN_LIMIT = 4 * MAX_BODY;
 
@@ -140,7 +145,8 @@ function drain(req: http.IncomingMessage): void {
 /** GET /api: every method with its input as JSON Schema, so the HTTP API documents itself. */
 function describeApi() {
   return {
-    transport: 'POST /api/<method> with a JSON body; headers X-Depot-Token (per run) and X-Depot-Session (after session.signIn)',
+    transport:
+      'POST /api/<method> with a JSON body; headers X-Depot-Token (per run) and X-Depot-Session (after session.signIn). GET /api/events with both headers: every change to a case as server-sent events',
     methods: Object.entries(api).map(([name, spec]) => ({
       name,
       summary: spec.summary,
@@ -164,6 +170,10 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       sendJson(res, 200, describeApi());
       return;
     }
+    if (req.method === 'GET' && method === 'events') {
+      await streamCaseChanges(req, res);
+      return;
+    }
     if (req.method !== 'POST') {
       refuse(res, 405, 'invalid', hostMessages.post());
       return;
@@ -184,6 +194,53 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const station = `browser ${os.hostname()} ${req.socket.remoteAddress ?? ''}`;
     const result = await dispatch(options.core, method, input, typeof session === 'string' && session ? session : null, station);
     sendJson(res, result.ok ? 200 : statusFor[result.error.code], result);
+  }
+
+  /**
+   * GET /api/events: the change feed of cases as server-sent events, for a signed-in session
+   * (X-Depot-Session). Each event is one change (RMA number, version, who, kind) and nothing
+   * more. The stream ends once the session does; listening does not count as using it.
+   */
+  async function streamCaseChanges(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const header = req.headers['x-depot-session'];
+    const session = typeof header === 'string' && header ? header : null;
+    if (!(await sessionUser(options.core, session))) {
+      refuse(res, 401, 'unauthenticated', commonMessages.signInFirst());
+      return;
+    }
+    let stop: (() => Promise<void>) | null = null;
+    let heartbeat: NodeJS.Timeout | null = null;
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      if (heartbeat) clearInterval(heartbeat);
+      void stop?.();
+      res.end();
+    };
+    res.on('close', close);
+    stop = await subscribeCaseChanges(options.core, (change) => {
+      if (!closed) res.write(`data: ${JSON.stringify({ rma: change.rma, version: change.version, by: change.by, kind: change.kind })}\n\n`);
+    });
+    if (closed) {
+      void stop();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    // The first line says the stream listens: a change committed after it is heard.
+    res.write(': listening\n\n');
+    heartbeat = setInterval(() => {
+      void sessionUser(options.core, session).then((user) => {
+        if (closed) return;
+        if (user) res.write(': still here\n\n');
+        else close();
+      }, close);
+    }, HEARTBEAT_MS);
   }
 
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {

@@ -26,6 +26,9 @@ function takeHostToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** The host's per-run token in browser mode, for requests beside the API's calls (the change feed). */
+export const hostToken = (): string => sessionStorage.getItem(TOKEN_KEY) ?? '';
+
 function httpTransport(): Transport {
   const token = takeHostToken();
   return {

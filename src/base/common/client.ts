@@ -6,9 +6,29 @@ export interface Transport {
   call(method: string, input: unknown, session: string | null): Promise<Result<unknown>>;
 }
 
+/** One change to a case as the change feed tells it (the same as the cases feature's `CaseChange`). */
+export interface CaseChangeEvent {
+  rma: string;
+  version: number;
+  by: string | null;
+  kind: 'created' | 'status' | 'updated';
+}
+
 /** What the Electron preload exposes as window.depot. */
 export interface DepotBridge {
   call(method: string, input: unknown, session: string | null): Promise<Result<unknown>>;
+  /** Hears every change to a case until the returned function is called. */
+  onCaseChange?(listener: (change: CaseChangeEvent) => void): () => void;
+}
+
+/** A change event as it came over a transport, or null for anything else. */
+export function caseChangeEventOf(value: unknown): CaseChangeEvent | null {
+  if (!value || typeof value !== 'object') return null;
+  const { rma, version, by, kind } = value as Record<string, unknown>;
+  if (typeof rma !== 'string' || rma.length > 64 || typeof version !== 'number' || !Number.isInteger(version)) return null;
+  if (kind !== 'created' && kind !== 'status' && kind !== 'updated') return null;
+  if (by !== null && (typeof by !== 'string' || by.length > 200)) return null;
+  return { rma, version, by, kind };
 }
 
 export type Client = {

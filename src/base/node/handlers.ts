@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import os from 'node:os';
 import type { z } from 'zod';
 import type { MethodSpec } from '../common/rpc.ts';
@@ -33,6 +34,15 @@ export function userOf(ctx: ServiceContext): UserInfo {
   return ctx.caller.user;
 }
 
+/** Who the running request acts for, for records written deep in a store (the change feed's `by`). */
+const acting = new AsyncLocalStorage<Caller>();
+
+/** The name of the person the running request acts for; null for the system, the portal sync and work outside a request. */
+export function actingUserName(): string | null {
+  const caller = acting.getStore();
+  return caller?.kind === 'user' ? caller.user.name : null;
+}
+
 /**
  * Runs one request's service: a method that writes (`writes: true`) runs inside one transaction,
  * committed when it returns; any other gets the plain database. Effects asked for with
@@ -55,7 +65,9 @@ export async function runService<T>(
     core,
     afterCommit: (effect) => effects.push(effect),
   });
-  const value = writes === true ? await core.db.transaction().execute((trx) => run(contextOf(trx))) : await run(contextOf(core.db));
+  const value = await acting.run(who.caller, () =>
+    writes === true ? core.db.transaction().execute((trx) => run(contextOf(trx))) : run(contextOf(core.db)),
+  );
   for (const effect of effects) effect();
   return value;
 }

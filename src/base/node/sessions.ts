@@ -30,6 +30,16 @@ export class Sessions {
     return entry.user;
   }
 
+  /**
+   * The session's user, as `lookup`, without counting as use: listening to the change feed must
+   * not keep a walked-away desk signed in.
+   */
+  peek(token: string | null, idleLimitMs: number): UserInfo | null {
+    const entry = token ? this.byToken.get(token) : undefined;
+    if (!entry || this.now().getTime() - entry.lastSeen > idleLimitMs) return null;
+    return entry.user;
+  }
+
   close(token: string): void {
     this.byToken.delete(token);
   }

@@ -17,6 +17,12 @@ export interface DepotDatabase extends BackupSource {
   dialect: DialectName;
   /** The SQLite file, for backups; null for PostgreSQL. */
   file: string | null;
+  /**
+   * PostgreSQL only: LISTEN on a channel over one connection of its own (the pool's connections
+   * come and go). `onPayload` gets each NOTIFY's payload; the connection is opened again after it
+   * drops. Resolves once listening; the returned function stops.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -182,17 +188,74 @@ export async function openPostgres(connectionString: string, options: OpenOption
       throw error;
     }
   }
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     dialect: 'postgres',
     file: null,
+    async listen(channel, onPayload) {
+      const stop = await listenOn(connectionString, channel, onPayload);
+      const stopOnce = async () => {
+        if (listeners.delete(stopOnce)) await stop();
+      };
+      listeners.add(stopOnce);
+      return stopOnce;
+    },
     name: decodeURIComponent(new URL(connectionString).pathname.slice(1)) || 'postgres',
     extension: 'dump',
     copyInto: (target, onProgress) => {
       onProgress({ phase: 'copying', fraction: null });
       return pgDump(connectionString, target);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await db.destroy();
+    },
+  };
+}
+
+/** How long a dropped listening connection waits before it connects again. */
+const RELISTEN_MS = 1000;
+
+/** One client that LISTENs on `channel`, connecting again whenever its connection drops. */
+async function listenOn(connectionString: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    const lost = () => {
+      if (stopped || client !== next) return;
+      client = null;
+      retry = setTimeout(() => void connect().catch(() => undefined), RELISTEN_MS);
+      retry.unref();
+    };
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    next.on('error', lost);
+    next.on('end', lost);
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      lost();
+      throw error;
+    }
+  };
+  try {
+    await connect();
+  } catch (error) {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    throw error;
+  }
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+    client = null;
   };
 }
 

@@ -433,4 +433,6 @@ export interface Database extends PortalTables {
     outcome: ColumnType<string | null, string | null | undefined, string | null>;
     credit_minor: ColumnType<number | null, number | null | undefined, number | null>;
   };
+  /** Migration 0018: the change feed of cases (owned by cases, `node/feed.ts`). */
+  case_changes: { id: Generated<number>; rma: string; version: number; kind: 'created' | 'status' | 'updated'; by_name: string | null };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RepairDelays } from './RepairDelays.tsx';
 import { benchQueueFilters, type BenchQueue, type BenchQueueFilter, type BenchQueueRow } from '../common/bench.ts';
 import { api } from '../../../base/browser/api.ts';
+import { useRefetchOnCaseChange } from '../../../base/browser/live.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
@@ -36,6 +37,7 @@ export function Bench() {
     remembered = filters;
     void load();
   }, [filters, load]);
+  useRefetchOnCaseChange(() => void load());
 
   const take = async (row: BenchQueueRow) => {
     setAlert(null);

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../common/types.ts';
 import type { Address } from '../../../base/common/schemas.ts';
 import { roles, type Actor } from '../../../base/common/identity.ts';
 import type { Status } from '../common/status.ts';
 import { api } from '../../../base/browser/api.ts';
+import { useCaseChanges } from '../../../base/browser/live.ts';
 import { FormAlert } from '../../../base/browser/Field.tsx';
 import { useFormat } from '../../../base/browser/context.tsx';
 import { errorMessage, noteInLanguage } from '../../../base/browser/messages.ts';
@@ -32,9 +33,15 @@ export function CasePage({ rma }: Props) {
   const [alert, setAlert] = useState<string | null>(null);
   const [moving, setMoving] = useState<Status | null>(null);
 
+  // Typed into since the case was last read: a change made elsewhere then waits for "Reload".
+  const edited = useRef(false);
+  const [changedBy, setChangedBy] = useState<{ by: string | null } | null>(null);
+
   const load = useCallback(async () => {
     const result = await api['cases.get']({ rma });
     if (result.ok) {
+      edited.current = false;
+      setChangedBy(null);
       setDetail(result.value);
       return true;
     }
@@ -46,12 +53,27 @@ export function CasePage({ rma }: Props) {
     void load();
   }, [load]);
 
+  const shownVersion = useRef(0);
+  shownVersion.current = detail?.version ?? 0;
+  const refetch = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(refetch.current), []);
+  useCaseChanges((change) => {
+    // Its own saves are read back already: only a newer version is news.
+    if (change.rma !== rma || change.version <= shownVersion.current) return;
+    if (edited.current) {
+      setChangedBy({ by: change.by });
+      return;
+    }
+    clearTimeout(refetch.current);
+    refetch.current = setTimeout(() => void load(), 300);
+  });
+
   const none = t('common.none');
   const track = (x: { carrier: string | null; tracking: string | null }) =>
     x.tracking ? [shippedWord(i18n.language, 'carrier', x.carrier), x.tracking].filter(Boolean).join(' · ') : none;
 
   return (
-    <main className="case-page" aria-labelledby="case-title">
+    <main className="case-page" aria-labelledby="case-title" onInput={() => (edited.current = true)}>
       <div className="screen-head">
         <a className="back" href={href({ screen: 'cases' })}>
           ← {t('case.back')}
@@ -83,6 +105,14 @@ export function CasePage({ rma }: Props) {
         ) : null}
       </div>
       <FormAlert message={alert} />
+      {changedBy ? (
+        <div className="notice" role="status">
+          <span>{changedBy.by ? t('case.changedBy', { name: changedBy.by }) : t('case.changedElsewhere')}</span>{' '}
+          <button type="button" onClick={() => void load()}>
+            {t('case.reload')}
+          </button>
+        </div>
+      ) : null}
       {detail ? (
         <>
           {/* The bench's work comes first: at 1024 × 700 the technician's next action is on screen without scrolling. */}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary, DashboardCounts } from '../common/types.ts';
 import { openStatuses, statuses as allStatuses, type Status } from '../common/status.ts';
 import { api } from '../../../base/browser/api.ts';
+import { useRefetchOnCaseChange } from '../../../base/browser/live.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
@@ -14,6 +15,8 @@ import type { LocationInfo } from '../../locations/common/index.ts';
 import { href, navigate } from '../../../base/browser/router.ts';
 
 const PAGE = 200;
+/** The most rows one read of the list returns (the API's limit). */
+const MAX_ROWS = 500;
 const ROW_HEIGHT = 32;
 /** Start fetching the next page this many rows before the loaded ones run out. */
 const PREFETCH = 60;
@@ -72,14 +75,14 @@ export function CasesScreen({ queue, statuses }: Props) {
   const statusKey = filterStatuses?.join(',') ?? '';
 
   const fetchPage = useCallback(
-    (offset: number) => {
+    (offset: number, limit = PAGE) => {
       const statusList = statusKey ? (statusKey.split(',') as Status[]) : undefined;
       return api['cases.list']({
         ...(searched ? { query: searched } : {}),
         ...(statusList ? { statuses: statusList } : {}),
         ...(locationId !== null ? { locationId } : {}),
         offset,
-        limit: PAGE,
+        limit,
       });
     },
     [searched, statusKey, locationId],
@@ -123,11 +126,28 @@ export function CasesScreen({ queue, statuses }: Props) {
     });
   }, [fetchPage, more, rows.length, t]);
 
-  useEffect(() => {
+  const loadCounts = useCallback(() => {
     void api['dashboard.counts']({}).then((result) => {
       if (result.ok) setCounts(result.value);
     });
   }, []);
+  useEffect(loadCounts, [loadCounts]);
+
+  // Another station changed a case: the rows shown so far and the counts are read again, in place.
+  const shown = useRef(0);
+  shown.current = rows.length;
+  useRefetchOnCaseChange(() => {
+    loadCounts();
+    const mine = ++generation.current;
+    fetching.current = true;
+    void fetchPage(0, Math.min(MAX_ROWS, Math.max(PAGE, shown.current))).then((result) => {
+      if (mine !== generation.current) return;
+      fetching.current = false;
+      if (!result.ok) return;
+      setRows(result.value.rows);
+      setMore(result.value.more);
+    });
+  });
 
   /** A scanner types the code and Enter: one match opens at once. */
   const onSearchKey = async (event: KeyboardEvent<HTMLInputElement>) => {

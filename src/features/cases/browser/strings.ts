@@ -56,6 +56,9 @@ const en = {
   },
   case: {
     back: 'Back',
+    changedBy: 'Changed by {{name}} — reload',
+    changedElsewhere: 'Changed by the portal — reload',
+    reload: 'Reload',
     notFound: 'No case {{rma}}.',
     summary: 'Case',
     customer: 'Customer',
@@ -148,6 +151,9 @@ const ko: Strings<typeof en> = {
   },
   case: {
     back: '뒤로',
+    changedBy: '{{name}} 님이 변경했습니다 — 다시 불러오세요',
+    changedElsewhere: '포털에서 변경되었습니다 — 다시 불러오세요',
+    reload: '다시 불러오기',
     notFound: '{{rma}} 케이스가 없습니다.',
     summary: '케이스',
     customer: '고객',
@@ -240,6 +246,9 @@ const zh: Strings<typeof en> = {
   },
   case: {
     back: '返回',
+    changedBy: '{{name}} 已修改 — 请重新加载',
+    changedElsewhere: '门户已修改 — 请重新加载',
+    reload: '重新加载',
     notFound: '没有工单 {{rma}}。',
     summary: '工单',
     customer: '客户',

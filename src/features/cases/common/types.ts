@@ -56,3 +56,17 @@ export interface DashboardCounts {
   open: { status: Status; count: number; oldest: string | null }[];
   overdue: number;
 }
+
+/** What changed a case: it was made, its status moved, or something else on it changed. */
+export type CaseChangeKind = 'created' | 'status' | 'updated';
+
+/**
+ * One committed change to a case, as every station hears it: no more than which case, the
+ * version it reached, who made it (null: the portal or Depot itself) and what kind of change.
+ */
+export interface CaseChange {
+  rma: string;
+  version: number;
+  by: string | null;
+  kind: CaseChangeKind;
+}

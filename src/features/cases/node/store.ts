@@ -7,6 +7,7 @@ import { compiledOnce } from '../../../base/node/db/compiled.ts';
 import type { Database } from '../../../base/node/db/schema.ts';
 import type { Resolution, Status } from '../common/status.ts';
 import type { QueryTerm } from './search-terms.ts';
+import { noteCaseChange } from './feed.ts';
 import { languageOf, noteText, type Language, type NotePart, type Said } from '../../../base/common/messages.ts';
 
 /**
@@ -125,6 +126,7 @@ export async function saveCase(trx: Tx, row: CaseRow, at: string, set: CaseChang
     .where('version', '=', row.version)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw stale(row.rma);
+  await noteCaseChange(trx, { rma: row.rma, version: row.version + 1, kind: set.status === undefined ? 'updated' : 'status' });
 }
 
 /**
@@ -201,6 +203,7 @@ export async function insertCase(trx: Tx, at: string, c: NewCase): Promise<CaseR
     portal_seq: c.portal_seq,
   };
   const inserted = await trx.insertInto('cases').values(values).returning('id').executeTakeFirstOrThrow();
+  await noteCaseChange(trx, { rma: values.rma, version: values.version, kind: 'created' });
   return toCaseRow({
     id: inserted.id,
     rma: values.rma,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { undoReceiveInput, type RecentReceipt } from '../common/receiving.ts';
 import { api } from '../../../base/browser/api.ts';
+import { useRefetchOnCaseChange } from '../../../base/browser/live.ts';
 import { Modal } from '../../../base/browser/Modal.tsx';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
@@ -20,6 +21,8 @@ export function useRecentReceipts() {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // A receipt undone or a case moved on at another station shows here without a reload.
+  useRefetchOnCaseChange(() => void reload());
   return { receipts, reload };
 }
 

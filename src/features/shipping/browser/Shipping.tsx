@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { knownCarriers, shipmentSchema, type BatchProgress, type PrintOutcome, type Shipment, type ShipmentInput, type ShippingQueueRow } from '../common/shipping.ts';
 import { api } from '../../../base/browser/api.ts';
+import { useRefetchOnCaseChange } from '../../../base/browser/live.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
@@ -235,6 +236,7 @@ export function ShippingDesk() {
     setRows(result.value);
   }, [t]);
   useEffect(() => void load(), [load]);
+  useRefetchOnCaseChange(() => void load());
 
   const closeOld = async () => {
     const result = await api['shipping.closeOld']({});
