@@ -10,6 +10,7 @@ const dialectSuites = [
   'test/integration/remedies.test.ts',
   'test/integration/transactions.test.ts',
   'test/integration/reports.test.ts',
+  'test/integration/exports.test.ts',
   'test/integration/failure-rates.test.ts',
   'test/integration/demo.test.ts',
   'test/integration/audit.test.ts',

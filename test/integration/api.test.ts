@@ -143,6 +143,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'reports.people': { input: { from: '2026-3-1', to: '2026-03-31' }, field: 'from' },
   'reports.failures': { input: { from: '2026-03-01', to: '2026-03-31', period: 'day' }, field: 'period' },
   'reports.cases': { input: { from: '2026-03-01', to: '2026-03-31', productLine: 'x'.repeat(65) }, field: 'productLine' },
+  'reports.exportPage': { input: { kind: 'payments', from: '2026-03-01', to: '2026-03-31', limit: 5001 }, field: 'limit' },
   'reports.audit': { input: { from: '2026-03-01', to: '2026-03-31', kind: 'everything' }, field: 'kind' },
   'reports.calendar': { input: { year: 2026 }, field: '_' },
   'reports.saveCalendar': { input: { weekendDays: [7], holidays: [] }, field: 'weekendDays.0' },

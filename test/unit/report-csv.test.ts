@@ -13,6 +13,7 @@ const korean: CsvWords = {
   resolution: (code) => code,
   auditKind: (code) => code,
   auditAction: (code) => code,
+  paymentSource: (code) => code,
 };
 
 const overdue = overdueTables({

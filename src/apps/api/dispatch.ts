@@ -3,7 +3,7 @@ import { commonMessages, readSaid, type Said } from '../../base/common/messages.
 import { apiError, DepotError, type ApiError, type Result } from '../../base/common/result.ts';
 import type { Core } from '../../base/node/core.ts';
 import { runService, thisMachine, type ServiceContext } from '../../base/node/handlers.ts';
-import { exportMethods, recordCall } from '../../base/node/audit.ts';
+import { isExportCall, recordCall } from '../../base/node/audit.ts';
 import type { Caller, UserInfo } from '../../base/common/identity.ts';
 import { DEFAULT_IDLE_MINUTES } from '../../base/common/schemas.ts';
 import { readSite } from '../../features/settings/node/index.ts';
@@ -67,7 +67,7 @@ export async function dispatch(core: Core, method: unknown, input: unknown, sess
     const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => Promise<unknown>;
     const caller: Caller = user ? { kind: 'user', user } : { kind: 'system' };
     // What a person changed or took out is recorded with the change, in its transaction.
-    const audited = user && !method.startsWith('session.') && (spec.writes || exportMethods.has(method));
+    const audited = user && !method.startsWith('session.') && (spec.writes || isExportCall(method, parsed.data));
     const value = await runService(core, spec.writes, { caller, session: token, station }, async (ctx) => {
       const result = await handler(ctx, parsed.data);
       if (audited) await recordCall(ctx.db, { at: ctx.now, userId: user.id, station, method, input: parsed.data });

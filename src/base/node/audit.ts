@@ -23,7 +23,14 @@ const settingsMethods = new Set([
 ]);
 
 /** Reads that take data out of Depot: recorded like changes. */
-export const exportMethods: ReadonlySet<string> = new Set(['parts.export', 'reports.cases', 'reports.audit']);
+export const exportMethods: ReadonlySet<string> = new Set(['parts.export', 'reports.cases', 'reports.audit', 'reports.exportPage']);
+
+/** Whether a call takes data out: a long export, read page by page, is recorded once, at its first page. */
+export function isExportCall(method: string, input: unknown): boolean {
+  if (!exportMethods.has(method)) return false;
+  const after = input && typeof input === 'object' ? (input as { after?: unknown }).after : undefined;
+  return after === undefined || after === null;
+}
 
 export function auditKindOf(method: string, input: unknown): Exclude<AuditKind, 'sign_in'> {
   if (method.startsWith('users.')) return 'users';

@@ -9,6 +9,7 @@ import { href } from '../../../base/browser/router.ts';
 import { tableCsv, type CsvWords } from '../common/csv.ts';
 import type { Cell, Column, MoneyMeasure, ReportTable, TableRow } from '../common/tables.ts';
 import type { DaysInStatus } from '../common/types.ts';
+import type { PaymentSource } from '../common/exports.ts';
 import type { reportsStrings } from './strings.ts';
 import { shippedWord } from '../../../base/browser/shipped.ts';
 
@@ -43,6 +44,7 @@ export function useReportWords() {
       resolution: (code) => t(`resolution.${code as Resolution}`),
       auditKind: (code) => t(`reports.audit.kinds.${code as AuditKind}`),
       auditAction: (code) => ((signInEvents as readonly string[]).includes(code) ? t(`reports.audit.events.${code as (typeof signInEvents)[number]}`) : code),
+      paymentSource: (code) => t(`reports.paymentSource.${code as PaymentSource}`),
     };
     return {
       t,

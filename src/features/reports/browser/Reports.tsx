@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, calendarDateIn, type CalendarDate } from '../../../base/common/dates.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../../base/common/rpc.ts';
@@ -9,19 +9,20 @@ import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { rangeInput, reportRoles } from '../common/contract.ts';
-import { auditTables, casesTables, failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ReportTable, type TableId } from '../common/tables.ts';
+import { auditTables, casesTables, failuresTables, moneyTables, overdueTables, peopleTables, turnaroundTables, type ExportKind, type ReportTable } from '../common/tables.ts';
 import type { FailuresReport, TrendPeriod, TurnaroundReport } from '../common/types.ts';
 import { Chart } from './Chart.tsx';
 import { UnitsSoldEditor } from './UnitsSold.tsx';
 import { CalendarEditor } from './Calendar.tsx';
 import { download, ReportTableView, useReportWords } from './ReportTable.tsx';
-import { tableCsv } from '../common/csv.ts';
+import { csvHeader, csvRows, tableCsv } from '../common/csv.ts';
+import { EXPORT_PAGE_ROWS, exportColumns, exportPageTable, isExportKind } from '../common/exports.ts';
 import { auditKinds, type AuditKind } from '../../../base/common/audit.ts';
 import type { UserInfo } from '../../../base/common/identity.ts';
 import { shippedWord } from '../../../base/browser/shipped.ts';
 import { DateText } from '../../../base/browser/DateInput.tsx';
 
-const tabs = ['overdue', 'turnaround', 'money', 'people', 'failures', 'cases', 'audit', 'calendar'] as const;
+const tabs = ['overdue', 'turnaround', 'money', 'people', 'failures', 'cases', 'customers', 'parts-used', 'payments', 'audit', 'calendar'] as const;
 type Tab = (typeof tabs)[number];
 const isTab = (tab: string | undefined): tab is Tab => tabs.includes(tab as Tab);
 
@@ -153,7 +154,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
             </Field>
           ) : null}
           {current === 'audit' ? <AuditFilters filters={filters} set={set} /> : null}
-          {current !== 'people' && current !== 'audit' ? (
+          {current !== 'people' && current !== 'audit' && current !== 'customers' ? (
           <Field label={t('reports.productLine')}>
             {(p) => (
               <select {...p} value={filters.productLine} onChange={(e) => set({ productLine: e.target.value })}>
@@ -175,6 +176,7 @@ export function ReportsScreen({ tab }: { tab?: string | undefined }) {
       {filters && current === 'people' && checked?.success ? <People filters={filters} /> : null}
       {filters && current === 'failures' && checked?.success ? <Failures filters={filters} /> : null}
       {filters && current === 'cases' && checked?.success ? <CasesList filters={filters} /> : null}
+      {filters && isExportKind(current) && checked?.success ? <PagedExport key={current} kind={current} filters={filters} /> : null}
       {filters && current === 'audit' && checked?.success ? <Audit filters={filters} /> : null}
       {current === 'calendar' ? <CalendarEditor /> : null}
     </main>
@@ -186,7 +188,7 @@ interface TablesProps {
   error: string | null;
   fileSuffix: string;
   /** Charts shown beside the tables of these ids. */
-  charts?: Partial<Record<TableId, ReactNode>>;
+  charts?: Partial<Record<ReportTable['id'], ReactNode>>;
 }
 
 function Tables({ tables, error, fileSuffix, charts = {} }: TablesProps) {
@@ -368,6 +370,89 @@ function CasesList({ filters }: { filters: Filters }) {
       <button type="button" className="primary" disabled={!value || loading} onClick={save}>
         {words.t('reports.exportCsv')}
       </button>
+    </section>
+  );
+}
+
+/**
+ * A long list (customers, parts used, payments) saved as CSV page by page: how far along it is
+ * shows while it runs, and it can be stopped; the file is saved once the last page is in.
+ */
+function PagedExport({ kind, filters }: { kind: ExportKind; filters: Filters }) {
+  const words = useReportWords();
+  const announce = useAnnounce();
+  const { site } = useSigned();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const stopped = useRef(false);
+  // A tab left while an export runs stops it.
+  useEffect(
+    () => () => {
+      stopped.current = true;
+    },
+    [],
+  );
+  const run = async () => {
+    stopped.current = false;
+    setError(null);
+    setProgress({ done: 0, total: 0 });
+    const parts = [csvHeader(exportColumns[kind], words.csv)];
+    const input = { kind, from: filters.from, to: filters.to, productLine: kind === 'customers' ? null : filters.productLine || null, limit: EXPORT_PAGE_ROWS };
+    let after: string | null = null;
+    let done = 0;
+    let total = 0;
+    do {
+      const result = await api['reports.exportPage']({ ...input, after });
+      if (stopped.current) break;
+      if (!result.ok) {
+        setError(errorMessage(result.error, words.t));
+        setProgress(null);
+        return;
+      }
+      const page = result.value;
+      if (page.total !== null) total = page.total;
+      parts.push(csvRows(exportPageTable(page), words.csv));
+      done += page.rows.length;
+      // Rows added while it runs can make it longer than first counted.
+      total = Math.max(total, done);
+      setProgress({ done, total });
+      after = page.next;
+    } while (after !== null);
+    setProgress(null);
+    if (stopped.current) {
+      announce(words.t('reports.exportStopped'));
+      return;
+    }
+    const fileName = `${kind}-${filters.from}-${filters.to}.csv`;
+    download(fileName, parts.join(''));
+    announce(words.t('reports.exported', { file: fileName }));
+  };
+  const title: string = words.t(`reports.table.${kind}`);
+  const dates = { from: words.format.date(filters.from), to: words.format.date(filters.to) };
+  return (
+    <section className="panel report" aria-labelledby={`${kind}-export`}>
+      <h2 id={`${kind}-export`}>{title}</h2>
+      <FormAlert message={error} />
+      <p>
+        {kind === 'payments'
+          ? words.t('reports.exportIntro.payments', { ...dates, currency: site?.currency ?? '' })
+          : kind === 'customers'
+            ? words.t('reports.exportIntro.customers', dates)
+            : words.t('reports.exportIntro.parts-used', dates)}
+      </p>
+      {progress ? (
+        <div className="export-progress">
+          <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label={title} />
+          <p role="status">{words.t('reports.exportProgress', { done: words.count(progress.done), total: words.count(progress.total) })}</p>
+          <button type="button" onClick={() => (stopped.current = true)}>
+            {words.t('common.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="primary" onClick={() => void run()}>
+          {words.t('reports.exportCsv')}
+        </button>
+      )}
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { auditKinds } from '../../../base/common/audit.ts';
 import { calendarSchema, type HolidayCalendar } from './calendar.ts';
 import { reportsMessages as m } from './messages.ts';
 import { saveUnitsSoldInput, type UnitsSold } from './units.ts';
+import { EXPORT_PAGE_ROWS, type ExportPage } from './exports.ts';
+import { exportKinds } from './tables.ts';
 import type { AuditReport, CasesExport, FailuresReport, MoneyReport, OverdueReport, PeopleReport, TurnaroundReport } from './types.ts';
 
 /** Who reads the reports: the roles that manage the depot. Admin is the one role that does today. */
@@ -49,6 +51,19 @@ export const auditInput = z
   .superRefine(checkRange);
 export type AuditInput = z.output<typeof auditInput>;
 
+/** One page of a long export: the range and product line, and where the page starts (null: the first). */
+export const exportPageInput = z
+  .object({
+    kind: z.enum(exportKinds),
+    from: dateSchema,
+    to: dateSchema,
+    productLine: optionalLine(64, 'productLine'),
+    after: z.string().max(40).nullable().default(null),
+    limit: z.number().int().min(1).max(EXPORT_PAGE_ROWS).default(EXPORT_PAGE_ROWS),
+  })
+  .superRefine(checkRange);
+export type ExportPageInput = z.output<typeof exportPageInput>;
+
 export const overdueInput = z.object({
   productLine: optionalLine(64, 'productLine'),
   /** Open cases with at most this many business days left (0: past due only); null: every open case. */
@@ -85,6 +100,12 @@ export const reportsMethods = {
     input: rangeInput,
     access: reportRoles,
     summary: 'The cases created in a date range, oldest first, as the cases list exports them (at most 100,000).',
+  }),
+  'reports.exportPage': method<ExportPage>()({
+    input: exportPageInput,
+    access: reportRoles,
+    summary:
+      'One page (at most 5,000 rows) of the customers created, the parts used for repairs, or the payments taken in the site’s currency (desk and portal) in a date range; the first page counts them all.',
   }),
   'reports.audit': method<AuditReport>()({
     input: auditInput,

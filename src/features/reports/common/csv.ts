@@ -1,5 +1,5 @@
 import { plainAmount, type Currency } from '../../../base/common/money.ts';
-import type { Cell, ColumnKind, ReportTable } from './tables.ts';
+import type { Cell, Column, ColumnKind, ReportTable } from './tables.ts';
 
 /**
  * A report table as CSV that Excel opens as it is: UTF-8 with a byte-order mark (so Korean and
@@ -21,6 +21,8 @@ export interface CsvWords {
   auditKind(code: string): string;
   /** A sign-in event by its code; a method's name as it is. */
   auditAction(code: string): string;
+  /** Where a payment came in, by its code (desk, portal). */
+  paymentSource(code: string): string;
 }
 
 const quoted = (text: string) => (/[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
@@ -48,6 +50,8 @@ function cellText(kind: ColumnKind, value: Cell, words: CsvWords, total: boolean
       return asText(words.auditAction(value as string));
     case 'status':
       return asText(words.status(value as string));
+    case 'paymentSource':
+      return asText(words.paymentSource(value as string));
     case 'boolean':
       return asText(words.boolean(value as boolean));
     case 'dateTime':
@@ -61,12 +65,22 @@ function cellText(kind: ColumnKind, value: Cell, words: CsvWords, total: boolean
   }
 }
 
-export function tableCsv(table: ReportTable, words: CsvWords): string {
-  const lines = [table.columns.map((c) => asText(words.header(c.key))).join(',')];
+/** The first line of a CSV: the byte-order mark and the column headers. */
+export function csvHeader(columns: readonly Column[], words: CsvWords): string {
+  return `\uFEFF${columns.map((c) => asText(words.header(c.key))).join(',')}\r\n`;
+}
+
+/** A table's rows as CSV lines, each ended by CRLF: a page of a long export is written under one header. */
+export function csvRows(table: ReportTable, words: CsvWords): string {
+  let text = '';
   for (const row of table.rows) {
-    lines.push(table.columns.map((c) => cellText(c.kind, row.cells[c.key] ?? null, words, row.total === true, table.currency)).join(','));
+    text += `${table.columns.map((c) => cellText(c.kind, row.cells[c.key] ?? null, words, row.total === true, table.currency)).join(',')}\r\n`;
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return text;
+}
+
+export function tableCsv(table: ReportTable, words: CsvWords): string {
+  return csvHeader(table.columns, words) + csvRows(table, words);
 }
 
 /** The command line's wording: column keys, status codes, ISO times. */
@@ -80,4 +94,5 @@ export const codeWords: CsvWords = {
   resolution: (code) => code,
   auditKind: (code) => code,
   auditAction: (code) => code,
+  paymentSource: (code) => code,
 };

@@ -7,3 +7,4 @@ export * from './csv.ts';
 export * from './periods.ts';
 export * from './tables.ts';
 export * from './units.ts';
+export * from './exports.ts';

@@ -29,7 +29,9 @@ export type ColumnKind =
   /** What the audit sorts an action under (base/common/audit.ts). */
   | 'auditKind'
   /** A sign-in event, or the name of the method called. */
-  | 'auditAction';
+  | 'auditAction'
+  /** Where a payment came in: the desk or the portal. */
+  | 'paymentSource';
 
 export interface Column {
   key: string;
@@ -64,8 +66,12 @@ export const tableIds = [
 ] as const;
 export type TableId = (typeof tableIds)[number];
 
+/** The long lists, read page by page (exports.ts). */
+export const exportKinds = ['customers', 'parts-used', 'payments'] as const;
+export type ExportKind = (typeof exportKinds)[number];
+
 export interface ReportTable {
-  id: TableId;
+  id: TableId | ExportKind;
   columns: readonly Column[];
   rows: TableRow[];
   /** The currency of its money columns. */

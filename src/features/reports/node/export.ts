@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { commonMessages, readSaid } from '../../../base/common/messages.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
-import { auditInput, datesInput, failuresInput, overdueInput, rangeInput } from '../common/contract.ts';
+import { auditInput, datesInput, exportPageInput, failuresInput, overdueInput, rangeInput } from '../common/contract.ts';
+import type { ExportPage } from '../common/exports.ts';
+import type { ExportKind } from '../common/tables.ts';
+import { exportPage } from './exports.ts';
 import { codeWords, tableCsv, type CsvWords } from '../common/csv.ts';
 import {
   auditTables,
@@ -80,4 +83,9 @@ export const isTableId = (name: string): name is TableId => (tableIds as readonl
 export async function exportCsv(ctx: ServiceContext, id: TableId, request: ExportRequest, words: CsvWords = codeWords): Promise<{ csv: string; rows: number }> {
   const table = (await reportOf[id](ctx, request)).find((t) => t.id === id)!;
   return { csv: tableCsv(table, words), rows: table.rows.length };
+}
+
+/** A page of a long export for filters the command line gave, checked by the method's schema. */
+export function exportPageOf(ctx: ServiceContext, request: { kind: ExportKind; from: string; to: string; productLine?: string | undefined; after: string | null }): Promise<ExportPage> {
+  return exportPage(ctx, parsed(exportPageInput, request));
 }

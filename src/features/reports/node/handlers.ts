@@ -3,6 +3,7 @@ import type { reportsMethods } from '../common/contract.ts';
 import { auditReport } from './audit.ts';
 import { importHolidays, readCalendar, saveCalendar } from './calendar.ts';
 import { casesExport } from './cases.ts';
+import { exportPage } from './exports.ts';
 import { failuresReport } from './failures.ts';
 import { moneyReport } from './money.ts';
 import { peopleReport } from './people.ts';
@@ -16,6 +17,7 @@ export const reportsHandlers: HandlersFor<typeof reportsMethods> = {
   'reports.people': (ctx, input) => peopleReport(ctx, input),
   'reports.failures': (ctx, input) => failuresReport(ctx, input),
   'reports.cases': (ctx, input) => casesExport(ctx, input),
+  'reports.exportPage': (ctx, input) => exportPage(ctx, input),
   'reports.audit': (ctx, input) => auditReport(ctx, input),
   'reports.unitsSold': (ctx) => listUnitsSold(ctx),
   'reports.saveUnitsSold': (ctx, input) => saveUnitsSold(ctx, input),

@@ -1,2 +1,3 @@
 export * from './export.ts';
 export * from './handlers.ts';
+export * from './exports.ts';
