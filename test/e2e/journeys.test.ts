@@ -7,7 +7,7 @@ import { calendarDateIn } from '../../src/base/common/dates.ts';
 import { attachPortalSync, PortalSync } from '../../src/features/portal-sync/node/service.ts';
 import { envTokenStore, writePortalUrl } from '../../src/features/portal-sync/node/settings.ts';
 import { startPortal, type ReferencePortal } from '../portal/server.ts';
-import { tempDir } from '../helpers.ts';
+import { asRole, tempDir, unwrap } from '../helpers.ts';
 import { scan, signIn, startApp, type App } from './harness.ts';
 
 /**
@@ -51,6 +51,9 @@ describe('journeys of cases across roles, in browser mode', () => {
     portal = await startPortal({ token: 'journey-token', controlApi: true, now });
     controlUrl = `${new URL(portal.url).origin}/_control`;
     app = await startApp({ now });
+    // This depot prints every customer's documents in English (the site's choice): the journeys read English papers.
+    const admin = await asRole(app.core, 'admin');
+    unwrap(await admin('settings.update', { ...unwrap(await admin('settings.get', {})), documentLanguage: 'en' }));
     await writePortalUrl(app.core.db, portal.url);
     sync = new PortalSync(app.core, { tokens: envTokenStore({ env: { DEPOT_PORTAL_TOKEN: portal.token } }), worker: { idleMs: 100 } });
     attachPortalSync(sync);
