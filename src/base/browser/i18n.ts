@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { languageOf, languageTag } from '../common/messages.ts';
 
 export const languages = [
   { code: 'en', label: 'English', tag: 'en' },
@@ -25,7 +24,7 @@ function initialLanguage(): Language {
 }
 
 /** The BCP 47 tag for <html lang> and Intl: Chinese is Simplified, so the right glyphs and formats are used. */
-export const localeTag = (code: string): string => languageTag(languageOf(code));
+export const localeTag = (code: string): string => languages.find((l) => l.code === code)?.tag ?? 'en';
 
 /** Starts translation with every language's strings; the renderer's entry point calls it once, before the first render. */
 export function startI18n(strings: Record<Language, object>): void {
