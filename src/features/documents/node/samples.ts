@@ -22,7 +22,6 @@ export const sampleSite: Site = {
   address: { name: 'Depot Repair Center', lines: ['1200 Harbor Blvd, Unit 4'], city: 'Oakland', region: 'CA', postalCode: '94607', country: 'US' },
   email: 'service@depot.example',
   phone: '+1 510 555 0100',
-  locale: 'en-US',
 };
 
 export const sampleCustomers: Record<SampleLanguage, Customer & { currency: Currency }> = {

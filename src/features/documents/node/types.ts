@@ -25,8 +25,6 @@ export interface Site {
   address: PostalAddress;
   email?: string;
   phone?: string;
-  /** Locale for dates and money on the site's own documents, e.g. "en-US". */
-  locale: string;
 }
 
 export interface Customer {

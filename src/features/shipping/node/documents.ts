@@ -121,7 +121,6 @@ export async function siteForDocuments(
       country: a.country,
     },
     ...(a.phone ? { phone: a.phone } : {}),
-    locale: 'en-US',
   };
   return { site, timeZone: settings.timeZone, currency: settings.currency, documentLanguage: settings.documentLanguage };
 }
