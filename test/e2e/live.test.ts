@@ -44,6 +44,58 @@ describe('live screens', () => {
     await take.waitFor({ timeout: 1000 });
   });
 
+  it('keeps what is typed on a case page when another station changes the case, and says who did', async () => {
+    const kase = await app.core.db.selectFrom('cases').select(['rma']).where('status', '=', 'received').orderBy('id').executeTakeFirstOrThrow();
+    await bench.getByRole('button', { name: `Take ${kase.rma}` }).click();
+    await bench.getByRole('heading', { name: kase.rma }).waitFor();
+    await bench.getByText('Assigned to Wei Zhang').waitFor();
+    await bench.getByLabel('Fault found').fill('Left driver crackles');
+
+    const admin = await app.core.db.selectFrom('users').select('name').where('role', '=', 'admin').executeTakeFirstOrThrow();
+    const asAdmin = await asRole(app.core, 'admin');
+    const now = await app.core.db.selectFrom('cases').select('version').where('rma', '=', kase.rma).executeTakeFirstOrThrow();
+    unwrap(await asAdmin('bench.release', { rma: kase.rma, version: Number(now.version) }));
+
+    // The notice's own latency is the first test's; here it only has to come, on a busy machine too.
+    await bench.getByText(`Changed by ${admin.name} — reload`).waitFor({ timeout: 5000 });
+    expect(await bench.getByLabel('Fault found').inputValue()).toBe('Left driver crackles');
+    expect(await bench.getByText('Assigned to Wei Zhang').count()).toBe(1);
+
+    await bench.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => bench.getByText('Assigned to Wei Zhang').count()).toBe(0);
+    expect(await bench.getByText(`Changed by ${admin.name} — reload`).count()).toBe(0);
+  });
+
+  it('keeps what is typed while the read of a change made elsewhere is on its way', async () => {
+    const kase = await app.core.db.selectFrom('cases').select(['rma']).where('status', '=', 'received').orderBy('id').executeTakeFirstOrThrow();
+    const asTechnician = await asRole(app.core, 'technician');
+    const before = await app.core.db.selectFrom('cases').select('version').where('rma', '=', kase.rma).executeTakeFirstOrThrow();
+    unwrap(await asTechnician('bench.take', { rma: kase.rma, version: Number(before.version) }));
+    await bench.evaluate((rma) => (window.location.hash = `#/cases/${rma}`), kase.rma);
+    await bench.getByRole('heading', { name: kase.rma }).waitFor();
+    await bench.getByLabel('Fault found').waitFor();
+
+    // The page's next read of the case is held back, as on a slow network, until the bench has typed.
+    let release!: () => void;
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await bench.route('**/api/cases.get', async (route) => {
+      await typed;
+      await route.continue();
+    });
+    const held = bench.waitForRequest('**/api/cases.get');
+    const now = await app.core.db.selectFrom('cases').select('version').where('rma', '=', kase.rma).executeTakeFirstOrThrow();
+    const admin = await app.core.db.selectFrom('users').select('name').where('role', '=', 'admin').executeTakeFirstOrThrow();
+    const asAdmin = await asRole(app.core, 'admin');
+    unwrap(await asAdmin('bench.release', { rma: kase.rma, version: Number(now.version) }));
+    await held;
+    await bench.getByLabel('Fault found').fill('No sound from the right side');
+    release();
+
+    await bench.getByText(`Changed by ${admin.name} — reload`).waitFor({ timeout: 5000 });
+    expect(await bench.getByLabel('Fault found').inputValue()).toBe('No sound from the right side');
+    await bench.unroute('**/api/cases.get');
+  });
+
   it('reads an open case page again when it changes elsewhere and nothing was typed', async () => {
     const kase = await app.core.db.selectFrom('cases').select(['rma', 'version']).where('status', '=', 'requested').orderBy('id').executeTakeFirstOrThrow();
     await bench.evaluate((rma) => (window.location.hash = `#/cases/${rma}`), kase.rma);

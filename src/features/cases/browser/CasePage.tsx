@@ -37,9 +37,18 @@ export function CasePage({ rma }: Props) {
   const edited = useRef(false);
   const [changedBy, setChangedBy] = useState<{ by: string | null } | null>(null);
 
-  const load = useCallback(async () => {
+  /**
+   * Reads the case and shows it. A read that follows a change made elsewhere (`after`) is dropped if
+   * something was typed meanwhile, while it waited or was on its way: it would write over the typing,
+   * so the page says who changed the case and waits for "Reload".
+   */
+  const load = useCallback(async (after?: { by: string | null }) => {
     const result = await api['cases.get']({ rma });
     if (result.ok) {
+      if (after && edited.current) {
+        setChangedBy(after);
+        return true;
+      }
       edited.current = false;
       setChangedBy(null);
       setDetail(result.value);
@@ -65,7 +74,7 @@ export function CasePage({ rma }: Props) {
       return;
     }
     clearTimeout(refetch.current);
-    refetch.current = setTimeout(() => void load(), 300);
+    refetch.current = setTimeout(() => void load({ by: change.by }), 300);
   });
 
   const none = t('common.none');
