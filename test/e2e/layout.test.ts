@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asRole } from '../helpers.ts';
 import { signIn, startApp, type App } from './harness.ts';
 
 /**
@@ -13,7 +14,11 @@ describe.each(['en', 'ko', 'zh'] as const)('at 1024 × 700 in %s', (language) =>
     app = await startApp();
     app.page.setDefaultTimeout(10_000);
     await app.page.setViewportSize({ width: 1024, height: 700 });
+    // Others at work: the header shows how many beside everything else.
+    await asRole(app.core, 'technician');
+    await asRole(app.core, 'clerk');
     await signIn(app.page, 'Admin Park');
+    await app.page.locator('.who-else button').waitFor();
     await app.page.getByLabel('Language').selectOption(language);
     await app.page.evaluate(() => document.fonts.ready);
   });

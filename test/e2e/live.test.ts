@@ -105,4 +105,34 @@ describe('live screens', () => {
     unwrap(await asAdmin('cases.transition', { rma: kase.rma, version: Number(kase.version), to: 'authorized' }));
     await bench.locator('.badge', { hasText: 'Authorized' }).waitFor({ timeout: 2000 });
   });
+
+  it('shows each station who else is working, and on a case at another bench who has it and where', async () => {
+    const kase = await app.core.db.selectFrom('cases').select(['rma', 'version']).where('status', '=', 'received').where('assigned_to', 'is', null).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const asAdmin = await asRole(app.core, 'admin');
+    unwrap(await asAdmin('bench.take', { rma: kase.rma, version: Number(kase.version) }));
+
+    // The dock's window asks when it opens (and every half minute): everyone signed in elsewhere is there.
+    await dock.reload();
+    // One line per person and station; Minji at her own station is the reader.
+    const minji = await app.core.db.selectFrom('users').select('id').where('name', '=', 'Minji Kim').executeTakeFirstOrThrow();
+    const pairs = await app.core.db.selectFrom('presence').select(['user_id', 'station']).distinct().execute();
+    const elsewhere = pairs.filter((p) => !(p.user_id === minji.id && p.station.startsWith('browser '))).length;
+    const count = dock.getByRole('button', { name: `${elsewhere} working` });
+    await count.click();
+    const others = dock.getByRole('region', { name: 'Also working' });
+    await others.getByRole('listitem').first().waitFor();
+    const people = await others.getByRole('listitem').allInnerTexts();
+    expect(people).toHaveLength(elsewhere);
+    // The admin worked last (the take), so comes first; the bench's browser is among the rest.
+    expect(people[0]).toMatch(/^Admin Park Administrator\s+computer .+ · active now$/);
+    expect(people.filter((p) => /^Wei Zhang Technician\s+browser on .+ · active now$/.test(p))).toHaveLength(1);
+    expect(people.join('\n')).not.toContain('Minji Kim');
+    await dock.keyboard.press('Escape');
+    expect(await others.count()).toBe(0);
+    await expect.poll(() => dock.evaluate(() => document.activeElement?.textContent)).toBe(`${elsewhere} working`);
+
+    await bench.evaluate((rma) => (window.location.hash = `#/cases/${rma}`), kase.rma);
+    await bench.getByRole('heading', { name: kase.rma }).waitFor();
+    await bench.getByText(/^Assigned to Admin Park · computer .+ · active now/).waitFor();
+  });
 });

@@ -32,6 +32,7 @@ const malformed: Record<MethodName, { input: unknown; field: string }> = {
   'session.signIn': { input: { userId: 'me', pin: '1234' }, field: 'userId' },
   'session.signOut': { input: { all: true }, field: '_' },
   'session.me': { input: [], field: '_' },
+  'session.presence': { input: { station: 'dock 1' }, field: '_' },
   'cases.list': { input: { query: 'x'.repeat(10_000) }, field: 'query' },
   'cases.get': { input: { rma: "RMA-2026-1' OR 1=1 --" }, field: 'rma' },
   'cases.create': { input: { ...walkIn, returnAddress: { ...walkIn.returnAddress, country: 'Korea' } }, field: 'returnAddress.country' },

@@ -51,7 +51,8 @@ export async function dispatch(core: Core, method: unknown, input: unknown, sess
   if (!isMethodName(method)) return failure(apiError('not_found', commonMessages.unknownMethod({ method: String(method) })));
   const spec = api[method];
   const token = typeof session === 'string' ? session : null;
-  const user = token ? core.sessions.lookup(token, await idleLimitMs(core)) : null;
+  const idleMs = token ? await idleLimitMs(core) : 0;
+  const user = token ? (spec.passive ? core.sessions.peek(token, idleMs) : core.sessions.lookup(token, idleMs)) : null;
   if (spec.access !== 'public') {
     if (!user) return failure(apiError('unauthenticated', commonMessages.signInFirst()));
     if (spec.access !== 'signed-in' && user.role !== 'admin' && !spec.access.includes(user.role)) {

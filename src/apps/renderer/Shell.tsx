@@ -25,7 +25,7 @@ import { UnmatchedScreen } from '../../features/receiving/browser/index.ts';
 import { WalkIn } from '../../features/receiving/browser/index.ts';
 import type { UserInfo } from '../../base/common/identity.ts';
 import { DEFAULT_IDLE_MINUTES, type Site } from '../../base/common/schemas.ts';
-import { LockScreen, useIdleLock } from '../../features/users/browser/index.ts';
+import { LockScreen, useIdleLock, WhoElse } from '../../features/users/browser/index.ts';
 import type { SessionInfo } from '../../features/users/common/index.ts';
 
 interface Props {
@@ -98,6 +98,7 @@ export function Shell({ user, signOut, locked, lock, onUnlocked, onSwitchUser }:
             </ul>
           </nav>
           <SyncIndicator />
+          <WhoElse />
           <span className="who">
             <span className="user-name">{user.name}</span>
             <span className="role">{t(`role.${user.role}`)}</span>

@@ -85,6 +85,7 @@ const en = {
     admin: 'Administrator',
     system: 'Portal',
   },
+  station: { browser: 'browser on {{where}}', machine: 'computer {{where}}' },
   age: { minutes: '{{count}} min', hours: '{{count}} h', days: '{{count}} d' },
   error: {
     unauthenticated: 'Your session has ended. Sign in again.',
@@ -200,6 +201,7 @@ const ko: Strings<typeof en> = {
     admin: '관리자',
     system: '포털',
   },
+  station: { browser: '브라우저 {{where}}', machine: '컴퓨터 {{where}}' },
   age: { minutes: '{{count}}분', hours: '{{count}}시간', days: '{{count}}일' },
   error: {
     unauthenticated: '세션이 끝났습니다. 다시 로그인하세요.',
@@ -315,6 +317,7 @@ const zh: Strings<typeof en> = {
     admin: '管理员',
     system: '门户',
   },
+  station: { browser: '浏览器 {{where}}', machine: '计算机 {{where}}' },
   age: { minutes: '{{count}} 分钟', hours: '{{count}} 小时', days: '{{count}} 天' },
   error: {
     unauthenticated: '会话已结束，请重新登录。',

@@ -14,6 +14,11 @@ export interface MethodSpec<I extends z.ZodType, O> {
    * and opens its own transactions; its spec says why. Absent: a read, on the plain database.
    */
   writes?: true | 'own';
+  /**
+   * The call does not count as use of the session (a window's periodic "still here"), so a desk
+   * left alone still locks after the site's idle time.
+   */
+  passive?: true;
   /** Phantom: carries the result type. */
   output?: O;
 }

@@ -40,6 +40,12 @@ export class Sessions {
     return entry.user;
   }
 
+  /** When the session was last used (not merely peeked at); null when it is unknown. */
+  lastUsed(token: string): Date | null {
+    const entry = this.byToken.get(token);
+    return entry ? new Date(entry.lastSeen) : null;
+  }
+
   close(token: string): void {
     this.byToken.delete(token);
   }

@@ -27,6 +27,8 @@ import { coverageReasonIn, type Remedy } from '../../warranty/common/index.ts';
 import { commonMessages, languageOf, zodMessage } from '../../../base/common/messages.ts';
 import { shippedWord } from '../../../base/browser/shipped.ts';
 import { DateInput } from '../../../base/browser/DateInput.tsx';
+import { stationName } from '../../../base/browser/station.ts';
+import { usePresenceOf, useSeen } from '../../users/browser/index.ts';
 
 interface Props {
   detail: CaseDetail;
@@ -119,6 +121,8 @@ function Assignment({ bench, onChanged, onError }: { bench: BenchCase; onChanged
   const { user } = useSigned();
   const announce = useAnnounce();
   const mayWork = user.role === 'technician' || user.role === 'admin';
+  const assigneeAt = usePresenceOf(bench.assignedTo?.id);
+  const seen = useSeen();
   const run = async (call: Promise<Result<BenchCase>>, message: string) => {
     const result = await call;
     if (!result.ok) return onError(errorMessage(result.error, t));
@@ -128,7 +132,9 @@ function Assignment({ bench, onChanged, onError }: { bench: BenchCase; onChanged
   if (!benchStatuses.includes(bench.status)) return null;
   return (
     <p className="assignment">
-      {bench.assignedTo ? t('bench.assignment', { name: bench.assignedTo.name }) : t('bench.unassigned')}{' '}
+      {bench.assignedTo ? t('bench.assignment', { name: bench.assignedTo.name }) : t('bench.unassigned')}
+      {/* Someone else has it: where they work on it, and whether they are at it now. */}
+      {assigneeAt && bench.assignedTo?.id !== user.id ? <span className="muted"> · {stationName(assigneeAt.station, t)} · {seen(assigneeAt)}</span> : null}{' '}
       {mayWork && bench.assignedTo?.id !== user.id ? (
         <button type="button" onClick={() => void run(api['bench.take']({ rma: bench.rma, version: bench.version }), t('bench.taken', { rma: bench.rma }))}>
           {t('bench.take', { rma: bench.rma })}

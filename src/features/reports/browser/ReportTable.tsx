@@ -1,4 +1,5 @@
 import { signInEvents, type AuditKind } from '../../../base/common/audit.ts';
+import { stationName } from '../../../base/browser/station.ts';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resolution, Status } from '../../cases/common/index.ts';
@@ -108,17 +109,9 @@ function cellView(column: Column, value: Cell, row: TableRow, words: Words, curr
       return <span className="mono">{words.csv.auditAction(value as string)}</span>;
     default:
       if (column.key === 'faultCategory') return shippedWord(words.language, 'faultCategory', String(value));
-      if (column.key === 'station') return stationView(String(value), words);
+      if (column.key === 'station') return stationName(String(value), words.t);
       return String(value);
   }
-}
-
-/** A station as the server names it ("browser <host> <address>", "machine <host>"), in the reader's language. */
-function stationView(station: string, words: Words): string {
-  const [kind, ...where] = station.split(' ');
-  if (kind === 'browser') return words.t('reports.audit.stationBrowser', { where: where.join(' ') });
-  if (kind === 'machine') return words.t('reports.audit.stationMachine', { where: where.join(' ') });
-  return station;
 }
 
 const numeric = new Set(['count', 'days', 'percent', 'money']);

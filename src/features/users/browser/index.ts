@@ -1,2 +1,4 @@
 export * from './SignIn.tsx';
 export * from './LockScreen.tsx';
+export * from './WhoElse.tsx';
+export * from './presence.ts';

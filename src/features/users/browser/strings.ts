@@ -1,7 +1,13 @@
 import type { ByLanguage, Strings } from '../../../base/browser/strings.ts';
 
-/** Signing in. */
+/** Signing in, and who else is working. */
 const en = {
+  presence: {
+    count: '{{count}} working',
+    title: 'Also working',
+    now: 'active now',
+    seen: 'last active {{age}} ago',
+  },
   signIn: {
     title: 'Sign in',
     submit: 'Sign in',
@@ -15,6 +21,12 @@ const en = {
 };
 
 const ko: Strings<typeof en> = {
+  presence: {
+    count: '{{count}}명 근무 중',
+    title: '함께 근무 중',
+    now: '지금 사용 중',
+    seen: '{{age}} 전에 사용',
+  },
   signIn: {
     title: '로그인',
     submit: '로그인',
@@ -28,6 +40,12 @@ const ko: Strings<typeof en> = {
 };
 
 const zh: Strings<typeof en> = {
+  presence: {
+    count: '{{count}} 人在线',
+    title: '同时在线',
+    now: '正在使用',
+    seen: '{{age}}前使用',
+  },
   signIn: {
     title: '登录',
     submit: '登录',
@@ -40,5 +58,5 @@ const zh: Strings<typeof en> = {
   },
 };
 
-/** The users strings in every language: `signIn.*`, `lock.*`. */
+/** The users strings in every language: `signIn.*`, `lock.*`, `presence.*`. */
 export const usersStrings: ByLanguage<typeof en> = { en, ko, zh };

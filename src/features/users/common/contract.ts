@@ -4,7 +4,7 @@ import { nameSchema, pinSchema } from '../../../base/common/schemas.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
 import { usersMessages } from './messages.ts';
-import type { SessionInfo, UserEntry } from './types.ts';
+import type { PresentUser, SessionInfo, UserEntry } from './types.ts';
 
 const chooseUser = zodMessage(usersMessages.chooseUser());
 /** A user's id, as the database can hold it. */
@@ -25,7 +25,15 @@ export const usersMethods = {
     access: 'public',
     summary: 'Signs a user in with their PIN. Wrong PINs make the next try wait, and 10 in a row lock the user until an admin unlocks.',
   }),
-  'session.signOut': method<null>()({ input: empty, access: 'signed-in', summary: 'Ends the session.' }),
+  'session.signOut': method<null>()({ writes: true, input: empty, access: 'signed-in', summary: 'Ends the session.' }),
+  'session.presence': method<PresentUser[]>()({
+    // the window's own "still here": it keeps the session's last use as it was, and a desk left alone still locks
+    writes: true,
+    passive: true,
+    input: empty,
+    access: 'signed-in',
+    summary: 'Who else is working: the other signed-in windows of every station, with their station and when each was last used.',
+  }),
   'session.me': method<UserInfo>()({ input: empty, access: 'signed-in', summary: 'The signed-in user.' }),
   'users.list': method<UserEntry[]>()({
     input: empty,

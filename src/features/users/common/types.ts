@@ -1,4 +1,4 @@
-import type { UserInfo } from '../../../base/common/identity.ts';
+import type { Role, UserInfo } from '../../../base/common/identity.ts';
 
 export interface SessionInfo {
   token: string;
@@ -13,4 +13,17 @@ export interface UserEntry extends UserInfo {
   active: boolean;
   /** Rises with every change an admin makes; a change names the version it was made against. */
   version: number;
+}
+
+/** Someone working at a station: one line per person and station, however many windows they have open there. */
+export interface PresentUser {
+  userId: number;
+  name: string;
+  role: Role;
+  /** Where the window runs, as the server names stations ("browser <host> <address>", "machine <host>"). */
+  station: string;
+  /** When their first window there signed in (ISO). */
+  signedInAt: string;
+  /** When they last used any of them (ISO). */
+  lastSeen: string;
 }

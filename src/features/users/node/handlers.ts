@@ -1,6 +1,7 @@
 import { userOf, type HandlersFor } from '../../../base/node/handlers.ts';
 import type { usersMethods } from '../common/contract.ts';
 import { disableUser, enableUser, resetPin, updateUser } from './manage.ts';
+import { presentOthers } from './presence.ts';
 import { signIn, unlockUser } from './sign-in.ts';
 import { createUser, signOut, userEntries } from './users.ts';
 
@@ -8,6 +9,7 @@ export const usersHandlers: HandlersFor<typeof usersMethods> = {
   'session.signIn': (ctx, input) => signIn(ctx, input),
   'session.signOut': (ctx) => signOut(ctx),
   'session.me': async (ctx) => userOf(ctx),
+  'session.presence': (ctx) => presentOthers(ctx),
   'users.list': (ctx) => userEntries(ctx.db),
   'users.create': (ctx, input) => createUser(ctx.db, ctx.now, input),
   'users.update': (ctx, input) => updateUser(ctx, input),

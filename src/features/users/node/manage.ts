@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { leavePresenceOf } from './presence.ts';
 import type { Role } from '../../../base/common/identity.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import type { Updateable } from 'kysely';
@@ -83,6 +84,7 @@ export async function updateUser(ctx: ServiceContext, input: z.output<typeof upd
   await audit(trx, ctx, 'user_updated', row.id, userOf(ctx).id, changes);
   const user = { id: row.id, name: input.name, role: input.role };
   // A new role takes a new sign-in; a new name shows at once.
+  if (changes.role) await leavePresenceOf(trx, row.id);
   ctx.afterCommit(() => (changes.role ? ctx.core.sessions.closeAllOf(row.id) : ctx.core.sessions.refresh(user)));
   return userEntryOf(trx, row.id);
 }
@@ -94,6 +96,7 @@ export async function disableUser(ctx: ServiceContext, input: { userId: number; 
   if (row.role === 'admin') await requireAnotherAdmin(trx, row, 'userId');
   await saveUser(trx, row, { active: 0 });
   await audit(trx, ctx, 'user_disabled', row.id, userOf(ctx).id);
+  await leavePresenceOf(trx, row.id);
   ctx.afterCommit(() => ctx.core.sessions.closeAllOf(row.id));
   return userEntryOf(trx, row.id);
 }
@@ -114,6 +117,7 @@ export async function resetPin(ctx: ServiceContext, input: z.output<typeof reset
   await requireSitePinLength(trx, input.pin);
   await saveUser(trx, row, { pin_hash: await hashPin(input.pin) });
   await audit(trx, ctx, 'pin_reset', row.id, userOf(ctx).id);
+  await leavePresenceOf(trx, row.id);
   ctx.afterCommit(() => ctx.core.sessions.closeAllOf(row.id));
   return userEntryOf(trx, row.id);
 }

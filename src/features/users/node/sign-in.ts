@@ -6,6 +6,7 @@ import type { Db } from '../../../base/node/core.ts';
 import { trxOf, userOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import type { UserInfo, Role } from '../../../base/common/identity.ts';
 import type { SessionInfo } from '../common/types.ts';
+import { enterPresence } from './presence.ts';
 
 /**
  * Signing in with a PIN, made slow to guess. A run of wrong PINs for one user makes the next try
@@ -148,7 +149,9 @@ export async function signIn(ctx: ServiceContext, { userId, pin }: { userId: num
   if (row && matches) {
     await audit(ctx.db, ctx, 'signed_in', userId);
     const user: UserInfo = { id: Number(row.id), name: row.name, role: row.role as Role };
-    return { token: ctx.core.sessions.open(user), user };
+    const token = ctx.core.sessions.open(user);
+    await enterPresence(ctx.db, token, user.id, ctx.station, ctx.now);
+    return { token, user };
   }
   const after = await inTransaction(ctx.db, async (trx) => {
     await audit(trx, ctx, 'wrong_pin', userId);

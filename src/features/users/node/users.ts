@@ -1,4 +1,5 @@
 import { DepotError, fieldError } from '../../../base/common/result.ts';
+import { leavePresence } from './presence.ts';
 import { commonMessages } from '../../../base/common/messages.ts';
 import { pinOfLength } from '../../../base/common/schemas.ts';
 import { usersMessages } from '../common/messages.ts';
@@ -63,7 +64,10 @@ export async function userEntries(db: Db, id?: number): Promise<UserEntry[]> {
 
 /** Ends the caller's session. */
 export async function signOut(ctx: ServiceContext): Promise<null> {
-  if (ctx.session) ctx.core.sessions.close(ctx.session);
+  if (!ctx.session) return null;
+  await leavePresence(ctx.db, ctx.session);
+  const token = ctx.session;
+  ctx.afterCommit(() => ctx.core.sessions.close(token));
   return null;
 }
 
