@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import type { BenchResult } from './types.ts';
 
-const suites = ['core', 'postgres', 'documents', 'portal', 'reports', 'backup'];
+const suites = ['core', 'postgres', 'stations', 'documents', 'portal', 'reports', 'backup'];
 const suite = process.env.BENCH_SUITE;
 
 if (suite) {
