@@ -42,7 +42,7 @@ export async function run(): Promise<BenchResult[]> {
     const history = { name: 'bench_history', text: numbered(lookupSql.history) };
     const floors: Floors = {
       driver: 'raw pg, prepared',
-      receiptsKind: '8-row transactions through pg, flushed',
+      receiptsKind: 'flushed 8-row transactions, pg',
       async lookup(rma) {
         const row = (await raw.query({ ...kase, values: [rma] })).rows[0] as { id: number };
         await raw.query({ ...history, values: [row.id] });

@@ -237,13 +237,24 @@ export async function runStations(options: StationsOptions): Promise<StationsRep
   return report;
 }
 
-/** One station's working day: `operations` calls, each the next step of its job. */
+/** A desk's next entry on an estimate: the acceptance (no amount) or the payment of what is outstanding. */
+interface Settle {
+  rma: string;
+  estimateVersion: number;
+  amount: number | null;
+}
+
+/** One station's working day: `operations` calls, each the next step of its job (a look at a queue is a step). */
 async function work(station: Station, operations: number, pick: (n: number) => number, trackings: string[]) {
   const { call } = station;
   let parcel: { rma: string; version: number; serial: string; tracking: string } | null = null;
   let kase: BenchCase | null = null;
   let toShip: ShippingQueueRow | null = null;
   let toDecide: string | null = null;
+  let settle: Settle | null = null;
+  let candidate: { show: 'awaiting' | 'diagnosis'; rma: string; version: number } | null = null;
+  let lookAwaiting = false;
+  let lookReady = false;
   let shipped = 0;
   const number = Number(station.name.replace(/\D/g, ''));
   for (let op = 0; op < operations; op++) {
@@ -262,14 +273,19 @@ async function work(station: Station, operations: number, pick: (n: number) => n
         else if (trackings.includes(tracking)) trackings.splice(trackings.indexOf(tracking), 1);
       }
     } else if (station.kind === 'bench') {
-      if (!kase) {
-        // Mine first (an estimate the customer accepted and paid), else the oldest received, often the same as another bench's.
-        const show = op % 2 ? 'awaiting' : 'diagnosis';
-        const q = await call<BenchQueue>('bench.queue', { show, mine: show === 'awaiting' });
-        if (!q.ok || q.value.rows.length === 0) continue;
-        const row = q.value.rows[pick(Math.min(3, q.value.rows.length))]!;
-        const r = show === 'awaiting' ? await call<BenchCase>('bench.get', { rma: row.rma }) : await call<BenchCase>('bench.take', { rma: row.rma, version: row.version });
+      if (!kase && candidate) {
+        const r = candidate.show === 'awaiting' ? await call<BenchCase>('bench.get', { rma: candidate.rma }) : await call<BenchCase>('bench.take', { rma: candidate.rma, version: candidate.version });
         if (r.ok && (r.value.status === 'diagnosing' || r.value.repairGate.allowed)) kase = r.value;
+        candidate = null;
+        continue;
+      }
+      if (!kase) {
+        // In turn: mine waiting on the customer (accepted and paid yet?), or the queue of received units.
+        const show = (lookAwaiting = !lookAwaiting) ? 'awaiting' : 'diagnosis';
+        const q = await call<BenchQueue>('bench.queue', { show, mine: show === 'awaiting' });
+        const rows = q.ok ? q.value.rows : [];
+        // The oldest received, often the same as another bench's; any of mine waiting, as the customers answer in no order.
+        if (rows.length > 0) candidate = { show, ...rows[pick(show === 'awaiting' ? rows.length : Math.min(3, rows.length))]! };
         continue;
       }
       const ref: { rma: string; version: number } = { rma: kase.rma, version: kase.version };
@@ -287,23 +303,28 @@ async function work(station: Station, operations: number, pick: (n: number) => n
         const tracking = `5${String(number).padStart(2, '0')}${String(++shipped).padStart(9, '0')}`;
         await call('shipping.ship', { rma: toShip.rma, version: toShip.version, shipment: { carrier: 'CJ Logistics', weightGrams: 900, tracking } });
         toShip = null;
+      } else if (settle) {
+        const { rma, estimateVersion, amount }: Settle = settle;
+        if (amount === null) await call('bench.recordDecision', { rma, estimateVersion, decision: 'accepted', note: null }, lostRace);
+        else await call('bench.recordPayment', { rma, estimateVersion, amount, reference: `card ${station.name} ${op}` }, lostRace);
+        // Once accepted, the desk looks again before taking the payment.
+        toDecide = amount === null ? rma : null;
+        settle = null;
       } else if (toDecide) {
         const r = await call<BenchCase>('bench.get', { rma: toDecide });
         const estimate = r.ok ? r.value.estimates.find((e) => e.state === 'issued' || e.state === 'accepted') : undefined;
-        if (estimate?.state === 'issued') {
-          await call('bench.recordDecision', { rma: toDecide, estimateVersion: estimate.version, decision: 'accepted', note: null }, lostRace);
-        } else if (estimate && estimate.paid < estimate.totals.total) {
-          await call('bench.recordPayment', { rma: toDecide, estimateVersion: estimate.version, amount: estimate.totals.total - estimate.paid, reference: `card ${station.name} ${op}` }, lostRace);
-          toDecide = null;
-        } else toDecide = null;
-      } else if (op % 2) {
+        if (estimate?.state === 'issued') settle = { rma: toDecide, estimateVersion: estimate.version, amount: null };
+        else if (estimate && estimate.paid < estimate.totals.total) settle = { rma: toDecide, estimateVersion: estimate.version, amount: estimate.totals.total - estimate.paid };
+        toDecide = null;
+      } else if ((lookReady = !lookReady)) {
         const q = await call<ShippingQueueRow[]>('shipping.queue', {});
         const ready = q.ok ? q.value.filter((row) => row.status === 'ready_to_ship') : [];
         if (ready.length > 0) toShip = ready[pick(Math.min(3, ready.length))]!;
       } else {
         const q = await call<BenchQueue>('bench.queue', { show: 'awaiting' });
         const waiting = q.ok ? q.value.rows.filter((row) => row.estimate && !row.estimate.expired) : [];
-        if (waiting.length > 0) toDecide = waiting[pick(Math.min(3, waiting.length))]!.rma;
+        // Customers call back in no order.
+        if (waiting.length > 0) toDecide = waiting[pick(waiting.length)]!.rma;
       }
     }
   }
@@ -364,7 +385,7 @@ export async function check(core: Core, before: Snapshot, ledger: readonly Ack[]
       if (receipts !== 1 || intakes.length !== 1) findings.push(`${rma}: ${receipts} acknowledged receipts, ${intakes.length} in the database`);
     }
     const decided = acks.filter((a) => a.method === 'bench.recordDecision').map((a) => a.estimateVersion!);
-    if (new Set(decided).size !== decided.length) findings.push(`${rma}: one estimate's decision acknowledged twice (versions ${decided.join(', ')})`);
+    if (new Set(decided).size !== decided.length) findings.push(`${rma}: one estimate's decision acknowledged twice (estimate versions ${decided.join(', ')})`);
     for (const estimateVersion of new Set(acks.filter((a) => a.method === 'bench.recordPayment').map((a) => a.estimateVersion!))) {
       const paid = acks.filter((a) => a.method === 'bench.recordPayment' && a.estimateVersion === estimateVersion).length;
       const rows = await core.db.selectFrom('estimate_payments').select('amount').where('case_id', '=', kase.id).where('estimate_version', '=', estimateVersion).execute();
@@ -419,7 +440,7 @@ export async function run(): Promise<BenchResult[]> {
     ];
     const wrong = [...report.failures.map((f) => `failed call: ${f}`), ...report.findings];
     if (wrong.length > 0) {
-      throw new Error(`the stations' check failed:\n  ${wrong.slice(0, 400).join('\n  ')}${wrong.length > 400 ? `\n  … and ${wrong.length - 400} more` : ''}`);
+      throw new Error(`the stations' check failed:\n  ${wrong.slice(0, 40).join('\n  ')}${wrong.length > 40 ? `\n  … and ${wrong.length - 40} more` : ''}`);
     }
     return results;
   } finally {

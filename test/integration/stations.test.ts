@@ -35,7 +35,7 @@ describe.skipIf(testDialect !== 'postgres')('many stations on one PostgreSQL dat
         expect.arrayContaining([
           expect.stringMatching(new RegExp(`^${doubled!.rma}: history has .*${move.to_status} → ${move.to_status}`)),
           `${lost!.rma}: 1 acknowledged receipts, 0 in the database`,
-          expect.stringMatching(new RegExp(`^${gapped!.rma}: portal status updates numbered 2`)),
+          expect.stringMatching(new RegExp(`^${gapped!.rma}: portal status updates numbered (none|2(, \\d+)*), expected 1(, \\d+)*$`)),
         ]),
       );
     } finally {
