@@ -5,8 +5,7 @@ import type { Core } from '../src/base/node/core.ts';
 import { bootCore } from '../src/base/node/boot.ts';
 import { openPostgres, openSqlite, type DepotDatabase } from '../src/base/node/db/open.ts';
 import type { Migration } from '../src/base/node/db/migrations/registry.ts';
-import crypto from 'node:crypto';
-import pg from 'pg';
+import { createDatabase } from './postgres-server.ts';
 import { inject } from 'vitest';
 import { dispatch } from '../src/apps/api/dispatch.ts';
 import { loadDemo } from '../src/features/setup/node/setup.ts';
@@ -25,15 +24,7 @@ export function tempDir(prefix = 'depot-test-'): string {
 export const testDialect = process.env.DEPOT_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 /** A new, empty PostgreSQL database on the test server, by its URL. */
-export async function freshPostgresUrl(): Promise<string> {
-  const server = inject('postgresUrl' as never) as string;
-  const name = `depot_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`); // a name made here, never user input
-  await admin.end();
-  return server.replace(/\/postgres$/, `/${name}`);
-}
+export const freshPostgresUrl = (): Promise<string> => createDatabase(inject('postgresUrl' as never) as string);
 
 /** A fresh database of the run's dialect and a core on it for one test, optionally filled with demo data. */
 export async function freshCore(options: { demo?: boolean; now?: () => Date; databaseUrl?: string } = {}): Promise<Core> {

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import crypto from 'node:crypto';
+import pg from 'pg';
 
 /**
  * A throwaway PostgreSQL 15 cluster in a temporary folder on a loopback port, for the tests that
@@ -27,7 +29,8 @@ export interface PostgresServer {
   stop(): void;
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+/** `durable` commits as a production server does (fsync on), for the benchmarks; tests skip the flushes. */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   if (!fs.existsSync(path.join(BIN, 'initdb'))) {
     throw new Error(`PostgreSQL 15 is not installed (no ${BIN}/initdb): install Debian's postgresql package`);
   }
@@ -44,7 +47,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   const port = await freePort();
   run('pg_ctl', [
     '-D', data, '-l', path.join(dir, 'log'), '-w', '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`, 'start',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} ${options.durable ? '' : '-c fsync=off '}-c max_connections=200`, 'start',
   ]);
   return {
     url: `postgres://depot@127.0.0.1:${port}/postgres`,
@@ -56,4 +59,14 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
     },
   };
+}
+
+/** A new, empty database on the server, by its URL. */
+export async function createDatabase(serverUrl: string): Promise<string> {
+  const name = `depot_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`); // a name made here, never user input
+  await admin.end();
+  return serverUrl.replace(/\/postgres$/, `/${name}`);
 }

@@ -22,6 +22,7 @@ const dialectSuites = [
   'test/integration/supplier-returns.test.ts',
   'test/integration/live.test.ts',
   'test/integration/presence.test.ts',
+  'test/integration/stations.test.ts',
 ];
 
 export default defineConfig({

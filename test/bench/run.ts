@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import type { BenchResult } from './types.ts';
 
-const suites = ['core', 'documents', 'portal', 'reports', 'backup'];
+const suites = ['core', 'postgres', 'stations', 'documents', 'portal', 'reports', 'backup'];
 const suite = process.env.BENCH_SUITE;
 
 if (suite) {
@@ -15,7 +15,7 @@ if (suite) {
   const results = await run();
   console.log(`\n${suite}`);
   for (const r of results) {
-    const value = r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(r.value >= 10 ? 1 : 3);
+    const value = r.value >= 100 || Number.isInteger(r.value) ? r.value.toFixed(0) : r.value.toFixed(r.value >= 10 ? 1 : 3);
     console.log(`  ${r.name.padEnd(62)} ${value.padStart(9)} ${r.unit.padEnd(10)} ${r.target ? `target ${r.target}` : ''}${r.note ? `  (${r.note})` : ''}`);
   }
 } else {

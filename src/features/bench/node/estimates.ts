@@ -266,7 +266,8 @@ export async function recordDecision(ctx: ServiceContext, input: z.output<typeof
   const now = ctx.now;
   const at = now.toISOString();
   const trx = trxOf(ctx);
-  const row = await caseRow(trx, input.rma);
+  // The case is written first: its row lock makes two desks deciding at once take turns, and the second reads the first's decision.
+  const row = await touchCase(trx, at, { rma: input.rma, version: null });
   requireStatus(row, ['awaiting_customer'], m.doingDecision());
   const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
   if (view.decision) {
@@ -302,8 +303,6 @@ export async function recordDecision(ctx: ServiceContext, input: z.output<typeof
       carrier: null,
       resolution: 'returned_unrepaired',
     });
-  } else {
-    await touchCase(trx, at, { rma: row.rma, version: null });
   }
 }
 
@@ -313,7 +312,8 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
   const now = ctx.now;
   const at = now.toISOString();
   const trx = trxOf(ctx);
-  const row = await caseRow(trx, input.rma);
+  // Written first, as a decision is: two payments at once take turns, and the second sees what the first paid.
+  const row = await touchCase(trx, at, { rma: input.rma, version: null });
   requireStatus(row, ['awaiting_customer'], m.doingPayment());
   const { view } = await estimateFor(trx, row.id, input.estimateVersion, await siteToday(trx, now));
   if (view.state !== 'accepted') {
@@ -335,7 +335,6 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
       recorded_by: userIdOf(caller),
     })
     .execute();
-  await touchCase(trx, at, { rma: row.rma, version: null });
 }
 
 /** Records a portal acceptance on the estimate itself when repair starts, so the case names the accepted version. */
