@@ -71,6 +71,12 @@ const LEASE = 'portal-sync';
  */
 const FLUSH_EVERY = 1000;
 const FLUSH_AFTER_MS = 250;
+/**
+ * Delivered rows marked per statement. SQLite runs on this thread: between statements the
+ * responses that came in meanwhile are read and the next requests go out, so a large write does
+ * not leave the connections idle.
+ */
+const MARK_EVERY = 100;
 
 export class SyncWorker {
   private readonly client: PortalClient;
@@ -161,6 +167,9 @@ export class SyncWorker {
     let exhausted = false;
     let reading: Promise<void> | null = null;
     let readError: unknown = null;
+    let writeError: unknown = null;
+    let stop = false;
+    let pauseReason: string | null = null;
 
     const failures: Outcome[] = [];
     let buffer: Outcome[] = [];
@@ -171,10 +180,16 @@ export class SyncWorker {
       const batch = buffer;
       buffer = [];
       flushedAt = performance.now();
-      writing = writing.then(async () => {
-        await this.record(batch, result);
-        for (const o of batch) if (!o.error) committed.push(o.row.id);
-      });
+      writing = writing
+        .then(async () => {
+          await this.record(batch, result);
+          for (const o of batch) if (!o.error) committed.push(o.row.id);
+        })
+        .catch((error: unknown) => {
+          // What was sent but not recorded is sent again next round, with the same keys.
+          writeError ??= error;
+          stop = true;
+        });
       return writing;
     };
     // The window is always the first pending rows by id, so every earlier pending row of an RMA is
@@ -237,8 +252,6 @@ export class SyncWorker {
       return reading;
     };
 
-    let stop = false;
-    let pauseReason: string | null = null;
     const started = performance.now();
     // Rounds end well inside the lease so no second worker can take over mid-round.
     const budgetMs = this.leaseTtlMs / 2;
@@ -273,7 +286,8 @@ export class SyncWorker {
             }
           }
           buffer.push(outcome);
-          if (buffer.length >= FLUSH_EVERY || performance.now() - flushedAt >= FLUSH_AFTER_MS) await flush();
+          // Not awaited: the lane goes on sending while the outcomes are written.
+          if (buffer.length >= FLUSH_EVERY || performance.now() - flushedAt >= FLUSH_AFTER_MS) void flush();
           if (outcome.error) {
             held.add(rma);
             break;
@@ -288,6 +302,7 @@ export class SyncWorker {
     await reading;
     await flush();
     if (readError) throw readError;
+    if (writeError) throw writeError;
     if (pauseReason) await pauseSync(this.core.db, this.now(), pauseReason);
     const later = [nextDue ? Date.parse(nextDue) : Infinity, this.holdUntil > now.getTime() ? this.holdUntil : Infinity];
     for (const o of failures) if (!o.error!.unauthorized && o.error!.kind === 'transient') later.push(Date.parse(o.row.next_attempt_at));
@@ -304,11 +319,12 @@ export class SyncWorker {
     await this.core.db
       .transaction()
       .execute(async (trx) => {
-        for (let i = 0; i < sentIds.length; i += 500) {
+        for (let i = 0; i < sentIds.length; i += MARK_EVERY) {
+          if (i > 0) await new Promise((resolve) => setImmediate(resolve));
           await trx
             .updateTable('portal_outbox')
             .set((eb) => ({ state: 'sent', sent_at: at, last_error: null, attempts: eb('attempts', '+', 1) }))
-            .where('id', 'in', sentIds.slice(i, i + 500))
+            .where('id', 'in', sentIds.slice(i, i + MARK_EVERY))
             .execute();
         }
         for (const { row, error } of outcomes) {
