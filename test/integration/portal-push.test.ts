@@ -1,13 +1,35 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainContext } from '../../src/base/node/handlers.ts';
 import type { Core } from '../../src/base/node/core.ts';
-import type { PortalClient } from '../../src/features/portal-sync/node/client.ts';
+import { PortalClient } from '../../src/features/portal-sync/node/client.ts';
 import { listFlags } from '../../src/features/portal-sync/node/flags.ts';
 import { getSyncState, resumeSync } from '../../src/features/portal-sync/node/state.ts';
 import { discard, listDeadLetters, requeue } from '../../src/features/portal-sync/node/worker.ts';
 import { advance, deskCase, drain, expectInSync, setupDepot, testClient, testWorker } from '../portal/harness.ts';
 import { startPortal, type ReferencePortal } from '../portal/server.ts';
 import type { Caller } from '../../src/base/common/identity.ts';
+
+/** Counts the requests in flight, in all and per RMA. */
+class WatchedClient extends PortalClient {
+  private readonly perRma = new Map<string, number>();
+  private inFlight = 0;
+  most = 0;
+  mostPerRma = 0;
+
+  override async sendStored(method: string, path: string, body: string, idempotencyKey: string) {
+    const rma = path.split('/')[2]!;
+    const count = (this.perRma.get(rma) ?? 0) + 1;
+    this.perRma.set(rma, count);
+    this.mostPerRma = Math.max(this.mostPerRma, count);
+    this.most = Math.max(this.most, ++this.inFlight);
+    try {
+      return await super.sendStored(method, path, body, idempotencyKey);
+    } finally {
+      this.inFlight--;
+      this.perRma.set(rma, this.perRma.get(rma)! - 1);
+    }
+  }
+}
 
 const road = ['received', 'diagnosing', 'repairing', 'qa', 'ready_to_ship', 'shipped', 'closed'] as const;
 
@@ -50,10 +72,14 @@ describe('portal push worker', () => {
     expect(portal.stats.replays + portal.stats.stale).toBe(0);
   });
 
-  it('never lets a later update of an RMA overtake an earlier one that is still pending', async () => {
+  // One row per window and one lane: the RMA's later rows come in later reads of the same round, after the failure.
+  it.each([
+    [500, 4],
+    [1, 1],
+  ])('never lets a later update of an RMA overtake an earlier one that is still pending (window of %i, %i at a time)', async (batchSize, concurrency) => {
     const [a, b] = (await someCases(2, 2)) as [string, string];
     portal.addFault({ kind: 'status', status: 500, count: 1, match: `${a}/status` });
-    const worker = testWorker(core, client, { backoff: { baseMs: 60_000, capMs: 60_000 }, random: () => 1 });
+    const worker = testWorker(core, client, { backoff: { baseMs: 60_000, capMs: 60_000 }, random: () => 1, batchSize, concurrency });
     await worker.runOnce();
     // b went through; a's first status failed and its two later statuses were not sent.
     expect(portal.rmas.get(b)!.lastSeq).toBe(3);
@@ -63,6 +89,22 @@ describe('portal push worker', () => {
     expect(pending.map((p) => p.rma)).toEqual([a, a, a]);
     expect(pending[0]!.attempts).toBe(1);
     expect(pending[0]!.last_error).toMatch(/500/);
+  });
+
+  it('reads the queue again within a round: every update once, in order, one request per RMA at a time', async () => {
+    await someCases(6, 4);
+    const watched = new WatchedClient({ baseUrl: portal.url, token: portal.token });
+    const round = await testWorker(core, watched, { batchSize: 2, concurrency: 3 }).runOnce();
+    watched.close();
+    const rows = await core.db.selectFrom('portal_outbox').select(['state', 'attempts']).execute();
+    // 6 registrations + 24 statuses, all in one round although a window holds two rows.
+    expect(rows).toHaveLength(30);
+    expect(round.sent).toBe(30);
+    expect(rows.every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
+    expect(watched.mostPerRma).toBe(1);
+    expect(watched.most).toBeLessThanOrEqual(3);
+    expect(portal.stats.replays + portal.stats.stale + portal.stats.duplicateKeys).toBe(0);
+    await expectInSync(core, portal);
   });
 
   it('survives timeouts after the portal applied: same key again, applied once', async () => {

@@ -63,8 +63,20 @@ interface Row {
 type Outcome = { row: Row; error: PortalError | null };
 
 const LEASE = 'portal-sync';
-/** Outcomes written per transaction while a round is under way. */
-const FLUSH_EVERY = 200;
+/**
+ * Outcomes are written in one transaction once this many piled up or this long after the last
+ * write, whichever comes first: each commit is an fsync, so writing few large transactions keeps
+ * the push at the rate of the wire, and the bound says how much a crash can make the worker send
+ * again (with the same keys, which the portal answers from its key store).
+ */
+const FLUSH_EVERY = 1000;
+const FLUSH_AFTER_MS = 250;
+/**
+ * Delivered rows marked per statement. SQLite runs on this thread: between statements the
+ * responses that came in meanwhile are read and the next requests go out, so a large write does
+ * not leave the connections idle.
+ */
+const MARK_EVERY = 100;
 
 export class SyncWorker {
   private readonly client: PortalClient;
@@ -132,73 +144,131 @@ export class SyncWorker {
     return result;
   }
 
+  /**
+   * Sends what is due for the length of one round. Lanes (`concurrency` of them) each take one
+   * RMA's queue and send it row after row; a lane that finishes takes the next queue at once, and
+   * the window of pending rows is read again before the queues run out, so the wire stays busy
+   * from the round's first request to its last instead of emptying at every window's end.
+   */
   private async push(result: RoundResult, now: Date): Promise<void> {
     const db = this.core.db;
-    const rows: Row[] = await db
-      .selectFrom('portal_outbox')
-      .select(['id', 'case_id', 'rma', 'idempotency_key', 'method', 'path', 'body', 'attempts', 'next_attempt_at'])
-      .where('state', '=', 'pending')
-      .orderBy('id')
-      .limit(this.batchSize)
-      .execute();
-    if (rows.length === 0) return;
-    // Every earlier pending row of an RMA has a smaller id, so it is in this window too.
-    const queues = new Map<string, Row[]>();
-    for (const row of rows) {
-      const queue = queues.get(row.rma);
-      if (queue) queue.push(row);
-      else queues.set(row.rma, [row]);
-    }
-    // A dead row holds back the later rows of its RMA until staff re-queue or discard it.
-    const blocked = new Set<string>();
-    const rmas = [...queues.keys()];
-    for (let i = 0; i < rmas.length; i += 500) {
-      const dead = await db
-        .selectFrom('portal_outbox')
-        .select('rma')
-        .distinct()
-        .where('state', '=', 'dead')
-        .where('rma', 'in', rmas.slice(i, i + 500))
-        .execute();
-      for (const d of dead) blocked.add(d.rma);
-    }
     const nowIso = now.toISOString();
-    const work: Row[][] = [];
+    /** Rows taken this round whose delivery is not yet committed (they are still pending). */
+    const seen = new Set<number>();
+    /** Ids committed as sent since the last read: dropped from `seen` before the next one. */
+    let committed: number[] = [];
+    /** RMAs whose queue waits for a lane or is being sent: later rows join the queue. */
+    const open = new Map<string, Row[]>();
+    const ready: Row[][] = [];
+    /** RMAs left alone for the rest of the round: a row failed, is not due yet, or is dead. */
+    const held = new Set<string>();
+    const checked = new Set<string>();
     let nextDue: string | null = null;
-    for (const [rma, queue] of queues) {
-      if (blocked.has(rma)) continue;
-      const due: Row[] = [];
-      for (const row of queue) {
-        if (row.next_attempt_at > nowIso) {
-          if (nextDue === null || row.next_attempt_at < nextDue) nextDue = row.next_attempt_at;
-          break;
-        }
-        due.push(row);
-      }
-      if (due.length > 0) work.push(due);
-    }
+    let exhausted = false;
+    let reading: Promise<void> | null = null;
+    let readError: unknown = null;
+    let writeError: unknown = null;
+    let stop = false;
+    let pauseReason: string | null = null;
 
-    const outcomes: Outcome[] = [];
+    const failures: Outcome[] = [];
     let buffer: Outcome[] = [];
     let writing: Promise<void> = Promise.resolve();
+    let flushedAt = performance.now();
     // Outcomes are written as they pile up, so one slow request never holds back the others' bookkeeping.
     const flush = () => {
       const batch = buffer;
       buffer = [];
-      writing = writing.then(() => this.record(batch, result));
+      flushedAt = performance.now();
+      writing = writing
+        .then(async () => {
+          await this.record(batch, result);
+          for (const o of batch) if (!o.error) committed.push(o.row.id);
+        })
+        .catch((error: unknown) => {
+          // What was sent but not recorded is sent again next round, with the same keys.
+          writeError ??= error;
+          stop = true;
+        });
       return writing;
     };
-    let stop = false;
-    let pauseReason: string | null = null;
+    // The window is always the first pending rows by id, so every earlier pending row of an RMA is
+    // in it too (per RMA, rows commit in id order); rows already taken this round are skipped.
+    const read = async () => {
+      // Delivered rows leave the pending set before it is read, so the read is not spent on them.
+      await flush();
+      for (const id of committed) seen.delete(id);
+      committed = [];
+      const limit = this.batchSize + seen.size;
+      const rows: Row[] = await db
+        .selectFrom('portal_outbox')
+        .select(['id', 'case_id', 'rma', 'idempotency_key', 'method', 'path', 'body', 'attempts', 'next_attempt_at'])
+        .where('state', '=', 'pending')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      if (rows.length < limit) exhausted = true;
+      const fresh = rows.filter((row) => !seen.has(row.id));
+      for (const row of fresh) seen.add(row.id);
+      // A dead row holds back the later rows of its RMA until staff re-queue or discard it.
+      const unchecked = [...new Set(fresh.map((row) => row.rma))].filter((rma) => !held.has(rma) && !checked.has(rma));
+      for (let i = 0; i < unchecked.length; i += 500) {
+        const dead = await db
+          .selectFrom('portal_outbox')
+          .select('rma')
+          .distinct()
+          .where('state', '=', 'dead')
+          .where('rma', 'in', unchecked.slice(i, i + 500))
+          .execute();
+        for (const d of dead) held.add(d.rma);
+      }
+      for (const rma of unchecked) checked.add(rma);
+      for (const row of fresh) {
+        if (held.has(row.rma)) continue;
+        if (row.next_attempt_at > nowIso) {
+          if (nextDue === null || row.next_attempt_at < nextDue) nextDue = row.next_attempt_at;
+          held.add(row.rma);
+          continue;
+        }
+        const queue = open.get(row.rma);
+        if (queue) {
+          queue.push(row);
+        } else {
+          const newQueue = [row];
+          open.set(row.rma, newQueue);
+          ready.push(newQueue);
+        }
+      }
+    };
+    const readAhead = () => {
+      reading ??= read()
+        .catch((error: unknown) => {
+          readError = error;
+          exhausted = true;
+        })
+        .finally(() => {
+          reading = null;
+        });
+      return reading;
+    };
+
     const started = performance.now();
     // Rounds end well inside the lease so no second worker can take over mid-round.
     const budgetMs = this.leaseTtlMs / 2;
-    let next = 0;
+    const inBudget = () => !stop && performance.now() - started < budgetMs;
     const lane = async () => {
-      while (!stop && next < work.length && performance.now() - started < budgetMs) {
-        const queue = work[next++]!;
-        for (const row of queue) {
-          if (stop) break;
+      while (inBudget()) {
+        if (ready.length < this.concurrency && !exhausted) void readAhead();
+        const queue = ready.shift();
+        if (!queue) {
+          if (exhausted && !reading) return;
+          await readAhead();
+          continue;
+        }
+        const rma = queue[0]!.rma;
+        // The queue may grow while it is sent; it closes (synchronously) once its last row went out.
+        for (let i = 0; i < queue.length && inBudget(); i++) {
+          const row = queue[i]!;
           let outcome: Outcome;
           try {
             await this.client.sendStored(row.method, row.path, row.body, row.idempotency_key);
@@ -206,6 +276,7 @@ export class SyncWorker {
           } catch (error) {
             const failure = error instanceof PortalError ? error : new PortalError('transient', 0, 'internal', String(error));
             outcome = { row, error: failure };
+            failures.push(outcome);
             if (failure.unauthorized) {
               stop = true;
               pauseReason = `The portal refused the API token (${failure.message}). Fix the token in the portal settings, then resume sync.`;
@@ -214,18 +285,27 @@ export class SyncWorker {
               this.holdUntil = Math.max(this.holdUntil, now.getTime() + this.retryDelay(row.attempts + 1, failure.retryAfterMs));
             }
           }
-          outcomes.push(outcome);
           buffer.push(outcome);
-          if (buffer.length >= FLUSH_EVERY) await flush();
-          if (outcome.error) break;
+          // Not awaited: the lane goes on sending while the outcomes are written.
+          if (buffer.length >= FLUSH_EVERY || performance.now() - flushedAt >= FLUSH_AFTER_MS) void flush();
+          if (outcome.error) {
+            held.add(rma);
+            break;
+          }
         }
+        open.delete(rma);
+        // Stopped mid-queue: its rest stays pending, and no later row of the RMA may go before it.
+        if (!inBudget()) held.add(rma);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, work.length) }, lane));
+    await Promise.all(Array.from({ length: this.concurrency }, lane));
+    await reading;
     await flush();
+    if (readError) throw readError;
+    if (writeError) throw writeError;
     if (pauseReason) await pauseSync(this.core.db, this.now(), pauseReason);
     const later = [nextDue ? Date.parse(nextDue) : Infinity, this.holdUntil > now.getTime() ? this.holdUntil : Infinity];
-    for (const o of outcomes) if (o.error && !o.error.unauthorized && o.error.kind === 'transient') later.push(Date.parse(o.row.next_attempt_at));
+    for (const o of failures) if (!o.error!.unauthorized && o.error!.kind === 'transient') later.push(Date.parse(o.row.next_attempt_at));
     const earliest = Math.min(...later);
     result.nextDueAt = Number.isFinite(earliest) ? new Date(earliest) : null;
   }
@@ -239,11 +319,12 @@ export class SyncWorker {
     await this.core.db
       .transaction()
       .execute(async (trx) => {
-        for (let i = 0; i < sentIds.length; i += 500) {
+        for (let i = 0; i < sentIds.length; i += MARK_EVERY) {
+          if (i > 0) await new Promise((resolve) => setImmediate(resolve));
           await trx
             .updateTable('portal_outbox')
             .set((eb) => ({ state: 'sent', sent_at: at, last_error: null, attempts: eb('attempts', '+', 1) }))
-            .where('id', 'in', sentIds.slice(i, i + 500))
+            .where('id', 'in', sentIds.slice(i, i + MARK_EVERY))
             .execute();
         }
         for (const { row, error } of outcomes) {
