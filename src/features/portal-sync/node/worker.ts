@@ -70,7 +70,7 @@ const rowColumns = ['id', 'case_id', 'rma', 'idempotency_key', 'method', 'path',
  * the push at the rate of the wire, and the bound says how much a crash can make the worker send
  * again (with the same keys, which the portal answers from its key store).
  */
-const FLUSH_EVERY = 1000;
+const FLUSH_EVERY = 5000;
 const FLUSH_AFTER_MS = 250;
 /**
  * Delivered rows marked per statement. SQLite runs on this thread: between statements the
