@@ -15,9 +15,12 @@ class WatchedClient extends PortalClient {
   private inFlight = 0;
   most = 0;
   mostPerRma = 0;
+  /** Runs before each request goes out. */
+  beforeSend: (rma: string) => Promise<void> = async () => undefined;
 
   override async sendStored(method: string, path: string, body: string, idempotencyKey: string) {
     const rma = path.split('/')[2]!;
+    await this.beforeSend(rma);
     const count = (this.perRma.get(rma) ?? 0) + 1;
     this.perRma.set(rma, count);
     this.mostPerRma = Math.max(this.mostPerRma, count);
@@ -104,6 +107,24 @@ describe('portal push worker', () => {
     expect(watched.mostPerRma).toBe(1);
     expect(watched.most).toBeLessThanOrEqual(3);
     expect(portal.stats.replays + portal.stats.stale + portal.stats.duplicateKeys).toBe(0);
+    await expectInSync(core, portal);
+  });
+
+  it('sends a row that became visible after a read went past its id before the later rows of its RMA', async () => {
+    const [, b, c] = (await someCases(3, 2)) as [string, string, string];
+    await advance(core, users, b, ['repairing']);
+    // b's rows stand for a transaction that got smaller ids than c's but committed after them.
+    const hidden = (await core.db.selectFrom('portal_outbox').select('id').where('rma', '=', b).execute()).map((r) => r.id);
+    await core.db.updateTable('portal_outbox').set({ state: 'discarded' }).where('id', 'in', hidden).execute();
+    const watched = new WatchedClient({ baseUrl: portal.url, token: portal.token });
+    watched.beforeSend = async (rma) => {
+      if (rma === c) await core.db.updateTable('portal_outbox').set({ state: 'pending' }).where('id', 'in', hidden).where('state', '=', 'discarded').execute();
+    };
+    await testWorker(core, watched, { batchSize: 1, concurrency: 1 }).runOnce();
+    watched.close();
+    expect(portal.stats.stale).toBe(0);
+    // The round that saw b's last row sent all of b's rows, in order.
+    expect(portal.rmas.get(b)!.statusLog.map((u) => u.seq)).toEqual([1, 2, 3, 4]);
     await expectInSync(core, portal);
   });
 

@@ -63,13 +63,14 @@ interface Row {
 type Outcome = { row: Row; error: PortalError | null };
 
 const LEASE = 'portal-sync';
+const rowColumns = ['id', 'case_id', 'rma', 'idempotency_key', 'method', 'path', 'body', 'attempts', 'next_attempt_at'] as const;
 /**
  * Outcomes are written in one transaction once this many piled up or this long after the last
  * write, whichever comes first: each commit is an fsync, so writing few large transactions keeps
  * the push at the rate of the wire, and the bound says how much a crash can make the worker send
  * again (with the same keys, which the portal answers from its key store).
  */
-const FLUSH_EVERY = 1000;
+const FLUSH_EVERY = 5000;
 const FLUSH_AFTER_MS = 250;
 /**
  * Delivered rows marked per statement. SQLite runs on this thread: between statements the
@@ -153,7 +154,7 @@ export class SyncWorker {
   private async push(result: RoundResult, now: Date): Promise<void> {
     const db = this.core.db;
     const nowIso = now.toISOString();
-    /** Rows taken this round whose delivery is not yet committed (they are still pending). */
+    /** Rows read this round whose delivery is not yet committed (they are still pending). */
     const seen = new Set<number>();
     /** Ids committed as sent since the last read: dropped from `seen` before the next one. */
     let committed: number[] = [];
@@ -162,7 +163,6 @@ export class SyncWorker {
     const ready: Row[][] = [];
     /** RMAs left alone for the rest of the round: a row failed, is not due yet, or is dead. */
     const held = new Set<string>();
-    const checked = new Set<string>();
     let nextDue: string | null = null;
     let exhausted = false;
     let reading: Promise<void> | null = null;
@@ -192,38 +192,42 @@ export class SyncWorker {
         });
       return writing;
     };
-    // The window is always the first pending rows by id, so every earlier pending row of an RMA is
-    // in it too (per RMA, rows commit in id order); rows already taken this round are skipped.
+    let cursor = 0;
+    // Each read takes the next pending rows by id. Per RMA, rows commit in id order; across RMAs a
+    // smaller id may commit later (PostgreSQL), so a row a read went past may turn up afterwards:
+    // it is looked for among the RMAs read, and still goes before its RMA's later rows.
     const read = async () => {
-      // Delivered rows leave the pending set before it is read, so the read is not spent on them.
-      await flush();
       for (const id of committed) seen.delete(id);
       committed = [];
-      const limit = this.batchSize + seen.size;
+      const after = cursor;
       const rows: Row[] = await db
         .selectFrom('portal_outbox')
-        .select(['id', 'case_id', 'rma', 'idempotency_key', 'method', 'path', 'body', 'attempts', 'next_attempt_at'])
+        .select(rowColumns)
         .where('state', '=', 'pending')
+        .where('id', '>', after)
         .orderBy('id')
-        .limit(limit)
+        .limit(this.batchSize)
         .execute();
-      if (rows.length < limit) exhausted = true;
-      const fresh = rows.filter((row) => !seen.has(row.id));
-      for (const row of fresh) seen.add(row.id);
-      // A dead row holds back the later rows of its RMA until staff re-queue or discard it.
-      const unchecked = [...new Set(fresh.map((row) => row.rma))].filter((rma) => !held.has(rma) && !checked.has(rma));
-      for (let i = 0; i < unchecked.length; i += 500) {
-        const dead = await db
+      if (rows.length < this.batchSize) exhausted = true;
+      if (rows.length > 0) cursor = rows[rows.length - 1]!.id;
+      const rmas = [...new Set(rows.map((row) => row.rma))].filter((rma) => !held.has(rma));
+      const late: Row[] = [];
+      for (let i = 0; i < rmas.length; i += 500) {
+        const found = await db
           .selectFrom('portal_outbox')
-          .select('rma')
-          .distinct()
-          .where('state', '=', 'dead')
-          .where('rma', 'in', unchecked.slice(i, i + 500))
+          .select([...rowColumns, 'state'])
+          .where('rma', 'in', rmas.slice(i, i + 500))
+          .where((eb) => eb.or([eb('state', '=', 'dead'), eb.and([eb('state', '=', 'pending'), eb('id', '<=', after)])]))
           .execute();
-        for (const d of dead) held.add(d.rma);
+        for (const { state, ...row } of found) {
+          // A dead row holds back the later rows of its RMA until staff re-queue or discard it.
+          if (state === 'dead') held.add(row.rma);
+          else if (!seen.has(row.id)) late.push(row);
+        }
       }
-      for (const rma of unchecked) checked.add(rma);
+      const fresh = late.length > 0 ? [...late, ...rows].sort((x, y) => x.id - y.id) : rows;
       for (const row of fresh) {
+        seen.add(row.id);
         if (held.has(row.rma)) continue;
         if (row.next_attempt_at > nowIso) {
           if (nextDue === null || row.next_attempt_at < nextDue) nextDue = row.next_attempt_at;
