@@ -147,10 +147,18 @@ export async function signIn(ctx: ServiceContext, { userId, pin }: { userId: num
   // An unknown user's PIN is checked too, against no one's hash: the same work, the same answer.
   const matches = await verifyPin(pin, row?.pin_hash ?? NOBODY);
   if (row && matches) {
-    await audit(ctx.db, ctx, 'signed_in', userId);
     const user: UserInfo = { id: Number(row.id), name: row.name, role: row.role as Role };
     const token = ctx.core.sessions.open(user);
-    await enterPresence(ctx.db, token, user.id, ctx.station, ctx.now);
+    // The sign-in's record and its window's presence are written together, or the session is not kept.
+    try {
+      await inTransaction(ctx.db, async (trx) => {
+        await audit(trx, ctx, 'signed_in', userId);
+        await enterPresence(trx, token, user.id, ctx.station, ctx.now);
+      });
+    } catch (error) {
+      ctx.core.sessions.close(token);
+      throw error;
+    }
     return { token, user };
   }
   const after = await inTransaction(ctx.db, async (trx) => {
