@@ -5,8 +5,7 @@ import type { Core } from '../../base/node/core.ts';
 import { runService, thisMachine, type ServiceContext } from '../../base/node/handlers.ts';
 import { isExportCall, recordCall } from '../../base/node/audit.ts';
 import type { Caller, UserInfo } from '../../base/common/identity.ts';
-import { DEFAULT_IDLE_MINUTES } from '../../base/common/schemas.ts';
-import { readSite } from '../../features/settings/node/index.ts';
+import { idleLimitMs } from '../../features/settings/node/index.ts';
 import { api, isMethodName } from './contract.ts';
 import { handlers } from './handlers.ts';
 
@@ -28,15 +27,9 @@ export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<strin
   return fields;
 }
 
-/** How long a session may go unused: the site's setting, or its default before the site exists. */
-async function idleLimitMs(core: Core): Promise<number> {
-  const site = await readSite(core.db);
-  return (site?.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
-}
-
 /** The signed-in user of a session, for a transport's own checks (the host's event stream); not counted as use. */
 export async function sessionUser(core: Core, session: string | null): Promise<UserInfo | null> {
-  return session ? core.sessions.peek(session, await idleLimitMs(core)) : null;
+  return session ? core.sessions.peek(session, await idleLimitMs(core.db)) : null;
 }
 
 const failure = (error: ApiError): Result<never> => ({ ok: false, error });
@@ -51,7 +44,7 @@ export async function dispatch(core: Core, method: unknown, input: unknown, sess
   if (!isMethodName(method)) return failure(apiError('not_found', commonMessages.unknownMethod({ method: String(method) })));
   const spec = api[method];
   const token = typeof session === 'string' ? session : null;
-  const idleMs = token ? await idleLimitMs(core) : 0;
+  const idleMs = token ? await idleLimitMs(core.db) : 0;
   const user = token ? (spec.passive ? core.sessions.peek(token, idleMs) : core.sessions.lookup(token, idleMs)) : null;
   if (spec.access !== 'public') {
     if (!user) return failure(apiError('unauthenticated', commonMessages.signInFirst()));

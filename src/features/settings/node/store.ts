@@ -6,7 +6,7 @@ import { calendarSchema, defaultCalendar, type HolidayCalendar } from '../../rep
 import { calendarDateIn, type CalendarDate } from '../../../base/common/dates.ts';
 import { DepotError } from '../../../base/common/result.ts';
 import { settingsMessages } from '../common/messages.ts';
-import { siteSchema } from '../../../base/common/schemas.ts';
+import { DEFAULT_IDLE_MINUTES, siteSchema } from '../../../base/common/schemas.ts';
 import type { Db } from '../../../base/node/core.ts';
 import type { Site } from '../../../base/common/schemas.ts';
 
@@ -110,6 +110,11 @@ export const setting: { readonly [K in SettingKey]: Setting<K> } = {
 
 export function readSite(db: Db): Promise<Site | null> {
   return setting.site.read(db);
+}
+
+/** How long a session may go unused: the site's setting, or its default before the site exists. */
+export async function idleLimitMs(db: Db): Promise<number> {
+  return ((await readSite(db))?.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
 }
 
 export async function requireSite(db: Db): Promise<Site> {

@@ -2,8 +2,7 @@ import crypto from 'node:crypto';
 import type { Role } from '../../../base/common/identity.ts';
 import type { Db } from '../../../base/node/core.ts';
 import { userOf, type ServiceContext } from '../../../base/node/handlers.ts';
-import { readSite } from '../../settings/node/index.ts';
-import { DEFAULT_IDLE_MINUTES } from '../../../base/common/schemas.ts';
+import { idleLimitMs } from '../../settings/node/index.ts';
 import type { PresentUser } from '../common/types.ts';
 
 /**
@@ -42,16 +41,15 @@ export async function presentOthers(ctx: ServiceContext): Promise<PresentUser[]>
   const token = ctx.session!;
   const id = presenceIdOf(token);
   const lastUsed = (ctx.core.sessions.lastUsed(token) ?? ctx.now).toISOString();
-  const site = await readSite(ctx.db);
-  const since = new Date(ctx.now.getTime() - (site?.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000).toISOString();
+  const since = new Date(ctx.now.getTime() - (await idleLimitMs(ctx.db))).toISOString();
 
   await ctx.db.deleteFrom('presence').where('last_seen', '<', since).execute();
-  const updated = await ctx.db.updateTable('presence').set({ last_seen: lastUsed }).where('id', '=', id).executeTakeFirst();
-  // A window signed in before its station kept presence (or whose row an admin's change removed
-  // while the session lives on) enters now.
-  if (Number(updated.numUpdatedRows) === 0) {
-    await ctx.db.insertInto('presence').values({ id, user_id: me.id, station: ctx.station, signed_in_at: lastUsed, last_seen: lastUsed }).execute();
-  }
+  // A window whose row is missing (signed in before its station kept presence) enters now.
+  await ctx.db
+    .insertInto('presence')
+    .values({ id, user_id: me.id, station: ctx.station, signed_in_at: lastUsed, last_seen: lastUsed })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ last_seen: lastUsed }))
+    .execute();
 
   // One line per person and station, however many windows they left open there; this window's
   // person at this station is the reader.
