@@ -16,6 +16,12 @@ export default tseslint.config(
   {
     files: ['src/**'],
     plugins: { depot },
-    rules: { 'depot/layers': 'error', 'depot/no-cycle': 'error' },
+    rules: {
+      'depot/layers': 'error',
+      'depot/no-cycle': 'error',
+      // One way to build a form: useDepotForm, which keeps focus where the person is typing.
+      'no-restricted-imports': ['error', { paths: [{ name: 'react-hook-form', importNames: ['useForm'], message: 'Use useDepotForm from base/browser/form.ts.' }] }],
+    },
   },
+  { files: ['src/base/browser/form.ts'], rules: { 'no-restricted-imports': 'off' } },
 );

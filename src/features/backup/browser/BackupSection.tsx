@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../../base/browser/api.ts';
@@ -10,6 +9,7 @@ import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { backupSettingsSchema, type BackupSettings, type BackupStatus } from '../common/contract.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 type SettingsForm = z.input<typeof backupSettingsSchema>;
 
@@ -115,7 +115,7 @@ function BackupSettingsForm({ status, onSaved }: { status: BackupStatus; onSaved
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<SettingsForm, unknown, BackupSettings>({ resolver: zodResolver(backupSettingsSchema), defaultValues: formOf(status.settings) });
+  } = useDepotForm<SettingsForm, unknown, BackupSettings>({ resolver: zodResolver(backupSettingsSchema), defaultValues: formOf(status.settings) });
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -29,6 +29,7 @@ import { shippedWord } from '../../../base/browser/shipped.ts';
 import { DateInput } from '../../../base/browser/DateInput.tsx';
 import { stationName } from '../../../base/browser/station.ts';
 import { usePresenceOf, useSeen } from '../../users/browser/index.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 interface Props {
   detail: CaseDetail;
@@ -175,7 +176,7 @@ function Diagnosis({ bench, onChanged }: { bench: BenchCase; onChanged: Changed 
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<DiagnoseForm, unknown, z.output<typeof diagnoseInput>>({
+  } = useDepotForm<DiagnoseForm, unknown, z.output<typeof diagnoseInput>>({
     resolver: zodResolver(diagnoseInput),
     values: {
       rma: bench.rma,
@@ -368,7 +369,7 @@ function CustomerDecision({ bench, onChanged }: { bench: BenchCase; onChanged: C
   const announce = useAnnounce();
   const [alert, setAlert] = useState<string | null>(null);
   const current = bench.estimates.find((e) => e.state !== 'superseded');
-  const decision = useForm<DecisionForm, unknown, z.output<typeof recordDecisionInput>>({
+  const decision = useDepotForm<DecisionForm, unknown, z.output<typeof recordDecisionInput>>({
     resolver: zodResolver(recordDecisionInput),
     values: { rma: bench.rma, estimateVersion: current?.version ?? 0, decision: 'accepted', note: '' },
   });
@@ -484,7 +485,7 @@ function WorkForm({ bench, onChanged }: { bench: BenchCase; onChanged: Changed }
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<WorkFormValues, unknown, z.output<typeof logWorkInput>>({
+  } = useDepotForm<WorkFormValues, unknown, z.output<typeof logWorkInput>>({
     resolver: zodResolver(logWorkInput),
     defaultValues: { rma: bench.rma, version: bench.version, workDone: '', minutes: 0, parts: [], stockReason: '', replacementSerial: null },
   });

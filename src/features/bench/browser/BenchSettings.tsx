@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { benchSettingsSchema, type BenchSettings as Settings, type BenchSettingsView } from '../common/bench.ts';
@@ -14,6 +14,7 @@ import { errorMessage } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
 import { typedNumber } from '../../../base/browser/numbers.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 /** The form: numbers as typed, lists one per line ("Tablets = 24", "KR / Speakers = 12"). */
 interface FormValues {
@@ -172,7 +173,7 @@ function SettingsForm({ settings, onSaved }: { settings: BenchSettingsView; onSa
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, Settings>({ resolver: resolverFor(settings), values: valuesOf(settings) });
+  } = useDepotForm<FormValues, unknown, Settings>({ resolver: resolverFor(settings), values: valuesOf(settings) });
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);

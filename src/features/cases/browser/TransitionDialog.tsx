@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type KeyboardEvent } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../common/types.ts';
@@ -13,6 +12,7 @@ import { useAnnounce } from '../../../base/browser/context.tsx';
 import { transitionInput } from '../common/contract.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { casesMessages } from '../common/index.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 type TransitionForm = z.input<typeof transitionInput>;
 
@@ -55,7 +55,7 @@ export function TransitionDialog({ detail, to, onClose, onDone, onConflict }: Pr
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<TransitionForm, unknown, z.output<typeof transitionInput>>({
+  } = useDepotForm<TransitionForm, unknown, z.output<typeof transitionInput>>({
     resolver: zodResolver(schemaFor(requires)),
     defaultValues: { rma: detail.rma, version: detail.version, to, note: '' },
   });

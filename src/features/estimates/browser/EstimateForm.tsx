@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { issueEstimateInput, type BenchCase, type EstimateView, type Part } from '../../bench/common/index.ts';
@@ -11,6 +11,7 @@ import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
 import { commonMessages, zodMessage } from '../../../base/common/messages.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 /** What the form holds: amounts as typed ("45000", "19.99"), turned into minor units by the schema. */
 interface FormLine {
@@ -91,7 +92,7 @@ export function EstimateForm({ bench, onIssued }: Props) {
     setError,
     setValue,
     formState: { errors, isSubmitting },
-  } = useForm<EstimateFormValues, unknown, z.output<typeof issueEstimateInput>>({
+  } = useDepotForm<EstimateFormValues, unknown, z.output<typeof issueEstimateInput>>({
     resolver: zodResolver(schemaFor(bench.currency)),
     defaultValues: { rma: bench.rma, version: bench.version, lines: [] },
   });

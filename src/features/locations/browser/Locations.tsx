@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../../base/browser/api.ts';
@@ -13,6 +12,7 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import type { ApiError } from '../../../base/common/result.ts';
 import { showPdf } from '../../shipping/browser/index.ts';
 import { locationKinds, saveLocationInput, type LocationInfo } from '../common/index.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 type LocationForm = z.input<typeof saveLocationInput>;
 const fieldPaths = ['code', 'name', 'kind'] as const;
@@ -175,7 +175,7 @@ function LocationEditor({ initial, submitLabel, onSaved, onConflict, onCancel }:
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<LocationForm, unknown, z.output<typeof saveLocationInput>>({ resolver: zodResolver(saveLocationInput), defaultValues: initial });
+  } = useDepotForm<LocationForm, unknown, z.output<typeof saveLocationInput>>({ resolver: zodResolver(saveLocationInput), defaultValues: initial });
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -20,6 +19,7 @@ import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { portalSyncMessages } from '../common/messages.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 type Lists = { dead: DeadLetterInfo[]; parked: ParkedEventInfo[]; flags: CaseFlagInfo[] };
 
@@ -146,7 +146,7 @@ function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved
     resetField,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<ConnectionValues, unknown, z.output<typeof configureSyncInput>>({
+  } = useDepotForm<ConnectionValues, unknown, z.output<typeof configureSyncInput>>({
     resolver: zodResolver(configureSyncInput),
     defaultValues: { url: settings.url ?? '', token: '' },
   });

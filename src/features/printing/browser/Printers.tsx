@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { set, useForm, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
+import { set, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   documentKinds,
@@ -20,6 +20,7 @@ import { useAnnounce, useSigned } from '../../../base/browser/context.tsx';
 import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { href } from '../../../base/browser/router.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 interface PrinterChoice {
   name: string;
@@ -120,7 +121,7 @@ function PrintersForm({
     reset,
     watch,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<FormValues, unknown, PrinterSettings>({ resolver, values: valuesOf(settings) });
+  } = useDepotForm<FormValues, unknown, PrinterSettings>({ resolver, values: valuesOf(settings) });
   const labelMode = watch('label.mode');
   const officeMode = watch('officeMode');
 

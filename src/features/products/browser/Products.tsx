@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
@@ -16,6 +15,7 @@ import type { ApiError } from '../../../base/common/result.ts';
 import { readDateCode } from '../../warranty/common/index.ts';
 import { saveProductInput, shippedAccessoryKinds, type ProductInfo } from '../common/index.ts';
 import { shippedWord } from '../../../base/browser/shipped.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 type ProductForm = z.input<typeof saveProductInput>;
 const fieldPaths = ['model', 'name', 'productLine', 'warrantyMonths', 'accessories', 'dateCodePattern', 'vendor'] as const;
@@ -189,7 +189,7 @@ function ProductEditor({ initial, lines, submitLabel, onSaved, onConflict, onCan
     reset,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<ProductForm, unknown, z.output<typeof saveProductInput>>({ resolver: zodResolver(saveProductInput), defaultValues: initial });
+  } = useDepotForm<ProductForm, unknown, z.output<typeof saveProductInput>>({ resolver: zodResolver(saveProductInput), defaultValues: initial });
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);
@@ -261,7 +261,7 @@ function DateCodeFields({
   pattern,
   t,
 }: {
-  register: ReturnType<typeof useForm<ProductForm, unknown, z.output<typeof saveProductInput>>>['register'];
+  register: ReturnType<typeof useDepotForm<ProductForm, unknown, z.output<typeof saveProductInput>>>['register'];
   error: string | undefined;
   pattern: string;
   t: TFunction;

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { scanInput, type ExpectedUnit, type ReceiveOutcome, type ShelfParcel } from '../common/receiving.ts';
@@ -14,6 +13,7 @@ import { DocumentButton } from '../../shipping/browser/index.ts';
 import { ReceiveForm } from './ReceivingForm.tsx';
 import { RecentReceipts, useRecentReceipts } from './ReceivingRecent.tsx';
 import { ShelfWhere, UnmatchedForm, shelfReasonText, useShelf, useShelfSummary } from './Unmatched.tsx';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 /** What the dock shows after a scan. A scan that cannot end in a receipt has already put its parcel on the shelf. */
 type Stage =
@@ -47,7 +47,7 @@ export function Receiving({ rma }: { rma?: string }) {
     setFocus,
     reset,
     formState: { errors },
-  } = useForm<ScanForm, unknown, z.output<typeof scanInput>>({
+  } = useDepotForm<ScanForm, unknown, z.output<typeof scanInput>>({
     resolver: zodResolver(scanInput),
     defaultValues: { code: '' },
   });

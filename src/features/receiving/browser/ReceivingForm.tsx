@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { useController, useForm } from 'react-hook-form';
+import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -24,6 +24,7 @@ import { CasePhotos } from '../../photos/browser/index.ts';
 import { ShelfWhere } from './Unmatched.tsx';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { casesMessages } from '../../cases/common/index.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 type ReceiveForm = z.input<typeof receiveInput>;
 type Receipt = z.output<typeof receiveInput>;
@@ -76,7 +77,7 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
     watch,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<ReceiveForm, unknown, Receipt>({
+  } = useDepotForm<ReceiveForm, unknown, Receipt>({
     resolver: zodResolver(schemaFor(unit.serial)),
     defaultValues: {
       rma: unit.rma,
@@ -311,7 +312,7 @@ function SetAsideDialog({ unit, code, shelved, serial, photos, mismatchReason, o
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<SetAsideForm, unknown, z.output<typeof setAsideInput>>({
+  } = useDepotForm<SetAsideForm, unknown, z.output<typeof setAsideInput>>({
     resolver: zodResolver(setAsideInput),
     defaultValues: {
       rma: unit.rma,

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { undoReceiveInput, type RecentReceipt } from '../common/receiving.ts';
@@ -10,6 +9,7 @@ import { Modal } from '../../../base/browser/Modal.tsx';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 /** The caller's recent receipts as the server has them (a receipt may be undone or shipped elsewhere); reload() after a change. */
 export function useRecentReceipts() {
@@ -110,7 +110,7 @@ function UndoDialog({ receipt, onClose }: { receipt: RecentReceipt; onClose: (ch
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<UndoForm, unknown, z.output<typeof undoReceiveInput>>({
+  } = useDepotForm<UndoForm, unknown, z.output<typeof undoReceiveInput>>({
     resolver: zodResolver(undoReceiveInput),
     defaultValues: { rma: receipt.rma, version: receipt.version, reason: '' },
   });

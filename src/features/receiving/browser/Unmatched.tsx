@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
@@ -19,6 +18,7 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
 import { href } from '../../../base/browser/router.ts';
 import { PendingPhotos, uploadPhotos } from '../../photos/browser/index.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 /** The shelf as the server has it, oldest first; reload() after a change. */
 export function useShelf() {
@@ -94,7 +94,7 @@ export function UnmatchedForm({ parcel, onLogged, onCancel }: FormProps) {
     setFocus,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<ParcelForm, unknown, z.output<typeof unmatchedParcelInput>>({
+  } = useDepotForm<ParcelForm, unknown, z.output<typeof unmatchedParcelInput>>({
     resolver: zodResolver(unmatchedParcelInput),
     defaultValues: {
       tracking: parcel?.tracking ?? '',
@@ -334,7 +334,7 @@ function LinkDialog({ parcel, onClose, onLinked, onGone }: LinkProps) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<LinkForm, unknown, z.output<typeof linkParcelInput>>({
+  } = useDepotForm<LinkForm, unknown, z.output<typeof linkParcelInput>>({
     resolver: zodResolver(linkParcelInput),
     defaultValues: { parcelId: parcel.id, rma: parcel.forRma ?? '' },
   });

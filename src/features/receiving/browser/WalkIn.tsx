@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ShelfParcel } from '../common/receiving.ts';
@@ -12,6 +11,7 @@ import { errorMessage } from '../../../base/browser/messages.ts';
 import { href, navigate } from '../../../base/browser/router.ts';
 import { createCaseInput } from '../../cases/common/index.ts';
 import { DateInput } from '../../../base/browser/DateInput.tsx';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 type WalkInForm = z.input<typeof createCaseInput>;
 
@@ -62,7 +62,7 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
     getValues,
     setValue,
     formState: { errors, isSubmitting },
-  } = useForm<WalkInForm, unknown, z.output<typeof createCaseInput>>({
+  } = useDepotForm<WalkInForm, unknown, z.output<typeof createCaseInput>>({
     resolver: zodResolver(createCaseInput),
     defaultValues: {
       customer: { name: '', email: '', phone: '', locale: language },

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { siteSchema } from '../../../base/common/schemas.ts';
 import { api } from '../../../base/browser/api.ts';
@@ -13,6 +12,7 @@ import type { Site } from '../../../base/common/schemas.ts';
 import { Users } from './Users.tsx';
 import { BackupSection } from '../../backup/browser/index.ts';
 import { href } from '../../../base/browser/router.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 /** Admins change the site and its users; everyone else sees the site as it is. */
 export function Settings() {
@@ -75,7 +75,7 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved: (site: Site) => void
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<SiteForm, unknown, Site>({ resolver: zodResolver(siteSchema), defaultValues: blanks(site) });
+  } = useDepotForm<SiteForm, unknown, Site>({ resolver: zodResolver(siteSchema), defaultValues: blanks(site) });
 
   const submit = handleSubmit(async (input) => {
     setAlert(null);

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm, type FieldValues, type UseFormSetError } from 'react-hook-form';
+import { type FieldValues, type UseFormSetError } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ import { useAnnounce } from '../../../base/browser/context.tsx';
 import { errorMessage } from '../../../base/browser/messages.ts';
 import type { ApiError } from '../../../base/common/result.ts';
 import { roles } from '../../../base/common/identity.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 const newUserInput = usersMethods['users.create'].input;
 type NewUser = z.input<typeof newUserInput>;
@@ -46,7 +47,7 @@ export function Users({ pinLength }: { pinLength: number }) {
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<NewUser, unknown, z.output<typeof newUserInput>>({
+  } = useDepotForm<NewUser, unknown, z.output<typeof newUserInput>>({
     resolver: zodResolver(newUserInput),
     defaultValues: { name: '', role: 'warehouse', pin: '' },
   });
@@ -208,7 +209,7 @@ function EditUserDialog({ user, onClosed }: DialogProps) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof updateUserInput>, unknown, z.output<typeof updateUserInput>>({
+  } = useDepotForm<z.input<typeof updateUserInput>, unknown, z.output<typeof updateUserInput>>({
     resolver: zodResolver(updateUserInput),
     defaultValues: { userId: user.id, version: user.version, name: user.name, role: user.role },
   });
@@ -262,7 +263,7 @@ function ResetPinDialog({ user, pinLength, onClosed }: DialogProps & { pinLength
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof resetPinInput>, unknown, z.output<typeof resetPinInput>>({
+  } = useDepotForm<z.input<typeof resetPinInput>, unknown, z.output<typeof resetPinInput>>({
     resolver: zodResolver(resetPinInput),
     defaultValues: { userId: user.id, version: user.version, pin: '' },
   });

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type UseFormRegister } from 'react-hook-form';
+import { type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../../base/browser/api.ts';
@@ -11,6 +11,7 @@ import { errorMessage } from '../../../base/browser/messages.ts';
 import type { SessionInfo } from '../../users/common/index.ts';
 import type { SetupState } from '../common/types.ts';
 import { createSiteInput } from '../common/contract.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 type CreateSiteForm = z.input<typeof createSiteInput>;
 
@@ -29,7 +30,7 @@ export function Setup({ onCreated, onDemoLoaded }: Props) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<CreateSiteForm, unknown, z.output<typeof createSiteInput>>({
+  } = useDepotForm<CreateSiteForm, unknown, z.output<typeof createSiteInput>>({
     resolver: zodResolver(createSiteInput),
     defaultValues: { ...emptySite(), adminName: '', adminPin: '' },
   });

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { knownCarriers, shipmentSchema, type BatchProgress, type PrintOutcome, type Shipment, type ShipmentInput, type ShippingQueueRow } from '../common/shipping.ts';
 import { api } from '../../../base/browser/api.ts';
@@ -13,6 +12,7 @@ import type { Said } from '../../../base/common/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { typedNumber } from '../../../base/browser/numbers.ts';
 import { pdfObjectUrl, showPdf } from './documents.tsx';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 interface Printed {
   outcome: PrintOutcome;
@@ -79,7 +79,7 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
     setError,
     setFocus,
     formState: { errors },
-  } = useForm<ShipmentInput, unknown, Shipment>({
+  } = useDepotForm<ShipmentInput, unknown, Shipment>({
     resolver: zodResolver(shipmentSchema),
     defaultValues: { carrier: 'CJ Logistics', service: 'Standard', weightGrams: 1000, tracking: '' },
   });

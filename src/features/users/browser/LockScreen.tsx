@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { pinSchema } from '../../../base/common/schemas.ts';
@@ -9,6 +8,7 @@ import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import type { SessionInfo } from '../common/types.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 const unlockForm = z.object({ pin: pinSchema });
 
@@ -34,7 +34,7 @@ export function LockScreen({ user, idleMinutes, onUnlocked, onSwitchUser }: Prop
     setError,
     setValue,
     formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof unlockForm>, unknown, z.output<typeof unlockForm>>({
+  } = useDepotForm<z.input<typeof unlockForm>, unknown, z.output<typeof unlockForm>>({
     resolver: zodResolver(unlockForm),
     defaultValues: { pin: '' },
   });

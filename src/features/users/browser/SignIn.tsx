@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ParseKeysWithoutVariables } from 'i18next';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { pinSchema } from '../../../base/common/schemas.ts';
@@ -10,6 +9,7 @@ import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import type { SessionInfo } from '../common/types.ts';
 import type { SetupState } from '../../setup/common/index.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 // The select gives a string; an empty choice becomes 0 and is refused like the API refuses it.
 const signInForm = z.object({
@@ -41,7 +41,7 @@ export function SignIn({ state, notice, onSignedIn }: Props) {
     setError,
     setValue,
     formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof signInForm>, unknown, z.output<typeof signInForm>>({
+  } = useDepotForm<z.input<typeof signInForm>, unknown, z.output<typeof signInForm>>({
     resolver: zodResolver(signInForm),
     defaultValues: { userId: initialUser, pin: '' },
   });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useFieldArray, useForm, type Control, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
+import { useFieldArray, type Control, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { typedNumber } from '../../../base/browser/numbers.ts';
@@ -18,6 +18,7 @@ import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { useAnnounce } from '../../../base/browser/context.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { translateMessage } from '../../../base/browser/messages.ts';
+import { useDepotForm } from '../../../base/browser/form.ts';
 
 /** One rule as the form holds it: every field any kind may need, as typed. */
 interface RuleRow {
@@ -125,7 +126,7 @@ export function RegionalRules({ rules, editable, onSave, fieldPrefix }: Props) {
     setError,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, Saved>({
+  } = useDepotForm<FormValues, unknown, Saved>({
     resolver,
     values: { sets: rules.map((s) => ({ region: s.region, productLine: s.productLine ?? '', rules: s.rules.map(rowOf) })) },
     resetOptions: { keepDirtyValues: true },
