@@ -74,12 +74,17 @@ describe('the shipping desk in browser mode', () => {
     await page.evaluate(() => (location.hash = '#/shipping'));
   });
 
-  it('prints the labels of every ready case as one batch with progress', async () => {
-    const { page } = app;
+  it('prints the labels of every ready case as one batch with progress, and names the ones it left out', async () => {
+    const { page, core } = app;
+    // One ready case has lost its city: its label cannot be printed, and the clerk is told which.
+    const ready = await core.db.selectFrom('cases').select(['rma', 'return_address_id']).where('status', '=', 'ready_to_ship').orderBy('id').execute();
+    const blank = ready.at(-1)!;
+    await core.db.updateTable('addresses').set({ city: '' }).where('id', '=', blank.return_address_id!).execute();
     const viewer = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Print labels of all ready cases' }).click();
     expect((await viewer).url()).toMatch(/^blob:/);
     await page.getByRole('link', { name: 'Open labels-ready_to_ship.pdf' }).waitFor();
-    await page.getByText(/of \d+ labels/).first().waitFor();
+    await page.getByText(`${ready.length - 1} of ${ready.length - 1} labels`).first().waitFor();
+    await page.getByText(`Left out for an incomplete address (1): ${blank.rma}.`).waitFor();
   });
 });

@@ -298,9 +298,12 @@ describe('closing and batches', () => {
     expect(text).toContain(`Pages: ${ready.length}`);
     for (const { rma } of ready) expect(text).toContain(rma);
 
+    // A batch of every demo case's label, long enough to be cancelled while it is being made.
+    await core.db.updateTable('cases').set({ status: 'ready_to_ship' }).execute();
     const again = unwrap(await clerk('shipping.batchLabels', { status: 'ready_to_ship' }));
-    unwrap(await clerk('shipping.batchCancel', { id: again.id }));
+    expect(unwrap(await clerk('shipping.batchCancel', { id: again.id })).state).toBe('running');
     await expect.poll(async () => unwrap(await clerk('shipping.batchStatus', { id: again.id })).state).toBe('cancelled');
+    expect(await core.db.selectFrom('print_jobs').select('id').where('kind', '=', 'label').execute()).toHaveLength(1);
   });
 });
 

@@ -212,8 +212,13 @@ function Batch() {
             </button>
           ) : null}
           {progress.state === 'cancelled' ? <span>{t('shipping.batchCancelled')}</span> : null}
-          {progress.state === 'failed' ? <span className="tag-warning">{progress.message}</span> : null}
+          {progress.state === 'failed' && progress.error ? <span className="tag-warning">{errorMessage(progress.error, t)}</span> : null}
         </div>
+      ) : null}
+      {progress?.skipped.length ? (
+        <p className="notice" role="status">
+          {t('shipping.batchSkipped', { count: progress.skipped.length, rmas: progress.skipped.join(', ') })}
+        </p>
       ) : null}
       <FormAlert message={alert} />
       <PrintResults results={results} />

@@ -28,6 +28,7 @@ const en = {
     batchProgress: '{{done}} of {{total}} labels',
     batchCancel: 'Cancel printing',
     batchCancelled: 'Cancelled: nothing was printed.',
+    batchSkipped: 'Left out for an incomplete address ({{count}}): {{rmas}}. Complete the address on the case, then print its label.',
     closeOld: 'Close old shipped cases',
     closedOld: '{{count}} shipped cases closed after {{days}} days.',
     kind: {
@@ -75,6 +76,7 @@ const ko: Strings<typeof en> = {
     batchProgress: '송장 {{total}}장 중 {{done}}장',
     batchCancel: '인쇄 취소',
     batchCancelled: '취소됨: 아무것도 인쇄하지 않았습니다.',
+    batchSkipped: '주소가 완전하지 않아 제외한 건({{count}}건): {{rmas}}. 케이스에서 주소를 완성한 뒤 송장을 인쇄하세요.',
     closeOld: '오래된 출고 건 종료',
     closedOld: '출고 후 {{days}}일이 지난 {{count}}건을 종료했습니다.',
     kind: {
@@ -122,6 +124,7 @@ const zh: Strings<typeof en> = {
     batchProgress: '第 {{done}} / {{total}} 张面单',
     batchCancel: '取消打印',
     batchCancelled: '已取消：没有打印任何内容。',
+    batchSkipped: '地址不完整而未打印（{{count}} 个）：{{rmas}}。请在工单中补全地址后再打印面单。',
     closeOld: '关闭较早的已发货工单',
     closedOld: '已关闭发货超过 {{days}} 天的 {{count}} 个工单。',
     kind: {

@@ -1,6 +1,7 @@
 /** The shipping desk: carriers and their tracking numbers, shipments, printer settings, print results. */
 import { z } from 'zod';
 import { commonMessages, zodMessage, type Reason, type Said } from '../../../base/common/messages.ts';
+import type { ApiError } from '../../../base/common/result.ts';
 import { line, normalizeTracking, optionalLine, optionalText, rmaSchema, trackingSchema } from '../../../base/common/schemas.ts';
 import { statusSchema } from '../../cases/common/index.ts';
 import { shippingMessages as m } from './messages.ts';
@@ -190,5 +191,8 @@ export interface BatchProgress {
   state: 'running' | 'done' | 'cancelled' | 'failed';
   done: number;
   total: number;
-  message: string | null;
+  /** The cases whose labels were left out for an incomplete address, by RMA. */
+  skipped: string[];
+  /** Why a failed batch failed, for the clerk's language. */
+  error: ApiError | null;
 }

@@ -7,7 +7,7 @@ import { calendarDateIn } from '../../../base/common/dates.ts';
 import type { CaseDetail } from '../../cases/common/index.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { shippingMessages as m } from '../common/messages.ts';
-import type { Reason, Said } from '../../../base/common/messages.ts';
+import { commonMessages, type Reason, type Said } from '../../../base/common/messages.ts';
 import type {
   batchLabelsInput,
   BatchProgress,
@@ -294,28 +294,27 @@ export function startLabelBatch(ctx: ServiceContext, input: z.output<typeof batc
   const { caller } = ctx;
   const mine = ctx.core.slot(batchesSlot);
   const id = nextBatchId++;
-  const batch: RunningBatch = { progress: { id, state: 'running', done: 0, total: 0, message: null }, controller: new AbortController() };
+  const batch: RunningBatch = { progress: { id, state: 'running', done: 0, total: 0, skipped: [], error: null }, controller: new AbortController() };
   mine.set(id, batch);
   const run = async () => {
     const { pdf, count, skipped } = await renderBatchLabels(ctx.core, input, {
       signal: batch.controller.signal,
       onProgress: (done, total) => Object.assign(batch.progress, { done, total }),
     });
+    // Cancelled after the last label was drawn but before it went out: still nothing is printed.
+    batch.controller.signal.throwIfAborted();
     batch.result = await deliver(ctx.core, caller, { kind: 'label', caseId: null, request: { batch: input } }, async () => ({
       pdf,
       fileName: `labels-${input.status}${input.day ? `-${input.day}` : ''}.pdf`,
       media: { widthMicrons: 101_600, heightMicrons: 152_400 },
     }));
-    const note = skipped.length ? ` ${skipped.length} left out for an incomplete address: ${skipped.join(', ')}.` : '';
-    Object.assign(batch.progress, { state: 'done', done: count, total: count, message: `${batch.result.message}${note}` });
+    Object.assign(batch.progress, { state: 'done', done: count, total: count, skipped });
   };
   run().catch((error: unknown) => {
-    const cancelled = batch.controller.signal.aborted;
-    Object.assign(batch.progress, {
-      state: cancelled ? 'cancelled' : 'failed',
-      message: cancelled ? 'Cancelled: nothing was printed.' : error instanceof DepotError ? error.message : 'The labels could not be made; the error was logged',
-    });
-    if (!cancelled && !(error instanceof DepotError)) console.error('depot: label batch failed', error);
+    if (batch.controller.signal.aborted) return Object.assign(batch.progress, { state: 'cancelled' });
+    if (!(error instanceof DepotError)) console.error('depot: label batch failed', error);
+    const failure = error instanceof DepotError ? error : new DepotError('internal', commonMessages.internal());
+    Object.assign(batch.progress, { state: 'failed', error: failure.toApiError() });
   });
   return { ...batch.progress };
 }
