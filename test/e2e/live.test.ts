@@ -106,6 +106,26 @@ describe('live screens', () => {
     await bench.locator('.badge', { hasText: 'Authorized' }).waitFor({ timeout: 2000 });
   });
 
+  it('shows on an open case page where its unit went when the dock moves it by scans', async () => {
+    const asAdmin = await asRole(app.core, 'admin');
+    unwrap(await asAdmin('locations.save', { code: 'LOC-QA', name: 'QA table', kind: 'qa' }));
+    const kase = await app.core.db.selectFrom('cases').select(['rma']).where('status', '=', 'repairing').orderBy('id').executeTakeFirstOrThrow();
+    await bench.evaluate((rma) => (window.location.hash = `#/cases/${rma}`), kase.rma);
+    await bench.getByRole('heading', { name: kase.rma }).waitFor();
+    const where = bench.getByRole('region', { name: 'Location', exact: true }).getByRole('status');
+    await where.filter({ hasText: 'No location recorded yet' }).waitFor();
+
+    await dock.evaluate(() => (window.location.hash = '#/locations/move'));
+    await dock.getByRole('heading', { name: 'Move units', level: 1 }).waitFor();
+    await scan(dock, 'Scan', kase.rma);
+    await scan(dock, 'Scan', 'LOC-QA');
+    await dock.getByRole('main').getByRole('status').filter({ hasText: `${kase.rma} moved to LOC-QA (QA table).` }).waitFor();
+
+    await where.filter({ hasText: 'LOC-QA · QA table' }).waitFor({ timeout: 1500 });
+    await bench.getByRole('table', { name: 'Moves' }).getByText('Minji Kim').waitFor();
+    await dock.evaluate(() => (window.location.hash = '#/receiving'));
+  });
+
   it('shows each station who else is working, and on a case at another bench who has it and where', async () => {
     const kase = await app.core.db.selectFrom('cases').select(['rma', 'version']).where('status', '=', 'received').where('assigned_to', 'is', null).orderBy('id', 'desc').executeTakeFirstOrThrow();
     const asAdmin = await asRole(app.core, 'admin');

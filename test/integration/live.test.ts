@@ -115,6 +115,34 @@ describe('the change feed of cases', () => {
     expect(Number(after.version)).toBe(Number(dropped.version));
   });
 
+  it("tells another Depot that a case's unit moved, by whom, and never of a move that lost a race", async () => {
+    const [bench, dock] = await twoCoresOnOneDatabase();
+    const feed = await listen(dock);
+    const admin = await asRole(bench, 'admin');
+    const tech = await asRole(bench, 'technician');
+    for (const [code, name, kind] of [
+      ['LOC-B1', 'Bench 1', 'bench'],
+      ['LOC-QA', 'QA table', 'qa'],
+    ] as const) {
+      unwrap(await admin('locations.save', { code, name, kind }));
+    }
+    const kase = await someCase(bench, 'diagnosing');
+    const me = await technician(bench);
+    unwrap(await tech('locations.move', { rma: kase.rma, location: 'LOC-B1', placeVersion: 0 }));
+    // A second station moving the unit from what it saw before the first move: refused, so never heard.
+    expect(await tech('locations.move', { rma: kase.rma, location: 'LOC-QA', placeVersion: 0 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    // The case's own fields did not change: the version it names is the one it had.
+    expect(await feed.until((c) => c.rma === kase.rma)).toEqual({ rma: kase.rma, version: Number(kase.version), by: me.name, kind: 'moved' });
+    const later = await someCase(bench, 'requested');
+    unwrap(await admin('cases.transition', { rma: later.rma, version: Number(later.version), to: 'authorized' }));
+    await feed.until((c) => c.rma === later.rma);
+    expect(feed.heard.map((c) => [c.rma, c.kind])).toEqual([
+      [kase.rma, 'moved'],
+      [later.rma, 'status'],
+    ]);
+  });
+
   it('hears changes made in its own process too, and stops when unsubscribed', async () => {
     const [bench] = await twoCoresOnOneDatabase();
     const feed = await listen(bench);

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { coalesce } from '../common/burst.ts';
 import { caseChangeEventOf, type CaseChangeEvent } from '../common/client.ts';
 import { hostToken, session } from './api.ts';
 
@@ -96,20 +97,23 @@ export function useCaseChanges(listener: Listener): void {
 }
 
 /** How long a list waits after a change for more before it reads again: a batch of changes is one read. */
-const REFETCH_DEBOUNCE_MS = 300;
+const REFETCH_QUIET_MS = 300;
+/** The longest a list waits while changes keep coming: other stations' work shows within a second. */
+const REFETCH_MAX_WAIT_MS = 800;
+
+/** A change to a case's own fields; a move of its unit changes none of them. */
+const changesTheCase = (change: CaseChangeEvent) => change.kind !== 'moved';
 
 /**
- * Reads a list again when a case changes (when `concerns` says the change is about it; any case by
- * default), at most once per burst of changes.
+ * Reads a list again when a case changes (when `concerns` says the change is about it; by default
+ * any change but a move of a unit), at most once per burst of changes.
  */
-export function useRefetchOnCaseChange(refetch: () => void, concerns: (change: CaseChangeEvent) => boolean = () => true): void {
+export function useRefetchOnCaseChange(refetch: () => void, concerns: (change: CaseChangeEvent) => boolean = changesTheCase): void {
   const latest = useRef({ refetch, concerns });
   latest.current = { refetch, concerns };
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const [burst] = useState(() => coalesce(() => latest.current.refetch(), REFETCH_QUIET_MS, REFETCH_MAX_WAIT_MS));
+  useEffect(() => () => burst.cancel(), [burst]);
   useCaseChanges((change) => {
-    if (!latest.current.concerns(change)) return;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => latest.current.refetch(), REFETCH_DEBOUNCE_MS);
+    if (latest.current.concerns(change)) burst.poke();
   });
 }

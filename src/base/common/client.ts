@@ -11,7 +11,7 @@ export interface CaseChangeEvent {
   rma: string;
   version: number;
   by: string | null;
-  kind: 'created' | 'status' | 'updated';
+  kind: 'created' | 'status' | 'updated' | 'moved';
 }
 
 /** What the Electron preload exposes as window.depot. */
@@ -26,7 +26,7 @@ export function caseChangeEventOf(value: unknown): CaseChangeEvent | null {
   if (!value || typeof value !== 'object') return null;
   const { rma, version, by, kind } = value as Record<string, unknown>;
   if (typeof rma !== 'string' || rma.length > 64 || typeof version !== 'number' || !Number.isInteger(version)) return null;
-  if (kind !== 'created' && kind !== 'status' && kind !== 'updated') return null;
+  if (kind !== 'created' && kind !== 'status' && kind !== 'updated' && kind !== 'moved') return null;
   if (by !== null && (typeof by !== 'string' || by.length > 200)) return null;
   return { rma, version, by, kind };
 }

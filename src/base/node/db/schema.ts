@@ -434,6 +434,6 @@ export interface Database extends PortalTables {
     credit_minor: ColumnType<number | null, number | null | undefined, number | null>;
   };
   /** Migration 0018: the change feed of cases (owned by cases, `node/feed.ts`). */
-  case_changes: { id: Generated<number>; rma: string; version: number; kind: 'created' | 'status' | 'updated'; by_name: string | null };
+  case_changes: { id: Generated<number>; rma: string; version: number; kind: 'created' | 'status' | 'updated' | 'moved'; by_name: string | null };
   presence: { id: string; user_id: number; station: string; signed_in_at: string; last_seen: string };
 }

@@ -147,7 +147,8 @@ export function CasesScreen({ queue, statuses }: Props) {
       setRows(result.value.rows);
       setMore(result.value.more);
     });
-  });
+    // A move elsewhere changes which rows a list filtered by location holds.
+  }, (change) => change.kind !== 'moved' || locationId !== null);
 
   /** A scanner types the code and Enter: one match opens at once. */
   const onSearchKey = async (event: KeyboardEvent<HTMLInputElement>) => {

@@ -57,8 +57,8 @@ export interface DashboardCounts {
   overdue: number;
 }
 
-/** What changed a case: it was made, its status moved, or something else on it changed. */
-export type CaseChangeKind = 'created' | 'status' | 'updated';
+/** What changed a case: it was made, its status moved, something else on it changed, or its unit moved to another location. */
+export type CaseChangeKind = 'created' | 'status' | 'updated' | 'moved';
 
 /**
  * One committed change to a case, as every station hears it: no more than which case, the

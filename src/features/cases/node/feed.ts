@@ -4,7 +4,8 @@ import type { CaseChange, CaseChangeKind } from '../common/types.ts';
 
 /**
  * The change feed of cases. Every change to a case goes through the case store (`insertCase`,
- * `saveCase`), which notes it here in the change's own transaction: a row of `case_changes`. So
+ * `saveCase`), and every move of its unit through the locations store; each notes it here in the
+ * change's own transaction: a row of `case_changes`. So
  * the database itself decides that a change is heard once it committed and never when it rolled
  * back. On PostgreSQL the row's trigger sends it as a NOTIFY, delivered at commit to the one
  * listening connection of each Depot process on the database; on SQLite each process reads the
@@ -38,7 +39,7 @@ interface FeedState {
 
 const feedSlot = new Slot<FeedState>('cases.feed', () => ({ listeners: new Set(), running: null }));
 
-const kinds: readonly string[] = ['created', 'status', 'updated'] satisfies CaseChangeKind[];
+const kinds: readonly string[] = ['created', 'status', 'updated', 'moved'] satisfies CaseChangeKind[];
 
 /** A change as the database sent it, or null for anything else. */
 function changeOf(value: unknown): CaseChange | null {

@@ -1,5 +1,5 @@
 export * from './cases.ts';
-export { subscribeCaseChanges } from './feed.ts';
+export { noteCaseChange, subscribeCaseChanges } from './feed.ts';
 export * from './handlers.ts';
 export * from './search-terms.ts';
 export * from './store.ts';

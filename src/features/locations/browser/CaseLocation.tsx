@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../base/browser/api.ts';
 import { useFormat } from '../../../base/browser/context.tsx';
+import { useCaseChanges } from '../../../base/browser/live.ts';
 import type { UnitTrail } from '../common/index.ts';
 
 /** The case page's section: where the unit is now, and every move it made. */
@@ -10,15 +11,24 @@ export function CaseLocation({ rma }: { rma: string }) {
   const format = useFormat();
   const [trail, setTrail] = useState<UnitTrail | null>(null);
 
+  const load = useCallback((isCurrent: () => boolean = () => true) => {
+    void api['locations.ofCase']({ rma }).then((result) => {
+      if (isCurrent() && result.ok) setTrail(result.value);
+    });
+  }, [rma]);
+
   useEffect(() => {
     let current = true;
-    void api['locations.ofCase']({ rma }).then((result) => {
-      if (current && result.ok) setTrail(result.value);
-    });
+    load(() => current);
     return () => {
       current = false;
     };
-  }, [rma]);
+  }, [load]);
+
+  // Moved at another station: where it is now and its trail follow, with nothing typed here to keep.
+  useCaseChanges((change) => {
+    if (change.rma === rma && change.kind === 'moved') load();
+  });
 
   if (!trail) return null;
   const place = trail.unit.place;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../base/browser/api.ts';
 import { useFormat } from '../../../base/browser/context.tsx';
+import { useCaseChanges } from '../../../base/browser/live.ts';
 import { Field } from '../../../base/browser/Field.tsx';
 import { href } from '../../../base/browser/router.ts';
 import type { UnitAt } from '../common/index.ts';
@@ -17,9 +18,13 @@ export function FindScreen({ query: initial }: { query?: string | undefined }) {
   const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
 
+  // Rises with each answer asked for, so an older read landing late never replaces a newer answer.
+  const reads = useRef(0);
   const find = async (typed: string) => {
     setError(null);
+    const mine = ++reads.current;
     const result = await api['locations.find']({ query: typed });
+    if (mine !== reads.current) return;
     if (!result.ok) {
       setUnits([]);
       setAsked(null);
@@ -30,6 +35,15 @@ export function FindScreen({ query: initial }: { query?: string | undefined }) {
     }
     field.current?.focus();
   };
+
+  // A unit shown here moved or changed at another station: the answer is read again, where the person is.
+  useCaseChanges((change) => {
+    if (asked === null || !units.some((unit) => unit.rma === change.rma)) return;
+    const mine = ++reads.current;
+    void api['locations.find']({ query: asked }).then((result) => {
+      if (mine === reads.current && result.ok) setUnits(result.value);
+    });
+  });
 
   useEffect(() => {
     if (initial) void find(initial);

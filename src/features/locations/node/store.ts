@@ -5,7 +5,7 @@ import { normalizeSerial, RMA_PATTERN } from '../../../base/common/schemas.ts';
 import type { Db, Tx } from '../../../base/node/core.ts';
 import type { Database } from '../../../base/node/db/schema.ts';
 import { trxOf, userOf, type ServiceContext } from '../../../base/node/handlers.ts';
-import { caseRowsBySerial, findCaseRow, type CaseRow } from '../../cases/node/index.ts';
+import { caseRowsBySerial, findCaseRow, noteCaseChange, type CaseRow } from '../../cases/node/index.ts';
 import type { moveInput, saveLocationInput, setLocationActiveInput } from '../common/contract.ts';
 import type { LocationKind } from '../common/kinds.ts';
 import { locationsMessages as m } from '../common/messages.ts';
@@ -177,6 +177,8 @@ async function placeUnit(trx: Tx, row: CaseRow, locationId: number, userId: numb
     );
   }
   await trx.insertInto('location_moves').values({ case_id: row.id, location_id: locationId, user_id: userId, at }).execute();
+  // The case itself is unchanged (its version stays): the feed says its unit moved.
+  await noteCaseChange(trx, { rma: row.rma, version: row.version, kind: 'moved' });
 }
 
 export async function trailOfCase(ctx: ServiceContext, input: { rma: string }): Promise<UnitTrail> {
