@@ -19,6 +19,13 @@ describe('server messages in the reader’s language', () => {
     [shippingMessages.trackingUpsCheck(), 'ko', '이 UPS 운송장 번호는 검증 숫자가 맞지 않습니다. 오타를 확인하세요'],
     [benchMessages.gateUnpaid({ version: 2, paid: '₩10,000', total: '₩86,900' }), 'zh', '第 2 版报价已同意但未付清：已收 ₩10,000，共 ₩86,900'],
     [commonMessages.amount(), 'zh', '请输入金额'],
+    // The fields a return address lacks, each worded by the reader's language, as a list of that language.
+    [
+      shippingMessages.addressIncomplete({ rma: 'RMA-2026-000011', labels: 'line1,city,postalCode' }),
+      'ko',
+      'RMA-2026-000011 케이스의 반송 주소에 빠진 항목이 있습니다(주소 1, 시/도 및 우편번호). 인쇄하기 전에 주소를 완성하세요',
+    ],
+    [shippingMessages.addressIncomplete({ rma: 'RMA-2026-000011', labels: 'line1,postalCode' }), 'zh', 'RMA-2026-000011 的退货地址缺少以下项：地址第 1 行和邮政编码；请在打印前补全'],
   ])('translates “%s” into %s by its code', async (said, language, expected) => {
     await i18next.changeLanguage(language);
     expect(wordReason(said, said.text, language)).toBe(expected);
@@ -30,6 +37,12 @@ describe('server messages in the reader’s language', () => {
     const said = receivingMessages.serialMismatch({ serial: 'SN123' });
     expect(said.text).toBe('This serial does not match the RMA (SN123). Give a reason to accept it, or set the parcel aside.');
     expect(wordReason(said, said.text, 'en')).toBe(said.text);
+  });
+
+  it('says the fields a message names in words in English and keeps their keys for the UI to translate', () => {
+    const said = shippingMessages.addressIncomplete({ rma: 'RMA-2026-000011', labels: 'line1,postalCode' });
+    expect(said.text).toBe('The return address of RMA-2026-000011 has no Address line 1, Postal code: complete it before printing');
+    expect(said.params).toEqual({ rma: 'RMA-2026-000011', labels: 'line1,postalCode' });
   });
 
   it('says a status in words in English and keeps its code for the UI to translate', async () => {

@@ -4,6 +4,9 @@ import {
   databaseMessages,
   fieldLabels,
   fill,
+  labelKeysOf,
+  LABELS_PARAM,
+  languageTag,
   readSaid,
   type FieldLabel,
   type MessageLanguage,
@@ -320,6 +323,10 @@ function translatedParams(params: Params, language: MessageLanguage): Params {
   for (const [name, value] of Object.entries(params)) {
     if (typeof value !== 'string') out[name] = value;
     else if (name === 'label' && value in fieldLabels) out[name] = labels[language][value as FieldLabel];
+    else if (name === LABELS_PARAM) {
+      const words = labelKeysOf(value).map((key) => (key in fieldLabels ? labels[language][key as FieldLabel] : key));
+      out[name] = new Intl.ListFormat(languageTag(language), { type: 'conjunction' }).format(words);
+    }
     else if ((name === 'status' || name === 'from' || name === 'to') && i18next.exists(`status.${value}`)) out[name] = i18next.t(`status.${value}` as never);
     else if (name === 'role' && i18next.exists(`role.${value}`)) out[name] = i18next.t(`role.${value}` as never);
     else out[name] = (/^[a-z-]+\.[A-Za-z]+$/.test(value) && templateOf(value, language)) || value;

@@ -30,9 +30,23 @@ export function fill(template: string, params: Params): string {
 
 /** Params that name a status: the English says the code in words ("ready to ship"); the params keep the code. */
 const STATUS_PARAMS = new Set(['status', 'from', 'to']);
-const statusesInWords = (params: Params): Params =>
+
+/**
+ * A `labels` param names several fields: their label keys, joined by commas (`line1,city`), which
+ * each reader's language words as a list of its own.
+ */
+export const LABELS_PARAM = 'labels';
+export const labelKeysOf = (value: string): string[] => value.split(',').filter(Boolean);
+
+/** Params as the English wording says them: statuses and field labels in words. */
+const paramsInWords = (params: Params): Params =>
   Object.fromEntries(
-    Object.entries(params).map(([name, value]) => [name, STATUS_PARAMS.has(name) && typeof value === 'string' ? value.replace(/_/g, ' ') : value]),
+    Object.entries(params).map(([name, value]) => {
+      if (typeof value !== 'string') return [name, value];
+      if (STATUS_PARAMS.has(name)) return [name, value.replace(/_/g, ' ')];
+      if (name === LABELS_PARAM) return [name, labelKeysOf(value).map((key) => fieldLabels[key as FieldLabel] ?? key).join(', ')];
+      return [name, value];
+    }),
   );
 
 /**
@@ -45,7 +59,7 @@ export function defineMessages<const T extends Record<string, string>>(
 ): { [K in keyof T & string]: Maker<T[K]> } & { readonly english: T; readonly feature: string } {
   const makers: Record<string, unknown> = { english, feature };
   for (const [key, template] of Object.entries(english)) {
-    makers[key] = (params: Params = {}): Said => ({ code: `${feature}.${key}`, params, text: fill(template, statusesInWords(params)) });
+    makers[key] = (params: Params = {}): Said => ({ code: `${feature}.${key}`, params, text: fill(template, paramsInWords(params)) });
   }
   return makers as never;
 }

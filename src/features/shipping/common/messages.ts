@@ -24,7 +24,7 @@ export const shippingMessages = defineMessages('shipping', {
   whichJob: 'Which job?',
   // The return address and the desk's refusals.
   noReturnAddress: "{rma} has no return address: add the customer's address first",
-  addressIncomplete: 'The return address of {rma} has no {missing}: complete it before printing',
+  addressIncomplete: 'The return address of {rma} has no {labels}: complete it before printing',
   noIntakeReceipt: '{rma} has no receipt from the dock: there is no intake receipt to print',
   noEstimate: '{rma} has no issued estimate to print',
   notReadyToShip: '{rma} is {status}, not ready to ship: it was not shipped',

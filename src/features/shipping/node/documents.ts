@@ -6,7 +6,7 @@
 import { addDays, calendarDateIn, type CalendarDate } from '../../../base/common/dates.ts';
 import type { Currency } from '../../../base/common/money.ts';
 import { casesMessages } from '../../cases/common/index.ts';
-import { languageOf, type Language, type Said } from '../../../base/common/messages.ts';
+import { languageOf, type FieldLabel, type Language, type Said } from '../../../base/common/messages.ts';
 import type { DocumentLanguageChoice } from '../../../base/common/schemas.ts';
 import { shippedWordIn } from '../../../base/common/shipped.ts';
 import { DepotError } from '../../../base/common/result.ts';
@@ -66,16 +66,18 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 /** Why a parcel cannot be addressed to this customer yet, or null. */
 export function addressProblem(row: ReturnParcelRow): Said | null {
   if (!row.line1 && !row.city && !row.postal_code) return m.noReturnAddress({ rma: row.rma });
-  const missing = [
-    ['name', row.address_name],
-    ['street line', row.line1],
-    ['city', row.city],
-    ['postal code', row.postal_code],
-    ['country', row.country],
-  ]
+  const missing = (
+    [
+      ['name', row.address_name],
+      ['line1', row.line1],
+      ['city', row.city],
+      ['postalCode', row.postal_code],
+      ['country', row.country],
+    ] satisfies [FieldLabel, string | null][]
+  )
     .filter(([, value]) => !value?.trim())
-    .map(([name]) => name);
-  return missing.length ? m.addressIncomplete({ rma: row.rma, missing: missing.join(', ') }) : null;
+    .map(([label]) => label);
+  return missing.length ? m.addressIncomplete({ rma: row.rma, labels: missing.join(',') }) : null;
 }
 
 function returnAddress(row: ReturnParcelRow): PostalAddress {
