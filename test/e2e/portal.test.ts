@@ -114,4 +114,23 @@ describe('portal sync in browser mode', () => {
     await page.getByRole('link', { name: /Portal: in sync/ }).waitFor();
     await page.getByText('No refused updates.').waitFor();
   });
+
+  it("tells staff in their language why a case was flagged and why an event was parked", async () => {
+    const { page, core } = app;
+    // A customer cancels on the portal a case already at the depot; another event names a case Depot never had.
+    const atDepot = await core.db.selectFrom('cases').select('rma').where('status', '=', 'received').orderBy('id').executeTakeFirstOrThrow();
+    portal.cancelByCustomer(atDepot.rma, '너무 오래 걸려요');
+    portal.addEvent('rma.message', 'RMA-2026-999999', { body: '안녕하세요' });
+    await expect.poll(async () => (await core.db.selectFrom('portal_parked_events').select('id').execute()).length, { timeout: 20_000 }).toBe(1);
+
+    await page.getByLabel('Language').selectOption('ko');
+    await page.goto(`${app.host.url}/#/sync`);
+    const flags = page.getByRole('table', { name: '케이스 플래그' });
+    await flags
+      .getByRole('row', { name: new RegExp(atDepot.rma) })
+      .getByText('고객이 포털에서 취소했습니다(너무 오래 걸려요). 케이스는 "입고됨" 상태입니다. 제품을 어떻게 돌려보낼지 정하세요.')
+      .waitFor();
+    await page.getByRole('table', { name: '보류된 이벤트' }).getByText('Depot에 RMA-2026-999999 케이스가 없습니다').waitFor();
+    await page.getByLabel('언어').selectOption('en');
+  });
 });

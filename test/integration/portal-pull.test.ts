@@ -4,6 +4,7 @@ import type { Core } from '../../src/base/node/core.ts';
 import type { PortalClient } from '../../src/features/portal-sync/node/client.ts';
 import { listFlags } from '../../src/features/portal-sync/node/flags.ts';
 import { pullEvents } from '../../src/features/portal-sync/node/pull.ts';
+import { listParked } from '../../src/features/portal-sync/node/service.ts';
 import { getSyncState } from '../../src/features/portal-sync/node/state.ts';
 import { getCase } from '../../src/features/cases/node/cases.ts';
 import { advance, drain, expectInSync, setupDepot, testClient, testWorker } from '../portal/harness.ts';
@@ -132,7 +133,14 @@ describe('portal event pull', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.history.at(-1)!.note).toMatch(/Fixed it myself/);
     expect((await caseOf(atDepot)).status).toBe('received');
-    expect((await listFlags(plainContext(core))).map((f) => [f.rma, f.kind])).toEqual([[atDepot, 'customer_cancelled']]);
+    expect((await listFlags(plainContext(core))).map((f) => [f.rma, f.kind, f.message, f.reason])).toEqual([
+      [
+        atDepot,
+        'customer_cancelled',
+        'Cancelled by the customer on the portal (Too slow). The case is received; decide how to return the unit.',
+        { code: 'portal-sync.flagCustomerCancelledBecause', params: { reason: 'Too slow', status: 'received' } },
+      ],
+    ]);
   });
 
   it('parks events for unknown RMAs or with invalid data, and goes on with later ones', async () => {
@@ -144,13 +152,14 @@ describe('portal event pull', () => {
     portal.addEvent('rma.requested', rma, portal.events.at(-1)!.data);
     const result = await pullEvents(core, client);
     expect(result).toMatchObject({ applied: 1, parked: 5 });
-    const parked = await core.db.selectFrom('portal_parked_events').select(['rma', 'reason']).orderBy('id').execute();
-    expect(parked.map((p) => p.reason)).toEqual([
-      expect.stringMatching(/No case RMA-2026-555555/),
-      expect.stringMatching(/Invalid rma.requested data/),
-      expect.stringMatching(/Unknown event type/),
-      expect.stringMatching(/not an RMA number/),
-      expect.stringMatching(/already exists/),
+    // Each reason in English for the API, and as a message staff read in their own language.
+    const parked = await listParked(plainContext(core));
+    expect(parked.map((p) => [p.reason, p.said?.code])).toEqual([
+      ['No case RMA-2026-555555 in Depot', 'portal-sync.parkedNoCase'],
+      [expect.stringMatching(/^Invalid rma.requested data \(customer.name: /), 'portal-sync.parkedInvalid'],
+      ['Unknown event type "rma.teleported"', 'portal-sync.parkedUnknownType'],
+      ['"not-an-rma" is not an RMA number', 'portal-sync.parkedNotRma'],
+      [`${rma} already exists in Depot`, 'portal-sync.parkedExists'],
     ]);
     expect((await caseOf(rma)).status).toBe('requested');
     // Parked events are not parked again when delivered again.

@@ -341,6 +341,9 @@ export function wordReason(reason: Reason, english: string, language: string): s
   return template ? fill(template, translatedParams(reason.params, language)) : english;
 }
 
+/** A message Depot stored for staff (a case flag, a parked event's reason), in the reader's language; plain English as stored. */
+export const storedText = (english: string, reason: Reason | null, language: string): string => (reason ? wordReason(reason, english, language) : english);
+
 /** A message as a form keeps it (a schema's or the server's), in the reader's language. */
 export function translateMessage(message: string): string {
   const said = readSaid(message);

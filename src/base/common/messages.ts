@@ -287,6 +287,18 @@ export function readSaid(message: string): Said | null {
   }
 }
 
+/** A message as a table keeps it for later readers: its code, params and English, as JSON. */
+export const storeSaid = ({ code, params, text }: Said): string => JSON.stringify({ code, params, text });
+
+/**
+ * A stored message as the API sends it: the English, and the code and params that word it in the
+ * reader's language (null for a text stored as plain English).
+ */
+export function storedMessage(stored: string): { message: string; reason: Reason | null } {
+  const said = readSaid(stored);
+  return said ? { message: said.text, reason: { code: said.code, params: said.params } } : { message: stored, reason: null };
+}
+
 // --- Notes made of messages -----------------------------------------------------------------
 
 /** One line of a history note: a message Depot wrote (with its code), or words a person typed. */

@@ -15,7 +15,7 @@ import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
-import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
+import { errorMessage, storedText, wordReason } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { portalSyncMessages } from '../common/messages.ts';
@@ -303,7 +303,7 @@ function DeadLetters({ letters, act }: { letters: DeadLetterInfo[]; act: Act }) 
 }
 
 function Parked({ events, act }: { events: ParkedEventInfo[]; act: Act }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   return (
     <section className="panel" aria-labelledby="sync-parked">
@@ -327,7 +327,7 @@ function Parked({ events, act }: { events: ParkedEventInfo[]; act: Act }) {
               <tr key={e.id}>
                 <td>{e.rma}</td>
                 <td>{e.type}</td>
-                <td>{e.reason}</td>
+                <td>{storedText(e.reason, e.said, i18n.language)}</td>
                 <td>{format.dateTime(e.createdAt)}</td>
                 <td>
                   <button type="button" aria-label={`${t('sync.dismiss')} ${e.type} ${e.rma}`} onClick={() => void act(() => api['sync.dismissParked']({ id: e.id }), t('sync.dismissed'))}>
@@ -344,7 +344,7 @@ function Parked({ events, act }: { events: ParkedEventInfo[]; act: Act }) {
 }
 
 function Flags({ flags, act }: { flags: CaseFlagInfo[]; act: Act }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   return (
     <section className="panel" aria-labelledby="sync-flags">
@@ -367,7 +367,7 @@ function Flags({ flags, act }: { flags: CaseFlagInfo[]; act: Act }) {
                 <td>
                   <a href={href({ screen: 'case', rma: f.rma })}>{f.rma}</a>
                 </td>
-                <td>{f.message}</td>
+                <td>{storedText(f.message, f.reason, i18n.language)}</td>
                 <td>{format.dateTime(f.createdAt)}</td>
                 <td>
                   <button type="button" aria-label={`${t('sync.resolve')} ${f.rma}`} onClick={() => void act(() => api['sync.resolveFlag']({ id: f.id }), t('sync.resolved'))}>

@@ -4,6 +4,7 @@ import type { CaseSyncInfo, SyncStatus } from '../common/contract.ts';
 import { api } from '../../../base/browser/api.ts';
 import { useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { useRoute } from '../../../base/browser/router.ts';
+import { storedText } from '../../../base/browser/messages.ts';
 
 const POLL_MS = 10_000;
 
@@ -73,7 +74,7 @@ export function SyncIndicator() {
 
 /** One case's sync: updates pending, sent and refused, and its open flags. */
 export function SyncCaseBadge({ rma }: { rma: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const info = usePolled<CaseSyncInfo>(async () => {
     const r = await api['sync.case']({ rma });
     return r.ok ? r.value : null;
@@ -86,7 +87,7 @@ export function SyncCaseBadge({ rma }: { rma: string }) {
     info.flags.length > 0 ? t('sync.badge.flags', { count: info.flags.length }) : null,
   ].filter(Boolean);
   const tone = info.dead > 0 || info.flags.length > 0 ? 'badge-cancelled' : info.pending > 0 ? 'badge-awaiting_customer' : 'badge-shipped';
-  const title = [info.lastError, ...info.flags.map((f) => f.message)].filter(Boolean).join('\n');
+  const title = [info.lastError, ...info.flags.map((f) => storedText(f.message, f.reason, i18n.language))].filter(Boolean).join('\n');
   return (
     <span className={`badge ${tone}`} role="note" aria-label={`${t('sync.badge.label')}: ${parts.join(', ')}`} title={title || undefined}>
       {t('sync.badge.label')}: {parts.join(' · ')}

@@ -116,7 +116,9 @@ export interface ParkedEventInfo {
   seq: number;
   type: string;
   rma: string;
+  /** Why it was parked, in English; `said` words it in the reader's language. */
   reason: string;
+  said: Reason | null;
   createdAt: string;
 }
 
@@ -124,7 +126,9 @@ export interface CaseFlagInfo {
   id: number;
   rma: string;
   kind: string;
+  /** In English; `reason` words it in the reader's language. */
   message: string;
+  reason: Reason | null;
   createdAt: string;
 }
 

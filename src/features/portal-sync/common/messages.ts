@@ -1,8 +1,9 @@
 import { defineMessages } from '../../../base/common/messages.ts';
 
 /**
- * What portal sync says. Only Depot's own sentences: the errors stored for staff (an update's last
- * error, a parked event's reason) are the portal's answers, kept as data.
+ * What portal sync says. Depot's own sentences, also those it stores for staff (a case flag, why an
+ * event was parked), which are kept as messages and worded in the reader's language; the portal's
+ * own answers (an update's last error) are kept as data.
  */
 export const portalSyncMessages = defineMessages('portal-sync', {
   // The connection form.
@@ -36,4 +37,19 @@ export const portalSyncMessages = defineMessages('portal-sync', {
   shippedByCustomer: 'Shipped by the customer on {date}',
   cancelledByCustomer: 'Cancelled by the customer on the portal',
   cancelledByCustomerBecause: 'Cancelled by the customer on the portal: {reason}',
+  // Case flags: what staff must look at.
+  flagPortalClosed: 'The portal refused an update: the case is closed there ({detail}).',
+  flagShipmentUnexpected: 'The customer reported shipping ({carrier} {tracking}) while the case is {status}.',
+  flagAddressAfterShipment: 'The customer changed the return address after the case was {status}: {address}',
+  flagAddressChanged: 'The customer changed the return address; reprint the label if it was printed: {address}',
+  flagCustomerCancelled: 'Cancelled by the customer on the portal. The case is {status}; decide how to return the unit.',
+  flagCustomerCancelledBecause: 'Cancelled by the customer on the portal ({reason}). The case is {status}; decide how to return the unit.',
+  flagUnknownModel: 'The portal named model "{model}", which is not in the product catalog; choose the product.',
+  // Why an event from the portal was parked.
+  parkedNotRma: '"{rma}" is not an RMA number',
+  parkedNoCase: 'No case {rma} in Depot',
+  parkedInvalid: 'Invalid {type} data ({path}: {detail})',
+  parkedExists: '{rma} already exists in Depot',
+  parkedUnknownType: 'Unknown event type "{type}"',
+  parkedFailed: 'Could not apply: {detail}',
 });

@@ -1,4 +1,5 @@
 import { DepotError } from '../../../base/common/result.ts';
+import { storedMessage, storeSaid, type Reason, type Said } from '../../../base/common/messages.ts';
 import { portalSyncMessages as m } from '../common/index.ts';
 import type { Db, Tx } from '../../../base/node/core.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
@@ -17,15 +18,17 @@ export interface CaseFlag {
   caseId: number;
   rma: string;
   kind: FlagKind;
+  /** In English; `reason` words it in the reader's language. */
   message: string;
+  reason: Reason | null;
   createdAt: string;
   resolvedAt: string | null;
 }
 
-export async function flagCase(db: Db | Tx, now: Date, caseId: number, kind: FlagKind, message: string): Promise<void> {
+export async function flagCase(db: Db | Tx, now: Date, caseId: number, kind: FlagKind, said: Said): Promise<void> {
   await db
     .insertInto('case_flags')
-    .values({ case_id: caseId, kind, message, created_at: now.toISOString(), resolved_at: null, resolved_by: null })
+    .values({ case_id: caseId, kind, message: storeSaid(said), created_at: now.toISOString(), resolved_at: null, resolved_by: null })
     .execute();
 }
 
@@ -56,7 +59,7 @@ export async function listFlags(ctx: ServiceContext, filter: { caseId?: number |
     caseId: Number(r.case_id),
     rma: r.rma,
     kind: r.kind as FlagKind,
-    message: r.message,
+    ...storedMessage(r.message),
     createdAt: r.created_at,
     resolvedAt: r.resolved_at,
   }));

@@ -30,7 +30,7 @@ import {
 import { flagCase } from './flags.ts';
 import { siteToday } from '../../settings/node/index.ts';
 import { readSyncState } from './state.ts';
-import { englishOf, noteOf, type Said } from '../../../base/common/messages.ts';
+import { englishOf, noteOf, storeSaid, type Said } from '../../../base/common/messages.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { portalSyncMessages } from '../common/messages.ts';
 
@@ -59,7 +59,13 @@ export interface PullResult {
 
 const emptyPullResult = (): PullResult => ({ pages: 0, applied: 0, duplicates: 0, parked: 0, cursor: null, hasMore: false });
 
-class Parked extends Error {}
+/** An event Depot cannot apply, and why, in words for staff. */
+class Parked extends Error {
+  constructor(readonly said: Said) {
+    super(said.text);
+  }
+}
+const m = portalSyncMessages;
 
 const tracking = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9\s-]+$/);
 const isoTime = z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'Not a time');
@@ -143,7 +149,7 @@ async function applyOneByOne(core: Core, events: PortalEvent[], next: string | n
     } catch (error) {
       await db.transaction().execute(async (trx) => {
         if ((await alreadyApplied(trx, [event])).has(event.id)) return;
-        await park(trx, core.now(), event, `Could not apply: ${error instanceof Error ? error.message : String(error)}`);
+        await park(trx, core.now(), event, m.parkedFailed({ detail: error instanceof Error ? error.message : String(error) }));
         await trx
           .insertInto('portal_applied_events')
           .values({ event_id: event.id, seq: event.seq, type: event.type, rma: event.rma, applied_at: core.now().toISOString() })
@@ -215,13 +221,13 @@ async function applyOne(page: Page, now: Date, event: PortalEvent, result: PullR
     result.applied++;
   } catch (error) {
     if (!(error instanceof Parked)) throw error;
-    await park(page.trx, now, event, error.message);
+    await park(page.trx, now, event, error.said);
     result.parked++;
   }
   page.done.push({ event_id: event.id, seq: event.seq, type: event.type, rma: event.rma, applied_at: now.toISOString() });
 }
 
-async function park(trx: Tx, now: Date, event: PortalEvent, reason: string): Promise<void> {
+async function park(trx: Tx, now: Date, event: PortalEvent, reason: Said): Promise<void> {
   await trx
     .insertInto('portal_parked_events')
     .values({
@@ -230,7 +236,7 @@ async function park(trx: Tx, now: Date, event: PortalEvent, reason: string): Pro
       type: event.type,
       rma: event.rma,
       payload: JSON.stringify(event),
-      reason,
+      reason: storeSaid(reason),
       created_at: now.toISOString(),
       resolved_at: null,
     })
@@ -242,7 +248,7 @@ function parseData<T extends z.ZodType>(schema: T, event: PortalEvent): z.output
   const parsed = schema.safeParse(event.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Parked(`Invalid ${event.type} data${issue ? ` (${issue.path.join('.') || 'data'}: ${englishOf(issue.message)})` : ''}`);
+    throw new Parked(m.parkedInvalid({ type: event.type, path: issue?.path.join('.') || 'data', detail: issue ? englishOf(issue.message) : '' }));
   }
   return parsed.data;
 }
@@ -251,13 +257,13 @@ async function findCase(page: Page, rma: string): Promise<CaseRow> {
   const known = page.cases.get(rma);
   if (known) return known;
   const c = await findCaseRow(page.trx, rma);
-  if (!c) throw new Parked(`No case ${rma} in Depot`);
+  if (!c) throw new Parked(m.parkedNoCase({ rma }));
   page.cases.set(rma, c);
   return c;
 }
 
 async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<void> {
-  if (!RMA_PATTERN.test(event.rma)) throw new Parked(`"${event.rma}" is not an RMA number`);
+  if (!RMA_PATTERN.test(event.rma)) throw new Parked(m.parkedNotRma({ rma: event.rma }));
   const { trx } = page;
   const at = now.toISOString();
   // Whatever an event changes, the case is read again by the next event of its RMA.
@@ -288,7 +294,7 @@ async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<vo
         });
         await indexCase(trx, c.id);
       } else {
-        await flagCase(trx, now, c.id, 'shipment_unexpected', `The customer reported shipping (${data.carrier} ${data.trackingNumber}) while the case is ${c.status}.`);
+        await flagCase(trx, now, c.id, 'shipment_unexpected', m.flagShipmentUnexpected({ carrier: data.carrier, tracking: data.trackingNumber, status: c.status }));
       }
       return;
     }
@@ -333,19 +339,13 @@ async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<vo
       const a = data.returnAddress;
       changed(c);
       if (['shipped', 'closed', 'cancelled', 'rejected'].includes(c.status)) {
-        await flagCase(
-          trx,
-          now,
-          c.id,
-          'address_after_shipment',
-          `The customer changed the return address after the case was ${c.status}: ${formatAddress(a)}`,
-        );
+        await flagCase(trx, now, c.id, 'address_after_shipment', m.flagAddressAfterShipment({ status: c.status, address: formatAddress(a) }));
         return;
       }
       const address = await insertAddress(trx, c.customer_id, a);
       await saveCase(trx, c, at, { return_address_id: address });
       if (c.status === 'ready_to_ship') {
-        await flagCase(trx, now, c.id, 'address_changed', `The customer changed the return address; reprint the label if it was printed: ${formatAddress(a)}`);
+        await flagCase(trx, now, c.id, 'address_changed', m.flagAddressChanged({ address: formatAddress(a) }));
       }
       return;
     }
@@ -361,7 +361,13 @@ async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<vo
       if (['requested', 'authorized', 'in_transit'].includes(c.status)) {
         await systemTransition(trx, now, c, 'cancelled', note);
       } else {
-        await flagCase(trx, now, c.id, 'customer_cancelled', `${note.text}. The case is ${c.status}; decide how to return the unit.`);
+        await flagCase(
+          trx,
+          now,
+          c.id,
+          'customer_cancelled',
+          data.reason ? m.flagCustomerCancelledBecause({ reason: data.reason, status: c.status }) : m.flagCustomerCancelled({ status: c.status }),
+        );
       }
       return;
     }
@@ -372,7 +378,7 @@ async function applyEvent(page: Page, now: Date, event: PortalEvent): Promise<vo
       return;
     }
     default:
-      throw new Parked(`Unknown event type "${event.type}"`);
+      throw new Parked(m.parkedUnknownType({ type: event.type }));
   }
 }
 
@@ -388,7 +394,7 @@ async function productId(page: Page, model: string): Promise<number | null> {
 
 async function createRequestedCase(page: Page, now: Date, rma: string, data: RequestedData): Promise<void> {
   const { trx } = page;
-  if (page.cases.has(rma) || page.changed.has(rma)) throw new Parked(`${rma} already exists in Depot`);
+  if (page.cases.has(rma) || page.changed.has(rma)) throw new Parked(m.parkedExists({ rma }));
   const at = now.toISOString();
   const product = await productId(page, data.product.model);
   const customer = await addCustomer(trx, {
@@ -425,7 +431,7 @@ async function createRequestedCase(page: Page, now: Date, rma: string, data: Req
     to_status: 'requested',
     note: noteOf(casesMessages.requestedOnPortal(), unknownModel),
   });
-  if (unknownModel) await flagCase(trx, now, caseId, 'unknown_model', `${unknownModel.text}; choose the product.`);
+  if (unknownModel) await flagCase(trx, now, caseId, 'unknown_model', m.flagUnknownModel({ model: data.product.model }));
   const links = data.attachments.map((f) => ({ url: f.url, name: f.name, content_type: f.contentType ?? null }));
   if (data.product.proofOfPurchaseUrl) links.push({ url: data.product.proofOfPurchaseUrl, name: 'Proof of purchase', content_type: null });
   if (links.length > 0) {
@@ -494,7 +500,7 @@ async function systemTransition(
       { notifyPortal: false },
     );
   } catch (error) {
-    if (error instanceof DepotError && error.code !== 'internal') throw new Parked(error.message);
+    if (error instanceof DepotError && error.code !== 'internal') throw new Parked(error.said);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { CaseFlagInfo, CaseSyncInfo, DeadLetterInfo, ParkedEventInfo, SyncSettings, SyncStatus, SyncTestResult } from '../common/contract.ts';
-import type { Reason } from '../../../base/common/messages.ts';
+import { storedMessage, type Reason } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { originOf, portalSyncMessages as m } from '../common/index.ts';
@@ -348,7 +348,7 @@ export async function caseSync(ctx: ServiceContext, rma: string): Promise<CaseSy
     sent: rows.filter((r) => r.state === 'sent').length,
     dead: rows.filter((r) => r.state === 'dead').length,
     lastError: failing?.last_error ? shown(ctx, failing.last_error) : null,
-    flags: flags.map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, createdAt: f.createdAt })),
+    flags: flags.map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, reason: f.reason, createdAt: f.createdAt })),
   };
 }
 
@@ -360,7 +360,10 @@ export async function listParked(ctx: ServiceContext): Promise<ParkedEventInfo[]
     .orderBy('id')
     .limit(1000)
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), eventId: r.event_id, seq: r.seq, type: r.type, rma: r.rma, reason: r.reason, createdAt: r.created_at }));
+  return rows.map((r) => {
+    const { message, reason } = storedMessage(r.reason);
+    return { id: Number(r.id), eventId: r.event_id, seq: r.seq, type: r.type, rma: r.rma, reason: message, said: reason, createdAt: r.created_at };
+  });
 }
 
 export async function dismissParked(ctx: ServiceContext, id: number): Promise<void> {
@@ -426,5 +429,5 @@ export async function caseFlagInfos(ctx: ServiceContext, input: { rma?: string |
     if (!c) return [];
     caseId = c.id;
   }
-  return (await listFlags(ctx, { caseId })).map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, createdAt: f.createdAt }));
+  return (await listFlags(ctx, { caseId })).map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, reason: f.reason, createdAt: f.createdAt }));
 }

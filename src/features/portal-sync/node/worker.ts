@@ -341,7 +341,7 @@ export class SyncWorker {
               .where('id', '=', row.id)
               .execute();
             if (error.caseClosed) {
-              await flagCase(trx, now, row.case_id, 'portal_closed', `The portal refused an update: the case is closed there (${error.message}).`);
+              await flagCase(trx, now, row.case_id, 'portal_closed', m.flagPortalClosed({ detail: error.message }));
             }
             result.dead++;
           } else {
