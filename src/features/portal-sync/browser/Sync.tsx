@@ -277,7 +277,7 @@ function DeadLetters({ letters, act }: { letters: DeadLetterInfo[]; act: Act }) 
           <tbody>
             {letters.map((d) => (
               <tr key={d.id}>
-                <td>
+                <td className="nowrap">
                   <a href={href({ screen: 'case', rma: d.rma })}>{d.rma}</a>
                 </td>
                 <td title={d.body}>{d.seq ? `${d.kind} #${d.seq}` : d.kind}</td>
@@ -325,7 +325,7 @@ function Parked({ events, act }: { events: ParkedEventInfo[]; act: Act }) {
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
-                <td>{e.rma}</td>
+                <td className="nowrap">{e.rma}</td>
                 <td>{e.type}</td>
                 <td>{storedText(e.reason, e.said, i18n.language)}</td>
                 <td>{format.dateTime(e.createdAt)}</td>
@@ -364,7 +364,7 @@ function Flags({ flags, act }: { flags: CaseFlagInfo[]; act: Act }) {
           <tbody>
             {flags.map((f) => (
               <tr key={f.id}>
-                <td>
+                <td className="nowrap">
                   <a href={href({ screen: 'case', rma: f.rma })}>{f.rma}</a>
                 </td>
                 <td>{storedText(f.message, f.reason, i18n.language)}</td>
