@@ -128,6 +128,42 @@ describe('locations', () => {
     expect(unwrap(await clerk('locations.find', { query: 'RMA-2099-999999' }))).toEqual([]);
   });
 
+  it('puts a unit where the desk that handled it keeps such units: the dock, the bench, the shipping desk', async () => {
+    const { core, admin, tech, clerk, warehouse, later } = await depot();
+    unwrap(await admin('locations.save', { code: 'LOC-IN', name: 'Inbound shelf', kind: 'shelf' }));
+    const kase = await core.db.selectFrom('cases').select(['rma', 'serial', 'version']).where('status', '=', 'in_transit').orderBy('id').executeTakeFirstOrThrow();
+    const condition = { packaging: 'intact' as const, physicalDamage: false, liquidDamage: false, accessories: [] };
+    const place = async () => unwrap(await tech('locations.ofCase', { rma: kase.rma }));
+
+    // A station set to a location nobody can use: refused at that field, and the unit is not received.
+    const retired = unwrap(await admin('locations.save', { code: 'LOC-OLD', name: 'Old shelf', kind: 'shelf' }));
+    unwrap(await admin('locations.setActive', { id: retired.id, version: retired.version, active: false }));
+    const before = await tableCounts(core);
+    const refused = await warehouse('receiving.receive', { rma: kase.rma, version: Number(kase.version), serial: kase.serial, condition, placeAt: 'LOC-OLD' });
+    expect(atField(refused, 'placeAt')).toBe('locations.retiredLocation');
+    expect(await tableCounts(core)).toEqual(before);
+
+    const received = unwrap(await warehouse('receiving.receive', { rma: kase.rma, version: Number(kase.version), serial: kase.serial, condition, placeAt: 'loc-in' }));
+    expect((await place()).unit.place).toMatchObject({ location: { code: 'LOC-IN' }, movedBy: 'Minji Kim' });
+    later(5);
+    const taken = unwrap(await tech('bench.take', { rma: kase.rma, version: received.version, placeAt: 'LOC-BENCH1' }));
+    expect((await place()).unit.place).toMatchObject({ location: { code: 'LOC-BENCH1' }, movedBy: 'Wei Zhang' });
+    // Taken again where it already is: no new move.
+    unwrap(await tech('bench.release', { rma: kase.rma, version: taken.version }));
+    const again = await core.db.selectFrom('cases').select('version').where('rma', '=', kase.rma).executeTakeFirstOrThrow();
+    unwrap(await tech('bench.take', { rma: kase.rma, version: Number(again.version), placeAt: 'LOC-BENCH1' }));
+
+    const ready = await core.db.selectFrom('cases').select(['rma', 'version']).where('status', '=', 'ready_to_ship').orderBy('id').executeTakeFirstOrThrow();
+    const shipment = { carrier: 'CJ Logistics', weightGrams: 800, tracking: '601234567890' };
+    unwrap(await clerk('shipping.ship', { rma: ready.rma, version: Number(ready.version), shipment, placeAt: 'LOC-OUT' }));
+    expect(unwrap(await clerk('locations.ofCase', { rma: ready.rma })).trail.map((m) => [m.location.code, m.by])).toEqual([['LOC-OUT', 'Eleni Papadopoulou']]);
+
+    expect((await place()).trail.map((m) => [m.location.code, m.by])).toEqual([
+      ['LOC-BENCH1', 'Wei Zhang'],
+      ['LOC-IN', 'Minji Kim'],
+    ]);
+  });
+
   it('lists the cases at a location', async () => {
     const { tech, clerk, rma } = await depot();
     const out = unwrap(await clerk('locations.list', {})).find((l) => l.code === 'LOC-OUT')!;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { placeAtSchema } from '../../locations/common/index.ts';
 import type { CalendarDate } from '../../../base/common/dates.ts';
 import {
   DEFAULT_VALIDITY_DAYS,
@@ -109,6 +110,8 @@ export interface BenchQueue {
 }
 
 export const caseRef = z.object({ rma: rmaSchema, version });
+/** Taking a case at a bench: the unit goes to the bench's location, when the station has one. */
+export const takeInput = caseRef.extend({ placeAt: placeAtSchema });
 
 // --- diagnosis -----------------------------------------------------------------------------
 

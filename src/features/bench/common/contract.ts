@@ -4,6 +4,7 @@ import {
   benchQueueInput,
   benchSettingsSchema,
   caseRef,
+  takeInput,
   chooseRemedyInput,
   diagnoseInput,
   importPartsInput,
@@ -40,7 +41,7 @@ export const benchMethods = {
   }),
   'bench.take': method<BenchCase>()({
     writes: true,
-    input: caseRef,
+    input: takeInput,
     access: bench,
     summary: 'Assigns a case to the signed-in technician; a received case goes into diagnosis.',
   }),

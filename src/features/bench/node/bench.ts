@@ -36,6 +36,7 @@ import { readBenchSettings, requireSite, setting, siteToday } from '../../settin
 import { productLines } from '../../products/node/index.ts';
 import { repairMovesOf } from '../../parts/node/index.ts';
 import { userNameOf } from '../../users/node/index.ts';
+import { placeAtDesk } from '../../locations/node/index.ts';
 
 /** The technician's bench: the work queue, taking cases, diagnosis and the warranty decision. */
 
@@ -93,7 +94,7 @@ export async function benchQueue(ctx: ServiceContext, input: z.output<typeof ben
 }
 
 /** Assigns the case to the caller; a received case goes into diagnosis in the same transaction. */
-export async function takeCase(ctx: ServiceContext, ref: { rma: string; version: number }): Promise<void> {
+export async function takeCase(ctx: ServiceContext, ref: { rma: string; version: number; placeAt?: string | undefined }): Promise<void> {
   const { caller } = ctx;
   const now = ctx.now;
   const trx = trxOf(ctx);
@@ -111,6 +112,7 @@ export async function takeCase(ctx: ServiceContext, ref: { rma: string; version:
   if (row.status === 'received') {
     await applyTransition(trx, now, caller, { rma: row.rma, version: touched.version, to: 'diagnosing', note: null, carrier: null });
   }
+  if (ref.placeAt && me !== null) await placeAtDesk(trx, row.rma, ref.placeAt, me, now.toISOString());
 }
 
 export async function releaseCase(ctx: ServiceContext, ref: { rma: string; version: number }): Promise<void> {

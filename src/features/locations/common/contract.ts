@@ -23,6 +23,13 @@ export const locationFields = z.object({
   kind: z.enum(locationKinds, { error: zodMessage(m.kind()) }),
 });
 
+/**
+ * Where a desk puts the units its work hands on (the dock's inbound shelf, a bench, the outbound
+ * shelf): the code of the location the station chose, or none. Receiving, taking at the bench and
+ * shipping carry it, and move the unit there in their own transaction.
+ */
+export const placeAtSchema = locationCodeSchema.optional();
+
 /** Adds a location (no id) or changes one against the version the list showed. */
 export const saveLocationInput = locationFields.extend({ id: locationId.optional(), version: version.optional() });
 export const setLocationActiveInput = z.object({ id: locationId, version, active: z.boolean() });

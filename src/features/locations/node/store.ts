@@ -140,11 +140,30 @@ export async function moveUnit(ctx: ServiceContext, input: z.output<typeof moveI
   const trx = trxOf(ctx);
   const user = userOf(ctx);
   const row = await scannedCase(trx, input.rma, 'rma');
-  const target = await trx.selectFrom('locations').selectAll().where(codeKey, '=', input.location.toLowerCase()).executeTakeFirst();
-  if (!target) throw fieldError('location', m.unknownLocation({ code: input.location }));
-  if (Number(target.active) !== 1) throw fieldError('location', m.retiredLocation({ code: target.code }));
+  const target = await activeLocation(trx, input.location, 'location');
   await placeUnit(trx, row, Number(target.id), user.id, ctx.now.toISOString(), input.placeVersion);
   return (await unitsOf(trx, [row]))[0]!;
+}
+
+/** The location a code names, refused at `field` when nobody defined it or it was retired. */
+async function activeLocation(trx: Tx, code: string, field: string): Promise<LocationRow> {
+  const target = await trx.selectFrom('locations').selectAll().where(codeKey, '=', code.toLowerCase()).executeTakeFirst();
+  if (!target) throw fieldError(field, m.unknownLocation({ code }));
+  if (Number(target.active) !== 1) throw fieldError(field, m.retiredLocation({ code: target.code }));
+  return target;
+}
+
+/**
+ * Puts a unit where the desk that handled it keeps such units (its `placeAt`), in the desk's own
+ * transaction, as a move by the person who did the work. A unit already there stays, with no new
+ * trail row.
+ */
+export async function placeAtDesk(trx: Tx, rma: string, code: string, userId: number, at: string): Promise<void> {
+  const row = await scannedCase(trx, rma, 'rma');
+  const target = await activeLocation(trx, code, 'placeAt');
+  const now = (await placesOf(trx, [row.id])).get(row.id);
+  if (now?.place.location.id === Number(target.id)) return;
+  await placeUnit(trx, row, Number(target.id), userId, at, now?.version ?? 0);
 }
 
 /** Writes a unit's new place against the version seen, and its trail row; a conflict says where it went instead. */

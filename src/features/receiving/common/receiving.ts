@@ -4,6 +4,7 @@ import { receivingMessages } from './messages.ts';
 import { photosMessages } from '../../photos/common/index.ts';
 import { normalizeTracking, optionalLine, optionalText, rmaSchema, scanSchema, serialSchema, trackingSchema } from '../../../base/common/schemas.ts';
 import type { Status } from '../../cases/common/index.ts';
+import { placeAtSchema } from '../../locations/common/index.ts';
 
 export const packagingStates = ['intact', 'damaged', 'opened', 'none'] as const;
 export const accessoryKinds = ['adapter', 'cable', 'box', 'manual', 'other'] as const;
@@ -77,6 +78,8 @@ export const receiveInput = z.object({
   condition: conditionSchema,
   /** The scanned parcel is on the shelf (set aside, or sent early): receiving it takes it off. */
   parcelId: z.number().int().positive().nullish(),
+  /** Where the dock puts received units (its inbound shelf), when the station has a location. */
+  placeAt: placeAtSchema,
 });
 
 /** A unit set aside at the dock: on the shelf for its case, with the serial scanned and the photos taken. */

@@ -19,6 +19,7 @@ import {
 import { printUnitTag, queueUnitTag } from '../../shipping/node/index.ts';
 import { withdrawPendingStatus } from '../../../base/node/outbox.ts';
 import { logScanned, parcelOnShelf, takeOffShelf } from './shelf.ts';
+import { placeAtDesk } from '../../locations/node/index.ts';
 
 
 const toUnit = (r: ExpectedUnitRow): ExpectedUnit => ({
@@ -99,6 +100,7 @@ export async function receive(ctx: ServiceContext, input: z.output<typeof receiv
       })
       .execute();
     if (input.parcelId) await takeOffShelf(trx, ctx, input.parcelId, { id, status: 'received', inbound_tracking: row.inbound_tracking });
+    if (input.placeAt && caller.kind === 'user') await placeAtDesk(trx, input.rma, input.placeAt, caller.user.id, now.toISOString());
     const jobId = await queueUnitTag(ctx, trx, id, input.rma);
     return jobId === null ? null : { id: jobId, caseId: id };
   });

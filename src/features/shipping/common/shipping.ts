@@ -4,6 +4,7 @@ import { commonMessages, zodMessage, type Reason, type Said } from '../../../bas
 import type { ApiError } from '../../../base/common/result.ts';
 import { line, normalizeTracking, optionalLine, optionalText, rmaSchema, trackingSchema } from '../../../base/common/schemas.ts';
 import { statusSchema } from '../../cases/common/index.ts';
+import { placeAtSchema } from '../../locations/common/index.ts';
 import { shippingMessages as m } from './messages.ts';
 
 /** Carriers whose tracking numbers have a known shape; any other carrier is accepted as free text. */
@@ -136,6 +137,8 @@ export const shipInput = z.object({
   version: z.number({ error: zodMessage(commonMessages.versionRequired()) }).int().positive(),
   shipment: shipmentSchema,
   note: optionalText(2000, 'note'),
+  /** Where the desk puts shipped units until the carrier collects them (its outbound shelf), when the station has a location. */
+  placeAt: placeAtSchema,
 });
 
 export const closeCaseInput = z.object({

@@ -47,6 +47,7 @@ import {
   requireAddressFor,
   siteForDocuments,
 } from './documents.ts';
+import { placeAtDesk } from '../../locations/node/index.ts';
 
 /** One document of a case as a PDF, to open or save. */
 export async function caseDocument(ctx: ServiceContext, input: { kind: DocumentKind; rma: string }): Promise<{ fileName: string; pdfBase64: string }> {
@@ -195,6 +196,7 @@ export async function ship(ctx: ServiceContext, input: z.output<typeof shipInput
       delivered_at: null,
     })
     .execute();
+  if (input.placeAt && caller.kind === 'user') await placeAtDesk(trx, input.rma, input.placeAt, caller.user.id, now.toISOString());
   return getCase(ctx, input.rma);
 }
 
