@@ -10,7 +10,7 @@ import { Modal } from '../../../base/browser/Modal.tsx';
 import { href } from '../../../base/browser/router.ts';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import type { ApiError } from '../../../base/common/result.ts';
-import { showPdf } from '../../shipping/browser/index.ts';
+import { showPdf } from '../../../base/browser/pdf.ts';
 import { locationKinds, saveLocationInput, type LocationInfo } from '../common/index.ts';
 import { useDepotForm } from '../../../base/browser/form.ts';
 

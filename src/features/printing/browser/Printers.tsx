@@ -11,7 +11,7 @@ import {
   type TestPrintOutcome,
 } from '../../shipping/common/index.ts';
 import { shippingMessages } from '../../shipping/common/index.ts';
-import { pdfObjectUrl } from '../../shipping/browser/index.ts';
+import { pdfObjectUrl } from '../../../base/browser/pdf.ts';
 import { api } from '../../../base/browser/api.ts';
 import { typedNumber } from '../../../base/browser/numbers.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';

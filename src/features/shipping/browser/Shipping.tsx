@@ -11,7 +11,7 @@ import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import type { Said } from '../../../base/common/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { typedNumber } from '../../../base/browser/numbers.ts';
-import { pdfObjectUrl, showPdf } from './documents.tsx';
+import { pdfObjectUrl, showPdf } from '../../../base/browser/pdf.ts';
 import { useDepotForm } from '../../../base/browser/form.ts';
 
 interface Printed {

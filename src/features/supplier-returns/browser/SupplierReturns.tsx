@@ -9,7 +9,7 @@ import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
 import { formatMoney, parseMoney, plainAmount, type Currency } from '../../../base/common/money.ts';
 import type { ApiError } from '../../../base/common/result.ts';
 import { RMA_PATTERN } from '../../../base/common/schemas.ts';
-import { showPdf } from '../../shipping/browser/index.ts';
+import { showPdf } from '../../../base/browser/pdf.ts';
 import type { SupplierOutcome, SupplierReturnDetail, SupplierReturnItem, SupplierReturnSummary } from '../common/index.ts';
 
 /** What a refusal says at one field, in the reader's language: that field's reason, or the call's general one. */
