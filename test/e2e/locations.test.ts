@@ -65,14 +65,30 @@ describe('moving a unit by scans and finding it', () => {
     expect(now).toEqual([{ code: 'LOC-OUT', version: 3 }]);
   });
 
+  it("puts a unit taken at the bench at the station's bench", async () => {
+    const { page, core } = app;
+    const kase = await core.db.selectFrom('cases').select(['id', 'rma']).where('status', '=', 'received').where('assigned_to', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    await page.getByRole('link', { name: 'Bench', exact: true }).click();
+    await page.getByLabel('Units taken here go to').selectOption('LOC-BENCH1');
+    await page.getByRole('button', { name: `Take ${kase.rma}` }).click();
+    await page.getByRole('heading', { name: kase.rma }).waitFor();
+    await page.getByRole('region', { name: 'Location', exact: true }).getByRole('status').getByText('LOC-BENCH1 · Bench 1').waitFor();
+    const at = await core.db.selectFrom('case_locations').select('location_id').where('case_id', '=', kase.id).executeTakeFirstOrThrow();
+    const bench1 = await core.db.selectFrom('locations').select('id').where('code', '=', 'LOC-BENCH1').executeTakeFirstOrThrow();
+    expect(at.location_id).toBe(bench1.id);
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.getByRole('link', { name: 'Move units' }).click();
+  });
+
   it('refuses a location nobody defined at the scan field, writing nothing, and keeps focus', async () => {
     const { page, core } = app;
+    const moves = (await core.db.selectFrom('location_moves').select('id').execute()).length;
     await scan(page, 'Scan', rma);
     await scan(page, 'Scan', 'LOC-NOWHERE');
     await page.getByText('No location has the code LOC-NOWHERE').waitFor();
     expect(await scanField().getAttribute('aria-invalid')).toBe('true');
     expect(await focusedOnScan()).toBe(true);
-    expect(await core.db.selectFrom('location_moves').select('id').execute()).toHaveLength(3);
+    expect(await core.db.selectFrom('location_moves').select('id').execute()).toHaveLength(moves);
   });
 
   it('finds the unit by its serial: where it is, since when and who moved it', async () => {

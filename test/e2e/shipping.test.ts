@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asRole, unwrap } from '../helpers.ts';
 import { scan, signIn, startApp, type App } from './harness.ts';
 
 describe('the shipping desk in browser mode', () => {
@@ -58,6 +59,40 @@ describe('the shipping desk in browser mode', () => {
     const jobs = await core.db.selectFrom('print_jobs').select(['kind', 'state']).where('case_id', '=', kase.id).orderBy('id').execute();
     expect(jobs.map((j) => j.kind)).toEqual(['label', 'packing_slip', 'repair_report']);
     expect(await core.db.selectFrom('shipments').select(['tracking']).where('case_id', '=', kase.id).execute()).toEqual([{ tracking: '1Z999AA10123456784' }]);
+  });
+
+  it("leaves a shipped unit at the station's outbound shelf, and says at that field when the shelf was retired", async () => {
+    const { page, core } = app;
+    const admin = await asRole(core, 'admin');
+    unwrap(await admin('locations.save', { code: 'LOC-OUT', name: 'Outbound shelf', kind: 'outbound' }));
+    const old = unwrap(await admin('locations.save', { code: 'LOC-OUT-OLD', name: 'Old outbound', kind: 'outbound' }));
+    const kase = await core.db.selectFrom('cases').select(['id', 'rma']).where('status', '=', 'ready_to_ship').orderBy('id').executeTakeFirstOrThrow();
+    await page.getByRole('button', { name: `Ship ${kase.rma}` }).click();
+    const place = page.getByLabel('Shipped units wait at');
+    await place.selectOption('LOC-OUT-OLD');
+    unwrap(await admin('locations.setActive', { id: old.id, version: old.version, active: false }));
+
+    await page.getByLabel('Tracking number').fill('601234567890');
+    await page.getByRole('button', { name: 'Mark shipped' }).click();
+    await page.getByText('Location LOC-OUT-OLD is retired: choose another place for this station to put units').waitFor();
+    expect(await place.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await core.db.selectFrom('cases').select('status').where('id', '=', kase.id).executeTakeFirstOrThrow()).status).toBe('ready_to_ship');
+
+    await place.selectOption('LOC-OUT');
+    await page.getByRole('button', { name: 'Mark shipped' }).click();
+    await page.getByText(`${kase.rma} shipped with CJ Logistics 601234567890.`).waitFor();
+    const at = await core.db
+      .selectFrom('case_locations as cl')
+      .innerJoin('locations as l', 'l.id', 'cl.location_id')
+      .innerJoin('users as u', 'u.id', 'cl.moved_by')
+      .select(['l.code', 'u.name'])
+      .where('cl.case_id', '=', kase.id)
+      .execute();
+    expect(at).toEqual([{ code: 'LOC-OUT', name: 'Eleni Papadopoulou' }]);
+    // The station keeps its choice for the next case.
+    const next = await core.db.selectFrom('cases').select('rma').where('status', '=', 'ready_to_ship').orderBy('id').executeTakeFirstOrThrow();
+    await page.getByRole('button', { name: `Ship ${next.rma}` }).click();
+    expect(await page.getByLabel('Shipped units wait at').inputValue()).toBe('LOC-OUT');
   });
 
   it('opens a document from the case page in the browser’s viewer, keeping the focus on its button', async () => {

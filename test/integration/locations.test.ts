@@ -140,7 +140,7 @@ describe('locations', () => {
     unwrap(await admin('locations.setActive', { id: retired.id, version: retired.version, active: false }));
     const before = await tableCounts(core);
     const refused = await warehouse('receiving.receive', { rma: kase.rma, version: Number(kase.version), serial: kase.serial, condition, placeAt: 'LOC-OLD' });
-    expect(atField(refused, 'placeAt')).toBe('locations.retiredLocation');
+    expect(atField(refused, 'placeAt')).toBe('locations.stationLocationRetired');
     expect(await tableCounts(core)).toEqual(before);
 
     const received = unwrap(await warehouse('receiving.receive', { rma: kase.rma, version: Number(kase.version), serial: kase.serial, condition, placeAt: 'loc-in' }));

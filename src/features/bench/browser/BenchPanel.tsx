@@ -29,6 +29,7 @@ import { shippedWord } from '../../../base/browser/shipped.ts';
 import { DateInput } from '../../../base/browser/DateInput.tsx';
 import { stationName } from '../../../base/browser/station.ts';
 import { usePresenceOf, useSeen } from '../../users/browser/index.ts';
+import { stationPlace } from '../../locations/browser/index.ts';
 import { useDepotForm } from '../../../base/browser/form.ts';
 
 interface Props {
@@ -137,7 +138,7 @@ function Assignment({ bench, onChanged, onError }: { bench: BenchCase; onChanged
       {/* Someone else has it: where they work on it, and whether they are at it now. */}
       {assigneeAt && bench.assignedTo?.id !== user.id ? <span className="muted"> · {stationName(assigneeAt.station, t)} · {seen(assigneeAt)}</span> : null}{' '}
       {mayWork && bench.assignedTo?.id !== user.id ? (
-        <button type="button" onClick={() => void run(api['bench.take']({ rma: bench.rma, version: bench.version }), t('bench.taken', { rma: bench.rma }))}>
+        <button type="button" onClick={() => void run(api['bench.take']({ rma: bench.rma, version: bench.version, placeAt: stationPlace('bench') }), t('bench.taken', { rma: bench.rma }))}>
           {t('bench.take', { rma: bench.rma })}
         </button>
       ) : null}

@@ -36,6 +36,12 @@ const en = {
     filter: 'Location',
     anyLocation: 'Any location',
     place: '{{code}} · {{name}}',
+    station: {
+      receiving: 'Received units go to',
+      bench: 'Units taken here go to',
+      shipping: 'Shipped units wait at',
+      none: 'Not recorded',
+    },
     nowhere: 'No location recorded yet',
     move: {
       title: 'Move units',
@@ -108,6 +114,12 @@ const ko: Strings<typeof en> = {
     filter: '위치',
     anyLocation: '모든 위치',
     place: '{{code}} · {{name}}',
+    station: {
+      receiving: '입고한 유닛 보관 위치',
+      bench: '여기서 맡은 유닛 위치',
+      shipping: '출고한 유닛 대기 위치',
+      none: '기록 안 함',
+    },
     nowhere: '기록된 위치가 아직 없습니다',
     move: {
       title: '유닛 옮기기',
@@ -180,6 +192,12 @@ const zh: Strings<typeof en> = {
     filter: '位置',
     anyLocation: '所有位置',
     place: '{{code}} · {{name}}',
+    station: {
+      receiving: '收货后设备放到',
+      bench: '在此领取的设备放到',
+      shipping: '发货后设备暂放',
+      none: '不记录',
+    },
     nowhere: '尚无位置记录',
     move: {
       title: '移动设备',

@@ -15,6 +15,8 @@ export const locationsMessages = defineMessages('locations', {
   unknownUnit: 'No unit has the code {code}: scan the RMA barcode on the unit tag',
   unknownLocation: 'No location has the code {code}',
   retiredLocation: 'Location {code} is retired: scan another location',
+  stationLocationUnknown: 'No location has the code {code}: choose where this station puts units',
+  stationLocationRetired: 'Location {code} is retired: choose another place for this station to put units',
   alreadyThere: '{rma} is already at {code}',
   movedMeanwhile: '{rma} was moved to {code} by {name} meanwhile: scan the unit again',
   findTerm: 'Type or scan an RMA number or a serial',

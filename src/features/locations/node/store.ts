@@ -140,16 +140,20 @@ export async function moveUnit(ctx: ServiceContext, input: z.output<typeof moveI
   const trx = trxOf(ctx);
   const user = userOf(ctx);
   const row = await scannedCase(trx, input.rma, 'rma');
-  const target = await activeLocation(trx, input.location, 'location');
+  const target = await activeLocation(trx, input.location, 'location', scanned);
   await placeUnit(trx, row, Number(target.id), user.id, ctx.now.toISOString(), input.placeVersion);
   return (await unitsOf(trx, [row]))[0]!;
 }
 
+/** What a refused location says: to a person scanning it, or to a station that chose it. */
+const scanned = { unknown: m.unknownLocation, retired: m.retiredLocation };
+const chosen = { unknown: m.stationLocationUnknown, retired: m.stationLocationRetired };
+
 /** The location a code names, refused at `field` when nobody defined it or it was retired. */
-async function activeLocation(trx: Tx, code: string, field: string): Promise<LocationRow> {
+async function activeLocation(trx: Tx, code: string, field: string, say: typeof scanned): Promise<LocationRow> {
   const target = await trx.selectFrom('locations').selectAll().where(codeKey, '=', code.toLowerCase()).executeTakeFirst();
-  if (!target) throw fieldError(field, m.unknownLocation({ code }));
-  if (Number(target.active) !== 1) throw fieldError(field, m.retiredLocation({ code: target.code }));
+  if (!target) throw fieldError(field, say.unknown({ code }));
+  if (Number(target.active) !== 1) throw fieldError(field, say.retired({ code: target.code }));
   return target;
 }
 
@@ -160,7 +164,7 @@ async function activeLocation(trx: Tx, code: string, field: string): Promise<Loc
  */
 export async function placeAtDesk(trx: Tx, rma: string, code: string, userId: number, at: string): Promise<void> {
   const row = await scannedCase(trx, rma, 'rma');
-  const target = await activeLocation(trx, code, 'placeAt');
+  const target = await activeLocation(trx, code, 'placeAt', chosen);
   const now = (await placesOf(trx, [row.id])).get(row.id);
   if (now?.place.location.id === Number(target.id)) return;
   await placeUnit(trx, row, Number(target.id), userId, at, now?.version ?? 0);

@@ -13,6 +13,7 @@ import { href } from '../../../base/browser/router.ts';
 import { typedNumber } from '../../../base/browser/numbers.ts';
 import { pdfObjectUrl, showPdf } from '../../../base/browser/pdf.ts';
 import { useDepotForm } from '../../../base/browser/form.ts';
+import { StationPlace, stationPlace, stationPlaceError } from '../../locations/browser/index.ts';
 
 interface Printed {
   outcome: PrintOutcome;
@@ -73,6 +74,8 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
   const [alert, setAlert] = useState<string | null>(null);
   const [results, setResults] = useState<Printed[]>([]);
   const [busy, setBusy] = useState(false);
+  const [placeError, setPlaceError] = useState<string | undefined>();
+  const place = useRef<HTMLSelectElement>(null);
   const {
     register,
     handleSubmit,
@@ -108,9 +111,15 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
   const ship = handleSubmit(async (shipment) => {
     setAlert(null);
     setBusy(true);
-    const result = await api['shipping.ship']({ rma: row.rma, version: row.version, shipment });
+    setPlaceError(undefined);
+    const result = await api['shipping.ship']({ rma: row.rma, version: row.version, shipment, placeAt: stationPlace('shipping') });
     setBusy(false);
-    if (!result.ok) return serverError(result.error);
+    if (!result.ok) {
+      const atPlace = stationPlaceError(result.error, i18n.language);
+      if (!atPlace) return serverError(result.error);
+      setPlaceError(atPlace);
+      return place.current?.focus();
+    }
     announce(t('shipping.shipped', { rma: row.rma, carrier: shipment.carrier, tracking: shipment.tracking }));
     onShipped();
   });
@@ -146,6 +155,7 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
         <Field label={t('shipping.tracking')} error={errors.tracking?.message} hint={t('shipping.trackingHint')}>
           {(p) => <input {...p} {...register('tracking')} className="mono scan-input" autoComplete="off" spellCheck={false} />}
         </Field>
+        <StationPlace ref={place} desk="shipping" error={placeError} onChange={() => setPlaceError(undefined)} />
         <div className="actions">
           <button type="submit" disabled={busy}>
             {t('shipping.print')}
