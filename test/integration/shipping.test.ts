@@ -112,6 +112,7 @@ describe('the shipping desk', () => {
 
     const closed = unwrap(await clerk('shipping.close', { rma: kase.rma, version: shipped.version }));
     expect(closed.status).toBe('closed');
+    expect(closed.history.at(-1)).toMatchObject({ to: 'closed', note: 'Delivery confirmed', noteParts: [{ code: 'shipping.deliveryConfirmed' }] });
     expect((await core.db.selectFrom('shipments').select('delivered_at').where('case_id', '=', kase.id).executeTakeFirstOrThrow()).delivered_at).not.toBeNull();
   });
 

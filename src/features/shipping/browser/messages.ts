@@ -33,6 +33,7 @@ export const shippingTranslations: Translations<typeof shippingMessages> = {
     unitTagSent: '제품 태그를 보냈습니다. 프린터: {printer}.',
     noLabelBatch: '송장 일괄 인쇄 작업 {id}번이 없습니다',
     closedAfterShipping: '발송 {days}일 후 종료',
+    deliveryConfirmed: '배송 완료 확인',
   },
   zh: {
     trackingCj: 'CJ 大韩通运运单号为 10 至 12 位数字',
@@ -65,6 +66,7 @@ export const shippingTranslations: Translations<typeof shippingMessages> = {
     unitTagSent: '产品标签已发送到 {printer}。',
     noLabelBatch: '没有批量面单任务 {id}',
     closedAfterShipping: '发货 {days} 天后关闭',
+    deliveryConfirmed: '已确认送达',
   },
 };
 

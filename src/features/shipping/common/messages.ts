@@ -37,4 +37,5 @@ export const shippingMessages = defineMessages('shipping', {
   unitTagSent: 'Unit tag sent to {printer}.',
   noLabelBatch: 'No label batch {id}',
   closedAfterShipping: 'Closed {days} days after shipping',
+  deliveryConfirmed: 'Delivery confirmed',
 });

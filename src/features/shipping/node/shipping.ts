@@ -210,7 +210,7 @@ export async function closeDelivered(ctx: ServiceContext, input: z.output<typeof
     trx,
     now,
     caller,
-    { rma: input.rma, version: input.version, to: 'closed', note: input.note ?? 'Delivery confirmed', carrier: null },
+    { rma: input.rma, version: input.version, to: 'closed', note: input.note ?? null, said: [m.deliveryConfirmed()], carrier: null },
     { portalDetails: remedy },
   );
   await trx.updateTable('shipments').set({ delivered_at: now.toISOString() }).where('case_id', '=', caseId).where('delivered_at', 'is', null).execute();
