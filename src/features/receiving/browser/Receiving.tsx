@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { scanInput, type ExpectedUnit, type ReceiveOutcome, type ShelfParcel } from '../common/receiving.ts';
@@ -14,6 +14,7 @@ import { ReceiveForm } from './ReceivingForm.tsx';
 import { RecentReceipts, useRecentReceipts } from './ReceivingRecent.tsx';
 import { ShelfWhere, UnmatchedForm, shelfReasonText, useShelf, useShelfSummary } from './Unmatched.tsx';
 import { useDepotForm } from '../../../base/browser/form.ts';
+import { mark, markPainted } from '../../../base/browser/timing.ts';
 
 /** What the dock shows after a scan. A scan that cannot end in a receipt has already put its parcel on the shelf. */
 type Stage =
@@ -110,11 +111,20 @@ export function Receiving({ rma }: { rma?: string }) {
     if (rma) window.location.replace(href({ screen: 'receiving' }));
   };
 
-  const scanned = handleSubmit(async ({ code }) => {
+  const submitScan = handleSubmit(async ({ code }) => {
     reset({ code: '' });
     setNotice(null);
     await lookUp(code);
   });
+
+  const scanned = (event: FormEvent<HTMLFormElement>) => {
+    mark('receiving.scanSubmitted');
+    return submitScan(event);
+  };
+
+  useEffect(() => {
+    if (notice?.kind === 'received') markPainted('receiving.receivedShown');
+  }, [notice]);
 
   const received = (unit: ExpectedUnit, outcome: ReceiveOutcome) => {
     setNotice({ kind: 'received', unit, outcome });
