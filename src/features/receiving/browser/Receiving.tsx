@@ -46,10 +46,12 @@ export function Receiving({ rma }: { rma?: string }) {
     handleSubmit,
     setError,
     setFocus,
-    reset,
+    setValue,
     formState: { errors },
   } = useDepotForm<ScanForm, unknown, z.output<typeof scanInput>>({
     resolver: zodResolver(scanInput),
+    // A scan is judged at its Enter, never keystroke by keystroke while the scanner types.
+    reValidateMode: 'onSubmit',
     defaultValues: { code: '' },
   });
   // Asked for after a dialog or a panel closes; focused once the render that closed it is done.
@@ -58,8 +60,9 @@ export function Receiving({ rma }: { rma?: string }) {
 
   const lookUp = useCallback(
     async (code: string, opening = false) => {
-      setAlert(null);
       const result = await api['receiving.scan']({ code, opening });
+      setAlert(null);
+      setNotice(null);
       if (!result.ok) {
         setStage({ kind: 'scan' });
         const general = applyServerError(result.error, setError, ['code'], t);
@@ -112,8 +115,9 @@ export function Receiving({ rma }: { rma?: string }) {
   };
 
   const submitScan = handleSubmit(async ({ code }) => {
-    reset({ code: '' });
-    setNotice(null);
+    // Emptied in place, and the last notice cleared with the answer: the dock is drawn once per
+    // scan, when its answer is in, not also while the scan is on its way.
+    setValue('code', '');
     await lookUp(code);
   });
 
@@ -126,11 +130,12 @@ export function Receiving({ rma }: { rma?: string }) {
     if (notice?.kind === 'received') markPainted('receiving.receivedShown');
   }, [notice]);
 
-  const received = (unit: ExpectedUnit, outcome: ReceiveOutcome) => {
+  const received = (unit: ExpectedUnit, outcome: ReceiveOutcome, fromShelf: boolean) => {
     setNotice({ kind: 'received', unit, outcome });
     announce(t('receiving.received', { rma: unit.rma }));
     void reloadReceipts();
-    void reloadShelf();
+    // Only a parcel that was on the shelf changes the shelf by being received.
+    if (fromShelf) void reloadShelf();
     backToScan();
   };
 
@@ -237,11 +242,11 @@ export function Receiving({ rma }: { rma?: string }) {
           unit={stage.unit}
           code={stage.code}
           shelved={stage.shelved}
-          onReceived={(outcome) => received(stage.unit, outcome)}
+          onReceived={(outcome) => received(stage.unit, outcome, stage.shelved !== null)}
           onSetAside={(parcel) => setAside(stage.unit, parcel)}
         />
       ) : null}
-      <RecentReceipts receipts={receipts} onChanged={() => void reloadReceipts()} onDialogClosed={focusScan} />
+      <RecentReceipts receipts={receipts} onChanged={reloadReceipts} onDialogClosed={focusScan} />
     </main>
   );
 }

@@ -75,7 +75,6 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
     setFocus,
     trigger,
     getValues,
-    watch,
     control,
     formState: { errors, isSubmitting },
   } = useDepotForm<ReceiveForm, unknown, Receipt>({
@@ -97,7 +96,8 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
   });
   const [focusNext, setFocusNext] = useState<'serial' | 'mismatchReason' | null>(null);
   const accessories = useController({ control, name: 'condition.accessories' });
-  const serial = watch('serial');
+  // Read, not watched: the form draws again when the serial is done or edited anew, never per keystroke.
+  const serial = getValues('serial');
   const mismatch = serialDone && serial.trim() !== '' && differs(serial, unit.serial);
   const offered: Accessory[] = unit.accessories.length > 0 ? [...new Set([...unit.accessories, 'other' as const])] : [...accessoryKinds];
 
