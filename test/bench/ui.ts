@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
 import { createCore } from '../../src/base/node/core.ts';
 import { openSqlite } from '../../src/base/node/db/open.ts';
 import { loadDemo } from '../../src/features/setup/node/setup.ts';
-import { startHost } from '../../src/apps/host/server.ts';
 import { tempDir } from '../helpers.ts';
 import { launchChromium, signIn } from '../e2e/harness.ts';
 import { addSyntheticCases } from './data.ts';
@@ -33,6 +35,20 @@ interface Unit {
   rma: string;
   version: number;
   serial: string;
+}
+
+/** Depot in browser mode on `file`, served from a thread of its own (ui-host.ts). */
+async function startDepot(file: string): Promise<{ openUrl: string; close(): Promise<void> }> {
+  const worker = new Worker(new URL('./ui-host.ts', import.meta.url), { workerData: { file, rendererDir } });
+  const [openUrl] = (await once(worker, 'message')) as [string];
+  return {
+    openUrl,
+    close: async () => {
+      worker.postMessage('close');
+      await once(worker, 'message');
+      await worker.terminate();
+    },
+  };
 }
 
 /** The page's marks, and what the bench notes itself: the first key of each scan. */
@@ -102,19 +118,14 @@ async function dock(): Promise<BenchResult[]> {
     await database.close();
   }
   addSyntheticCases(file, DOCK_CASES);
-  const database = await openSqlite(file);
-  const core = createCore(database, { dataDir: dir });
-  const host = await startHost({ core, rendererDir });
+  const raw = new BetterSqlite3(file, { readonly: true });
+  const units = raw
+    .prepare("select rma, version, serial from cases where status in ('authorized', 'in_transit') and rma like 'RMA-2026-%' order by id desc limit ?")
+    .all(2 * (RECEIPTS + WARMUP)) as Unit[];
+  raw.close();
+  const host = await startDepot(file);
   const browser = await launchChromium();
   try {
-    const units: Unit[] = await core.db
-      .selectFrom('cases')
-      .select(['rma', 'version', 'serial'])
-      .where('status', 'in', ['authorized', 'in_transit'])
-      .where('rma', 'like', 'RMA-2026-%')
-      .orderBy('id', 'desc')
-      .limit(2 * (RECEIPTS + WARMUP))
-      .execute();
     if (units.length < 2 * (RECEIPTS + WARMUP)) throw new Error(`only ${units.length} cases expect a parcel`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -187,7 +198,6 @@ async function dock(): Promise<BenchResult[]> {
   } finally {
     await browser.close();
     await host.close();
-    await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -197,9 +207,10 @@ async function signInToList(): Promise<BenchResult[]> {
   const dir = tempDir('depot-bench-ui-list-');
   const file = path.join(dir, 'depot.sqlite');
   const { note } = await workingDepotAt(file, LIST_CASES);
-  const database = await openSqlite(file);
-  const core = createCore(database, { dataDir: dir });
-  const host = await startHost({ core, rendererDir });
+  const raw = new BetterSqlite3(file, { readonly: true });
+  const admin = raw.prepare("select id from users where name = 'Admin Park'").get() as { id: number };
+  raw.close();
+  const host = await startDepot(file);
   const browser = await launchChromium();
   try {
     const toList: number[] = [];
@@ -213,8 +224,7 @@ async function signInToList(): Promise<BenchResult[]> {
       await waitForMark(page, 'cases.listShown');
       const at = await markAt(page);
       // The floor: the sign-in and the list's first page, fetched from the same page.
-      const user = await core.db.selectFrom('users').select('id').where('name', '=', 'Admin Park').executeTakeFirstOrThrow();
-      const signInMs = await fetchFromPage(page, 'session.signIn', { userId: user.id, pin: '1234' });
+      const signInMs = await fetchFromPage(page, 'session.signIn', { userId: admin.id, pin: '1234' });
       const listMs = await fetchFromPage(page, 'cases.list', { offset: 0, limit: 200 });
       await context.close();
       if (i < 2) continue;
@@ -229,7 +239,6 @@ async function signInToList(): Promise<BenchResult[]> {
   } finally {
     await browser.close();
     await host.close();
-    await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
