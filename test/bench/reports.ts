@@ -1,27 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { createCore, type Core } from '../../src/base/node/core.ts';
 import { openSqlite } from '../../src/base/node/db/open.ts';
 import { dispatch } from '../../src/apps/api/dispatch.ts';
 import type { MethodInput, MethodName } from '../../src/apps/api/contract.ts';
-import { loadDemo } from '../../src/features/setup/node/setup.ts';
 import { DEMO_PIN } from '../../src/features/setup/node/demo.ts';
 import { reportIndexes } from '../../src/base/node/db/migrations/0009_reports.ts';
 import { tempDir } from '../helpers.ts';
 import { median } from './measure.ts';
-import { addWorkingDepot } from './reports-data.ts';
+import { workingDepotAt, workingDepotNow } from './reports-data.ts';
 import type { BenchResult } from './types.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
-/** Cases authorized a day ago, for the dock to receive in the write benchmark. */
-const AWAITING = 1_200;
-const NOW = new Date('2026-06-30T03:00:00Z');
-/** A depot this big takes minutes to build, so it is built once and kept under ~/.cache/depot. */
-const CACHE_FROM = 1_000_000;
-/** Bumped whenever addWorkingDepot builds something different, so a kept depot is never stale. */
-const DATA_VERSION = 1;
+const NOW = workingDepotNow;
 
 async function session(core: Core, role: string): Promise<string> {
   const user = await core.db.selectFrom('users').select('id').where('role', '=', role).orderBy('id').executeTakeFirstOrThrow();
@@ -53,28 +45,7 @@ export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const dir = tempDir('depot-bench-reports-');
   const file = path.join(dir, 'depot.sqlite');
-  const cached = CASES >= CACHE_FROM ? path.join(os.homedir(), '.cache', 'depot', `bench-reports-${CASES}-v${DATA_VERSION}.sqlite`) : null;
-  let buildSeconds = 0;
-  let buildNote = '';
-  if (cached && fs.existsSync(cached)) {
-    fs.copyFileSync(cached, file);
-    buildNote = `built before, copied from ${cached}`;
-  } else {
-    {
-      const database = await openSqlite(file);
-      await loadDemo(createCore(database, { dataDir: dir, now: () => NOW }));
-      await database.close();
-    }
-    const t0 = performance.now();
-    addWorkingDepot(file, CASES, NOW, { years: 3, awaiting: AWAITING });
-    buildSeconds = (performance.now() - t0) / 1000;
-    if (cached) {
-      fs.mkdirSync(path.dirname(cached), { recursive: true });
-      fs.copyFileSync(file, `${cached}.partial`);
-      fs.renameSync(`${cached}.partial`, cached);
-      buildNote = `kept in ${cached}`;
-    }
-  }
+  const { buildSeconds, note: buildNote } = await workingDepotAt(file, CASES);
   const bare = path.join(dir, 'bare.sqlite');
   fs.copyFileSync(file, bare);
 

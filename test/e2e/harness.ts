@@ -16,6 +16,14 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Debian's Chromium, headless, as the browser tests and benchmarks drive it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
 /** Depot in browser mode on loopback, driven by Debian's Chromium, as a person would use it. */
 export async function startApp(options: { demo?: boolean; now?: () => Date } = {}): Promise<App> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
@@ -26,10 +34,7 @@ export async function startApp(options: { demo?: boolean; now?: () => Date } = {
   }
   const core = await freshCore({ demo: options.demo ?? true, now: options.now });
   const host = await startHost({ core, rendererDir });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(host.openUrl);

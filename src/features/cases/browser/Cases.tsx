@@ -13,6 +13,7 @@ import { RepairDelays } from '../../bench/browser/index.ts';
 import { OverdueSupplierReturns } from '../../supplier-returns/browser/index.ts';
 import type { LocationInfo } from '../../locations/common/index.ts';
 import { href, navigate } from '../../../base/browser/router.ts';
+import { markPainted } from '../../../base/browser/timing.ts';
 
 const PAGE = 200;
 /** The most rows one read of the list returns (the API's limit). */
@@ -108,6 +109,14 @@ export function CasesScreen({ queue, statuses }: Props) {
       setMore(result.value.more);
     });
   }, [fetchPage]);
+
+  // The first rows on screen: what a person waits for after signing in.
+  const shownOnce = useRef(false);
+  useEffect(() => {
+    if (shownOnce.current || rows.length === 0) return;
+    shownOnce.current = true;
+    markPainted('cases.listShown');
+  }, [rows]);
 
   const loadMore = useCallback(() => {
     if (fetching.current || !more) return;

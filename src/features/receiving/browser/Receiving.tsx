@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { scanInput, type ExpectedUnit, type ReceiveOutcome, type ShelfParcel } from '../common/receiving.ts';
@@ -14,6 +14,7 @@ import { ReceiveForm } from './ReceivingForm.tsx';
 import { RecentReceipts, useRecentReceipts } from './ReceivingRecent.tsx';
 import { ShelfWhere, UnmatchedForm, shelfReasonText, useShelf, useShelfSummary } from './Unmatched.tsx';
 import { useDepotForm } from '../../../base/browser/form.ts';
+import { mark, markPainted } from '../../../base/browser/timing.ts';
 
 /** What the dock shows after a scan. A scan that cannot end in a receipt has already put its parcel on the shelf. */
 type Stage =
@@ -45,10 +46,12 @@ export function Receiving({ rma }: { rma?: string }) {
     handleSubmit,
     setError,
     setFocus,
-    reset,
+    setValue,
     formState: { errors },
   } = useDepotForm<ScanForm, unknown, z.output<typeof scanInput>>({
     resolver: zodResolver(scanInput),
+    // A scan is judged at its Enter, never keystroke by keystroke while the scanner types.
+    reValidateMode: 'onSubmit',
     defaultValues: { code: '' },
   });
   // Asked for after a dialog or a panel closes; focused once the render that closed it is done.
@@ -57,8 +60,9 @@ export function Receiving({ rma }: { rma?: string }) {
 
   const lookUp = useCallback(
     async (code: string, opening = false) => {
-      setAlert(null);
       const result = await api['receiving.scan']({ code, opening });
+      setAlert(null);
+      setNotice(null);
       if (!result.ok) {
         setStage({ kind: 'scan' });
         const general = applyServerError(result.error, setError, ['code'], t);
@@ -110,17 +114,28 @@ export function Receiving({ rma }: { rma?: string }) {
     if (rma) window.location.replace(href({ screen: 'receiving' }));
   };
 
-  const scanned = handleSubmit(async ({ code }) => {
-    reset({ code: '' });
-    setNotice(null);
+  const submitScan = handleSubmit(async ({ code }) => {
+    // Emptied in place, and the last notice cleared with the answer: the dock is drawn once per
+    // scan, when its answer is in, not also while the scan is on its way.
+    setValue('code', '');
     await lookUp(code);
   });
 
-  const received = (unit: ExpectedUnit, outcome: ReceiveOutcome) => {
+  const scanned = (event: FormEvent<HTMLFormElement>) => {
+    mark('receiving.scanSubmitted');
+    return submitScan(event);
+  };
+
+  useEffect(() => {
+    if (notice?.kind === 'received') markPainted('receiving.receivedShown');
+  }, [notice]);
+
+  const received = (unit: ExpectedUnit, outcome: ReceiveOutcome, fromShelf: boolean) => {
     setNotice({ kind: 'received', unit, outcome });
     announce(t('receiving.received', { rma: unit.rma }));
     void reloadReceipts();
-    void reloadShelf();
+    // Only a parcel that was on the shelf changes the shelf by being received.
+    if (fromShelf) void reloadShelf();
     backToScan();
   };
 
@@ -227,11 +242,11 @@ export function Receiving({ rma }: { rma?: string }) {
           unit={stage.unit}
           code={stage.code}
           shelved={stage.shelved}
-          onReceived={(outcome) => received(stage.unit, outcome)}
+          onReceived={(outcome) => received(stage.unit, outcome, stage.shelved !== null)}
           onSetAside={(parcel) => setAside(stage.unit, parcel)}
         />
       ) : null}
-      <RecentReceipts receipts={receipts} onChanged={() => void reloadReceipts()} onDialogClosed={focusScan} />
+      <RecentReceipts receipts={receipts} onChanged={reloadReceipts} onDialogClosed={focusScan} />
     </main>
   );
 }

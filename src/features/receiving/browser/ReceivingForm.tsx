@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -25,6 +25,7 @@ import { ShelfWhere } from './Unmatched.tsx';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { useDepotForm } from '../../../base/browser/form.ts';
+import { mark, markPainted } from '../../../base/browser/timing.ts';
 
 type ReceiveForm = z.input<typeof receiveInput>;
 type Receipt = z.output<typeof receiveInput>;
@@ -74,7 +75,6 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
     setFocus,
     trigger,
     getValues,
-    watch,
     control,
     formState: { errors, isSubmitting },
   } = useDepotForm<ReceiveForm, unknown, Receipt>({
@@ -94,13 +94,16 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
       },
     },
   });
-  const [focusNext, setFocusNext] = useState<'serial' | 'mismatchReason' | 'condition.packaging' | null>(null);
+  const [focusNext, setFocusNext] = useState<'serial' | 'mismatchReason' | null>(null);
   const accessories = useController({ control, name: 'condition.accessories' });
-  const serial = watch('serial');
+  // Read, not watched: the form draws again when the serial is done or edited anew, never per keystroke.
+  const serial = getValues('serial');
   const mismatch = serialDone && serial.trim() !== '' && differs(serial, unit.serial);
   const offered: Accessory[] = unit.accessories.length > 0 ? [...new Set([...unit.accessories, 'other' as const])] : [...accessoryKinds];
 
-  const submit = handleSubmit(async (input) => {
+  useEffect(() => markPainted('receiving.formShown'), []);
+
+  const receive = handleSubmit(async (input) => {
     setAlert(null);
     const mismatched = differs(input.serial, unit.serial);
     const result = await api['receiving.receive']({
@@ -119,12 +122,22 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
   });
 
   /** A scanner ends the serial with Enter: check it, then go on to the reason or the condition. */
-  const serialKeys = async (event: KeyboardEvent<HTMLInputElement>) => {
+  const serialKeys = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    if (!(await trigger('serial'))) return;
+    // Checked here and now, not by the form's asynchronous validation: the Enter that follows the
+    // scanner's must find focus already moved on, not still in the serial field.
+    const typed = event.currentTarget.value;
+    const complete = receiveInput.shape.serial.safeParse(typed).success;
+    void trigger('serial');
+    if (!complete) return;
     setSerialDone(true);
-    setFocusNext(differs(getValues('serial'), unit.serial) ? 'mismatchReason' : 'condition.packaging');
+    // The reason field is drawn by the next render; the packaging is there now.
+    if (differs(typed, unit.serial)) setFocusNext('mismatchReason');
+    else {
+      const packaging = event.currentTarget.form?.elements.namedItem('condition.packaging');
+      if (packaging instanceof HTMLElement) packaging.focus();
+    }
   };
 
   // After the render that shows the reason field, when the serial needs one.
@@ -133,6 +146,11 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
     setFocus(focusNext);
     setFocusNext(null);
   }, [focusNext, setFocus]);
+
+  const submit = (event?: FormEvent<HTMLFormElement>) => {
+    mark('receiving.receiveSubmitted');
+    return receive(event);
+  };
 
   /** Enter anywhere else (not in a button or the file picker) receives the unit. */
   const formKeys = (event: KeyboardEvent<HTMLFormElement>) => {

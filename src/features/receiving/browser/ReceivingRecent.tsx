@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { undoReceiveInput, type RecentReceipt } from '../common/receiving.ts';
@@ -21,8 +21,14 @@ export function useRecentReceipts() {
   useEffect(() => {
     void reload();
   }, [reload]);
-  // A receipt undone or a case moved on at another station shows here without a reload.
-  useRefetchOnCaseChange(() => void reload());
+  // A receipt undone or a case moved on at another station shows here without a reload. A change
+  // already shown (this desk's own receipt, read back at once) is no reason to read the list again.
+  const shown = useRef(receipts);
+  shown.current = receipts;
+  useRefetchOnCaseChange(
+    () => void reload(),
+    (change) => !shown.current.some((r) => r.rma === change.rma && r.version >= change.version),
+  );
   return { receipts, reload };
 }
 
@@ -37,8 +43,11 @@ interface Props {
   onDialogClosed: () => void;
 }
 
-/** The last units received here, one row per receipt, each with Undo while it can still be undone. */
-export function RecentReceipts({ receipts, onChanged, onDialogClosed }: Props) {
+/**
+ * The last units received here, one row per receipt, each with Undo while it can still be undone.
+ * Drawn again only when its receipts change, not with every scan at the dock above it.
+ */
+export const RecentReceipts = memo(function RecentReceipts({ receipts, onChanged, onDialogClosed }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const [undoing, setUndoing] = useState<RecentReceipt | null>(null);
@@ -95,7 +104,7 @@ export function RecentReceipts({ receipts, onChanged, onDialogClosed }: Props) {
       {undoing ? <UndoDialog receipt={undoing} onClose={close} /> : null}
     </section>
   );
-}
+});
 
 type UndoForm = z.input<typeof undoReceiveInput>;
 

@@ -10,6 +10,7 @@ import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import type { SessionInfo } from '../common/types.ts';
 import type { SetupState } from '../../setup/common/index.ts';
 import { useDepotForm } from '../../../base/browser/form.ts';
+import { mark } from '../../../base/browser/timing.ts';
 
 // The select gives a string; an empty choice becomes 0 and is refused like the API refuses it.
 const signInForm = z.object({
@@ -47,6 +48,7 @@ export function SignIn({ state, notice, onSignedIn }: Props) {
   });
 
   const submit = handleSubmit(async (input) => {
+    mark('session.signInSubmitted');
     setAlert(null);
     const result = await api['session.signIn'](input);
     if (result.ok) {
