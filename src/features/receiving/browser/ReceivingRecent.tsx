@@ -27,7 +27,7 @@ export function useRecentReceipts() {
   shown.current = receipts;
   useRefetchOnCaseChange(
     () => void reload(),
-    (change) => !shown.current.some((r) => r.rma === change.rma && r.version >= change.version),
+    (change) => change.kind !== 'moved' && !shown.current.some((r) => r.rma === change.rma && r.version >= change.version),
   );
   return { receipts, reload };
 }
