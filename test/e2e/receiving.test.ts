@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asRole, unwrap } from '../helpers.ts';
 import { scan, signIn, startApp, type App } from './harness.ts';
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -373,5 +374,36 @@ describe('the receiving dock in browser mode', () => {
       [null, 'authorized', 'Minji Kim'],
       ['authorized', 'received', 'Minji Kim'],
     ]);
+  });
+
+  it("puts each unit received at the station's inbound shelf, chosen once for the station", async () => {
+    const { page, core } = app;
+    const admin = await asRole(core, 'admin');
+    unwrap(await admin('locations.save', { code: 'LOC-IN', name: 'Inbound shelf', kind: 'shelf' }));
+    await page.reload();
+    const rows = await core.db.selectFrom('cases').select(['id', 'rma', 'serial', 'inbound_tracking']).where('status', '=', 'in_transit').orderBy('id', 'desc').execute();
+    for (const [index, unit] of rows.slice(0, 2).entries()) {
+      await scan(page, 'Scan', unit.inbound_tracking!);
+      await page.getByText(unit.rma, { exact: true }).waitFor();
+      if (index === 0) {
+        await page.getByLabel('Received units go to').selectOption('LOC-IN');
+        await page.getByLabel('Serial', { exact: true }).focus();
+      } else {
+        // The next unit's form shows the station's choice without asking again.
+        expect(await page.getByLabel('Received units go to').inputValue()).toBe('LOC-IN');
+      }
+      await scan(page, 'Serial', unit.serial);
+      await expect.poll(() => focused('Packaging')).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.getByText(`${unit.rma} received.`).first().waitFor();
+      const at = await core.db
+        .selectFrom('case_locations as cl')
+        .innerJoin('locations as l', 'l.id', 'cl.location_id')
+        .innerJoin('users as u', 'u.id', 'cl.moved_by')
+        .select(['l.code', 'u.name'])
+        .where('cl.case_id', '=', unit.id)
+        .execute();
+      expect(at).toEqual([{ code: 'LOC-IN', name: 'Minji Kim' }]);
+    }
   });
 });

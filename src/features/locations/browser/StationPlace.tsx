@@ -27,6 +27,12 @@ export function stationPlaceError(error: ApiError, language: string): string | u
   return reason ? wordReason(reason, error.fields?.placeAt ?? error.message, language) : undefined;
 }
 
+/**
+ * The locations last read, so a desk drawn anew for each unit (the dock's form) shows its choice at
+ * once and draws again only when the list changed.
+ */
+let known: LocationInfo[] = [];
+
 /** The station's choice of location for a desk, as a labelled field; the desk's work carries it. */
 export const StationPlace = forwardRef<HTMLSelectElement, { desk: Desk; error?: string | undefined; onChange?: () => void }>(function StationPlace(
   { desk, error, onChange },
@@ -34,10 +40,12 @@ export const StationPlace = forwardRef<HTMLSelectElement, { desk: Desk; error?: 
 ) {
   const { t } = useTranslation();
   const [code, setCode] = useState(() => stationPlace(desk) ?? '');
-  const [locations, setLocations] = useState<LocationInfo[]>([]);
+  const [locations, setLocations] = useState<LocationInfo[]>(known);
   useEffect(() => {
     void api['locations.list']({}).then((result) => {
-      if (result.ok) setLocations(result.value);
+      if (!result.ok || JSON.stringify(result.value) === JSON.stringify(known)) return;
+      known = result.value;
+      setLocations(known);
     });
   }, []);
   // A location retired since it was chosen is still shown as chosen, so the refusal at this field makes sense.

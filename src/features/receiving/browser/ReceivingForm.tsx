@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -21,6 +21,7 @@ import { Modal } from '../../../base/browser/Modal.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce } from '../../../base/browser/context.tsx';
 import { CasePhotos } from '../../photos/browser/index.ts';
+import { StationPlace, stationPlace, stationPlaceError } from '../../locations/browser/index.ts';
 import { ShelfWhere } from './Unmatched.tsx';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { casesMessages } from '../../cases/common/index.ts';
@@ -61,8 +62,10 @@ interface Props {
 
 /** One unit at the dock: serial check, condition, accessories and photos, then Enter receives it (or set it aside). */
 export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [alert, setAlert] = useState<string | null>(null);
+  const [placeError, setPlaceError] = useState<string | undefined>();
+  const place = useRef<HTMLSelectElement>(null);
   const [settingAside, setSettingAside] = useState(false);
   // The photos taken of this unit here: they go with the parcel if it is set aside.
   const [photosTaken, setPhotosTaken] = useState<PhotoInfo[]>([]);
@@ -105,14 +108,20 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
 
   const receive = handleSubmit(async (input) => {
     setAlert(null);
+    setPlaceError(undefined);
     const mismatched = differs(input.serial, unit.serial);
     const result = await api['receiving.receive']({
       ...input,
       mismatchReason: mismatched ? input.mismatchReason : null,
       parcelId: shelved?.id ?? null,
+      placeAt: stationPlace('receiving'),
     });
+    const atPlace = result.ok ? undefined : stationPlaceError(result.error, i18n.language);
     if (result.ok) {
       onReceived(result.value, input.serial);
+    } else if (atPlace) {
+      setPlaceError(atPlace);
+      place.current?.focus();
     } else if (result.error.code === 'conflict') {
       setAlert(t('receiving.conflict', { rma: unit.rma }));
     } else {
@@ -276,6 +285,7 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
             </Field>
           </fieldset>
         </div>
+        <StationPlace ref={place} desk="receiving" error={placeError} onChange={() => setPlaceError(undefined)} />
         <div className="actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
             {t('receiving.receive')}
