@@ -44,27 +44,32 @@ function measured(started: number, cpuBefore: NodeJS.CpuUsage): Run {
 
 /**
  * The floor: the same PUTs, with the very headers the client sends, straight over keep-alive
- * connections, no database, same concurrency.
+ * connections, no database, same concurrency, and nothing made while the clock runs that the push
+ * made beforehand.
  */
 async function rawRate(portal: PortalProcess, year: number, concurrency: number): Promise<Run> {
   const rmas = rmasOf(year);
   await portal.control('seed', { depotRmas: rmas });
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const url = new URL(portal.url);
-  const put = (rma: string, seq: number) =>
+  // Bodies and keys are made before the clock starts, as the push's are when an update is queued.
+  const at = new Date().toISOString();
+  const bodies = Array.from({ length: PER_RMA + 1 }, (_, seq) => JSON.stringify({ seq, status: statuses[seq % 3], at }));
+  const keys = rmas.map(() => Array.from({ length: PER_RMA + 1 }, () => crypto.randomUUID()));
+  const put = (i: number, seq: number) =>
     new Promise<void>((resolve, reject) => {
-      const body = JSON.stringify({ seq, status: statuses[seq % 3], at: new Date().toISOString() });
+      const body = bodies[seq]!;
       const req = http.request(
         {
           host: url.hostname,
           port: url.port,
           method: 'PUT',
-          path: `${url.pathname}/rmas/${rma}/status`,
+          path: `${url.pathname}/rmas/${rmas[i]}/status`,
           agent,
           headers: {
             authorization: `Bearer ${portal.token}`,
             accept: 'application/json',
-            'idempotency-key': crypto.randomUUID(),
+            'idempotency-key': keys[i]![seq]!,
             'content-type': 'application/json; charset=utf-8',
             'content-length': Buffer.byteLength(body),
           },
@@ -83,8 +88,8 @@ async function rawRate(portal: PortalProcess, year: number, concurrency: number)
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < rmas.length) {
-        const rma = rmas[next++]!;
-        for (let seq = 1; seq <= PER_RMA; seq++) await put(rma, seq);
+        const i = next++;
+        for (let seq = 1; seq <= PER_RMA; seq++) await put(i, seq);
       }
     }),
   );
