@@ -246,12 +246,10 @@ export class PortalClient {
   /** One request: settles with the status and the body checked against `schema`, or fails with a PortalError. */
   private exchange(method: string, path: string, body: string | null, key: string | null, schema: z.ZodType): Promise<SendResult> {
     const token = typeof this.options.token === 'function' ? this.options.token() : this.options.token;
-    const headers: Record<string, string | number> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (key) headers['idempotency-key'] = key;
-    if (body !== null) {
-      headers['content-type'] = 'application/json; charset=utf-8';
-      headers['content-length'] = Buffer.byteLength(body, 'utf8');
-    }
+    // As a flat list, the headers go out as given, still checked, without one setHeader each.
+    const headers = ['host', this.base.host, 'authorization', `Bearer ${token}`, 'accept', 'application/json'];
+    if (key) headers.push('idempotency-key', key);
+    if (body !== null) headers.push('content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(body, 'utf8')));
     const exchange = new Exchange(token, schema, this.now, this.timeoutMs);
     try {
       // Host and port are always the base's: a stored path cannot point the token elsewhere.
