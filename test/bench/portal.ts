@@ -43,9 +43,9 @@ function measured(started: number, cpuBefore: NodeJS.CpuUsage): Run {
 }
 
 /**
- * The floor: the same PUTs, with the very headers the client sends, straight over keep-alive
- * connections, no database, same concurrency, and nothing made while the clock runs that the push
- * made beforehand.
+ * The floor: the same PUTs, with the very headers the client sends and in the same form, straight
+ * over keep-alive connections, no database, same concurrency, and nothing made while the clock
+ * runs that the push made beforehand.
  */
 async function rawRate(portal: PortalProcess, year: number, concurrency: number): Promise<Run> {
   const rmas = rmasOf(year);
@@ -66,13 +66,20 @@ async function rawRate(portal: PortalProcess, year: number, concurrency: number)
           method: 'PUT',
           path: `${url.pathname}/rmas/${rmas[i]}/status`,
           agent,
-          headers: {
-            authorization: `Bearer ${portal.token}`,
-            accept: 'application/json',
-            'idempotency-key': keys[i]![seq]!,
-            'content-type': 'application/json; charset=utf-8',
-            'content-length': Buffer.byteLength(body),
-          },
+          headers: [
+            'host',
+            url.host,
+            'authorization',
+            `Bearer ${portal.token}`,
+            'accept',
+            'application/json',
+            'idempotency-key',
+            keys[i]![seq]!,
+            'content-type',
+            'application/json; charset=utf-8',
+            'content-length',
+            String(Buffer.byteLength(body)),
+          ],
         },
         (res) => {
           res.resume();
