@@ -212,155 +212,214 @@ export class PortalClient {
     this.agent.destroy();
   }
 
-  upsertRma(rma: string, record: RmaRecord, idempotencyKey: string) {
-    return this.send('PUT', `/rmas/${encodeURIComponent(rma)}`, JSON.stringify(record), idempotencyKey, looseObject);
+  upsertRma(rma: string, record: RmaRecord, idempotencyKey: string): Promise<SendResult> {
+    return this.exchange('PUT', `/rmas/${encodeURIComponent(rma)}`, JSON.stringify(record), idempotencyKey, looseObject);
   }
 
-  putStatus(rma: string, update: StatusUpdate, idempotencyKey: string) {
-    return this.send('PUT', `/rmas/${encodeURIComponent(rma)}/status`, JSON.stringify(update), idempotencyKey, appliedSchema);
+  putStatus(rma: string, update: StatusUpdate, idempotencyKey: string): Promise<SendResult> {
+    return this.exchange('PUT', `/rmas/${encodeURIComponent(rma)}/status`, JSON.stringify(update), idempotencyKey, appliedSchema);
   }
 
-  putEstimate(rma: string, version: number, estimate: Estimate, idempotencyKey: string) {
-    return this.send(
-      'PUT',
-      `/rmas/${encodeURIComponent(rma)}/estimates/${version}`,
-      JSON.stringify(estimate),
-      idempotencyKey,
-      looseObject,
-    );
+  putEstimate(rma: string, version: number, estimate: Estimate, idempotencyKey: string): Promise<SendResult> {
+    return this.exchange('PUT', `/rmas/${encodeURIComponent(rma)}/estimates/${version}`, JSON.stringify(estimate), idempotencyKey, looseObject);
   }
 
-  postMessage(rma: string, body: string, idempotencyKey: string) {
-    return this.send('POST', `/rmas/${encodeURIComponent(rma)}/messages`, JSON.stringify({ body }), idempotencyKey, looseObject);
+  postMessage(rma: string, body: string, idempotencyKey: string): Promise<SendResult> {
+    return this.exchange('POST', `/rmas/${encodeURIComponent(rma)}/messages`, JSON.stringify({ body }), idempotencyKey, looseObject);
   }
 
   async events(after: string | null, limit = 500): Promise<EventPage> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (after !== null) query.set('after', after);
-    const { body } = await this.request('GET', `/events?${query}`, null, null);
-    return parse(eventPageSchema, body);
+    const { body } = await this.exchange('GET', `/events?${query}`, null, null, eventPageSchema);
+    return body as EventPage; // checked against eventPageSchema by the exchange
   }
 
   /**
    * Sends a stored outbox request as is (the body string is what was fixed at insert time, so a
    * retry is byte for byte the first try). The response is checked with the schema of its path.
    */
-  async sendStored(method: string, path: string, body: string, idempotencyKey: string): Promise<SendResult> {
-    const schema = /\/status$/.test(path) ? appliedSchema : looseObject;
-    return this.send(method, path, body, idempotencyKey, schema);
+  sendStored(method: string, path: string, body: string, idempotencyKey: string): Promise<SendResult> {
+    return this.exchange(method, path, body, idempotencyKey, path.endsWith('/status') ? appliedSchema : looseObject);
   }
 
-  private async send<T>(method: string, path: string, body: string, key: string, schema: z.ZodType<T>) {
-    const response = await this.request(method, path, body, key);
-    return { status: response.status, body: parse(schema, response.body) };
-  }
-
-  private async request(method: string, path: string, body: string | null, key: string | null): Promise<SendResult> {
+  /** One request: settles with the status and the body checked against `schema`, or fails with a PortalError. */
+  private exchange(method: string, path: string, body: string | null, key: string | null, schema: z.ZodType): Promise<SendResult> {
     const token = typeof this.options.token === 'function' ? this.options.token() : this.options.token;
+    // As a flat list, the headers go out as given, still checked, without one setHeader each.
+    const headers = ['host', this.base.host, 'authorization', `Bearer ${token}`, 'accept', 'application/json'];
+    if (key) headers.push('idempotency-key', key);
+    if (body !== null) headers.push('content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(body, 'utf8')));
+    const exchange = new Exchange(token, schema, this.now, this.timeoutMs);
     try {
-      return await this.exchange(method, path, body, key, token);
-    } catch (error) {
-      const failure = error instanceof PortalError ? error : new PortalError('transient', 0, 'internal', String(error));
-      const message = scrubSecrets(failure.message, [token]);
-      throw new PortalError(failure.kind, failure.status, failure.code, message, failure.retryAfterMs);
-    }
-  }
-
-  private exchange(method: string, path: string, body: string | null, key: string | null, token: string): Promise<SendResult> {
-    // Host and port are always the base's: a stored path cannot point the token elsewhere.
-    const url = { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, path: `${this.basePath}${path}` };
-    const headers: Record<string, string | number> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (key) headers['idempotency-key'] = key;
-    if (body !== null) {
-      headers['content-type'] = 'application/json; charset=utf-8';
-      headers['content-length'] = Buffer.byteLength(body, 'utf8');
-    }
-    return new Promise<SendResult>((settle, refuse) => {
-      // A plain timer rather than an AbortSignal: per request it costs a fraction of the signal's listeners.
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        req.destroy(new Error('timeout'));
-      }, this.timeoutMs);
-      const resolve = (result: SendResult) => {
-        clearTimeout(timer);
-        settle(result);
-      };
-      const reject = (error: unknown) => {
-        clearTimeout(timer);
-        refuse(error);
-      };
-      const fail = (error: unknown) => reject(toPortalError(error, timedOut));
-      const req = this.transport.request({ ...url, method, headers, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BODY) {
-            req.destroy();
-            reject(new PortalError('transient', 0, 'malformed', 'The portal sent an oversized response'));
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('error', fail);
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          const raw = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = raw === '' ? null : JSON.parse(raw);
-          } catch {
-            json = undefined;
-          }
-          if (status >= 200 && status < 300) {
-            if (json === undefined) {
-              reject(new PortalError('transient', status, 'malformed', `The portal sent a response that is not JSON (${status})`));
-            } else {
-              resolve({ status, body: json });
-            }
-            return;
-          }
-          if (status >= 300 && status < 400) {
-            const location = headerValue(res.headers.location) ?? '';
-            reject(new PortalError('transient', status, 'redirect', `${status} redirect: the portal sent Depot to ${location.slice(0, 200) || 'another address'}, where the token is not sent. Set the new address in the portal settings.`));
-            return;
-          }
-          const parsed = errorBodySchema.safeParse(json);
-          const code = parsed.success ? parsed.data.error.code : `http_${status}`;
-          const message = parsed.success && parsed.data.error.message ? parsed.data.error.message : raw.slice(0, 200);
-          const retryAfter = parseRetryAfter(headerValue(res.headers['retry-after']), this.now());
-          reject(new PortalError(classifyStatus(status, code), status, code, `${status} ${code}: ${message}`, retryAfter));
-        });
-      });
-      req.on('error', fail);
+      // Host and port are always the base's: a stored path cannot point the token elsewhere.
+      const req = this.transport.request(
+        { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, path: `${this.basePath}${path}`, method, headers, agent: this.agent },
+        onResponse,
+      ) as ExchangeRequest;
+      exchange.start(req);
+      req.on('error', onRequestError);
       // A string body goes out in one write with the headers; a Buffer would take a second one.
       req.end(body ?? undefined, 'utf8');
-    });
+    } catch (error) {
+      exchange.fail(new PortalError('transient', 0, 'internal', String(error)));
+    }
+    return exchange.promise;
   }
+}
+
+/** Where a request's handlers find its exchange: the handlers are shared, not made per request. */
+const exchangeOf = Symbol('exchange');
+type ExchangeRequest = http.ClientRequest & { [exchangeOf]: Exchange };
+type ExchangeResponse = http.IncomingMessage & { [exchangeOf]: Exchange };
+
+/**
+ * One request in flight: its timer, its response's body so far, and the one promise it settles.
+ * The push sends tens of thousands of requests a minute, so a request makes no closures of its own
+ * (the event handlers below are shared) and goes through no async layers.
+ */
+class Exchange {
+  readonly promise: Promise<SendResult>;
+  private resolve!: (result: SendResult) => void;
+  private reject!: (error: PortalError) => void;
+  private req: ExchangeRequest | null = null;
+  private res: http.IncomingMessage | null = null;
+  /** A response's body mostly comes in one chunk: it is kept as is, without an array and a concat. */
+  private first: Buffer | null = null;
+  private more: Buffer[] | null = null;
+  private size = 0;
+  private timedOut = false;
+  private settled = false;
+  // A plain timer rather than an AbortSignal: per request it costs a fraction of the signal's listeners.
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly token: string,
+    private readonly schema: z.ZodType,
+    private readonly now: () => Date,
+    timeoutMs: number,
+  ) {
+    this.promise = new Promise<SendResult>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    this.timer = setTimeout(onTimeout, timeoutMs, this);
+  }
+
+  start(req: ExchangeRequest): void {
+    req[exchangeOf] = this;
+    this.req = req;
+  }
+
+  timeout(): void {
+    this.timedOut = true;
+    this.req?.destroy(new Error('timeout'));
+  }
+
+  response(res: ExchangeResponse): void {
+    res[exchangeOf] = this;
+    this.res = res;
+    res.on('data', onData);
+    res.on('end', onEnd);
+    res.on('error', onResponseError);
+  }
+
+  data(chunk: Buffer): void {
+    this.size += chunk.length;
+    if (this.size > MAX_BODY) {
+      this.req?.destroy();
+      this.fail(new PortalError('transient', 0, 'malformed', 'The portal sent an oversized response'));
+    } else if (this.first === null) {
+      this.first = chunk;
+    } else {
+      (this.more ??= [this.first]).push(chunk);
+    }
+  }
+
+  failed(error: unknown): void {
+    if (error instanceof PortalError) return this.fail(error);
+    if (this.timedOut) return this.fail(new PortalError('transient', 0, 'timeout', 'The portal did not answer in time'));
+    const message = error instanceof Error ? error.message : String(error);
+    this.fail(new PortalError('transient', 0, 'network', `Cannot reach the portal: ${message}`));
+  }
+
+  /** What a failure says is cleared of the token before anyone keeps it. */
+  fail(failure: PortalError): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    const message = scrubSecrets(failure.message, [this.token]);
+    this.reject(new PortalError(failure.kind, failure.status, failure.code, message, failure.retryAfterMs));
+  }
+
+  end(): void {
+    if (this.settled) return;
+    const res = this.res!;
+    const status = res.statusCode ?? 0;
+    const raw = this.more ? Buffer.concat(this.more).toString('utf8') : this.first ? this.first.toString('utf8') : '';
+    let json: unknown;
+    try {
+      json = raw === '' ? null : JSON.parse(raw);
+    } catch {
+      json = undefined;
+    }
+    if (status >= 200 && status < 300) {
+      if (json === undefined) return this.fail(new PortalError('transient', status, 'malformed', `The portal sent a response that is not JSON (${status})`));
+      const parsed = this.schema.safeParse(json);
+      if (!parsed.success) return this.fail(malformed(parsed.error));
+      this.settled = true;
+      clearTimeout(this.timer);
+      this.resolve({ status, body: parsed.data });
+      return;
+    }
+    if (status >= 300 && status < 400) {
+      const location = headerValue(res.headers.location) ?? '';
+      return this.fail(
+        new PortalError('transient', status, 'redirect', `${status} redirect: the portal sent Depot to ${location.slice(0, 200) || 'another address'}, where the token is not sent. Set the new address in the portal settings.`),
+      );
+    }
+    const parsed = errorBodySchema.safeParse(json);
+    const code = parsed.success ? parsed.data.error.code : `http_${status}`;
+    const message = parsed.success && parsed.data.error.message ? parsed.data.error.message : raw.slice(0, 200);
+    const retryAfter = parseRetryAfter(headerValue(res.headers['retry-after']), this.now());
+    this.fail(new PortalError(classifyStatus(status, code), status, code, `${status} ${code}: ${message}`, retryAfter));
+  }
+}
+
+function onTimeout(exchange: Exchange): void {
+  exchange.timeout();
+}
+
+function onResponse(this: ExchangeRequest, res: http.IncomingMessage): void {
+  this[exchangeOf].response(res as ExchangeResponse);
+}
+
+function onRequestError(this: ExchangeRequest, error: unknown): void {
+  this[exchangeOf].failed(error);
+}
+
+function onData(this: ExchangeResponse, chunk: Buffer): void {
+  this[exchangeOf].data(chunk);
+}
+
+function onEnd(this: ExchangeResponse): void {
+  this[exchangeOf].end();
+}
+
+function onResponseError(this: ExchangeResponse, error: unknown): void {
+  this[exchangeOf].failed(error);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new PortalError(
-      'transient',
-      0,
-      'malformed',
-      `The portal sent an unexpected response${issue ? ` (${issue.path.join('.') || 'body'}: ${issue.message})` : ''}`,
-    );
-  }
-  return result.data;
-}
-
-function toPortalError(error: unknown, timedOut: boolean): PortalError {
-  if (error instanceof PortalError) return error;
-  if (timedOut) return new PortalError('transient', 0, 'timeout', 'The portal did not answer in time');
-  const message = error instanceof Error ? error.message : String(error);
-  return new PortalError('transient', 0, 'network', `Cannot reach the portal: ${message}`);
+function malformed(error: z.ZodError): PortalError {
+  const issue = error.issues[0];
+  return new PortalError(
+    'transient',
+    0,
+    'malformed',
+    `The portal sent an unexpected response${issue ? ` (${issue.path.join('.') || 'body'}: ${issue.message})` : ''}`,
+  );
 }

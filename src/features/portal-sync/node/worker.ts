@@ -211,19 +211,20 @@ export class SyncWorker {
       if (rows.length < this.batchSize) exhausted = true;
       if (rows.length > 0) cursor = rows[rows.length - 1]!.id;
       const rmas = [...new Set(rows.map((row) => row.rma))].filter((rma) => !held.has(rma));
-      const late: Row[] = [];
+      const lateIds: number[] = [];
       for (let i = 0; i < rmas.length; i += 500) {
-        const found = await db
-          .selectFrom('portal_outbox')
-          .select([...rowColumns, 'state'])
-          .where('rma', 'in', rmas.slice(i, i + 500))
-          .where((eb) => eb.or([eb('state', '=', 'dead'), eb.and([eb('state', '=', 'pending'), eb('id', '<=', after)])]))
-          .execute();
-        for (const { state, ...row } of found) {
-          // A dead row holds back the later rows of its RMA until staff re-queue or discard it.
-          if (state === 'dead') held.add(row.rma);
-          else if (!seen.has(row.id)) late.push(row);
-        }
+        const some = rmas.slice(i, i + 500);
+        // A dead row holds back the later rows of its RMA until staff re-queue or discard it.
+        const dead = await db.selectFrom('portal_outbox').select('rma').where('state', '=', 'dead').where('rma', 'in', some).execute();
+        for (const row of dead) held.add(row.rma);
+        // Found through the RMAs' index, with the state checked here: by state, the pending rows
+        // below the cursor are the thousands in flight or not yet written, each looked at again.
+        const below = await db.selectFrom('portal_outbox').select(['id', 'state']).where('rma', 'in', some).where('id', '<=', after).execute();
+        for (const row of below) if (row.state === 'pending' && !seen.has(row.id)) lateIds.push(row.id);
+      }
+      const late: Row[] = [];
+      for (let i = 0; i < lateIds.length; i += 500) {
+        late.push(...(await db.selectFrom('portal_outbox').select(rowColumns).where('id', 'in', lateIds.slice(i, i + 500)).where('state', '=', 'pending').execute()));
       }
       const fresh = late.length > 0 ? [...late, ...rows].sort((x, y) => x.id - y.id) : rows;
       for (const row of fresh) {
