@@ -131,6 +131,9 @@ describe('portal sync in browser mode', () => {
       .getByText('고객이 포털에서 취소했습니다(너무 오래 걸려요). 케이스는 "입고됨" 상태입니다. 제품을 어떻게 돌려보낼지 정하세요.')
       .waitFor();
     await page.getByRole('table', { name: '보류된 이벤트' }).getByText('Depot에 RMA-2026-999999 케이스가 없습니다').waitFor();
+    // What the portal answered is said in the reader's language too.
+    await page.getByRole('button', { name: '연결 테스트' }).click();
+    await page.getByRole('status').filter({ hasText: '연결됨: 포털이 이벤트 피드로 응답했습니다.' }).first().waitFor();
     await page.getByLabel('언어').selectOption('en');
   });
 });

@@ -133,12 +133,15 @@ describe('portal event pull', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.history.at(-1)!.note).toMatch(/Fixed it myself/);
     expect((await caseOf(atDepot)).status).toBe('received');
-    expect((await listFlags(plainContext(core))).map((f) => [f.rma, f.kind, f.message, f.reason])).toEqual([
+    expect((await listFlags(plainContext(core))).map((f) => [f.rma, f.kind, f.message])).toEqual([
       [
         atDepot,
         'customer_cancelled',
-        'Cancelled by the customer on the portal (Too slow). The case is received; decide how to return the unit.',
-        { code: 'portal-sync.flagCustomerCancelledBecause', params: { reason: 'Too slow', status: 'received' } },
+        {
+          code: 'portal-sync.flagCustomerCancelledBecause',
+          params: { reason: 'Too slow', status: 'received' },
+          text: 'Cancelled by the customer on the portal (Too slow). The case is received; decide how to return the unit.',
+        },
       ],
     ]);
   });
@@ -154,7 +157,7 @@ describe('portal event pull', () => {
     expect(result).toMatchObject({ applied: 1, parked: 5 });
     // Each reason in English for the API, and as a message staff read in their own language.
     const parked = await listParked(plainContext(core));
-    expect(parked.map((p) => [p.reason, p.said?.code])).toEqual([
+    expect(parked.map((p) => [p.reason.text, p.reason.code])).toEqual([
       ['No case RMA-2026-555555 in Depot', 'portal-sync.parkedNoCase'],
       [expect.stringMatching(/^Invalid rma.requested data \(customer.name: /), 'portal-sync.parkedInvalid'],
       ['Unknown event type "rma.teleported"', 'portal-sync.parkedUnknownType'],

@@ -90,7 +90,7 @@ describe('portal sync: settings, API and the running worker', () => {
     expect(await clerk('sync.settings', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const wrong = unwrap(await admin('sync.test', { url: portal.url, token: 'wrong-token' }));
-    expect(wrong).toEqual({ ok: false, message: expect.stringContaining('401') });
+    expect(wrong).toEqual({ ok: false, message: expect.objectContaining({ code: 'portal-sync.testTokenRefused', text: expect.stringContaining('401') }) });
     expect(unwrap(await admin('sync.test', { url: portal.url, token: portal.token })).ok).toBe(true);
 
     const settings = unwrap(await admin('sync.configure', { url: portal.url, token: portal.token }));
@@ -110,7 +110,7 @@ describe('portal sync: settings, API and the running worker', () => {
     expect(status.lastPushAt).not.toBeNull();
     expect(unwrap(await clerk('sync.case', { rma }))).toMatchObject({ rma, pending: 0, sent: 2, dead: 0, flags: [] });
 
-    expect(unwrap(await admin('sync.pause', {}))).toMatchObject({ paused: true, pauseReason: 'Paused by Admin Park' });
+    expect(unwrap(await admin('sync.pause', {}))).toMatchObject({ paused: true, pauseReason: { code: 'portal-sync.pausedBy', text: 'Paused by Admin Park' } });
     const c = unwrap(await admin('cases.get', { rma }));
     unwrap(await admin('cases.transition', { rma, version: c.version, to: 'cancelled', note: 'Customer changed mind' }));
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -133,9 +133,9 @@ describe('portal sync: settings, API and the running worker', () => {
     portal.addEvent('rma.message', 'RMA-2020-000001', { body: 'Hello?' });
     await sync.runOnce();
     const [dead] = unwrap(await admin('sync.deadLetters', {}));
-    expect(dead).toMatchObject({ rma, kind: 'status', seq: 1, heldBehind: 0, lastError: expect.stringContaining('422') });
+    expect(dead).toMatchObject({ rma, kind: 'status', seq: 1, heldBehind: 0, lastError: expect.objectContaining({ code: 'portal-sync.portalRefused', text: expect.stringContaining('422') }) });
     expect(JSON.parse(dead!.body)).toMatchObject({ seq: 1, status: 'authorized' });
-    expect(unwrap(await clerk('sync.case', { rma }))).toMatchObject({ dead: 1, lastError: expect.stringContaining('422') });
+    expect(unwrap(await clerk('sync.case', { rma }))).toMatchObject({ dead: 1, lastError: expect.objectContaining({ text: expect.stringContaining('422') }) });
     expect(unwrap(await admin('sync.status', {}))).toMatchObject({ dead: 1, parked: 1 });
 
     unwrap(await admin('sync.requeue', { id: dead!.id }));
@@ -151,7 +151,7 @@ describe('portal sync: settings, API and the running worker', () => {
     unwrap(await admin('cases.transition', { rma, version: c.version, to: 'cancelled', note: 'No longer needed' }));
     await sync.runOnce();
     const [closed] = unwrap(await admin('sync.deadLetters', {}));
-    expect(closed).toMatchObject({ rma, lastError: expect.stringContaining('case_closed') });
+    expect(closed).toMatchObject({ rma, lastError: expect.objectContaining({ text: expect.stringContaining('case_closed') }) });
     const flags = unwrap(await clerk('sync.flags', { rma }));
     expect(flags).toEqual([expect.objectContaining({ rma, kind: 'portal_closed' })]);
     unwrap(await admin('sync.discard', { id: closed!.id }));
@@ -159,7 +159,7 @@ describe('portal sync: settings, API and the running worker', () => {
     expect(unwrap(await clerk('sync.flags', {}))).toEqual([]);
 
     const [parked] = unwrap(await admin('sync.parked', {}));
-    expect(parked).toMatchObject({ rma: 'RMA-2020-000001', type: 'rma.message', reason: expect.stringContaining('No case') });
+    expect(parked).toMatchObject({ rma: 'RMA-2020-000001', type: 'rma.message', reason: { code: 'portal-sync.parkedNoCase', text: expect.stringContaining('No case') } });
     unwrap(await admin('sync.dismissParked', { id: parked!.id }));
     expect(unwrap(await admin('sync.parked', {}))).toEqual([]);
     await sync.stop();
@@ -219,7 +219,7 @@ describe('portal sync: the token goes only to the portal it was entered for', ()
     const rma = unwrap(await asRole(core, 'clerk').then((c) => c('cases.create', walkIn))).rma;
     await writePortalUrl(core.db, other.url);
     expect(await sync.runOnce()).toBeNull();
-    expect(unwrap(await admin('sync.status', {})).lastError).toMatch(/entered for http:\/\/127\.0\.0\.1:\d+, not for/);
+    expect(unwrap(await admin('sync.status', {})).lastError?.text).toMatch(/entered for http:\/\/127\.0\.0\.1:\d+, not for/);
     expect(other.requests).toEqual([]);
 
     // Entered again, the token goes to the new address (and is bound to it from now on).
@@ -238,12 +238,12 @@ describe('portal sync: the token goes only to the portal it was entered for', ()
     unwrap(await admin('sync.configure', { url: redirecting.url, token: portal.token }));
     const rma = unwrap(await asRole(core, 'clerk').then((c) => c('cases.create', walkIn))).rma;
     const tried = unwrap(await admin('sync.test', {}));
-    expect(tried).toEqual({ ok: false, message: expect.stringContaining('307 redirect') });
+    expect(tried).toEqual({ ok: false, message: expect.objectContaining({ code: 'portal-sync.portalRedirect', text: expect.stringContaining('307 redirect') }) });
     const round = await sync.runOnce();
     expect(round).toMatchObject({ sent: 0, retrying: 1 });
     expect(redirecting.requests.length).toBeGreaterThanOrEqual(2);
     expect(target.requests).toEqual([]);
-    expect(unwrap(await admin('sync.case', { rma })).lastError).toContain('307 redirect');
+    expect(unwrap(await admin('sync.case', { rma })).lastError).toMatchObject({ code: 'portal-sync.portalRedirect', text: expect.stringContaining('307 redirect') });
     await redirecting.close();
     await target.close();
   });

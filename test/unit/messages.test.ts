@@ -7,6 +7,7 @@ import { receivingMessages } from '../../src/features/receiving/common/index.ts'
 import { shippingMessages } from '../../src/features/shipping/common/index.ts';
 import { benchMessages } from '../../src/features/bench/common/index.ts';
 import { commonMessages } from '../../src/base/common/messages.ts';
+import { portalSyncMessages } from '../../src/features/portal-sync/common/index.ts';
 import '../../src/apps/renderer/i18n/messages.ts';
 
 // The global instance, as the app uses it; no UI strings are needed to word server messages.
@@ -26,6 +27,9 @@ describe('server messages in the reader’s language', () => {
       'RMA-2026-000011 케이스의 반송 주소에 빠진 항목이 있습니다(주소 1, 시/도 및 우편번호). 인쇄하기 전에 주소를 완성하세요',
     ],
     [shippingMessages.addressIncomplete({ rma: 'RMA-2026-000011', labels: 'line1,postalCode' }), 'zh', 'RMA-2026-000011 的退货地址缺少以下项：地址第 1 行和邮政编码；请在打印前补全'],
+    // A portal's refusal: Depot's sentence around the portal's own words, kept as they came.
+    [portalSyncMessages.portalRefused({ status: 422, code: 'invalid', detail: 'status unknown' }), 'ko', '포털이 거부했습니다(422 invalid): status unknown'],
+    [portalSyncMessages.tokenRefused({ status: 401, code: 'unauthorized' }), 'zh', '门户拒绝了 API 令牌（401 unauthorized）。请在门户设置中修正令牌，然后恢复同步。'],
   ])('translates “%s” into %s by its code', async (said, language, expected) => {
     await i18next.changeLanguage(language);
     expect(wordReason(said, said.text, language)).toBe(expected);

@@ -109,8 +109,8 @@ export async function runSync(core: Core, dbFile: string, argv: string[]): Promi
       `Done: ${sent} updates sent, ${pulled} events applied; ${status.pending} waiting (${status.retrying} to retry), ${status.dead} dead letters, ${status.parked} parked events.`,
     );
     if (round?.skipped === 'lease') console.error('Another Depot is syncing this database right now; nothing was done.');
-    if (status.paused) console.error(`Sync is paused: ${status.pauseReason ?? 'no reason given'}`);
-    if (sync.lastError) console.error(`Last error: ${sync.lastError}`);
+    if (status.paused) console.error(`Sync is paused: ${status.pauseReason?.text ?? 'no reason given'}`);
+    if (sync.lastError) console.error(`Last error: ${sync.lastError.text}`);
     return status.paused || status.dead > deadBefore ? 1 : 0;
   }
 

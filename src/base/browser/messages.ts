@@ -13,6 +13,7 @@ import {
   type NotePart,
   type Params,
   type Reason,
+  type Said,
   type Translations,
 } from '../common/messages.ts';
 import type { ApiError } from '../common/result.ts';
@@ -341,8 +342,8 @@ export function wordReason(reason: Reason, english: string, language: string): s
   return template ? fill(template, translatedParams(reason.params, language)) : english;
 }
 
-/** A message Depot stored for staff (a case flag, a parked event's reason), in the reader's language; plain English as stored. */
-export const storedText = (english: string, reason: Reason | null, language: string): string => (reason ? wordReason(reason, english, language) : english);
+/** A message with its English (what the server said, or stored for staff), in the reader's language. */
+export const saidIn = (said: Said, language: string): string => wordReason(said, said.text, language);
 
 /** A message as a form keeps it (a schema's or the server's), in the reader's language. */
 export function translateMessage(message: string): string {

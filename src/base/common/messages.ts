@@ -291,12 +291,11 @@ export function readSaid(message: string): Said | null {
 export const storeSaid = ({ code, params, text }: Said): string => JSON.stringify({ code, params, text });
 
 /**
- * A stored message as the API sends it: the English, and the code and params that word it in the
- * reader's language (null for a text stored as plain English).
+ * A stored message as the API sends it. A text stored as plain English (before Depot kept messages)
+ * comes back under a code no language has, so every reader sees it as it was stored.
  */
-export function storedMessage(stored: string): { message: string; reason: Reason | null } {
-  const said = readSaid(stored);
-  return said ? { message: said.text, reason: { code: said.code, params: said.params } } : { message: stored, reason: null };
+export function readStored(stored: string): Said {
+  return readSaid(stored) ?? { code: 'stored.text', params: {}, text: stored };
 }
 
 // --- Notes made of messages -----------------------------------------------------------------

@@ -9,13 +9,14 @@ import {
   type DeadLetterInfo,
   type ParkedEventInfo,
   type SyncSettings,
+  type SyncTestResult,
   type SyncStatus,
 } from '../common/contract.ts';
 import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
-import { errorMessage, storedText, wordReason } from '../../../base/browser/messages.ts';
+import { errorMessage, saidIn, wordReason } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { portalSyncMessages } from '../common/messages.ts';
@@ -82,12 +83,12 @@ export function SyncScreen() {
 type Act = (call: () => Promise<{ ok: boolean; error?: Parameters<typeof errorMessage>[0] }>, done: string) => Promise<void>;
 
 function StatusPanel({ status, act }: { status: SyncStatus; act: Act }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const state = !status.configured
     ? t('sync.state.notConfigured')
     : status.paused
-      ? t('sync.state.paused', { reason: status.pauseReason ?? '' })
+      ? t('sync.state.paused', { reason: status.pauseReason ? saidIn(status.pauseReason, i18n.language) : '' })
       : status.elsewhere
         ? t('sync.state.elsewhere')
         : status.workerRunning
@@ -103,7 +104,7 @@ function StatusPanel({ status, act }: { status: SyncStatus; act: Act }) {
     [t('sync.parkedCount'), String(status.parked)],
     [t('sync.flagsCount'), String(status.openFlags)],
   ];
-  if (status.lastError) rows.push([t('sync.lastError'), status.lastError]);
+  if (status.lastError) rows.push([t('sync.lastError'), saidIn(status.lastError, i18n.language)]);
   return (
     <section className="panel" aria-labelledby="sync-status">
       <h2 id="sync-status">{t('sync.status')}</h2>
@@ -136,7 +137,7 @@ function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved
   const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const [alert, setAlert] = useState<string | null>(null);
-  const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
+  const [test, setTest] = useState<SyncTestResult | null>(null);
   const [testing, setTesting] = useState(false);
   const {
     register,
@@ -186,7 +187,7 @@ function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved
     setTesting(false);
     if (result.ok) {
       setTest(result.value);
-      announce(result.value.message);
+      announce(saidIn(result.value.message, i18n.language));
     } else {
       setAlert(applyServerError(result.error, setError, ['url', 'token'], t));
     }
@@ -228,7 +229,7 @@ function ConnectionForm({ settings, onSaved }: { settings: SyncSettings; onSaved
         </p>
         {test ? (
           <p role="status" className={test.ok ? 'ok' : 'error'}>
-            {test.message}
+            {saidIn(test.message, i18n.language)}
           </p>
         ) : null}
         <div className="actions">
@@ -253,7 +254,7 @@ function originOrNull(url: string): string | null {
 }
 
 function DeadLetters({ letters, act }: { letters: DeadLetterInfo[]; act: Act }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   return (
     <section className="panel" aria-labelledby="sync-dead">
@@ -281,7 +282,7 @@ function DeadLetters({ letters, act }: { letters: DeadLetterInfo[]; act: Act }) 
                   <a href={href({ screen: 'case', rma: d.rma })}>{d.rma}</a>
                 </td>
                 <td title={d.body}>{d.seq ? `${d.kind} #${d.seq}` : d.kind}</td>
-                <td>{d.lastError}</td>
+                <td>{d.lastError ? saidIn(d.lastError, i18n.language) : null}</td>
                 <td>{d.attempts}</td>
                 <td>{d.heldBehind}</td>
                 <td>{format.dateTime(d.createdAt)}</td>
@@ -327,7 +328,7 @@ function Parked({ events, act }: { events: ParkedEventInfo[]; act: Act }) {
               <tr key={e.id}>
                 <td className="nowrap">{e.rma}</td>
                 <td>{e.type}</td>
-                <td>{storedText(e.reason, e.said, i18n.language)}</td>
+                <td>{saidIn(e.reason, i18n.language)}</td>
                 <td>{format.dateTime(e.createdAt)}</td>
                 <td>
                   <button type="button" aria-label={`${t('sync.dismiss')} ${e.type} ${e.rma}`} onClick={() => void act(() => api['sync.dismissParked']({ id: e.id }), t('sync.dismissed'))}>
@@ -367,7 +368,7 @@ function Flags({ flags, act }: { flags: CaseFlagInfo[]; act: Act }) {
                 <td className="nowrap">
                   <a href={href({ screen: 'case', rma: f.rma })}>{f.rma}</a>
                 </td>
-                <td>{storedText(f.message, f.reason, i18n.language)}</td>
+                <td>{saidIn(f.message, i18n.language)}</td>
                 <td>{format.dateTime(f.createdAt)}</td>
                 <td>
                   <button type="button" aria-label={`${t('sync.resolve')} ${f.rma}`} onClick={() => void act(() => api['sync.resolveFlag']({ id: f.id }), t('sync.resolved'))}>

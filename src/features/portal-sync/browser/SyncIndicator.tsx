@@ -4,7 +4,7 @@ import type { CaseSyncInfo, SyncStatus } from '../common/contract.ts';
 import { api } from '../../../base/browser/api.ts';
 import { useFormat, useSigned } from '../../../base/browser/context.tsx';
 import { useRoute } from '../../../base/browser/router.ts';
-import { storedText } from '../../../base/browser/messages.ts';
+import { saidIn } from '../../../base/browser/messages.ts';
 
 const POLL_MS = 10_000;
 
@@ -30,7 +30,7 @@ function usePolled<T>(load: () => Promise<T | null>, key: string): T | null {
  * shows that case's own sync.
  */
 export function SyncIndicator() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSigned();
   const format = useFormat();
   const route = useRoute();
@@ -52,10 +52,11 @@ export function SyncIndicator() {
             ? [t('sync.indicator.elsewhere'), 'badge-shipped']
             : [t('sync.indicator.ok'), 'badge-shipped'];
   const last = status.lastPushAt && (!status.lastPullAt || status.lastPushAt > status.lastPullAt) ? status.lastPushAt : status.lastPullAt;
+  const why = status.paused ? status.pauseReason : status.lastError;
   const title = [
     last ? t('sync.indicator.lastSuccess', { time: format.dateTime(last) }) : t('sync.indicator.never'),
     t('sync.indicator.details', { pending: status.pending, retrying: status.retrying, dead: status.dead }),
-    status.paused ? status.pauseReason : status.lastError,
+    why ? saidIn(why, i18n.language) : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -87,7 +88,7 @@ export function SyncCaseBadge({ rma }: { rma: string }) {
     info.flags.length > 0 ? t('sync.badge.flags', { count: info.flags.length }) : null,
   ].filter(Boolean);
   const tone = info.dead > 0 || info.flags.length > 0 ? 'badge-cancelled' : info.pending > 0 ? 'badge-awaiting_customer' : 'badge-shipped';
-  const title = [info.lastError, ...info.flags.map((f) => storedText(f.message, f.reason, i18n.language))].filter(Boolean).join('\n');
+  const title = [info.lastError, ...info.flags.map((f) => f.message)].map((said) => (said ? saidIn(said, i18n.language) : null)).filter(Boolean).join('\n');
   return (
     <span className={`badge ${tone}`} role="note" aria-label={`${t('sync.badge.label')}: ${parts.join(', ')}`} title={title || undefined}>
       {t('sync.badge.label')}: {parts.join(' · ')}

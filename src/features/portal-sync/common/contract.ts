@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalLine, rmaSchema } from '../../../base/common/schemas.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
-import { zodMessage, type Reason } from '../../../base/common/messages.ts';
+import { zodMessage, type Reason, type Said } from '../../../base/common/messages.ts';
 import { portalSyncMessages as m } from './messages.ts';
 
 /** Portal sync as staff and admins see it: health, the connection, dead letters, parked events, case flags. */
@@ -58,7 +58,7 @@ export interface SyncStatus {
   /** Another Depot holds the database's sync lease and does the syncing. */
   elsewhere: boolean;
   paused: boolean;
-  pauseReason: string | null;
+  pauseReason: Said | null;
   lastPushAt: string | null;
   lastPullAt: string | null;
   /** Updates waiting to be sent (first try or retry). */
@@ -69,7 +69,7 @@ export interface SyncStatus {
   parked: number;
   openFlags: number;
   /** The last round's failure, if the last round failed (no token in it). */
-  lastError: string | null;
+  lastError: Said | null;
 }
 
 export interface SyncSettings {
@@ -94,7 +94,7 @@ export interface SyncSettings {
 
 export interface SyncTestResult {
   ok: boolean;
-  message: string;
+  message: Said;
 }
 
 export interface DeadLetterInfo {
@@ -105,7 +105,7 @@ export interface DeadLetterInfo {
   path: string;
   body: string;
   attempts: number;
-  lastError: string | null;
+  lastError: Said | null;
   createdAt: string;
   heldBehind: number;
 }
@@ -116,9 +116,8 @@ export interface ParkedEventInfo {
   seq: number;
   type: string;
   rma: string;
-  /** Why it was parked, in English; `said` words it in the reader's language. */
-  reason: string;
-  said: Reason | null;
+  /** Why it was parked. */
+  reason: Said;
   createdAt: string;
 }
 
@@ -126,9 +125,7 @@ export interface CaseFlagInfo {
   id: number;
   rma: string;
   kind: string;
-  /** In English; `reason` words it in the reader's language. */
-  message: string;
-  reason: Reason | null;
+  message: Said;
   createdAt: string;
 }
 
@@ -137,7 +134,7 @@ export interface CaseSyncInfo {
   pending: number;
   sent: number;
   dead: number;
-  lastError: string | null;
+  lastError: Said | null;
   flags: CaseFlagInfo[];
 }
 

@@ -1,6 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import { z } from 'zod';
+import type { Said } from '../../../base/common/messages.ts';
+import { DepotError } from '../../../base/common/result.ts';
+import { portalSyncMessages as m } from '../common/messages.ts';
 import { scrubSecrets } from './secrets.ts';
 
 /**
@@ -19,11 +22,12 @@ export class PortalError extends Error {
     readonly status: number,
     /** The portal's error code, or ours: 'network', 'timeout', 'malformed'. */
     readonly code: string,
-    message: string,
+    /** What the failure means, for staff in their language (the portal's own words kept as data). */
+    readonly said: Said,
     /** Wait this long before the next try, when the portal said so (Retry-After). */
     readonly retryAfterMs: number | null = null,
   ) {
-    super(message);
+    super(said.text);
     this.name = 'PortalError';
   }
 
@@ -34,6 +38,18 @@ export class PortalError extends Error {
   get caseClosed(): boolean {
     return this.status === 409 && this.code === 'case_closed';
   }
+}
+
+/** A message with every credential (as `clean` finds them) taken out of its words and its values. */
+export function scrubSaid(said: Said, clean: (text: string) => string): Said {
+  const params = Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, typeof value === 'string' ? clean(value) : value]));
+  return { code: said.code, params, text: clean(said.text) };
+}
+
+/** What any failure of the sync means, as a message: the portal's, Depot's own, or the bare error's words. */
+export function failureSaid(error: unknown): Said {
+  if (error instanceof PortalError || error instanceof DepotError) return error.said;
+  return m.requestFailed({ detail: error instanceof Error ? error.message : String(error) });
 }
 
 /** Retry-After is either delta-seconds or an HTTP date; anything else is ignored. */
@@ -262,7 +278,7 @@ export class PortalClient {
       // A string body goes out in one write with the headers; a Buffer would take a second one.
       req.end(body ?? undefined, 'utf8');
     } catch (error) {
-      exchange.fail(new PortalError('transient', 0, 'internal', String(error)));
+      exchange.fail(new PortalError('transient', 0, 'internal', m.requestFailed({ detail: String(error) })));
     }
     return exchange.promise;
   }
@@ -328,7 +344,7 @@ class Exchange {
     this.size += chunk.length;
     if (this.size > MAX_BODY) {
       this.req?.destroy();
-      this.fail(new PortalError('transient', 0, 'malformed', 'The portal sent an oversized response'));
+      this.fail(new PortalError('transient', 0, 'malformed', m.portalOversized()));
     } else if (this.first === null) {
       this.first = chunk;
     } else {
@@ -338,9 +354,9 @@ class Exchange {
 
   failed(error: unknown): void {
     if (error instanceof PortalError) return this.fail(error);
-    if (this.timedOut) return this.fail(new PortalError('transient', 0, 'timeout', 'The portal did not answer in time'));
+    if (this.timedOut) return this.fail(new PortalError('transient', 0, 'timeout', m.portalTimeout()));
     const message = error instanceof Error ? error.message : String(error);
-    this.fail(new PortalError('transient', 0, 'network', `Cannot reach the portal: ${message}`));
+    this.fail(new PortalError('transient', 0, 'network', m.portalUnreachable({ detail: message })));
   }
 
   /** What a failure says is cleared of the token before anyone keeps it. */
@@ -348,8 +364,7 @@ class Exchange {
     if (this.settled) return;
     this.settled = true;
     clearTimeout(this.timer);
-    const message = scrubSecrets(failure.message, [this.token]);
-    this.reject(new PortalError(failure.kind, failure.status, failure.code, message, failure.retryAfterMs));
+    this.reject(new PortalError(failure.kind, failure.status, failure.code, scrubSaid(failure.said, (text) => scrubSecrets(text, [this.token])), failure.retryAfterMs));
   }
 
   end(): void {
@@ -364,7 +379,7 @@ class Exchange {
       json = undefined;
     }
     if (status >= 200 && status < 300) {
-      if (json === undefined) return this.fail(new PortalError('transient', status, 'malformed', `The portal sent a response that is not JSON (${status})`));
+      if (json === undefined) return this.fail(new PortalError('transient', status, 'malformed', m.portalNotJson({ status })));
       const parsed = this.schema.safeParse(json);
       if (!parsed.success) return this.fail(malformed(parsed.error));
       this.settled = true;
@@ -374,15 +389,13 @@ class Exchange {
     }
     if (status >= 300 && status < 400) {
       const location = headerValue(res.headers.location) ?? '';
-      return this.fail(
-        new PortalError('transient', status, 'redirect', `${status} redirect: the portal sent Depot to ${location.slice(0, 200) || 'another address'}, where the token is not sent. Set the new address in the portal settings.`),
-      );
+      return this.fail(new PortalError('transient', status, 'redirect', m.portalRedirect({ status, location: location.slice(0, 200) || '—' })));
     }
     const parsed = errorBodySchema.safeParse(json);
     const code = parsed.success ? parsed.data.error.code : `http_${status}`;
     const message = parsed.success && parsed.data.error.message ? parsed.data.error.message : raw.slice(0, 200);
     const retryAfter = parseRetryAfter(headerValue(res.headers['retry-after']), this.now());
-    this.fail(new PortalError(classifyStatus(status, code), status, code, `${status} ${code}: ${message}`, retryAfter));
+    this.fail(new PortalError(classifyStatus(status, code), status, code, m.portalRefused({ status, code, detail: message }), retryAfter));
   }
 }
 
@@ -416,10 +429,5 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 
 function malformed(error: z.ZodError): PortalError {
   const issue = error.issues[0];
-  return new PortalError(
-    'transient',
-    0,
-    'malformed',
-    `The portal sent an unexpected response${issue ? ` (${issue.path.join('.') || 'body'}: ${issue.message})` : ''}`,
-  );
+  return new PortalError('transient', 0, 'malformed', m.portalUnexpected({ path: issue?.path.join('.') || 'body', detail: issue?.message ?? '' }));
 }

@@ -1,5 +1,5 @@
 import { DepotError } from '../../../base/common/result.ts';
-import { storedMessage, storeSaid, type Reason, type Said } from '../../../base/common/messages.ts';
+import { readStored, storeSaid, type Said } from '../../../base/common/messages.ts';
 import { portalSyncMessages as m } from '../common/index.ts';
 import type { Db, Tx } from '../../../base/node/core.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
@@ -18,9 +18,7 @@ export interface CaseFlag {
   caseId: number;
   rma: string;
   kind: FlagKind;
-  /** In English; `reason` words it in the reader's language. */
-  message: string;
-  reason: Reason | null;
+  message: Said;
   createdAt: string;
   resolvedAt: string | null;
 }
@@ -59,7 +57,7 @@ export async function listFlags(ctx: ServiceContext, filter: { caseId?: number |
     caseId: Number(r.case_id),
     rma: r.rma,
     kind: r.kind as FlagKind,
-    ...storedMessage(r.message),
+    message: readStored(r.message),
     createdAt: r.created_at,
     resolvedAt: r.resolved_at,
   }));

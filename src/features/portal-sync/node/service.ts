@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { CaseFlagInfo, CaseSyncInfo, DeadLetterInfo, ParkedEventInfo, SyncSettings, SyncStatus, SyncTestResult } from '../common/contract.ts';
-import { storedMessage, type Reason } from '../../../base/common/messages.ts';
+import { readStored, type Reason, type Said } from '../../../base/common/messages.ts';
 import { DepotError, fieldError } from '../../../base/common/result.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { originOf, portalSyncMessages as m } from '../common/index.ts';
 import { Slot, type Core, type Db } from '../../../base/node/core.ts';
 import { userOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { findCaseRow } from '../../cases/node/index.ts';
-import { PortalClient, PortalError } from './client.ts';
+import { failureSaid, PortalClient, PortalError, scrubSaid } from './client.ts';
 import { listFlags } from './flags.ts';
 import { scrubSecrets } from './secrets.ts';
 import { readPortalUrl, writePortalUrl, type StoredToken, type TokenStore } from './settings.ts';
@@ -48,7 +48,8 @@ export class PortalSync {
   private abort: AbortController | null = null;
   private wakeUp: (() => void) | null = null;
   lastRound: RoundResult | null = null;
-  lastError: string | null = null;
+  /** The last round's failure, without credentials. */
+  lastError: Said | null = null;
 
   constructor(
     readonly core: Core,
@@ -63,18 +64,18 @@ export class PortalSync {
   }
 
   /** The address and token in force, or null (and why) when either is missing, unusable, or the token belongs elsewhere. */
-  async connectionInfo(db: Db = this.core.db): Promise<{ connection: Connection | null; problem: string | null }> {
+  async connectionInfo(db: Db = this.core.db): Promise<{ connection: Connection | null; problem: Said | null }> {
     const url = this.fixedUrl ?? (await readPortalUrl(db));
     let stored: StoredToken | null = null;
     try {
       stored = this.tokens.read();
     } catch (error) {
-      return { connection: null, problem: error instanceof Error ? error.message : String(error) };
+      return { connection: null, problem: failureSaid(error) };
     }
-    if (!url) return { connection: null, problem: 'No portal address is set.' };
-    if (!stored) return { connection: null, problem: 'No portal API token is set.' };
+    if (!url) return { connection: null, problem: m.noAddress() };
+    if (!stored) return { connection: null, problem: m.noToken() };
     const bound = this.boundOrigin(stored, url);
-    if (bound !== originOf(url)) return { connection: null, problem: m.tokenBoundElsewhere({ bound, origin: originOf(url) }).text };
+    if (bound !== originOf(url)) return { connection: null, problem: m.tokenBoundElsewhere({ bound, origin: originOf(url) }) };
     return { connection: { url, token: stored.token }, problem: null };
   }
 
@@ -130,7 +131,7 @@ export class PortalSync {
     const round = await worker.runOnce();
     this.lastRound = round;
     const failure = worker.lastError;
-    this.lastError = failure ? this.scrub(failure instanceof Error ? failure.message : String(failure)) : null;
+    this.lastError = failure ? scrubSaid(failureSaid(failure), (text) => this.scrub(text)) : null;
     if (round.sent + round.dead + round.retrying > 0 || (round.pulled && round.pulled.applied + round.pulled.parked > 0)) {
       this.options.log?.(describeRound(round));
     }
@@ -151,7 +152,7 @@ export class PortalSync {
           if (round && !round.skipped && (round.sent + round.retrying + round.dead > 0 || round.pulled?.hasMore)) wait = 0;
           else if (round?.nextDueAt) wait = Math.min(idleMs, Math.max(0, round.nextDueAt.getTime() - Date.now()));
         } catch (error) {
-          this.lastError = this.scrub(error instanceof Error ? error.message : String(error));
+          this.lastError = scrubSaid(failureSaid(error), (text) => this.scrub(text));
         }
         if (abort.signal.aborted) break;
         await new Promise<void>((resolve) => {
@@ -237,7 +238,7 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatus> {
     workerRunning: sync?.running ?? false,
     elsewhere: sync?.lastRound?.skipped === 'lease' || (!sync?.running && leaseLive),
     paused: state.paused,
-    pauseReason: state.pauseReason === null ? null : shown(ctx, state.pauseReason),
+    pauseReason: state.pauseReason === null ? null : shownStored(ctx, state.pauseReason),
     lastPushAt: state.lastPushAt,
     lastPullAt: state.lastPullAt,
     pending: await count(ctx, (q) => q.where('state', '=', 'pending')),
@@ -245,7 +246,7 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatus> {
     dead: await count(ctx, (q) => q.where('state', '=', 'dead')),
     parked: Number(parked.n),
     openFlags: Number(flags.n),
-    lastError: sync?.lastError ? shown(ctx, sync.lastError) : null,
+    lastError: sync?.lastError ? scrubSaid(sync.lastError, (text) => shown(ctx, text)) : null,
   };
 }
 
@@ -253,6 +254,9 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatus> {
 function shown(ctx: ServiceContext, text: string): string {
   return portalSyncOf(ctx.core)?.scrub(text) ?? scrubSecrets(text);
 }
+
+/** A message kept in a table (a pause's reason, an update's last error), as the API shows it: read, then cleared word by word. */
+const shownStored = (ctx: ServiceContext, stored: string): Said => scrubSaid(readStored(stored), (text) => shown(ctx, text));
 
 export async function syncSettings(ctx: ServiceContext): Promise<SyncSettings> {
   const sync = portalSyncOf(ctx.core);
@@ -322,10 +326,10 @@ export async function testConnection(ctx: ServiceContext, input: { url?: string 
   const client = new PortalClient({ baseUrl: url, token, timeoutMs: 10_000 });
   try {
     const page = await client.events(null, 1);
-    return { ok: true, message: `Connected: the portal answered${page.events.length > 0 ? ' with its event feed' : ' (no events yet)'}.` };
+    return { ok: true, message: page.events.length > 0 ? m.connectedWithEvents() : m.connectedNoEvents() };
   } catch (error) {
-    if (error instanceof PortalError && error.unauthorized) return { ok: false, message: 'The portal refused the API token (401).' };
-    return { ok: false, message: shown(ctx, scrubSecrets(error instanceof Error ? error.message : String(error), [token])) };
+    if (error instanceof PortalError && error.unauthorized) return { ok: false, message: m.testTokenRefused() };
+    return { ok: false, message: scrubSaid(failureSaid(error), (text) => shown(ctx, scrubSecrets(text, [token]))) };
   } finally {
     client.close();
   }
@@ -347,8 +351,8 @@ export async function caseSync(ctx: ServiceContext, rma: string): Promise<CaseSy
     pending: rows.filter((r) => r.state === 'pending').length,
     sent: rows.filter((r) => r.state === 'sent').length,
     dead: rows.filter((r) => r.state === 'dead').length,
-    lastError: failing?.last_error ? shown(ctx, failing.last_error) : null,
-    flags: flags.map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, reason: f.reason, createdAt: f.createdAt })),
+    lastError: failing?.last_error ? shownStored(ctx, failing.last_error) : null,
+    flags: flags.map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, createdAt: f.createdAt })),
   };
 }
 
@@ -360,10 +364,7 @@ export async function listParked(ctx: ServiceContext): Promise<ParkedEventInfo[]
     .orderBy('id')
     .limit(1000)
     .execute();
-  return rows.map((r) => {
-    const { message, reason } = storedMessage(r.reason);
-    return { id: Number(r.id), eventId: r.event_id, seq: r.seq, type: r.type, rma: r.rma, reason: message, said: reason, createdAt: r.created_at };
-  });
+  return rows.map((r) => ({ id: Number(r.id), eventId: r.event_id, seq: r.seq, type: r.type, rma: r.rma, reason: readStored(r.reason), createdAt: r.created_at }));
 }
 
 export async function dismissParked(ctx: ServiceContext, id: number): Promise<void> {
@@ -378,7 +379,8 @@ export async function dismissParked(ctx: ServiceContext, id: number): Promise<vo
 
 /** Stops sending and pulling, with the admin's reason (or who paused). */
 export async function pauseByCaller(ctx: ServiceContext, input: { reason: string | null }): Promise<SyncStatus> {
-  await pauseSync(ctx.db, ctx.now, input.reason ?? `Paused by ${userOf(ctx).name}`);
+  const name = userOf(ctx).name;
+  await pauseSync(ctx.db, ctx.now, input.reason ? m.pausedBecause({ name, reason: input.reason }) : m.pausedBy({ name }));
   return syncStatus(ctx);
 }
 
@@ -401,7 +403,7 @@ export async function deadLetterInfos(ctx: ServiceContext): Promise<DeadLetterIn
     path: d.path,
     body: JSON.stringify(d.body),
     attempts: d.attempts,
-    lastError: d.lastError === null ? null : shown(ctx, d.lastError),
+    lastError: d.lastError === null ? null : shownStored(ctx, d.lastError),
     createdAt: d.createdAt,
     heldBehind: d.heldBehind,
   }));
@@ -429,5 +431,5 @@ export async function caseFlagInfos(ctx: ServiceContext, input: { rma?: string |
     if (!c) return [];
     caseId = c.id;
   }
-  return (await listFlags(ctx, { caseId })).map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, reason: f.reason, createdAt: f.createdAt }));
+  return (await listFlags(ctx, { caseId })).map((f) => ({ id: f.id, rma: f.rma, kind: f.kind, message: f.message, createdAt: f.createdAt }));
 }

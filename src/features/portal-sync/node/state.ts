@@ -1,5 +1,6 @@
 import type { Core, Db, Tx } from '../../../base/node/core.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
+import { storeSaid, type Said } from '../../../base/common/messages.ts';
 
 /** Sync-wide state staff and admins see: paused or not (and why), the pull cursor, last activity. */
 export interface SyncState {
@@ -26,10 +27,10 @@ export async function readSyncState(db: Db | Tx): Promise<SyncState> {
 export const getSyncState = (core: Core): Promise<SyncState> => readSyncState(core.db);
 
 /** Stops pushing and pulling until `resumeSync`; the reason is shown to the admin. */
-export async function pauseSync(db: Db | Tx, now: Date, reason: string): Promise<void> {
+export async function pauseSync(db: Db | Tx, now: Date, reason: Said): Promise<void> {
   await db
     .updateTable('portal_sync_state')
-    .set({ paused: 1, pause_reason: reason, paused_at: now.toISOString() })
+    .set({ paused: 1, pause_reason: storeSaid(reason), paused_at: now.toISOString() })
     .where('id', '=', 1)
     .execute();
 }

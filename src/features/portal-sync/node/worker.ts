@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { DepotError } from '../../../base/common/result.ts';
 import { portalSyncMessages as m } from '../common/index.ts';
+import { storeSaid, type Said } from '../../../base/common/messages.ts';
 import type { Core, Tx } from '../../../base/node/core.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
 import { PortalError, type PortalClient } from './client.ts';
@@ -169,7 +170,7 @@ export class SyncWorker {
     let readError: unknown = null;
     let writeError: unknown = null;
     let stop = false;
-    let pauseReason: string | null = null;
+    let pauseReason: Said | null = null;
 
     const failures: Outcome[] = [];
     let buffer: Outcome[] = [];
@@ -279,12 +280,12 @@ export class SyncWorker {
             await this.client.sendStored(row.method, row.path, row.body, row.idempotency_key);
             outcome = { row, error: null };
           } catch (error) {
-            const failure = error instanceof PortalError ? error : new PortalError('transient', 0, 'internal', String(error));
+            const failure = error instanceof PortalError ? error : new PortalError('transient', 0, 'internal', m.requestFailed({ detail: String(error) }));
             outcome = { row, error: failure };
             failures.push(outcome);
             if (failure.unauthorized) {
               stop = true;
-              pauseReason = `The portal refused the API token (${failure.message}). Fix the token in the portal settings, then resume sync.`;
+              pauseReason = m.tokenRefused({ status: failure.status, code: failure.code });
             } else if (failure.status === 429 || failure.status === 503) {
               stop = true;
               this.holdUntil = Math.max(this.holdUntil, now.getTime() + this.retryDelay(row.attempts + 1, failure.retryAfterMs));
@@ -338,7 +339,7 @@ export class SyncWorker {
           if (error.kind === 'permanent' && !error.unauthorized) {
             await trx
               .updateTable('portal_outbox')
-              .set({ state: 'dead', attempts, last_error: error.message })
+              .set({ state: 'dead', attempts, last_error: storeSaid(error.said) })
               .where('id', '=', row.id)
               .execute();
             if (error.caseClosed) {
@@ -351,7 +352,7 @@ export class SyncWorker {
             row.next_attempt_at = new Date(now.getTime() + delay).toISOString();
             await trx
               .updateTable('portal_outbox')
-              .set({ attempts, last_error: error.message, next_attempt_at: row.next_attempt_at })
+              .set({ attempts, last_error: storeSaid(error.said), next_attempt_at: row.next_attempt_at })
               .where('id', '=', row.id)
               .execute();
             result.retrying++;
@@ -369,7 +370,7 @@ export class SyncWorker {
       return pulled;
     } catch (error) {
       if (error instanceof PortalError && error.unauthorized) {
-        await pauseSync(this.core.db, now, `The portal refused the API token (${error.message}). Fix the token in the portal settings, then resume sync.`);
+        await pauseSync(this.core.db, now, m.tokenRefused({ status: error.status, code: error.code }));
       } else {
         this.pullFailures++;
         const retryAfter = error instanceof PortalError ? error.retryAfterMs : null;
