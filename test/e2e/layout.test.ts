@@ -73,6 +73,15 @@ describe.each(['en', 'ko', 'zh'] as const)('at 1024 × 700 in %s', (language) =>
     expect(broken).toEqual([]);
   });
 
+  it("shows the dock's Receive button without scrolling once a parcel is scanned", async () => {
+    const rma = (await app.core.db.selectFrom('cases').select('rma').where('status', '=', 'in_transit').orderBy('id').executeTakeFirstOrThrow()).rma;
+    await app.page.evaluate((r) => (location.hash = `#/receiving/case/${r}`), rma);
+    const receive = app.page.locator('form.receive-form .actions button[type=submit]');
+    await receive.waitFor();
+    const box = (await receive.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(700);
+  });
+
   it('shows the bench’s first action without scrolling on a case being diagnosed', async () => {
     const rma = (await app.core.db.selectFrom('cases').select('rma').where('status', '=', 'diagnosing').executeTakeFirstOrThrow()).rma;
     await app.page.evaluate((r) => (location.hash = `#/cases/${r}`), rma);

@@ -238,6 +238,8 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
               </div>
             ) : null}
             <CasePhotos rma={unit.rma} onAdded={(added) => setPhotosTaken((before) => [...before, ...added])} />
+            {/* Beside the condition rather than under it, so the dock's actions stay above the fold. */}
+            <StationPlace ref={place} desk="receiving" error={placeError} onChange={() => setPlaceError(undefined)} />
           </div>
           <fieldset>
             <legend>{t('receiving.condition')}</legend>
@@ -285,7 +287,6 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
             </Field>
           </fieldset>
         </div>
-        <StationPlace ref={place} desk="receiving" error={placeError} onChange={() => setPlaceError(undefined)} />
         <div className="actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
             {t('receiving.receive')}
