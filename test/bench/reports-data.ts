@@ -65,11 +65,14 @@ export function addWorkingDepot(file: string, count: number, now: Date, options:
 
   const start = now.getTime() - options.years * 365 * DAY;
   const spread = count - options.awaiting;
+  const units = Math.max(80_000, Math.round(count * 0.8));
   const insertAll = raw.transaction(() => {
     for (let n = 1; n <= count; n++) {
       const awaitingDock = n > spread;
       const created = awaitingDock ? now.getTime() - DAY - (n - spread) * 1000 : start + ((n - 1) / spread) * (now.getTime() - start - 2 * DAY);
-      const serial = `SN${(n % 80_000).toString(36).toUpperCase().padStart(7, '0')}`; // some units come back
+      // One case in five is a unit back again, at any size of depot (at 1,000,000 cases a fixed
+      // 80,000 units would bring every unit back twelve times, which no depot sees).
+      const serial = `SN${(n % units).toString(36).toUpperCase().padStart(7, '0')}`;
       const tech = pick(techs);
       const covered = rand() < 0.7;
       const steps: { to: Status; at: number; user: number | null; actor: string }[] = [];
@@ -192,7 +195,7 @@ const AWAITING = 1_200;
 /** A depot this big takes minutes to build, so it is built once and kept under ~/.cache/depot. */
 const CACHE_FROM = 1_000_000;
 /** Bumped whenever addWorkingDepot builds something different, so a kept depot is never stale. */
-const DATA_VERSION = 1;
+const DATA_VERSION = 2;
 
 /**
  * The demo and `count` working cases as of workingDepotNow (1,200 of them waiting for the dock) in
