@@ -85,7 +85,7 @@ export async function runSync(core: Core, dbFile: string, argv: string[]): Promi
   });
   const { connection, problem } = await sync.connectionInfo();
   if (!connection) {
-    console.error(`Portal sync is not set up: ${problem} Give --portal-url (or set it in Depot's settings) and DEPOT_PORTAL_TOKEN.`);
+    console.error(`Portal sync is not set up: ${problem?.text ?? ''} Give --portal-url (or set it in Depot's settings) and DEPOT_PORTAL_TOKEN.`);
     return 1;
   }
   console.log(`Syncing with ${connection.url}`);
