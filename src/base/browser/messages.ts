@@ -348,7 +348,7 @@ export const saidIn = (said: Said, language: string): string => wordReason(said,
 /** A message as a form keeps it (a schema's or the server's), in the reader's language. */
 export function translateMessage(message: string): string {
   const said = readSaid(message);
-  return said ? wordReason(said, said.text, i18next.language) : message;
+  return said ? saidIn(said, i18next.language) : message;
 }
 
 /** The general message of a failed call, in the reader's language. */

@@ -6,7 +6,7 @@ import { api } from '../../../base/browser/api.ts';
 import { typedNumber } from '../../../base/browser/numbers.ts';
 import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
-import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
+import { errorMessage, saidIn } from '../../../base/browser/messages.ts';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { backupSettingsSchema, type BackupSettings, type BackupStatus } from '../common/contract.ts';
 import { useDepotForm } from '../../../base/browser/form.ts';
@@ -42,7 +42,7 @@ export function BackupSection() {
     if (!running) {
       if (wasRunning.current && status) {
         wasRunning.current = false;
-        if (status.lastError) setAlert(t('backup.lastError', { reason: wordReason(status.lastError.said, status.lastError.said.text, i18n.language) }));
+        if (status.lastError) setAlert(t('backup.lastError', { reason: saidIn(status.lastError.said, i18n.language) }));
         else if (status.last) announce(t('backup.done', { file: status.last.file }));
       }
       return;
@@ -78,7 +78,7 @@ export function BackupSection() {
         </p>
       ) : null}
       {status.lastError && !running ? (
-        <p className="warning">{t('backup.lastError', { reason: wordReason(status.lastError.said, status.lastError.said.text, i18n.language) })}</p>
+        <p className="warning">{t('backup.lastError', { reason: saidIn(status.lastError.said, i18n.language) })}</p>
       ) : null}
       <dl className="facts">
         {facts.map(([label, value]) => (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RepairDelays } from './RepairDelays.tsx';
 import { benchQueueFilters, type BenchQueue, type BenchQueueFilter, type BenchQueueRow } from '../common/bench.ts';
@@ -9,7 +9,7 @@ import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context
 import { errorMessage } from '../../../base/browser/messages.ts';
 import { href, navigate } from '../../../base/browser/router.ts';
 import { shippedWord } from '../../../base/browser/shipped.ts';
-import { StationPlace, stationPlace, stationPlaceError } from '../../locations/browser/index.ts';
+import { useStationPlace } from '../../locations/browser/index.ts';
 
 /** Remembered while the app is open, so coming back from a case keeps the technician's view. */
 let remembered: { show: BenchQueueFilter; productLine: string; mine: boolean } = { show: 'all', productLine: '', mine: false };
@@ -23,8 +23,7 @@ export function Bench() {
   const [filters, setFilters] = useState(remembered);
   const [queue, setQueue] = useState<BenchQueue | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  const [placeError, setPlaceError] = useState<string | undefined>();
-  const place = useRef<HTMLSelectElement>(null);
+  const place = useStationPlace('bench');
 
   const load = useCallback(async () => {
     const result = await api['bench.queue']({
@@ -44,13 +43,10 @@ export function Bench() {
 
   const take = async (row: BenchQueueRow) => {
     setAlert(null);
-    setPlaceError(undefined);
-    const result = await api['bench.take']({ rma: row.rma, version: row.version, placeAt: stationPlace('bench') });
+    const result = await api['bench.take']({ rma: row.rma, version: row.version, placeAt: place.placeAt() });
     if (!result.ok) {
-      const atPlace = stationPlaceError(result.error, i18n.language);
-      if (!atPlace) return setAlert(errorMessage(result.error, t));
-      setPlaceError(atPlace);
-      return place.current?.focus();
+      if (!place.refused(result.error)) setAlert(errorMessage(result.error, t));
+      return;
     }
     announce(t('bench.taken', { rma: row.rma }));
     navigate({ screen: 'case', rma: row.rma });
@@ -105,7 +101,7 @@ export function Bench() {
           <input type="checkbox" checked={filters.mine} onChange={(e) => setFilters({ ...filters, mine: e.target.checked })} />{' '}
           {t('bench.mine')}
         </label>
-        {mayWork ? <StationPlace ref={place} desk="bench" error={placeError} onChange={() => setPlaceError(undefined)} /> : null}
+        {mayWork ? place.field : null}
       </div>
       <FormAlert message={alert} />
       <section className="panel">

@@ -19,7 +19,7 @@ import { api } from '../../../base/browser/api.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
-import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
+import { errorMessage, saidIn, wordReason } from '../../../base/browser/messages.ts';
 import { EstimateCard, EstimateForm } from '../../estimates/browser/index.ts';
 import { DocumentButton } from '../../shipping/browser/index.ts';
 import { Remedies } from '../../warranty/browser/index.ts';
@@ -319,7 +319,7 @@ function NextStep({ bench, onChanged, onError }: { bench: BenchCase; onChanged: 
   return (
     <div aria-labelledby="bench-next">
       <h3 id="bench-next">{t('bench.next')}</h3>
-      {why ? <p className="muted">{wordReason(why, why.text, i18n.language)}</p> : null}
+      {why ? <p className="muted">{saidIn(why, i18n.language)}</p> : null}
       <div className="actions">
         {bench.status === 'waiting_parts' && tech ? (
           <button type="button" className="primary" onClick={() => void advance('resumeRepair')}>

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../base/browser/api.ts';
 import { Field } from '../../../base/browser/Field.tsx';
@@ -22,7 +22,7 @@ export function stationPlace(desk: Desk): string | undefined {
 }
 
 /** What a refusal of the desk's work says about the station's location, in the reader's language, if it is about it. */
-export function stationPlaceError(error: ApiError, language: string): string | undefined {
+function stationPlaceError(error: ApiError, language: string): string | undefined {
   const reason = error.fieldReasons?.placeAt;
   return reason ? wordReason(reason, error.fields?.placeAt ?? error.message, language) : undefined;
 }
@@ -34,7 +34,7 @@ export function stationPlaceError(error: ApiError, language: string): string | u
 let known: LocationInfo[] = [];
 
 /** The station's choice of location for a desk, as a labelled field; the desk's work carries it. */
-export const StationPlace = forwardRef<HTMLSelectElement, { desk: Desk; error?: string | undefined; onChange?: () => void }>(function StationPlace(
+const StationPlace = forwardRef<HTMLSelectElement, { desk: Desk; error?: string | undefined; onChange?: () => void }>(function StationPlace(
   { desk, error, onChange },
   ref,
 ) {
@@ -76,3 +76,27 @@ export const StationPlace = forwardRef<HTMLSelectElement, { desk: Desk; error?: 
     </Field>
   );
 });
+
+/**
+ * A desk's station location: the field to show, the `placeAt` its work sends, and `refused`, which
+ * says a refusal about the location at that field (focus there) and tells the desk it was about it.
+ */
+export function useStationPlace(desk: Desk): { field: ReactElement; placeAt: () => string | undefined; refused: (error: ApiError) => boolean } {
+  const { i18n } = useTranslation();
+  const [error, setError] = useState<string | undefined>();
+  const ref = useRef<HTMLSelectElement>(null);
+  return {
+    field: <StationPlace ref={ref} desk={desk} error={error} onChange={() => setError(undefined)} />,
+    placeAt: () => {
+      setError(undefined);
+      return stationPlace(desk);
+    },
+    refused: (apiError) => {
+      const said = stationPlaceError(apiError, i18n.language);
+      if (!said) return false;
+      setError(said);
+      ref.current?.focus();
+      return true;
+    },
+  };
+}

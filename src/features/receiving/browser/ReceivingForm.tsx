@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -21,7 +21,7 @@ import { Modal } from '../../../base/browser/Modal.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce } from '../../../base/browser/context.tsx';
 import { CasePhotos } from '../../photos/browser/index.ts';
-import { StationPlace, stationPlace, stationPlaceError } from '../../locations/browser/index.ts';
+import { useStationPlace } from '../../locations/browser/index.ts';
 import { ShelfWhere } from './Unmatched.tsx';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { casesMessages } from '../../cases/common/index.ts';
@@ -62,10 +62,9 @@ interface Props {
 
 /** One unit at the dock: serial check, condition, accessories and photos, then Enter receives it (or set it aside). */
 export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [alert, setAlert] = useState<string | null>(null);
-  const [placeError, setPlaceError] = useState<string | undefined>();
-  const place = useRef<HTMLSelectElement>(null);
+  const place = useStationPlace('receiving');
   const [settingAside, setSettingAside] = useState(false);
   // The photos taken of this unit here: they go with the parcel if it is set aside.
   const [photosTaken, setPhotosTaken] = useState<PhotoInfo[]>([]);
@@ -108,20 +107,17 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
 
   const receive = handleSubmit(async (input) => {
     setAlert(null);
-    setPlaceError(undefined);
     const mismatched = differs(input.serial, unit.serial);
     const result = await api['receiving.receive']({
       ...input,
       mismatchReason: mismatched ? input.mismatchReason : null,
       parcelId: shelved?.id ?? null,
-      placeAt: stationPlace('receiving'),
+      placeAt: place.placeAt(),
     });
-    const atPlace = result.ok ? undefined : stationPlaceError(result.error, i18n.language);
     if (result.ok) {
       onReceived(result.value, input.serial);
-    } else if (atPlace) {
-      setPlaceError(atPlace);
-      place.current?.focus();
+    } else if (place.refused(result.error)) {
+      return;
     } else if (result.error.code === 'conflict') {
       setAlert(t('receiving.conflict', { rma: unit.rma }));
     } else {
@@ -239,7 +235,7 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
             ) : null}
             <CasePhotos rma={unit.rma} onAdded={(added) => setPhotosTaken((before) => [...before, ...added])} />
             {/* Beside the condition rather than under it, so the dock's actions stay above the fold. */}
-            <StationPlace ref={place} desk="receiving" error={placeError} onChange={() => setPlaceError(undefined)} />
+            {place.field}
           </div>
           <fieldset>
             <legend>{t('receiving.condition')}</legend>

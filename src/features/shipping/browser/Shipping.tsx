@@ -7,13 +7,12 @@ import { useRefetchOnCaseChange } from '../../../base/browser/live.ts';
 import { Field, FormAlert } from '../../../base/browser/Field.tsx';
 import { applyServerError } from '../../../base/browser/serverErrors.ts';
 import { useAnnounce, useFormat, useSigned } from '../../../base/browser/context.tsx';
-import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
-import type { Said } from '../../../base/common/messages.ts';
+import { errorMessage, saidIn, wordReason } from '../../../base/browser/messages.ts';
 import { href } from '../../../base/browser/router.ts';
 import { typedNumber } from '../../../base/browser/numbers.ts';
 import { pdfObjectUrl, showPdf } from '../../../base/browser/pdf.ts';
 import { useDepotForm } from '../../../base/browser/form.ts';
-import { StationPlace, stationPlace, stationPlaceError } from '../../locations/browser/index.ts';
+import { useStationPlace } from '../../locations/browser/index.ts';
 
 interface Printed {
   outcome: PrintOutcome;
@@ -61,7 +60,6 @@ function useDownloads() {
 }
 
 /** Why a case cannot be shipped yet, in the reader's language. */
-const problemText = (problem: Said, language: string) => wordReason(problem, problem.text, language);
 
 /** The API names the shipment's fields `shipment.<field>`; the form names them `<field>`. */
 const unprefixed = <T,>(fields: Record<string, T> = {}): Record<string, T> =>
@@ -74,8 +72,7 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
   const [alert, setAlert] = useState<string | null>(null);
   const [results, setResults] = useState<Printed[]>([]);
   const [busy, setBusy] = useState(false);
-  const [placeError, setPlaceError] = useState<string | undefined>();
-  const place = useRef<HTMLSelectElement>(null);
+  const place = useStationPlace('shipping');
   const {
     register,
     handleSubmit,
@@ -111,14 +108,11 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
   const ship = handleSubmit(async (shipment) => {
     setAlert(null);
     setBusy(true);
-    setPlaceError(undefined);
-    const result = await api['shipping.ship']({ rma: row.rma, version: row.version, shipment, placeAt: stationPlace('shipping') });
+    const result = await api['shipping.ship']({ rma: row.rma, version: row.version, shipment, placeAt: place.placeAt() });
     setBusy(false);
     if (!result.ok) {
-      const atPlace = stationPlaceError(result.error, i18n.language);
-      if (!atPlace) return serverError(result.error);
-      setPlaceError(atPlace);
-      return place.current?.focus();
+      if (!place.refused(result.error)) serverError(result.error);
+      return;
     }
     announce(t('shipping.shipped', { rma: row.rma, carrier: shipment.carrier, tracking: shipment.tracking }));
     onShipped();
@@ -131,7 +125,7 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
         {row.customerName} · {row.model ?? t('common.none')} · <span className="mono">{row.serial}</span>{' '}
         <a href={href({ screen: 'case', rma: row.rma })}>{t('receiving.openCase', { rma: row.rma })}</a>
       </p>
-      {row.problem ? <div className="warning">{t('shipping.problem', { problem: problemText(row.problem, i18n.language) })}</div> : null}
+      {row.problem ? <div className="warning">{t('shipping.problem', { problem: saidIn(row.problem, i18n.language) })}</div> : null}
       {/* A scanned tracking number ends with Enter: that prints the documents; shipping is its own click. */}
       <form onSubmit={print} noValidate className="ship-form">
         <Field label={t('shipping.carrier')} error={errors.carrier?.message}>
@@ -155,7 +149,7 @@ function ShipForm({ row, onShipped }: { row: ShippingQueueRow; onShipped: () => 
         <Field label={t('shipping.tracking')} error={errors.tracking?.message} hint={t('shipping.trackingHint')}>
           {(p) => <input {...p} {...register('tracking')} className="mono scan-input" autoComplete="off" spellCheck={false} />}
         </Field>
-        <StationPlace ref={place} desk="shipping" error={placeError} onChange={() => setPlaceError(undefined)} />
+        {place.field}
         <div className="actions">
           <button type="submit" disabled={busy}>
             {t('shipping.print')}
@@ -286,7 +280,7 @@ export function ShippingDesk() {
               <span>{r.model ?? t('common.none')}</span>
               <span className={`badge badge-${r.status}`}>{t(`status.${r.status}`)}</span>
               <span>{format.age(r.statusChangedAt, now)}</span>
-              {r.problem ? <span className="tag-warning">{problemText(r.problem, i18n.language)}</span> : null}
+              {r.problem ? <span className="tag-warning">{saidIn(r.problem, i18n.language)}</span> : null}
             </li>
           ))}
         </ul>

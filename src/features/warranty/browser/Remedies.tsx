@@ -4,7 +4,7 @@ import type { Remedy, RemedyDecision } from '../common/index.ts';
 import type { Result } from '../../../base/common/result.ts';
 import { FormAlert } from '../../../base/browser/Field.tsx';
 import { useAnnounce, useFormat } from '../../../base/browser/context.tsx';
-import { errorMessage, wordReason } from '../../../base/browser/messages.ts';
+import { errorMessage, saidIn } from '../../../base/browser/messages.ts';
 
 interface Props {
   decision: RemedyDecision | null;
@@ -48,7 +48,7 @@ export function Remedies({ decision, chosen, onChoose }: Props) {
           {decision.grants.map((grant) => (
             <li key={`${grant.rule}-${grant.reason.code}`}>
               <strong>{words(grant.remedies)}</strong> {t('remedies.ruleNamed', { rule: t(`remedies.rule.${grant.rule}`) })}:{' '}
-              {wordReason(grant.reason, grant.reason.text, i18n.language)}
+              {saidIn(grant.reason, i18n.language)}
             </li>
           ))}
         </ul>
