@@ -61,7 +61,10 @@ export async function signIn(page: Page, userName: string, pin = '1234'): Promis
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
-/** Types like a barcode scanner: fast keystrokes, then Enter. */
+/**
+ * Types like a barcode scanner: fast keystrokes, then Enter. The field is focused first, so wait for
+ * the form it belongs to: a field of the form being replaced would take the first keystrokes.
+ */
 export async function scan(page: Page, label: string, code: string): Promise<void> {
   const field = page.getByLabel(label, { exact: true });
   await field.focus();

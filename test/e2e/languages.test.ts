@@ -71,6 +71,8 @@ describe.each(['ko', 'zh'] as const)('the receiving dock in %s', (language) => {
     const { page } = app;
     const expected = await unit(1);
     await scan(page, t('receiving.scan'), expected.rma);
+    // The last test's form is still open until this unit's is drawn: the serial goes into this unit's.
+    await page.getByText(expected.rma, { exact: true }).first().waitFor();
     await scan(page, t('field.serial'), 'WRONG-UNIT-8');
     await page.getByLabel(t('field.reason'), { exact: true }).fill('Bought as a replacement');
     await page.getByLabel(t('field.reason'), { exact: true }).press('Enter');

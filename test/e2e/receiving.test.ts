@@ -180,6 +180,7 @@ describe('the receiving dock in browser mode', () => {
     const { page, core } = app;
     const unit = await inTransit(1);
     await scan(page, 'Scan', unit.rma);
+    await page.getByText(unit.rma, { exact: true }).first().waitFor();
     await scan(page, 'Serial', 'WRONG-UNIT-9');
     await page.getByText('Serial does not match').waitFor();
     await expect.poll(() => focused('Reason')).toBe(true);
@@ -224,6 +225,7 @@ describe('the receiving dock in browser mode', () => {
     const { page, core } = app;
     const unit = await inTransit(2);
     await scan(page, 'Scan', unit.inbound_tracking!);
+    await page.getByText(unit.rma, { exact: true }).first().waitFor();
     await scan(page, 'Serial', 'WRONG-UNIT-5');
     await page.getByText('Serial does not match').waitFor();
     await page.getByLabel('Add photos').setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: png });
