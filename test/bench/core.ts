@@ -151,6 +151,38 @@ export async function measureCore(core: Core, cases: number, floors: Floors, tar
     { name: `receive ${expected.length} units: floor (${floors.receiptsKind})`, value: floorSeconds, unit: 's total' },
     { name: `receive ${expected.length} units in a row through the API`, value: receiveSeconds, unit: 's total', target: target('≤ 3 s'), note: `${(receiveSeconds / floorSeconds).toFixed(1)}× floor` },
   );
+
+  // A distributor's return of 200 units: listed in one call, then its box received one serial scan at a time.
+  const { model } = await core.db.selectFrom('products').select('model').where('active', '=', 1).orderBy('id').executeTakeFirstOrThrow();
+  const boxSerials = Array.from({ length: 200 }, (_, i) => `BOX-${String(i).padStart(4, '0')}`);
+  const t4 = performance.now();
+  const created = await dispatch(
+    core,
+    'returns.create',
+    {
+      customer: { name: 'Hanbit Distribution', email: null, phone: null, locale: 'ko' },
+      returnAddress: { name: 'Hanbit Distribution', line1: '1 Teheran-ro', line2: null, city: 'Seoul', region: null, postalCode: '06234', country: 'KR', phone: null },
+      tracking: '5512 0000 9999',
+      carrier: null,
+      unitsCsv: ['model,serial,problem', ...boxSerials.map((serial) => `${model},${serial},No power`)].join('\n'),
+    },
+    clerk,
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  const createSeconds = (performance.now() - t4) / 1000;
+  const returnId = (created.value as { id: number }).id;
+  const t5 = performance.now();
+  for (const serial of boxSerials) {
+    const r = await dispatch(core, 'receiving.receiveInReturn', { returnId, serial, condition }, warehouse);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  const boxSeconds = (performance.now() - t5) / 1000;
+  const boxFloor = await floors.receipts(boxSerials.length);
+  results.push(
+    { name: 'list a return of 200 units through the API (one transaction)', value: createSeconds, unit: 's total' },
+    { name: `receive 200 units of a box: floor (${floors.receiptsKind})`, value: boxFloor, unit: 's total' },
+    { name: 'receive 200 units of a box by serial scans through the API', value: boxSeconds, unit: 's total', target: target('≤ 1 s'), note: `${(boxSeconds / boxFloor).toFixed(1)}× floor` },
+  );
   await host.close();
   return results;
 }

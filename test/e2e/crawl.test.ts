@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../src/apps/renderer/i18n/index.ts';
 import { anyOf, dataStrings, english, terms } from '../latin-text.ts';
 import { scan, startApp, type App } from './harness.ts';
+import { asRole, unwrap } from '../helpers.ts';
 
 /**
  * Every screen and dialog a demo user can reach, in Korean and in Chinese, shows no English: each
@@ -64,6 +65,7 @@ describe.each(['ko', 'zh'] as const)('every screen in %s', (language) => {
   /** What the crawl types itself: data like the demo's. */
   const typed = ['Bought as a replacement', 'NOT-A-CODE-42', 'WRONG-UNIT-9'];
   let data: RegExp;
+  let boxNumber = '';
   /** Each text not in the app's language, and the screens it was on. */
   const found = new Map<string, string[]>();
 
@@ -72,6 +74,18 @@ describe.each(['ko', 'zh'] as const)('every screen in %s', (language) => {
     app = await startApp();
     app.page.setDefaultTimeout(8_000);
     await app.page.getByLabel('Language').selectOption(language);
+    // A distributor's box of three units, so the returns screens and the dock's box are crawled too.
+    const { model } = await app.core.db.selectFrom('products').select('model').where('active', '=', 1).orderBy('id').executeTakeFirstOrThrow();
+    const clerk = await asRole(app.core, 'clerk');
+    boxNumber = unwrap(
+      await clerk('returns.create', {
+        customer: { name: '华东电子', email: null, phone: null, locale: 'zh' },
+        returnAddress: { name: '华东电子', line1: '南京西路 1 号', line2: null, city: '上海', region: null, postalCode: '200041', country: 'CN', phone: null },
+        tracking: null,
+        carrier: null,
+        unitsCsv: ['model,serial,problem', ...[1, 2, 3].map((n) => `${model},HD-${language}-${n},无法开机`)].join('\n'),
+      }),
+    ).number;
     data = anyOf([...(await dataStrings(app.core)), ...typed]);
   });
   afterAll(() => app?.close());
@@ -204,6 +218,21 @@ describe.each(['ko', 'zh'] as const)('every screen in %s', (language) => {
     await look('dock: undo dialog submitted empty');
     await dialog.getByRole('button', { name: t('common.cancel') }).click();
     await page.keyboard.press('Escape');
+
+    // A box of many units: a unit received, a serial it does not hold, then done with one missing.
+    await scan(page, t('receiving.scan'), boxNumber);
+    await page.getByRole('heading', { name: t('box.title', { number: boxNumber }) }).waitFor();
+    await look('dock: box opened');
+    await page.keyboard.type(`HD-${language}-1`, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('NOT-A-CODE-42', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.locator('.return-box').getByText(t('box.strayRecorded', { serial: 'NOT-A-CODE-42' })).waitFor();
+    await look('dock: box with a stray');
+    await page.getByRole('button', { name: t('box.finish') }).click();
+    await page.locator('.return-box').getByText(t('box.isDone')).waitFor();
+    await look('dock: box done');
+    await visit(`#/receiving/returns/${boxNumber}`, 'return page');
   }
 
   it('as the admin, on every screen and report, and the dock’s dialogs', { timeout: 120_000 }, async () => {

@@ -23,6 +23,7 @@ import { ShippingDesk } from '../../features/shipping/browser/index.ts';
 import { SyncScreen } from '../../features/portal-sync/browser/index.ts';
 import { UnmatchedScreen } from '../../features/receiving/browser/index.ts';
 import { WalkIn } from '../../features/receiving/browser/index.ts';
+import { NewReturn, ReturnScreen, ReturnsScreen } from '../../features/receiving/browser/index.ts';
 import type { UserInfo } from '../../base/common/identity.ts';
 import { DEFAULT_IDLE_MINUTES, type Site } from '../../base/common/schemas.ts';
 import { LockScreen, useIdleLock, WhoElse } from '../../features/users/browser/index.ts';
@@ -127,6 +128,12 @@ function Screen({ route }: { route: Route }) {
       return <UnmatchedScreen />;
     case 'walkIn':
       return <WalkIn key={route.parcelId ?? 0} parcelId={route.parcelId} />;
+    case 'returns':
+      return <ReturnsScreen />;
+    case 'returnNew':
+      return <NewReturn />;
+    case 'return':
+      return <ReturnScreen key={route.number} number={route.number} />;
     case 'shipping':
       return <ShippingDesk />;
     case 'bench':

@@ -21,7 +21,11 @@ export type Route =
   | { screen: 'receive'; rma: string }
   | { screen: 'unmatched' }
   /** A desk case for a walk-in customer, or for the unmatched parcel it is created from. */
-  | { screen: 'walkIn'; parcelId?: number };
+  | { screen: 'walkIn'; parcelId?: number }
+  /** Returns of many units: the list, a new return from a distributor's list, and one return. */
+  | { screen: 'returns' }
+  | { screen: 'returnNew' }
+  | { screen: 'return'; number: string };
 
 function receivingRoute(rest: string[]): Route {
   const [sub, arg] = rest;
@@ -31,6 +35,7 @@ function receivingRoute(rest: string[]): Route {
     return Number.isInteger(parcelId) && parcelId > 0 ? { screen: 'walkIn', parcelId } : { screen: 'walkIn' };
   }
   if (sub === 'case' && arg) return { screen: 'receive', rma: arg };
+  if (sub === 'returns') return arg === 'new' ? { screen: 'returnNew' } : arg ? { screen: 'return', number: arg } : { screen: 'returns' };
   return { screen: 'receiving' };
 }
 
@@ -65,6 +70,12 @@ export function href(route: Route): string {
       return '#/receiving/unmatched';
     case 'walkIn':
       return route.parcelId ? `#/receiving/walk-in/${route.parcelId}` : '#/receiving/walk-in';
+    case 'returns':
+      return '#/receiving/returns';
+    case 'returnNew':
+      return '#/receiving/returns/new';
+    case 'return':
+      return `#/receiving/returns/${encodeURIComponent(route.number)}`;
     case 'printers':
       return '#/settings/printers';
     case 'supplierReturns':
@@ -90,6 +101,7 @@ export function navScreen(route: Route): NavScreen {
   if (route.screen === 'move' || route.screen === 'find' || route.screen === 'supplierReturns') return 'cases';
   if (route.screen === 'parts' || route.screen === 'benchSettings') return 'bench';
   if (route.screen === 'receive' || route.screen === 'unmatched' || route.screen === 'walkIn') return 'receiving';
+  if (route.screen === 'returns' || route.screen === 'returnNew' || route.screen === 'return') return 'receiving';
   return route.screen;
 }
 

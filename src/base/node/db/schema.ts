@@ -436,4 +436,20 @@ export interface Database extends PortalTables {
   /** Migration 0018: the change feed of cases (owned by cases, `node/feed.ts`). */
   case_changes: { id: Generated<number>; rma: string; version: number; kind: 'created' | 'status' | 'updated' | 'moved'; by_name: string | null };
   presence: { id: string; user_id: number; station: string; signed_in_at: string; last_seen: string };
+  /** Migration 0022: returns of many units (owned by receiving, `node/returns.ts`). */
+  return_counters: { year: number; last: number };
+  customer_returns: {
+    id: Generated<number>;
+    number: string;
+    customer_id: number;
+    inbound_tracking: string | null;
+    inbound_tracking_norm: string | null;
+    created_at: string;
+    created_by: number | null;
+    box_done_at: ColumnType<string | null, string | null | undefined, string | null>;
+    box_done_by: ColumnType<number | null, number | null | undefined, number | null>;
+    version: Generated<number>;
+  };
+  customer_return_units: { return_id: number; case_id: number; line: number; missing: Generated<number> };
+  customer_return_strays: { id: Generated<number>; return_id: number; serial: string; serial_norm: string; scanned_at: string; scanned_by: number | null };
 }

@@ -12,7 +12,7 @@ import { errorMessage, noteInLanguage } from '../../../base/browser/messages.ts'
 import { href } from '../../../base/browser/router.ts';
 import { BenchPanel } from '../../bench/browser/index.ts';
 import { CaseLocation } from '../../locations/browser/index.ts';
-import { CaseShelf } from '../../receiving/browser/index.ts';
+import { CaseReturnLine, CaseShelf } from '../../receiving/browser/index.ts';
 import { CaseSupplier } from '../../supplier-returns/browser/index.ts';
 import { CaseDocuments } from '../../shipping/browser/index.ts';
 import { TransitionDialog } from './TransitionDialog.tsx';
@@ -198,6 +198,7 @@ export function CasePage({ rma }: Props) {
             </section>
           </div>
           <CaseDocuments detail={detail} />
+          <CaseReturnLine rma={detail.rma} />
           <CaseLocation rma={detail.rma} />
           <CaseSupplier rma={detail.rma} />
           <CaseShelf rma={detail.rma} />

@@ -15,6 +15,8 @@ import {
   caseDetailByRma,
   caseHistory,
   caseRow,
+  addAddress,
+  addCustomer,
   caseSummaries,
   findCaseRow,
   insertCase,
@@ -71,59 +73,74 @@ export async function indexCase(trx: Db, caseId: number): Promise<void> {
 
 export type CreateCaseInput = z.output<typeof createCaseInput>;
 
-/** A case created at the desk (walk-in or phone): authorized at once, and the portal is told. */
-export async function createCase(ctx: ServiceContext, input: CreateCaseInput): Promise<CaseDetail> {
+/** A customer at the desk and their return address, written once for every unit they bring or send. */
+export interface DeskCustomer {
+  customerId: number;
+  addressId: number;
+  /** As the portal is told of each case. */
+  customer: CreateCaseInput['customer'];
+  returnAddress: CreateCaseInput['returnAddress'];
+}
+
+/** Writes a desk customer and their return address (one walk-in, or a distributor's return of many units). */
+export async function addDeskCustomer(
+  trx: Tx,
+  at: string,
+  customer: CreateCaseInput['customer'],
+  returnAddress: CreateCaseInput['returnAddress'],
+): Promise<DeskCustomer> {
+  const { id: customerId } = await addCustomer(trx, { name: customer.name, email: customer.email, phone: customer.phone, locale: customer.locale, created_at: at });
+  const a = returnAddress;
+  const { id: addressId } = await addAddress(trx, {
+    customer_id: customerId,
+    name: a.name,
+    line1: a.line1,
+    line2: a.line2,
+    city: a.city,
+    region: a.region,
+    postal_code: a.postalCode,
+    country: a.country,
+    phone: a.phone,
+  });
+  return { customerId, addressId, customer, returnAddress };
+}
+
+/** One unit of a desk case: its model (a product that is active), serial and trouble. */
+export interface DeskUnit {
+  product: { id: number; model: string };
+  serial: string;
+  purchaseDate: string | null;
+  problemCategory: string | null;
+  problemDescription: string;
+  /** The parcel it comes in, when the customer sends it (a distributor's carton). */
+  inbound?: { tracking: string; carrier: string | null };
+}
+
+/**
+ * A case opened at the desk: authorized at once, with its history and search terms, and the portal
+ * is told of it (the case, then its status), all in the caller's transaction.
+ */
+export async function openDeskCase(trx: Tx, ctx: ServiceContext, owner: DeskCustomer, unit: DeskUnit, instructions: string): Promise<{ id: number; rma: string }> {
   const { now, caller } = ctx;
-  if (input.purchaseDate && input.purchaseDate > now.toISOString().slice(0, 10)) {
-    throw fieldError('purchaseDate', casesMessages.purchaseInFuture());
-  }
-  const trx = trxOf(ctx);
   const site = await requireSite(trx);
-  const product = await productByModel(trx, input.model);
-  if (!product) throw fieldError('model', casesMessages.unknownModel({ model: input.model }));
-  if (!product.active) throw fieldError('model', productsMessages.retired({ model: product.model }));
-  const customer = await trx
-    .insertInto('customers')
-    .values({
-      name: input.customer.name,
-      email: input.customer.email,
-      phone: input.customer.phone,
-      locale: input.customer.locale,
-      created_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const a = input.returnAddress;
-  const address = await trx
-    .insertInto('addresses')
-    .values({
-      customer_id: customer.id,
-      name: a.name,
-      line1: a.line1,
-      line2: a.line2,
-      city: a.city,
-      region: a.region,
-      postal_code: a.postalCode,
-      country: a.country,
-      phone: a.phone,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
   const rma = await nextRma(trx, now.getUTCFullYear());
   const at = now.toISOString();
   const { id: caseId } = await insertCase(trx, at, {
     rma,
     status: 'authorized',
-    customer_id: customer.id,
-    product_id: product.id,
-    serial: input.serial,
-    serial_norm: normalizeSerial(input.serial),
-    purchase_date: input.purchaseDate,
-    problem_category: input.problemCategory,
-    problem_description: input.problemDescription,
-    return_address_id: address.id,
+    customer_id: owner.customerId,
+    product_id: unit.product.id,
+    serial: unit.serial,
+    serial_norm: normalizeSerial(unit.serial),
+    purchase_date: unit.purchaseDate,
+    problem_category: unit.problemCategory,
+    problem_description: unit.problemDescription,
+    return_address_id: owner.addressId,
     source: 'desk',
     portal_seq: 1,
+    ...(unit.inbound
+      ? { inbound_tracking: unit.inbound.tracking, inbound_tracking_norm: normalizeTracking(unit.inbound.tracking), inbound_carrier: unit.inbound.carrier }
+      : {}),
   });
   await insertHistory(trx, {
     case_id: caseId,
@@ -142,17 +159,45 @@ export async function createCase(ctx: ServiceContext, input: CreateCaseInput): P
     method: 'PUT',
     path: `/rmas/${encodeURIComponent(rma)}`,
     body: {
-      customer: input.customer,
-      product: { model: product.model, serial: input.serial, purchaseDate: input.purchaseDate },
-      problem: { category: input.problemCategory ?? 'other', description: input.problemDescription },
-      returnAddress: input.returnAddress,
+      customer: owner.customer,
+      product: { model: unit.product.model, serial: unit.serial, purchaseDate: unit.purchaseDate },
+      problem: { category: unit.problemCategory ?? 'other', description: unit.problemDescription },
+      returnAddress: owner.returnAddress,
     },
   });
   await enqueueStatus(trx, now, { caseId, rma, seq: 1 }, 'authorized', null, {
     shipTo: site.address,
-    shippingPaidBy: await inboundShippingPayer(trx, input.purchaseDate, now),
-    instructions: 'Handed in at the depot counter.',
+    shippingPaidBy: await inboundShippingPayer(trx, unit.purchaseDate, now),
+    instructions,
   });
+  return { id: caseId, rma };
+}
+
+/** A case created at the desk (walk-in or phone): authorized at once, and the portal is told. */
+export async function createCase(ctx: ServiceContext, input: CreateCaseInput): Promise<CaseDetail> {
+  const { now } = ctx;
+  if (input.purchaseDate && input.purchaseDate > now.toISOString().slice(0, 10)) {
+    throw fieldError('purchaseDate', casesMessages.purchaseInFuture());
+  }
+  const trx = trxOf(ctx);
+  await requireSite(trx);
+  const product = await productByModel(trx, input.model);
+  if (!product) throw fieldError('model', casesMessages.unknownModel({ model: input.model }));
+  if (!product.active) throw fieldError('model', productsMessages.retired({ model: product.model }));
+  const owner = await addDeskCustomer(trx, now.toISOString(), input.customer, input.returnAddress);
+  const { rma } = await openDeskCase(
+    trx,
+    ctx,
+    owner,
+    {
+      product,
+      serial: input.serial,
+      purchaseDate: input.purchaseDate,
+      problemCategory: input.problemCategory,
+      problemDescription: input.problemDescription,
+    },
+    'Handed in at the depot counter.',
+  );
   return getCase(ctx, rma);
 }
 

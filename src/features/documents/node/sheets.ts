@@ -239,6 +239,7 @@ export function intakeReceipt(data: IntakeReceiptData): TDocumentDefinitions {
     facts([
       [w.receivedOn, data.case.receivedAt],
       [w.receivedBy, data.receivedBy],
+      [w.inReturn, data.returnNumber],
       [w.serialScanned, data.serialMismatchReason ? `${data.serialScanned} (${w.serialDiffers(data.serialMismatchReason)})` : data.serialScanned],
     ]),
     section(w.condition),

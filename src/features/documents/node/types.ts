@@ -95,6 +95,8 @@ export interface IntakeReceiptData {
   case: CaseInfo;
   /** Who received the unit at the dock, when known. */
   receivedBy?: string;
+  /** The return of many units the unit came in, when it did. */
+  returnNumber?: string;
   /** The serial scanned at the dock, and why it was accepted when it did not match the RMA's. */
   serialScanned: string;
   serialMismatchReason?: string;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShelfParcel } from '../common/receiving.ts';
+import type { CaseReturn, ShelfParcel } from '../common/receiving.ts';
 import { api } from '../../../base/browser/api.ts';
 import { useFormat } from '../../../base/browser/context.tsx';
 import { href } from '../../../base/browser/router.ts';
@@ -58,5 +58,27 @@ export function CaseShelf({ rma }: { rma: string }) {
         <a href={href({ screen: 'unmatched' })}>{t('receiving.openShelf')}</a>
       </p>
     </section>
+  );
+}
+
+/** The case page's line about the return of many units the case came in; nothing for a case on its own. */
+export function CaseReturnLine({ rma }: { rma: string }) {
+  const { t } = useTranslation();
+  const [ret, setRet] = useState<CaseReturn | null>(null);
+  useEffect(() => {
+    let current = true;
+    void api['returns.ofCase']({ rma }).then((result) => {
+      if (current && result.ok) setRet(result.value.ret);
+    });
+    return () => {
+      current = false;
+    };
+  }, [rma]);
+  if (!ret) return null;
+  return (
+    <p className="case-return">
+      <a href={href({ screen: 'return', number: ret.number })}>{t('returns.ofCase', { number: ret.number, count: ret.units })}</a>
+      {ret.missing ? <span className="badge badge-missing">{t('returns.missingFromBox')}</span> : null}
+    </p>
   );
 }

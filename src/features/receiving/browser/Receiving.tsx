@@ -11,6 +11,8 @@ import { useAnnounce } from '../../../base/browser/context.tsx';
 import { href } from '../../../base/browser/router.ts';
 import { DocumentButton } from '../../shipping/browser/index.ts';
 import { ReceiveForm } from './ReceivingForm.tsx';
+import { ReturnBox } from './ReturnBox.tsx';
+import type { CustomerReturn } from '../common/receiving.ts';
 import { RecentReceipts, useRecentReceipts } from './ReceivingRecent.tsx';
 import { ShelfWhere, UnmatchedForm, shelfReasonText, useShelf, useShelfSummary } from './Unmatched.tsx';
 import { useDepotForm } from '../../../base/browser/form.ts';
@@ -25,7 +27,9 @@ type Stage =
    * On the shelf: to identify (no unit), or for a case not expecting it. `logged`: this scan put it
    * there. No parcel: the dock opened a case that is not expecting one.
    */
-  | { kind: 'shelved'; parcel: ShelfParcel | null; logged: boolean; unit: ExpectedUnit | null; editing: boolean };
+  | { kind: 'shelved'; parcel: ShelfParcel | null; logged: boolean; unit: ExpectedUnit | null; editing: boolean }
+  /** The box of a return of many units: one scan per unit's serial. */
+  | { kind: 'box'; ret: CustomerReturn };
 
 type Notice = { kind: 'received'; unit: ExpectedUnit; outcome: ReceiveOutcome } | { kind: 'said'; text: string };
 
@@ -72,6 +76,7 @@ export function Receiving({ rma }: { rma?: string }) {
       }
       const found = result.value;
       if (found.kind === 'case') setStage({ kind: 'receive', unit: found.unit, code, shelved: found.shelved });
+      else if (found.kind === 'return') setStage({ kind: 'box', ret: found.ret });
       else if (found.kind === 'choose') setStage({ kind: 'choose', units: found.units, code, shelved: found.shelved });
       else {
         const unit = found.kind === 'not_expecting' ? found.unit : null;
@@ -171,6 +176,9 @@ export function Receiving({ rma }: { rma?: string }) {
           <a className="button" href={href({ screen: 'walkIn' })}>
             {t('receiving.walkIn')}
           </a>
+          <a className="button" href={href({ screen: 'returns' })}>
+            {t('returns.title')}
+          </a>
         </div>
       </div>
       <form className="scan-form panel" onSubmit={scanned} noValidate>
@@ -233,6 +241,16 @@ export function Receiving({ rma }: { rma?: string }) {
           onCancel={() => {
             setStage({ ...stage, editing: false });
             focusScan();
+          }}
+        />
+      ) : null}
+      {stage.kind === 'box' ? (
+        <ReturnBox
+          key={stage.ret.number}
+          initial={stage.ret}
+          onClose={() => {
+            void reloadReceipts();
+            backToScan();
           }}
         />
       ) : null}

@@ -1,11 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   accessoryKinds,
-  packagingStates,
   receiveInput,
   setAsideInput,
   type Accessory,
@@ -23,6 +21,7 @@ import { useAnnounce } from '../../../base/browser/context.tsx';
 import { CasePhotos } from '../../photos/browser/index.ts';
 import { useStationPlace } from '../../locations/browser/index.ts';
 import { ShelfWhere } from './Unmatched.tsx';
+import { ConditionFields } from './ConditionFields.tsx';
 import { zodMessage } from '../../../base/common/messages.ts';
 import { casesMessages } from '../../cases/common/index.ts';
 import { useDepotForm } from '../../../base/browser/form.ts';
@@ -97,7 +96,6 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
     },
   });
   const [focusNext, setFocusNext] = useState<'serial' | 'mismatchReason' | null>(null);
-  const accessories = useController({ control, name: 'condition.accessories' });
   // Read, not watched: the form draws again when the serial is done or edited anew, never per keystroke.
   const serial = getValues('serial');
   const mismatch = serialDone && serial.trim() !== '' && differs(serial, unit.serial);
@@ -167,11 +165,6 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
     void submit();
   };
 
-  const toggle = (kind: Accessory, on: boolean) => {
-    const now = accessories.field.value;
-    accessories.field.onChange(on ? [...now, kind] : now.filter((k) => k !== kind));
-  };
-
   return (
     <>
       <form className="receive-form panel" onSubmit={submit} onKeyDown={formKeys} noValidate aria-labelledby="receive-title">
@@ -237,51 +230,7 @@ export function ReceiveForm({ unit, code, shelved, onReceived, onSetAside }: Pro
             {/* Beside the condition rather than under it, so the dock's actions stay above the fold. */}
             {place.field}
           </div>
-          <fieldset>
-            <legend>{t('receiving.condition')}</legend>
-            <Field label={t('receiving.packaging')} error={errors.condition?.packaging?.message}>
-              {(p) => (
-                <select {...p} {...register('condition.packaging')}>
-                  {packagingStates.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`receiving.packagingState.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <div className="checks">
-              <label className="check">
-                <input type="checkbox" {...register('condition.physicalDamage')} />
-                {t('receiving.physicalDamage')}
-              </label>
-              <label className="check">
-                <input type="checkbox" {...register('condition.liquidDamage')} />
-                {t('receiving.liquidDamage')}
-              </label>
-            </div>
-            <fieldset className="checks-group">
-              <legend>{t('receiving.accessories')}</legend>
-              <div className="checks">
-                {offered.map((kind) => (
-                  <label key={kind} className="check">
-                    <input
-                      type="checkbox"
-                      checked={accessories.field.value.includes(kind)}
-                      onChange={(e) => toggle(kind, e.target.checked)}
-                    />
-                    {t(`receiving.accessory.${kind}`)}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <Field label={t('receiving.otherAccessories')} error={errors.condition?.otherAccessories?.message} optional>
-              {(p) => <input {...p} {...register('condition.otherAccessories')} autoComplete="off" />}
-            </Field>
-            <Field label={t('field.note')} error={errors.condition?.note?.message} optional>
-              {(p) => <input {...p} {...register('condition.note')} autoComplete="off" />}
-            </Field>
-          </fieldset>
+          <ConditionFields register={register} control={control} errors={errors} offered={offered} legend={t('receiving.condition')} />
         </div>
         <div className="actions">
           <button type="submit" className="primary" disabled={isSubmitting}>

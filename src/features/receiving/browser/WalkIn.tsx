@@ -12,36 +12,12 @@ import { href, navigate } from '../../../base/browser/router.ts';
 import { createCaseInput } from '../../cases/common/index.ts';
 import { DateInput } from '../../../base/browser/DateInput.tsx';
 import { useDepotForm } from '../../../base/browser/form.ts';
+import { blankCustomer, CustomerFields, customerFieldPaths } from './CustomerFields.tsx';
 
 type WalkInForm = z.input<typeof createCaseInput>;
 
-const fieldPaths = [
-  'customer.name',
-  'customer.email',
-  'customer.phone',
-  'customer.locale',
-  'returnAddress.name',
-  'returnAddress.line1',
-  'returnAddress.line2',
-  'returnAddress.city',
-  'returnAddress.region',
-  'returnAddress.postalCode',
-  'returnAddress.country',
-  'returnAddress.phone',
-  'model',
-  'serial',
-  'purchaseDate',
-  'problemCategory',
-  'problemDescription',
-] as const;
+const fieldPaths = [...customerFieldPaths, 'model', 'serial', 'purchaseDate', 'problemCategory', 'problemDescription'] as const;
 
-/** Each customer language by its own name, marked as that language. */
-const customerLanguages = [
-  ['en', 'English'],
-  ['ko', '한국어'],
-  ['zh', '中文'],
-  ['el', 'Ελληνικά'],
-] as const;
 
 // An empty date is no date, not a malformed one.
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -54,7 +30,6 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
   const [parcel, setParcel] = useState<ShelfParcel | null>(null);
   /** The models a desk case can be opened for: retired ones are not offered. */
   const [models, setModels] = useState<string[]>([]);
-  const language = customerLanguages.find(([code]) => code === i18n.language)?.[0] ?? 'en';
   const {
     register,
     handleSubmit,
@@ -65,8 +40,7 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
   } = useDepotForm<WalkInForm, unknown, z.output<typeof createCaseInput>>({
     resolver: zodResolver(createCaseInput),
     defaultValues: {
-      customer: { name: '', email: '', phone: '', locale: language },
-      returnAddress: { name: '', line1: '', line2: '', city: '', region: '', postalCode: '', country: '', phone: '' },
+      ...blankCustomer(i18n.language),
       model: '',
       serial: '',
       problemCategory: '',
@@ -117,7 +91,6 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
     if (!getValues('returnAddress.name')) setValue('returnAddress.name', getValues('customer.name'));
   };
 
-  const a = errors.returnAddress;
   return (
     <main className="walk-in" aria-labelledby="walk-in-title">
       <div className="screen-head">
@@ -130,53 +103,7 @@ export function WalkIn({ parcelId }: { parcelId?: number }) {
       {parcel ? <p className="notice">{t('walkIn.forParcel', { tracking: parcel.tracking })}</p> : null}
       <form className="panel walk-in-form" onSubmit={submit} noValidate>
         <FormAlert message={alert} />
-        <fieldset className="grid">
-          <legend>{t('walkIn.customer')}</legend>
-          <Field label={t('field.customerName')} error={errors.customer?.name?.message}>
-            {(p) => <input {...p} {...register('customer.name', { onBlur: copyName })} autoFocus autoComplete="off" />}
-          </Field>
-          <Field label={t('walkIn.customerLanguage')} error={errors.customer?.locale?.message}>
-            {(p) => (
-              <select {...p} {...register('customer.locale')}>
-                {customerLanguages.map(([code, name]) => (
-                  <option key={code} value={code} lang={code}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('field.email')} error={errors.customer?.email?.message} optional>
-            {(p) => <input {...p} {...register('customer.email')} type="email" autoComplete="off" />}
-          </Field>
-          <Field label={t('field.phone')} error={errors.customer?.phone?.message ?? a?.phone?.message} optional>
-            {(p) => <input {...p} {...register('customer.phone')} type="tel" autoComplete="off" />}
-          </Field>
-        </fieldset>
-        <fieldset className="grid">
-          <legend>{t('walkIn.returnAddress')}</legend>
-          <Field label={t('field.addressName')} error={a?.name?.message} className="span-2">
-            {(p) => <input {...p} {...register('returnAddress.name')} autoComplete="off" />}
-          </Field>
-          <Field label={t('field.line1')} error={a?.line1?.message} className="span-2">
-            {(p) => <input {...p} {...register('returnAddress.line1')} autoComplete="off" />}
-          </Field>
-          <Field label={t('field.line2')} error={a?.line2?.message} optional className="span-2">
-            {(p) => <input {...p} {...register('returnAddress.line2')} autoComplete="off" />}
-          </Field>
-          <Field label={t('field.city')} error={a?.city?.message}>
-            {(p) => <input {...p} {...register('returnAddress.city')} autoComplete="off" />}
-          </Field>
-          <Field label={t('field.region')} error={a?.region?.message} optional>
-            {(p) => <input {...p} {...register('returnAddress.region')} autoComplete="off" />}
-          </Field>
-          <Field label={t('field.postalCode')} error={a?.postalCode?.message}>
-            {(p) => <input {...p} {...register('returnAddress.postalCode')} autoComplete="off" />}
-          </Field>
-          <Field label={t('field.country')} error={a?.country?.message} hint="KR, CN, GR, US…">
-            {(p) => <input {...p} {...register('returnAddress.country')} maxLength={2} autoComplete="off" className="short" />}
-          </Field>
-        </fieldset>
+        <CustomerFields register={register} errors={errors} onNameDone={copyName} />
         <fieldset className="grid">
           <legend>{t('walkIn.unit')}</legend>
           <Field label={t('field.model')} error={errors.model?.message} hint={t('walkIn.modelHint')}>

@@ -2,3 +2,4 @@ export * from './Receiving.tsx';
 export * from './Unmatched.tsx';
 export * from './WalkIn.tsx';
 export * from './CaseShelf.tsx';
+export * from './Returns.tsx';

@@ -14,7 +14,17 @@ import {
   type ReceiveOutcome,
   type ScanResult,
   type ShelfParcel,
+  type CustomerReturn,
+  type CaseReturn,
 } from './receiving.ts';
+import {
+  createReturnInput,
+  finishBoxInput,
+  receiveInReturnInput,
+  returnRefInput,
+  type BoxScan,
+  type ReturnSummary,
+} from './returns.ts';
 import { rmaSchema } from '../../../base/common/schemas.ts';
 import { empty, method } from '../../../base/common/rpc.ts';
 
@@ -50,6 +60,40 @@ export const receivingMethods = {
     input: undoReceiveInput,
     access: ['warehouse'],
     summary: 'Undoes a wrong receipt (its author within 15 minutes, or an admin), with a reason.',
+  }),
+  'receiving.receiveInReturn': method<BoxScan>()({
+    // the receipt is the dock's own (its tag prints after it committed)
+    writes: 'own',
+    input: receiveInReturnInput,
+    access: ['warehouse'],
+    summary: 'Receives the unit of an open box by its serial, with the box’s condition; a serial none of its units has is recorded with the box.',
+  }),
+  'receiving.finishBox': method<CustomerReturn>()({
+    writes: true,
+    input: finishBoxInput,
+    access: ['warehouse'],
+    summary: 'Says the box of a return is done: its units not received are recorded as missing from it.',
+  }),
+  'returns.create': method<CustomerReturn>()({
+    writes: true,
+    input: createReturnInput,
+    access: ['warehouse', 'clerk'],
+    summary: 'A return of many units from one customer (a CSV list): a case per unit, all under one return number.',
+  }),
+  'returns.get': method<CustomerReturn>()({
+    input: returnRefInput,
+    access: 'signed-in',
+    summary: 'A return with its units as they are now, and the serials found in its box that none of them has.',
+  }),
+  'returns.ofCase': method<{ ret: CaseReturn | null }>()({
+    input: z.object({ rma: rmaSchema }),
+    access: 'signed-in',
+    summary: 'The return of many units a case came in, if any, and whether it was missing from the box.',
+  }),
+  'returns.list': method<ReturnSummary[]>()({
+    input: empty,
+    access: 'signed-in',
+    summary: 'The newest returns of many units, with how many were received, missing and found besides.',
   }),
   'parcels.createUnmatched': method<ShelfParcel>()({
     writes: true,

@@ -168,13 +168,53 @@ export interface ExpectedUnit {
  * What a scan found. A scan that cannot end in a receipt leaves the parcel on the shelf at once:
  * `logged` says this scan put it there, otherwise it was there already (a rescan).
  */
+/** A unit of a return of many units, as its case is now. */
+export interface ReturnUnit {
+  rma: string;
+  model: string | null;
+  serial: string;
+  status: Status;
+  version: number;
+  /** The box was done without it. */
+  missing: boolean;
+}
+
+export interface ReturnStray {
+  serial: string;
+  scannedAt: string;
+  scannedBy: string | null;
+}
+
+export interface CustomerReturn {
+  id: number;
+  number: string;
+  version: number;
+  customerName: string;
+  tracking: string | null;
+  createdAt: string;
+  boxDoneAt: string | null;
+  units: ReturnUnit[];
+  /** Serials found in the box that none of its units has. */
+  strays: ReturnStray[];
+}
+
+/** The return of many units a case came in, as its case page shows it. */
+export interface CaseReturn {
+  number: string;
+  units: number;
+  /** The box was done without this unit. */
+  missing: boolean;
+}
+
 export type ScanResult =
   /** `shelved`: the scanned parcel is on the shelf; receiving it takes it off. */
   | { kind: 'case'; unit: ExpectedUnit; shelved: ShelfParcel | null }
   | { kind: 'choose'; units: ExpectedUnit[]; shelved: ShelfParcel | null }
   /** `parcel` is null only when the dock opened the case rather than scanned a parcel. */
   | { kind: 'not_expecting'; unit: ExpectedUnit; parcel: ShelfParcel | null; logged: boolean }
-  | { kind: 'unknown'; code: string; parcel: ShelfParcel; logged: boolean };
+  | { kind: 'unknown'; code: string; parcel: ShelfParcel; logged: boolean }
+  /** The box of a return of many units, by its return number or its tracking number. */
+  | { kind: 'return'; ret: CustomerReturn };
 
 /** A parcel on the shelf (or one that was, once linked to its case). */
 export interface ShelfParcel {

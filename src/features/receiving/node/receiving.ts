@@ -20,6 +20,8 @@ import { printUnitTag, queueUnitTag } from '../../shipping/node/index.ts';
 import { withdrawPendingStatus } from '../../../base/node/outbox.ts';
 import { logScanned, parcelOnShelf, takeOffShelf } from './shelf.ts';
 import { placeAtDesk } from '../../locations/node/index.ts';
+import { RETURN_PATTERN } from '../common/returns.ts';
+import { returnOfCode } from './return-store.ts';
 
 
 const toUnit = (r: ExpectedUnitRow): ExpectedUnit => ({
@@ -44,6 +46,11 @@ const toUnit = (r: ExpectedUnitRow): ExpectedUnit => ({
 export async function scan(ctx: ServiceContext, code: string, opening = false): Promise<ScanResult> {
   const upper = code.toUpperCase();
   const isRma = RMA_PATTERN.test(upper);
+  if (RETURN_PATTERN.test(upper) || (!isRma && !opening)) {
+    const ret = await returnOfCode(ctx.db, code);
+    if (ret) return { kind: 'return', ret };
+    if (RETURN_PATTERN.test(upper)) throw fieldError('code', receivingMessages.noReturn({ number: upper }));
+  }
   let rows: ExpectedUnitRow[] = [];
   if (isRma) rows = await expectedUnitByRma(ctx.db, upper);
   if (rows.length === 0) rows = await expectedUnitsByTracking(ctx.db, normalizeTracking(code));

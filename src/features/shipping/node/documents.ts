@@ -161,14 +161,18 @@ export async function latestShipment(db: Db, caseId: number, timeZone: string): 
 }
 
 /**
- * The dock's latest receipt of the case, with who took it in. `intakes` is receiving's table, read
- * here because receiving's node code imports shipping's (the unit tag prints on receipt).
+ * The dock's latest receipt of the case, with who took it in and the return it came in. `intakes`
+ * and the returns' tables are receiving's, read here because receiving's node code imports
+ * shipping's (the unit tag prints on receipt).
  */
 async function intakeOf(db: Db, caseId: number) {
   const row = await db
     .selectFrom('intakes')
     .leftJoin('users', 'users.id', 'intakes.received_by')
+    .leftJoin('customer_return_units', 'customer_return_units.case_id', 'intakes.case_id')
+    .leftJoin('customer_returns', 'customer_returns.id', 'customer_return_units.return_id')
     .select([
+      'customer_returns.number as return_number',
       'intakes.received_at',
       'intakes.serial_scanned',
       'intakes.serial_matches',
@@ -450,6 +454,7 @@ export async function buildCaseDocument(
         language,
         case: { ...caseInfo(row, timeZone), receivedAt: on(intake.received_at, timeZone) },
         ...(intake.received_by_name ? { receivedBy: intake.received_by_name } : {}),
+        ...(intake.return_number ? { returnNumber: intake.return_number } : {}),
         serialScanned: intake.serial_scanned,
         ...(intake.serial_matches ? {} : { serialMismatchReason: intake.mismatch_reason ?? '—' }),
         condition: {
