@@ -75,6 +75,13 @@ export async function asUser(core: Core, userId: number, pin = DEMO_PIN) {
   };
 }
 
+/** Scans a unit of the case's model into replacement stock, as the clerk does before the bench takes it. */
+export async function stockUnitFor(core: Core, rma: string, serial: string): Promise<void> {
+  const { product_id } = await core.db.selectFrom('cases').select('product_id').where('rma', '=', rma).executeTakeFirstOrThrow();
+  const clerk = await asRole(core, 'clerk');
+  unwrap(await clerk('stock.receive', { productId: Number(product_id), grade: 'new', source: 'supplier', code: serial }));
+}
+
 /** The code of what a refused call says at one field ('accepted' when it was not refused). */
 export const codeAtField = (result: Result<unknown>, field: string) => (result.ok ? 'accepted' : result.error.fieldReasons?.[field]?.code);
 /** The code of a refused call's reason ('accepted' when it was not refused). */
