@@ -148,7 +148,7 @@ describe('replacement stock', () => {
     expect(atField(unknown, 'replacementSerial')).toBe('stock.notInStock');
     const wrong = await tech('bench.logWork', exchange(bench.rma, bench.version, 'OTHER-0001'));
     expect(atField(wrong, 'replacementSerial')).toBe('stock.wrongModel');
-    expect(wrong.ok ? '' : wrong.error.fields?.replacementSerial).toBe(`Serial OTHER-0001 is a ${second.model}, not a ${first.model} like the unit of ${bench.rma}`);
+    expect(wrong.ok ? '' : wrong.error.fields?.replacementSerial).toBe(`Serial OTHER-0001 is model ${second.model}, not ${first.model} like the unit of ${bench.rma}`);
     expect(await tableCounts(core)).toEqual(before);
     expect((await core.db.selectFrom('cases').select('version').where('rma', '=', bench.rma).executeTakeFirstOrThrow()).version).toBe(bench.version);
 
