@@ -121,7 +121,7 @@ export function StockScreen() {
       ) : null}
       <section className="panel" aria-labelledby="stock-receive">
         <h2 id="stock-receive">{t('stock.receiveTitle')}</h2>
-        <div className="inline-form">
+        <div className="grid grid-3">
           <Field label={t('stock.model')} error={errors.productId}>
             {(p) => (
               <select {...p} value={batch.productId} onChange={(e) => choose({ productId: Number(e.target.value) })}>
@@ -259,7 +259,7 @@ function MinimumForm({ level, onSaved }: { level: StockLevel; onSaved: (said: st
   };
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
-      <Field label={t('stock.minimumFor', { model: level.model })} error={error ?? undefined}>
+      <Field label={t('stock.minimumFor', { model: level.model })} error={error ?? undefined} className="inline">
         {(p) => <input {...p} type="number" min={0} value={minimum} onChange={(e) => setMinimum(e.target.value)} />}
       </Field>
       <button type="submit" aria-label={t('stock.saveFor', { model: level.model })}>
