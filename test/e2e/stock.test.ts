@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startApp, type App } from './harness.ts';
+import { scanIntoFocus, signIn, startApp, type App } from './harness.ts';
 
 /**
  * A clerk scans units into replacement stock with a scanner (the model and grade chosen once, each
@@ -17,13 +17,8 @@ describe('replacement stock filled by scans', () => {
   });
   afterAll(() => app.close());
 
-  const scanField = () => app.page.getByLabel('Scan', { exact: true });
-  const focusedOnScan = () => scanField().evaluate((el) => el === document.activeElement);
-  /** What a scanner does: keystrokes into whatever has focus, then Enter. */
-  const scanKeys = async (code: string) => {
-    await app.page.keyboard.type(code, { delay: 5 });
-    await app.page.keyboard.press('Enter');
-  };
+  const focusedOnScan = () => app.page.getByLabel('Scan', { exact: true }).evaluate((el) => el === document.activeElement);
+  const scanKeys = (code: string) => scanIntoFocus(app.page, code);
   const openStock = async () => {
     await app.page.getByRole('link', { name: 'Cases', exact: true }).click();
     await app.page.getByRole('link', { name: 'Replacement stock' }).click();
