@@ -75,6 +75,18 @@ export async function asUser(core: Core, userId: number, pin = DEMO_PIN) {
   };
 }
 
+/** Scans a unit of the case's model into replacement stock, as the clerk does before the bench takes it. */
+export async function stockUnitFor(core: Core, rma: string, serial: string): Promise<void> {
+  const { product_id } = await core.db.selectFrom('cases').select('product_id').where('rma', '=', rma).executeTakeFirstOrThrow();
+  const clerk = await asRole(core, 'clerk');
+  unwrap(await clerk('stock.receive', { productId: Number(product_id), grade: 'new', source: 'supplier', code: serial }));
+}
+
+/** The code of what a refused call says at one field ('accepted' when it was not refused). */
+export const codeAtField = (result: Result<unknown>, field: string) => (result.ok ? 'accepted' : result.error.fieldReasons?.[field]?.code);
+/** The code of a refused call's reason ('accepted' when it was not refused). */
+export const reasonCode = (result: Result<unknown>) => (result.ok ? 'accepted' : result.error.reason.code);
+
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -86,6 +98,7 @@ export async function tableCounts(core: Core): Promise<Record<string, number>> {
     'site_settings', 'users', 'customers', 'addresses', 'products', 'cases', 'case_terms', 'case_history',
     'attachments', 'unmatched_parcels', 'portal_outbox', 'rma_counters', 'intakes', 'shipments', 'print_jobs',
     'locations', 'case_locations', 'location_moves', 'supplier_returns', 'supplier_return_items',
+    'bench_work', 'stock_units', 'stock_minimums', 'customer_returns', 'customer_return_units', 'customer_return_strays', 'return_counters',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -50,6 +50,7 @@ export async function dataStrings(core: Core): Promise<string[]> {
     add(p.tracking, p.sender_name, p.contents, p.shelf, p.note, p.serial_scanned);
   }
   for (const s of await db.selectFrom('stock_moves').select('reason').execute()) add(s.reason);
+  for (const u of await db.selectFrom('stock_units').select('serial').execute()) add(u.serial);
   // A history note Depot wrote is a message (translated on screen); what a person typed into it is data.
   for (const h of await db.selectFrom('case_history').select(['note', 'note_parts']).execute()) {
     if (!h.note_parts) add(h.note);

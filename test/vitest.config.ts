@@ -21,6 +21,7 @@ const dialectSuites = [
   'test/integration/locations.test.ts',
   'test/integration/supplier-returns.test.ts',
   'test/integration/returns.test.ts',
+  'test/integration/stock.test.ts',
   'test/integration/live.test.ts',
   'test/integration/presence.test.ts',
   'test/integration/stations.test.ts',

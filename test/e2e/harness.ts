@@ -65,6 +65,12 @@ export async function signIn(page: Page, userName: string, pin = '1234'): Promis
  * Types like a barcode scanner: fast keystrokes, then Enter. The field is focused first, so wait for
  * the form it belongs to: a field of the form being replaced would take the first keystrokes.
  */
+/** What a scanner does without a field chosen: keystrokes into whatever has focus, then Enter. */
+export async function scanIntoFocus(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
 export async function scan(page: Page, label: string, code: string): Promise<void> {
   const field = page.getByLabel(label, { exact: true });
   await field.focus();

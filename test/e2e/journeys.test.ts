@@ -382,6 +382,16 @@ describe('journeys of cases across roles, in browser mode', () => {
     await receiveAtDock(rma, '610022335566', serial, ['Box']);
 
     await signInAs(people.technician);
+    // The replacement comes from stock: scanned in from the cases list's Replacement stock screen, the scan field keeping focus.
+    await goTo('#/cases');
+    await p.getByRole('link', { name: 'Replacement stock' }).click();
+    await p.getByRole('heading', { name: 'Replacement stock', level: 1 }).waitFor();
+    await p.getByLabel('Model', { exact: true }).selectOption({ label: 'AX-100 · AX-100 Wireless Headphones' });
+    await p.getByLabel('Grade', { exact: true }).selectOption('refurbished');
+    await p.keyboard.type(replacement, { delay: 5 });
+    await p.keyboard.press('Enter');
+    await p.getByText(`${replacement} (AX-100) is in stock.`).first().waitFor();
+    expect(await p.evaluate(() => document.activeElement?.id === document.querySelector('.scan-input')?.id)).toBe(true);
     await takeAndDiagnose(rma, { category: 'Main board', fault: 'No power: main board fails at start-up', level: '1' });
     await p.getByText(/^Covered/).waitFor();
     const stockBefore = await stock('MB-AX200');
@@ -402,6 +412,12 @@ describe('journeys of cases across roles, in browser mode', () => {
     ]);
     // A replacement takes no part from stock.
     expect(await stock('MB-AX200')).toBe(stockBefore);
+    // It took the stock unit, for this case.
+    expect(await app.core.db.selectFrom('stock_units').select(['status', 'grade', 'case_id']).where('serial', '=', replacement).executeTakeFirst()).toEqual({
+      status: 'used',
+      grade: 'refurbished',
+      case_id: kase.id,
+    });
 
     await signInAs(people.clerk);
     await shipAtDesk(rma, 'UPS', '1Z999AA10123456784');

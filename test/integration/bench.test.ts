@@ -4,7 +4,7 @@ import type { Core } from '../../src/base/node/core.ts';
 import type { BenchCase, DiagnosisInput } from '../../src/features/bench/common/bench.ts';
 import type { EstimateLineInput } from '../../src/features/estimates/common/estimate.ts';
 import type { Result } from '../../src/base/common/result.ts';
-import { asRole, freshCore, tableCounts, unwrap } from '../helpers.ts';
+import { asRole, freshCore, stockUnitFor, tableCounts, unwrap } from '../helpers.ts';
 
 /** A fixed clock: 2026-03-10 12:00 in Seoul. Tests that need time to pass move it. */
 let clock = new Date('2026-03-10T03:00:00Z');
@@ -207,7 +207,7 @@ describe('diagnosis, warranty and repair in warranty', () => {
     expect(history.find((h) => h.note === 'QA failed: Charges at 5 W only')).toMatchObject({ from_status: 'qa', to_status: 'repairing' });
   });
 
-  it('records a replacement serial and resolves as replaced; no fault found returns the unit', async () => {
+  it('takes the replacement from stock by its serial and resolves as replaced; no fault found returns the unit', async () => {
     const { core, tech } = await start();
     const a = await caseOf(core, 'received', 0);
     const b = await caseOf(core, 'received', 1);
@@ -215,7 +215,8 @@ describe('diagnosis, warranty and repair in warranty', () => {
     let bench = unwrap(await tech('bench.take', { rma: a.rma, version: a.version }));
     bench = unwrap(await tech('bench.diagnose', { rma: a.rma, version: bench.version, diagnosis: inWarranty }));
     bench = unwrap(await tech('bench.advance', { rma: a.rma, version: bench.version, action: 'startRepair' }));
-    bench = unwrap(await tech('bench.logWork', { rma: a.rma, version: bench.version, workDone: 'Unit replaced', minutes: 10, parts: [], replacementSerial: 'SN-NEW-001' }));
+    await stockUnitFor(core, a.rma, 'SN-NEW-001');
+    bench = unwrap(await tech('bench.logWork', { rma: a.rma, version: bench.version, workDone: 'Unit replaced', minutes: 10, parts: [], replacementSerial: 'sn new 001' }));
     bench = unwrap(await tech('bench.advance', { rma: a.rma, version: bench.version, action: 'toQa' }));
     bench = unwrap(await tech('bench.advance', { rma: a.rma, version: bench.version, action: 'qaPass' }));
     expect(bench.resolution).toBe('replaced');

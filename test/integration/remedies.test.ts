@@ -7,7 +7,7 @@ import type { Core } from '../../src/base/node/core.ts';
 import type { Result } from '../../src/base/common/result.ts';
 import type { BenchCase, DiagnosisInput } from '../../src/features/bench/common/bench.ts';
 import type { RegionalRuleSet } from '../../src/features/warranty/common/index.ts';
-import { asRole, freshCore, unwrap } from '../helpers.ts';
+import { asRole, freshCore, stockUnitFor, unwrap } from '../helpers.ts';
 
 /** A fixed clock: 2026-03-10 12:00 in Seoul. */
 let clock = new Date('2026-03-10T03:00:00Z');
@@ -355,6 +355,7 @@ describe('what the customer is told of the remedies', () => {
     unwrap(await depot.clerk('bench.recordPayment', { rma: bench.rma, estimateVersion: 1, amount: bench.estimates[0]!.totals.total, reference: '支付宝' }));
     bench = unwrap(await depot.tech('bench.get', { rma: bench.rma }));
     bench = unwrap(await depot.tech('bench.advance', { rma: bench.rma, version: bench.version, action: 'startRepair' }));
+    await stockUnitFor(depot.core, bench.rma, 'CN-ZH-0002');
     bench = unwrap(await depot.tech('bench.logWork', { rma: bench.rma, version: bench.version, workDone: '更换新机', minutes: 15, parts: [], replacementSerial: 'CN-ZH-0002' }));
     bench = unwrap(await depot.tech('bench.advance', { rma: bench.rma, version: bench.version, action: 'toQa' }));
     bench = unwrap(await depot.tech('bench.advance', { rma: bench.rma, version: bench.version, action: 'qaPass' }));

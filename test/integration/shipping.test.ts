@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/base/node/core.ts';
 import { usePrinter, type Printer, type PrinterInfo } from '../../src/features/printing/node/printing.ts';
 import { trackingProblem } from '../../src/features/shipping/common/shipping.ts';
-import { asRole, freshCore, tableCounts, tempDir, unwrap } from '../helpers.ts';
+import { asRole, freshCore, stockUnitFor, tableCounts, tempDir, unwrap } from '../helpers.ts';
 
 const UPS_OK = '1Z999AA10123456784';
 const shipment = { carrier: 'UPS', service: 'Express Saver', weightGrams: 1200, tracking: UPS_OK };
@@ -473,8 +473,9 @@ describe('documents built from the case’s own records', () => {
   });
 
   it('an in-warranty replacement: the report says covered and why, the slip lists the replacement and the accessories received', async () => {
-    const { clerk, warehouse, tech } = await desk();
+    const { core, clerk, warehouse, tech } = await desk();
     const rma = await receivedCase(clerk, warehouse, { purchaseDate: '2026-06-01', accessories: ['adapter', 'box'], photos: 0 });
+    await stockUnitFor(core, rma, 'SN-REPL-0042');
     let bench = await benchCase(tech, rma);
     bench = unwrap(await tech('bench.take', { rma, version: bench.version }));
     bench = unwrap(

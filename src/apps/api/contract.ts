@@ -11,6 +11,7 @@ import { reportsMethods } from '../../features/reports/common/index.ts';
 import { settingsMethods } from '../../features/settings/common/index.ts';
 import { setupMethods } from '../../features/setup/common/index.ts';
 import { shippingMethods } from '../../features/shipping/common/index.ts';
+import { stockMethods } from '../../features/stock/common/index.ts';
 import { usersMethods } from '../../features/users/common/index.ts';
 
 /**
@@ -26,6 +27,7 @@ export const api: DepotMethods = {
   ...locationsMethods,
   ...productsMethods,
   ...supplierReturnsMethods,
+  ...stockMethods,
   ...receivingMethods,
   ...benchMethods,
   ...shippingMethods,

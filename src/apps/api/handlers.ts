@@ -12,6 +12,7 @@ import { reportsHandlers } from '../../features/reports/node/index.ts';
 import { settingsHandlers } from '../../features/settings/node/index.ts';
 import { setupHandlers } from '../../features/setup/node/index.ts';
 import { shippingHandlers } from '../../features/shipping/node/index.ts';
+import { stockHandlers } from '../../features/stock/node/index.ts';
 import { usersHandlers } from '../../features/users/node/index.ts';
 
 type Handlers = {
@@ -27,6 +28,7 @@ export const handlers: Handlers = {
   ...locationsHandlers,
   ...productsHandlers,
   ...supplierReturnsHandlers,
+  ...stockHandlers,
   ...receivingHandlers,
   ...benchHandlers,
   ...shippingHandlers,

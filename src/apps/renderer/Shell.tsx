@@ -20,6 +20,7 @@ import { ReportsScreen } from '../../features/reports/browser/index.ts';
 import { reportRoles } from '../../features/reports/common/index.ts';
 import { Settings } from '../../features/settings/browser/index.ts';
 import { ShippingDesk } from '../../features/shipping/browser/index.ts';
+import { StockScreen } from '../../features/stock/browser/index.ts';
 import { SyncScreen } from '../../features/portal-sync/browser/index.ts';
 import { UnmatchedScreen } from '../../features/receiving/browser/index.ts';
 import { WalkIn } from '../../features/receiving/browser/index.ts';
@@ -158,6 +159,8 @@ function Screen({ route }: { route: Route }) {
       return <LocationsScreen />;
     case 'supplierReturns':
       return <SupplierReturnsScreen />;
+    case 'stock':
+      return <StockScreen />;
     case 'move':
       return <MoveScreen />;
     case 'find':

@@ -15,6 +15,8 @@ export type Route =
   | { screen: 'find'; query?: string }
   /** Returns to the supplier: the scanner screen for clerks and admins. */
   | { screen: 'supplierReturns' }
+  /** Replacement stock: units by serial, the levels per model. */
+  | { screen: 'stock' }
   /** A report (its tab: overdue, turnaround, …); none: the first. */
   | { screen: 'reports'; tab?: string }
   /** The dock with one case already scanned (after a walk-in case is created, or a parcel linked). */
@@ -44,7 +46,7 @@ export function parseRoute(hash: string): Route | null {
   const [screen, rma] = parts;
   if (screen === 'cases' && rma) return { screen: 'case', rma };
   if (screen === 'receiving') return receivingRoute(parts.slice(1));
-  if (screen === 'sync' || screen === 'products') return { screen };
+  if (screen === 'sync' || screen === 'products' || screen === 'stock') return { screen };
   if (screen === 'supplier-returns') return { screen: 'supplierReturns' };
   if (screen === 'locations') {
     if (rma === 'move') return { screen: 'move' };
@@ -98,7 +100,7 @@ export type NavScreen = 'receiving' | 'bench' | 'shipping' | 'cases' | 'reports'
 export function navScreen(route: Route): NavScreen {
   if (route.screen === 'case') return 'cases';
   if (route.screen === 'sync' || route.screen === 'printers' || route.screen === 'products' || route.screen === 'locations') return 'settings';
-  if (route.screen === 'move' || route.screen === 'find' || route.screen === 'supplierReturns') return 'cases';
+  if (route.screen === 'move' || route.screen === 'find' || route.screen === 'supplierReturns' || route.screen === 'stock') return 'cases';
   if (route.screen === 'parts' || route.screen === 'benchSettings') return 'bench';
   if (route.screen === 'receive' || route.screen === 'unmatched' || route.screen === 'walkIn') return 'receiving';
   if (route.screen === 'returns' || route.screen === 'returnNew' || route.screen === 'return') return 'receiving';

@@ -14,6 +14,7 @@ import { reportsStrings } from '../../../features/reports/browser/strings.ts';
 import { settingsStrings } from '../../../features/settings/browser/strings.ts';
 import { setupStrings } from '../../../features/setup/browser/strings.ts';
 import { shippingStrings } from '../../../features/shipping/browser/strings.ts';
+import { stockStrings } from '../../../features/stock/browser/strings.ts';
 import { usersStrings } from '../../../features/users/browser/strings.ts';
 import { warrantyStrings } from '../../../features/warranty/browser/strings.ts';
 
@@ -39,6 +40,7 @@ const groups = {
   products: productsStrings,
   locations: locationsStrings,
   supplierReturns: supplierReturnsStrings,
+  stock: stockStrings,
 };
 
 type Groups = typeof groups;

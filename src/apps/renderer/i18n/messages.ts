@@ -20,5 +20,6 @@ import '../../../features/supplier-returns/browser/messages.ts';
 import '../../../features/settings/browser/messages.ts';
 import '../../../features/setup/browser/messages.ts';
 import '../../../features/shipping/browser/messages.ts';
+import '../../../features/stock/browser/messages.ts';
 import '../../../features/users/browser/messages.ts';
 import '../../../features/warranty/browser/messages.ts';

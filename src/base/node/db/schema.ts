@@ -452,4 +452,25 @@ export interface Database extends PortalTables {
   };
   customer_return_units: { return_id: number; case_id: number; line: number; missing: Generated<number> };
   customer_return_strays: { id: Generated<number>; return_id: number; serial: string; serial_norm: string; scanned_at: string; scanned_by: number | null };
+  /** Owned by stock (migration 0023): replacement units by serial, and the minimum per model. */
+  stock_units: {
+    id: Generated<number>;
+    serial: string;
+    serial_norm: string;
+    product_id: number;
+    /** new, refurbished. */
+    grade: string;
+    /** in_stock, used (by a case's replacement), shipped (ahead of the faulty unit). */
+    status: string;
+    /** supplier, repaired. */
+    source: string;
+    source_case_id: ColumnType<number | null, number | null | undefined, number | null>;
+    received_at: string;
+    received_by: number;
+    case_id: ColumnType<number | null, number | null | undefined, number | null>;
+    taken_at: ColumnType<string | null, string | null | undefined, string | null>;
+    taken_by: ColumnType<number | null, number | null | undefined, number | null>;
+    version: ColumnType<number, number | undefined, number>;
+  };
+  stock_minimums: { product_id: number; minimum: number; updated_at: string; updated_by: number; version: ColumnType<number, number | undefined, number> };
 }

@@ -12,6 +12,7 @@ import { diagnosisRow } from './diagnosis.ts';
 import { applyTransition, caseRow, requireStatus, requireVersion, touchCase, userIdOf } from '../../cases/node/index.ts';
 import { closeEstimate, currentEstimate, estimateViews, repairGate, settleAcceptance } from './estimates.ts';
 import { takeParts } from '../../parts/node/index.ts';
+import { takeStockUnit } from '../../stock/node/index.ts';
 import { requireSite, siteToday } from '../../settings/node/index.ts';
 
 /** Repair and QA: work done with parts and time, waiting for parts, QA pass or fail, and the ways off the bench. */
@@ -23,15 +24,19 @@ export async function logWork(ctx: ServiceContext, input: z.output<typeof logWor
   const row = await caseRow(trx, input.rma);
   requireStatus(row, ['repairing'], m.doingWork());
   await touchCase(trx, at, input);
+  // A replacement is a unit taken from stock by its serial; the case keeps the faulty unit's serial.
+  const replacement = input.replacementSerial
+    ? await takeStockUnit(trx, at, caller, { serial: input.replacementSerial, caseId: row.id, rma: row.rma, field: 'replacementSerial' })
+    : null;
   const work = await trx
     .insertInto('bench_work')
     .values({
       case_id: row.id,
-      kind: input.replacementSerial ? 'replacement' : 'work',
+      kind: replacement ? 'replacement' : 'work',
       work_done: input.workDone,
       minutes: input.minutes,
-      new_serial: input.replacementSerial,
-      new_serial_norm: input.replacementSerial ? normalizeSerial(input.replacementSerial) : null,
+      new_serial: replacement,
+      new_serial_norm: replacement ? normalizeSerial(replacement) : null,
       user_id: userIdOf(caller),
       at,
     })

@@ -190,6 +190,9 @@ export function CasesScreen({ queue, statuses }: Props) {
               {t('supplierReturns.link')}
             </a>
           ) : null}
+          <a className="button" href={href({ screen: 'stock' })}>
+            {t('stock.link')}
+          </a>
         </div>
       </div>
       {counts ? (

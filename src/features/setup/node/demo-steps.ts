@@ -11,6 +11,8 @@ import { receivingMethods } from '../../receiving/common/index.ts';
 import { receive } from '../../receiving/node/index.ts';
 import { shippingMethods } from '../../shipping/common/index.ts';
 import { closeDelivered, ship } from '../../shipping/node/index.ts';
+import { stockMethods } from '../../stock/common/index.ts';
+import { receiveStock, setMinimum } from '../../stock/node/index.ts';
 
 /**
  * How the demo data is made: every step is an API method's service called as one of the demo's
@@ -69,6 +71,10 @@ export interface DemoSteps {
   portalRma(at: Date): Promise<string>;
   /** A customer's action on the portal, applied as the pull applies it; returns the case's new version. */
   tell(at: Date, type: string, rma: string, data: unknown): Promise<number>;
+  /** A unit the clerk scans into replacement stock. */
+  stockIn(at: Date, input: z.input<(typeof stockMethods)['stock.receive']['input']>): Promise<void>;
+  /** The minimum stock of a model, as the admin sets it. */
+  stockMinimum(at: Date, input: z.input<(typeof stockMethods)['stock.setMinimum']['input']>): Promise<void>;
 }
 
 export function demoSteps(outer: ServiceContext, trx: Tx, people: Record<Role, UserInfo>): DemoSteps {
@@ -106,6 +112,12 @@ export function demoSteps(outer: ServiceContext, trx: Tx, people: Record<Role, U
       const result = await applyEvents(trx, () => at, [event]);
       if (result.parked > 0) throw new Error(`demo data: the ${type} event of ${rma} was parked`);
       return (await refOf(rma)).version;
+    },
+    async stockIn(at, input) {
+      await receiveStock(contextOf('clerk', at), stockMethods['stock.receive'].input.parse(input));
+    },
+    async stockMinimum(at, input) {
+      await setMinimum(contextOf('admin', at), stockMethods['stock.setMinimum'].input.parse(input));
     },
   };
 }

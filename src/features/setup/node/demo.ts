@@ -1,12 +1,13 @@
 import type { Role, UserInfo } from '../../../base/common/identity.ts';
 import type { Site } from '../../../base/common/schemas.ts';
+import type { Tx } from '../../../base/node/core.ts';
 import { trxOf, type ServiceContext } from '../../../base/node/handlers.ts';
 import { defaultBenchSettings, type DiagnosisInput } from '../../bench/common/index.ts';
 import { demoParts, insertBenchDemoData } from '../../bench/node/index.ts';
 import { statuses, type Status } from '../../cases/common/index.ts';
 import type { EstimateLineInput } from '../../estimates/common/index.ts';
 import { markQueuedDelivered } from '../../portal-sync/node/index.ts';
-import { addProduct } from '../../products/node/index.ts';
+import { addProduct, productByModel } from '../../products/node/index.ts';
 import type { Condition } from '../../receiving/common/index.ts';
 import { setting } from '../../settings/node/index.ts';
 import { createUser } from '../../users/node/index.ts';
@@ -71,6 +72,8 @@ interface Live {
 interface Step {
   after: number;
   parts?: Trouble['parts'];
+  /** The serial of the stock unit the step takes as a replacement. */
+  replacement?: string;
   run(s: DemoSteps, at: Date, c: Live): Promise<void>;
 }
 
@@ -106,6 +109,7 @@ export async function insertDemoData(ctx: ServiceContext): Promise<void> {
   await insertBenchDemoData(trx, opened.toISOString(), taken);
 
   const steps = demoSteps(ctx, trx, people);
+  await stockDemoUnits(trx, steps, opened, stories.flatMap((s) => s.steps.flatMap((step) => step.replacement ?? [])));
   for (const story of stories) {
     const c: Live = { rma: '', version: 0, estimate: null };
     let at = story.start.getTime();
@@ -115,6 +119,23 @@ export async function insertDemoData(ctx: ServiceContext): Promise<void> {
     }
   }
   await markQueuedDelivered(trx);
+}
+
+/**
+ * The replacement stock as the clerk scanned it in: the chargers the bench's exchanges take, and
+ * two spares of each model (one new, one refurbished). The chargers' minimum is above what the
+ * exchanges leave, so the Stock screen warns.
+ */
+async function stockDemoUnits(trx: Tx, steps: DemoSteps, at: Date, replacements: readonly string[]): Promise<void> {
+  for (const [n, p] of demoProducts.entries()) {
+    const productId = (await productByModel(trx, p.model))!.id;
+    const spares = ['new', 'refurbished'] as const;
+    for (const serial of p.model === 'CH-3' ? replacements : []) await steps.stockIn(at, { productId, grade: 'new', source: 'supplier', code: serial });
+    for (const [k, grade] of spares.entries()) {
+      await steps.stockIn(at, { productId, grade, source: 'supplier', code: `SNS${(6100000 + n * 101 + k * 7).toString(36).toUpperCase()}` });
+    }
+    if (p.model === 'CH-3') await steps.stockMinimum(at, { productId, minimum: spares.length + 1, version: null });
+  }
 }
 
 /**
@@ -288,6 +309,7 @@ function storyOf(i: number, now: Date): CaseStory {
   const advance = (after: number, action: 'startRepair' | 'toQa' | 'qaPass' | 'noFault', note?: string) =>
     step(after, (st, at, c) => st.act('technician', at, 'bench.advance', { rma: c.rma, version: c.version, action, ...(note ? { note } : {}) }));
   const replaces = product.model === 'CH-3';
+  const replacement = `SNR${(5100000 + i * 7919).toString(36).toUpperCase()}`;
   const repair = step(
     1.5,
     (st, at, c) =>
@@ -297,10 +319,11 @@ function storyOf(i: number, now: Date): CaseStory {
         workDone: trouble.work,
         minutes: trouble.minutes,
         parts: [...trouble.parts],
-        replacementSerial: replaces ? `SNR${(5100000 + i * 7919).toString(36).toUpperCase()}` : null,
+        replacementSerial: replaces ? replacement : null,
       }),
     trouble.parts,
   );
+  if (replaces) repair.replacement = replacement;
   const awaitedPart = replaces ? 'a replacement CH-3 unit from the supplier' : trouble.parts.map((p) => demoParts.find((d) => d.sku === p.sku)!.name).join(', ');
   const opened = step(1, (st, at, c) =>
     st.act('technician', at, 'bench.logWork', { rma: c.rma, version: c.version, workDone: replaces ? 'Confirmed the fault on the load tester' : 'Opened the unit and confirmed the fault', minutes: 15, parts: [] }),
