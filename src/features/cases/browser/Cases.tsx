@@ -190,6 +190,11 @@ export function CasesScreen({ queue, statuses }: Props) {
               {t('supplierReturns.link')}
             </a>
           ) : null}
+          {role === 'clerk' || role === 'admin' ? (
+            <a className="button" href={href({ screen: 'returns' })}>
+              {t('returns.title')}
+            </a>
+          ) : null}
           <a className="button" href={href({ screen: 'stock' })}>
             {t('stock.link')}
           </a>
