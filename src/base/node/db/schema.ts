@@ -88,6 +88,31 @@ export interface Database extends PortalTables {
     /** Rises with every change an admin makes (migration 0011). */
     version: ColumnType<number, number | undefined, number>;
   };
+  /** Owned by reports (migration 0021): how far the report summaries have read the case history, and the calendar they counted in. */
+  report_summary_state: {
+    id: number;
+    history_id: number;
+    basis: string | null;
+    rebuild_from: number | null;
+  };
+  /** Owned by reports (migration 0021): each case's turnaround clock, kept from its history. */
+  report_case_clocks: {
+    case_id: number;
+    first_day: string;
+    last_day: string;
+    stopped_at: string | null;
+    /** A bigint: PostgreSQL gives it as text. */
+    used_ms: ColumnType<number | string | null, number | null, number | null>;
+    statuses: string | null;
+  };
+  /** Owned by reports (migration 0021): each case's moves into and out of QA, kept from its history. */
+  report_qa_moves: {
+    case_id: number;
+    at: string;
+    kind: 'sent' | 'passed' | 'failed' | 'left';
+    user_id: number | null;
+    ms: ColumnType<number | string | null, number | null, number | null>;
+  };
   /** Owned by reports (migration 0015): units of a model sold in a month, the failure rate's denominator. */
   units_sold: {
     product_id: number;

@@ -62,7 +62,8 @@ export async function failuresReport(ctx: ServiceContext, input: FailuresInput):
       .innerJoin('case_history as shipment', 'shipment.case_id', 'earlier.id')
       .select(['cases.rma', 'cases.serial', 'cases.received_at', 'products.model', 'earlier.rma as earlier_rma', 'shipment.at as shipped_at'])
       .where('earlier.resolution', 'in', ['repaired', 'replaced'])
-      .where('shipment.to_status', '=', 'shipped')
+      // A literal, so the shipments' own index (case_history_shipped) answers it.
+      .where('shipment.to_status', '=', sql.lit('shipped'))
       .where('shipment.at', '>=', earliestShipment)
       .whereRef('shipment.at', '<', 'cases.received_at')
       .orderBy('cases.received_at')
