@@ -1,5 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** The open statuses of a case (features/cases), each a column of business time in report_case_clocks (migration 0021). */
+type ClockStatus = 'requested' | 'authorized' | 'in_transit' | 'received' | 'diagnosing' | 'awaiting_customer' | 'repairing' | 'waiting_parts' | 'qa' | 'ready_to_ship' | 'return_unrepaired';
+
 /** Tables of migration 0002: portal sync state, events applied and parked, flags, customer messages. */
 export interface PortalTables {
   portal_sync_state: {
@@ -101,10 +104,8 @@ export interface Database extends PortalTables {
     first_day: string;
     last_day: string;
     stopped_at: string | null;
-    /** A bigint: PostgreSQL gives it as text. */
-    used_ms: ColumnType<number | string | null, number | null, number | null>;
-    statuses: string | null;
-  };
+    used_days_100: number | null;
+  } & Record<`ms_${ClockStatus}`, ColumnType<number | string | null, number | null, number | null>>;
   /** Owned by reports (migration 0021): each case's moves into and out of QA, kept from its history. */
   report_qa_moves: {
     case_id: number;
@@ -112,6 +113,11 @@ export interface Database extends PortalTables {
     kind: 'sent' | 'passed' | 'failed' | 'left';
     user_id: number | null;
     ms: ColumnType<number | string | null, number | null, number | null>;
+  };
+  /** Owned by reports (migration 0021): the moves of case_history into shipped, kept from it. */
+  report_shipments: {
+    case_id: number;
+    at: string;
   };
   /** Owned by reports (migration 0015): units of a model sold in a month, the failure rate's denominator. */
   units_sold: {

@@ -4,14 +4,15 @@ import type { Db, Tx } from '../../../base/node/core.ts';
 import type { Database } from '../../../base/node/db/schema.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
 import type { Status } from '../../cases/common/index.ts';
-import { readClock, runningStatuses, type BusinessClock } from '../common/clock.ts';
+import { DAY_MS, readClock, runningStatuses, type BusinessClock } from '../common/clock.ts';
 import { clockFor, reportSite, type ReportSite } from './context.ts';
 
 /**
- * The report summaries: what the turnaround and people reports need of each case's history, kept
- * so a report reads a row per case instead of every step of every case. Per case, its turnaround
- * clock (`report_case_clocks`: when it stopped, the business time used and in each status) and its
- * moves into and out of QA (`report_qa_moves`: who sent it, who took it and how long that took).
+ * The report summaries: what the turnaround, people and failures reports need of each case's
+ * history, kept so a report reads a row per case instead of every step of every case. Per case,
+ * its turnaround clock (`report_case_clocks`: when it stopped, the business days used and the
+ * business time in each status), its moves into and out of QA (`report_qa_moves`: who sent it,
+ * who took it and how long that took) and its shipments (`report_shipments`).
  *
  * They are kept at read time, not at write time: before a report, the cases with history rows
  * newer than the watermark (`report_summary_state.history_id`) are counted again from their
@@ -52,6 +53,8 @@ interface HistoryRow {
 }
 
 type ClockRow = Insertable<Database['report_case_clocks']>;
+/** The statuses a clock counts time in: the open ones, each a column of report_case_clocks. */
+export type ClockStatus = Exclude<Status, 'rejected' | 'shipped' | 'closed' | 'cancelled'>;
 type QaMove = Insertable<Database['report_qa_moves']>;
 
 /** A case's summary rows from its whole history (in order). */
@@ -88,20 +91,18 @@ function summaryOf(caseId: number, rows: readonly HistoryRow[], clock: BusinessC
   const reading = readClock(steps, Infinity, clock, targetMs);
   const stopped = reading !== null && reading.stoppedAt !== null;
   if (!stopped && !moves.some((m) => m.ms !== null)) return { clock: null, moves };
-  return {
-    clock: {
-      case_id: caseId,
-      first_day: clock.dateOf(steps[0]!.at),
-      last_day: clock.dateOf(steps[steps.length - 1]!.at),
-      stopped_at: stopped ? new Date(reading.stoppedAt!).toISOString() : null,
-      used_ms: stopped ? reading.usedMs : null,
-      statuses: stopped ? JSON.stringify(reading.statuses.map((s) => [s.status, s.ms])) : null,
-    },
-    moves,
+  const row: ClockRow = {
+    case_id: caseId,
+    first_day: clock.dateOf(steps[0]!.at),
+    last_day: clock.dateOf(steps[steps.length - 1]!.at),
+    stopped_at: stopped ? new Date(reading.stoppedAt!).toISOString() : null,
+    used_days_100: stopped ? Math.round((reading.usedMs / DAY_MS) * 100) : null,
   };
+  if (stopped) for (const s of reading.statuses) row[`ms_${s.status as ClockStatus}`] = s.ms;
+  return { clock: row, moves };
 }
 
-async function insertChunked<T extends 'report_case_clocks' | 'report_qa_moves'>(trx: Tx, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+async function insertChunked<T extends 'report_case_clocks' | 'report_qa_moves' | 'report_shipments'>(trx: Tx, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_ROWS) {
     await trx
       .insertInto(table)
@@ -123,6 +124,7 @@ async function recount(trx: Tx, report: ReportSite, caseIds: readonly number[], 
     if (replace) {
       await trx.deleteFrom('report_case_clocks').where('case_id', 'in', ids).execute();
       await trx.deleteFrom('report_qa_moves').where('case_id', 'in', ids).execute();
+      await trx.deleteFrom('report_shipments').where('case_id', 'in', ids).execute();
     }
     if (rows.length === 0) continue;
     const clock = clockFor(report, rows.map((r) => Date.parse(r.at)));
@@ -138,6 +140,11 @@ async function recount(trx: Tx, report: ReportSite, caseIds: readonly number[], 
     }
     await insertChunked(trx, 'report_case_clocks', clocks);
     await insertChunked(trx, 'report_qa_moves', moves);
+    await insertChunked(
+      trx,
+      'report_shipments',
+      rows.filter((r) => r.to_status === 'shipped').map((r) => ({ case_id: Number(r.case_id), at: r.at })),
+    );
   }
 }
 
@@ -179,6 +186,7 @@ async function catchUpStep(trx: Tx, dialect: string, now: Date): Promise<ReportS
     // Every case counted again, from the history as it stands now; later rows are caught up after.
     await trx.deleteFrom('report_case_clocks').execute();
     await trx.deleteFrom('report_qa_moves').execute();
+    await trx.deleteFrom('report_shipments').execute();
     await trx
       .updateTable('report_summary_state')
       .set({ history_id: await newestHistoryId(trx), basis: JSON.stringify(basis), rebuild_from: 0 })
@@ -208,12 +216,11 @@ async function catchUpStep(trx: Tx, dialect: string, now: Date): Promise<ReportS
 const standing = (state: Awaited<ReturnType<typeof readState>>, report: ReportSite) => state.rebuild_from === null && state.basis === JSON.stringify(basisOf(report));
 
 /**
- * Reads a report from the summaries once they are caught up; `read` gets the site and the
- * history id they stand at (read the history up to it, so history and summaries agree). Should
+ * Reads a report from the summaries once they are caught up, in the site they were counted for. Should
  * another station start counting them again meanwhile (the time zone or the weekend changed),
  * the report is read again once they stand.
  */
-export async function withSummaries<T>(ctx: ServiceContext, read: (report: ReportSite, upTo: number) => Promise<T>): Promise<T> {
+export async function withSummaries<T>(ctx: ServiceContext, read: (report: ReportSite) => Promise<T>): Promise<T> {
   const dialect = ctx.core.database.dialect;
   for (;;) {
     const [site, kept, newest] = await Promise.all([reportSite(ctx.db, ctx.now), readState(ctx.db), newestHistoryId(ctx.db)]);
@@ -226,7 +233,7 @@ export async function withSummaries<T>(ctx: ServiceContext, read: (report: Repor
       report = caughtUp;
       state = await readState(ctx.db);
     }
-    const value = await read(report, Number(state.history_id));
+    const value = await read(report);
     if (standing(await readState(ctx.db), report)) return value;
   }
 }

@@ -1,12 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 
+/** The open statuses, as the clock counts time in them (frozen here: a later status is a new migration). */
+const clockStatuses = ['requested', 'authorized', 'in_transit', 'received', 'diagnosing', 'awaiting_customer', 'repairing', 'waiting_parts', 'qa', 'ready_to_ship', 'return_unrepaired'];
+
 /**
  * What the reports keep of each case's history so a report reads a row per case instead of its
  * whole history (features/reports/node/summaries.ts): the turnaround clock of each shipped case,
- * each case's moves into and out of QA, and how far through the history they have been brought.
- * They are caught up from the history when a report is read, so a write pays nothing for them.
- * The shipments of the history get an index of their own (only those rows pay for it), for the
- * repeat repairs' look-up of a unit's earlier shipments.
+ * each case's moves into and out of QA, its shipments, and how far through the history they have
+ * been brought. They are caught up from the history when a report is read, so a write pays
+ * nothing for them.
  */
 export const m0021_report_summaries = {
   id: 21,
@@ -31,10 +33,14 @@ export const m0021_report_summaries = {
       .addColumn('last_day', 'text', (c) => c.notNull())
       // When the clock stopped (the case left the open statuses after its receipt); null while it runs.
       .addColumn('stopped_at', 'text')
-      // The business time the turnaround clock ran from receipt to shipment; null for a case whose clock has not stopped.
-      .addColumn('used_ms', 'bigint')
-      // JSON [[status, ms], …]: the business time in each status, in the order first entered.
-      .addColumn('statuses', 'text')
+      // The business days used, in hundredths, as the reports show them; null for a case whose clock has not stopped.
+      .addColumn('used_days_100', 'integer')
+      .$call((table) => {
+        // The business time in each open status it entered after its receipt (null: never in it), for the sums by status.
+        let t = table;
+        for (const status of clockStatuses) t = t.addColumn(`ms_${status}`, 'bigint');
+        return t;
+      })
       .execute();
     await db.schema
       .createTable('report_qa_moves')
@@ -49,11 +55,13 @@ export const m0021_report_summaries = {
       .execute();
     await db.schema.createIndex('report_qa_moves_at').on('report_qa_moves').columns(['at']).execute();
     await db.schema.createIndex('report_qa_moves_case').on('report_qa_moves').columns(['case_id', 'kind', 'at']).execute();
+    // The shipments of the history, by case (the repeat repairs' earlier shipments of a unit) and by time (the turnaround's cases shipped in a range).
     await db.schema
-      .createIndex('case_history_shipped')
-      .on('case_history')
-      .columns(['case_id', 'at'])
-      .where(sql.ref('to_status'), '=', sql.lit('shipped'))
+      .createTable('report_shipments')
+      .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id'))
+      .addColumn('at', 'text', (c) => c.notNull())
       .execute();
+    await db.schema.createIndex('report_shipments_case').on('report_shipments').columns(['case_id', 'at']).execute();
+    await db.schema.createIndex('report_shipments_at').on('report_shipments').columns(['at', 'case_id']).execute();
   },
 };
