@@ -15,6 +15,7 @@ import { DEFAULT_IDLE_MINUTES } from '../src/base/common/schemas.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../src/apps/api/contract.ts';
 import type { Result } from '../src/base/common/result.ts';
 import type { Role } from '../src/base/common/identity.ts';
+import type { DiagnosisInput } from '../src/features/bench/common/bench.ts';
 
 export function tempDir(prefix = 'depot-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -109,4 +110,32 @@ export async function tableCounts(core: Core): Promise<Record<string, number>> {
     counts[table] = Number(row.n);
   }
   return counts;
+}
+
+/** The Seoul site the reports' tests set up: Korean won, a target of 7 business days. */
+export const seoulSite = {
+  siteName: 'Depot Seoul',
+  address: { name: 'Depot Seoul', line1: '테헤란로 152', line2: null, city: 'Seoul', region: null, postalCode: '06236', country: 'KR', phone: null },
+  currency: 'KRW' as const,
+  timeZone: 'Asia/Seoul',
+  turnaroundDays: 7,
+};
+
+/** A diagnosis of a battery fault under warranty, with what a test changes. */
+export function diagnosisWith(overrides: Partial<DiagnosisInput>): DiagnosisInput {
+  return {
+    symptomConfirmed: true,
+    faultCategory: 'Battery',
+    fault: 'Does not hold charge',
+    damageLevel: 1,
+    physicalDamage: false,
+    liquidDamage: false,
+    tampering: false,
+    testResults: null,
+    internalNotes: null,
+    customerNotes: null,
+    proofOfPurchase: true,
+    extendedUntil: null,
+    ...overrides,
+  };
 }

@@ -12,6 +12,7 @@ const dialectSuites = [
   'test/integration/reports.test.ts',
   'test/integration/exports.test.ts',
   'test/integration/failure-rates.test.ts',
+  'test/integration/report-summaries.test.ts',
   'test/integration/demo.test.ts',
   'test/integration/audit.test.ts',
   'test/integration/backup-methods.test.ts',

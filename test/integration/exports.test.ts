@@ -11,7 +11,7 @@ import { runService, trxOf } from '../../src/base/node/handlers.ts';
 import { databaseFile } from '../../src/base/node/paths.ts';
 import { addProduct } from '../../src/features/products/node/index.ts';
 import { codeWords, csvHeader, csvRows, exportColumns, exportPageTable, type ExportKind, type ExportPage } from '../../src/features/reports/common/index.ts';
-import { asUser, freshCore, tempDir, testDialect, unwrap } from '../helpers.ts';
+import { asUser, freshCore, seoulSite, tempDir, testDialect, unwrap } from '../helpers.ts';
 
 /**
  * A small depot built through its services, so every row of the long exports is known. Seoul time.
@@ -29,13 +29,7 @@ const condition = { packaging: 'intact' as const, physicalDamage: false, liquidD
 async function buildDepot() {
   const core = await freshCore({ now: () => clock });
   at('2026-02-20T09:00:00');
-  const site = {
-    siteName: 'Depot Seoul',
-    address: { name: 'Depot Seoul', line1: '테헤란로 152', line2: null, city: 'Seoul', region: null, postalCode: '06236', country: 'KR', phone: null },
-    currency: 'KRW' as const,
-    timeZone: 'Asia/Seoul',
-    turnaroundDays: 7,
-  };
+  const site = seoulSite;
   const session = unwrap(await dispatch(core, 'setup.createSite', { ...site, adminName: 'Admin Park', adminPin: '1234' }, null)) as { user: { id: number } };
   const admin: Call = await asUser(core, session.user.id, '1234');
   const people: Record<string, Call> = {};

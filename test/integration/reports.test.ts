@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { plainContext } from '../../src/base/node/handlers.ts';
 import { databaseFile } from '../../src/base/node/paths.ts';
 import { exportCsv } from '../../src/features/reports/node/index.ts';
-import { asUser, freshCore, tableCounts, tempDir, testDialect, unwrap } from '../helpers.ts';
+import { asUser, diagnosisWith, freshCore, seoulSite, tableCounts, tempDir, testDialect, unwrap } from '../helpers.ts';
 
 /**
  * A depot built by hand through its own services, on a clock the test moves, so every figure of
@@ -39,32 +39,10 @@ let clock = new Date();
 const at = (wall: string) => (clock = new Date(`${wall}+09:00`));
 type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 
-const site = {
-  siteName: 'Depot Seoul',
-  address: { name: 'Depot Seoul', line1: '테헤란로 152', line2: null, city: 'Seoul', region: null, postalCode: '06236', country: 'KR', phone: null },
-  currency: 'KRW' as const,
-  timeZone: 'Asia/Seoul',
-  turnaroundDays: 7,
-};
+const site = seoulSite;
 const condition = { packaging: 'intact' as const, physicalDamage: false, liquidDamage: false, accessories: [] };
 
-function diagnosis(overrides: Partial<DiagnosisInput>): DiagnosisInput {
-  return {
-    symptomConfirmed: true,
-    faultCategory: 'Battery',
-    fault: 'Does not hold charge',
-    damageLevel: 1,
-    physicalDamage: false,
-    liquidDamage: false,
-    tampering: false,
-    testResults: null,
-    internalNotes: null,
-    customerNotes: null,
-    proofOfPurchase: true,
-    extendedUntil: null,
-    ...overrides,
-  };
-}
+const diagnosis = diagnosisWith;
 
 async function buildDepot() {
   const core = await freshCore({ now: () => clock });

@@ -1,5 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** The open statuses of a case (features/cases), each a column of business time in report_case_clocks (migration 0021). */
+type ClockStatus = 'requested' | 'authorized' | 'in_transit' | 'received' | 'diagnosing' | 'awaiting_customer' | 'repairing' | 'waiting_parts' | 'qa' | 'ready_to_ship' | 'return_unrepaired';
+
 /** Tables of migration 0002: portal sync state, events applied and parked, flags, customer messages. */
 export interface PortalTables {
   portal_sync_state: {
@@ -87,6 +90,34 @@ export interface Database extends PortalTables {
     created_at: string;
     /** Rises with every change an admin makes (migration 0011). */
     version: ColumnType<number, number | undefined, number>;
+  };
+  /** Owned by reports (migration 0021): how far the report summaries have read the case history, and the calendar they counted in. */
+  report_summary_state: {
+    id: number;
+    history_id: number;
+    basis: string | null;
+    rebuild_from: number | null;
+  };
+  /** Owned by reports (migration 0021): each case's turnaround clock, kept from its history. */
+  report_case_clocks: {
+    case_id: number;
+    first_day: string;
+    last_day: string;
+    stopped_at: string | null;
+    used_days_100: number | null;
+  } & Record<`ms_${ClockStatus}`, ColumnType<number | string | null, number | null, number | null>>;
+  /** Owned by reports (migration 0021): each case's moves into and out of QA, kept from its history. */
+  report_qa_moves: {
+    case_id: number;
+    at: string;
+    kind: 'sent' | 'passed' | 'failed' | 'left';
+    user_id: number | null;
+    ms: ColumnType<number | string | null, number | null, number | null>;
+  };
+  /** Owned by reports (migration 0021): the moves of case_history into shipped, kept from it. */
+  report_shipments: {
+    case_id: number;
+    at: string;
   };
   /** Owned by reports (migration 0015): units of a model sold in a month, the failure rate's denominator. */
   units_sold: {

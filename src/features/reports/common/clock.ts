@@ -60,6 +60,7 @@ export class BusinessClock {
   /** Business milliseconds from the first day's start to starts[i]. */
   private readonly before: number[] = [0];
   private readonly business: boolean[] = [];
+  private readonly dates: CalendarDate[] = [];
 
   constructor(
     calendar: HolidayCalendar,
@@ -125,7 +126,9 @@ export class BusinessClock {
 
   /** The site's calendar date of an instant within the clock's span. */
   dateOf(instant: number): CalendarDate {
-    return addDays(this.first, this.dayIndex(instant));
+    const i = this.dayIndex(instant);
+    // Kept once worked out: a report asks the date of many instants on the same few days.
+    return (this.dates[i] ??= addDays(this.first, i));
   }
 }
 

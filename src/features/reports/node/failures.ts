@@ -1,14 +1,14 @@
-import { sql } from 'kysely';
-import { daysBetween } from '../../../base/common/dates.ts';
+import { daysBetween, type CalendarDate } from '../../../base/common/dates.ts';
 import type { Db } from '../../../base/node/core.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
 import { DAY_MS } from '../common/clock.ts';
 import type { FailuresInput } from '../common/contract.ts';
 import { periodOf, periodsBetween } from '../common/periods.ts';
 import type { FailuresByFault, FailuresByLot, FailuresByModel, FailuresReport, RepeatRepair } from '../common/types.ts';
-import { readDateCode } from '../../warranty/common/index.ts';
+import { dateCodeReader, type DateCodeReading } from '../../warranty/common/index.ts';
 import { unitsSoldByLot } from './units.ts';
-import { clockFor, rangeInstants, reportSite } from './context.ts';
+import { clockFor, rangeInstants, type ReportSite } from './context.ts';
+import { withSummaries } from './summaries.ts';
 
 /**
  * What comes back, and why: the cases received in a range (the receipt dates the return), grouped
@@ -29,46 +29,81 @@ function receivedIn(db: Db, range: { start: string; end: string }, productLine: 
   return query;
 }
 
-const resolvedCount = sql<number>`sum(case when cases.resolution is not null then 1 else 0 end)`;
-const noFaultCount = sql<number>`sum(case when cases.resolution = 'no_fault_found' then 1 else 0 end)`;
+/** The rows of each distinct key (as SQL groups them: nulls alike). */
+function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): { key: K; rows: T[] }[] {
+  const groups = new Map<string, { key: K; rows: T[] }>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const id = JSON.stringify(key);
+    const group = groups.get(id) ?? { key, rows: [] };
+    group.rows.push(row);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
 
-export async function failuresReport(ctx: ServiceContext, input: FailuresInput): Promise<FailuresReport> {
+/**
+ * The units received in the range that came back after an earlier case of theirs, repaired or
+ * replaced, was shipped within the window before: each with every such shipment, in the order
+ * received. The earlier cases of each serial first, then their shipments as the summaries keep
+ * them (a join through the history would read every step of every earlier case).
+ */
+async function earlierShipments(db: Db, range: { start: string; end: string }, productLine: string | null, earliest: string) {
+  const candidates = await receivedIn(db, range, productLine)
+    .innerJoin('cases as earlier', (join) => join.onRef('earlier.serial_norm', '=', 'cases.serial_norm').onRef('earlier.id', '!=', 'cases.id'))
+    .select(['cases.rma', 'cases.serial', 'cases.received_at', 'products.model', 'earlier.id as earlier_id', 'earlier.rma as earlier_rma'])
+    .where('earlier.resolution', 'in', ['repaired', 'replaced'])
+    .execute();
+  const ids = [...new Set(candidates.map((c) => Number(c.earlier_id)))];
+  const shippedAt = new Map<number, string[]>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db.selectFrom('report_shipments').select(['case_id', 'at']).where('case_id', 'in', ids.slice(i, i + 5000)).execute();
+    for (const r of rows) if (r.at >= earliest) shippedAt.set(Number(r.case_id), [...(shippedAt.get(Number(r.case_id)) ?? []), r.at]);
+  }
+  return candidates
+    .flatMap((c) => (shippedAt.get(Number(c.earlier_id)) ?? []).filter((at) => at < c.received_at!).map((at) => ({ ...c, shipped_at: at })))
+    .sort((a, b) => a.received_at!.localeCompare(b.received_at!));
+}
+
+export function failuresReport(ctx: ServiceContext, input: FailuresInput): Promise<FailuresReport> {
+  return withSummaries(ctx, (report) => failuresOf(ctx, input, report));
+}
+
+async function failuresOf(ctx: ServiceContext, input: FailuresInput, report: ReportSite): Promise<FailuresReport> {
   const { db } = ctx;
-  const report = await reportSite(db, ctx.now);
   const range = rangeInstants(input, report.site.timeZone);
   const earliestShipment = new Date(Date.parse(range.start) - REPEAT_WINDOW_DAYS * DAY_MS).toISOString();
-  const purchaseMonth = sql<string | null>`substr(cases.purchase_date, 1, 7)`;
-  const [models, faults, months, received, repeats, sold] = await Promise.all([
-    receivedIn(db, range, input.productLine)
-      .select((eb) => ['products.model', 'products.product_line', eb.fn.countAll<number>().as('received'), resolvedCount.as('resolved'), noFaultCount.as('no_fault')])
-      .groupBy(['products.model', 'products.product_line'])
-      .execute(),
+  const [received, repeats, sold] = await Promise.all([
+    // One short row per case, grouped here by model, fault and purchase month, for the trend by the site's own weeks or months and the lot of its serial.
     receivedIn(db, range, input.productLine)
       .leftJoin('diagnoses', 'diagnoses.case_id', 'cases.id')
-      .select((eb) => ['diagnoses.fault_category', 'diagnoses.damage_level', eb.fn.countAll<number>().as('cases')])
-      .groupBy(['diagnoses.fault_category', 'diagnoses.damage_level'])
+      .select([
+        'cases.received_at',
+        'cases.resolution',
+        'cases.serial',
+        'cases.purchase_date',
+        'cases.product_id',
+        'products.model',
+        'products.product_line',
+        'products.date_code_pattern',
+        'diagnoses.fault_category',
+        'diagnoses.damage_level',
+      ])
       .execute(),
-    receivedIn(db, range, input.productLine)
-      .select((eb) => [purchaseMonth.as('month'), eb.fn.countAll<number>().as('cases')])
-      .groupBy(purchaseMonth)
-      .execute(),
-    // One short row per case, for the trend by the site's own weeks or months and the lot of its serial.
-    receivedIn(db, range, input.productLine)
-      .select(['cases.received_at', 'cases.resolution', 'cases.serial', 'cases.purchase_date', 'cases.product_id', 'products.model', 'products.product_line', 'products.date_code_pattern'])
-      .execute(),
-    // An earlier case of the same unit, repaired or replaced, and shipped back before this receipt.
-    receivedIn(db, range, input.productLine)
-      .innerJoin('cases as earlier', (join) => join.onRef('earlier.serial_norm', '=', 'cases.serial_norm').onRef('earlier.id', '!=', 'cases.id'))
-      .innerJoin('case_history as shipment', 'shipment.case_id', 'earlier.id')
-      .select(['cases.rma', 'cases.serial', 'cases.received_at', 'products.model', 'earlier.rma as earlier_rma', 'shipment.at as shipped_at'])
-      .where('earlier.resolution', 'in', ['repaired', 'replaced'])
-      .where('shipment.to_status', '=', 'shipped')
-      .where('shipment.at', '>=', earliestShipment)
-      .whereRef('shipment.at', '<', 'cases.received_at')
-      .orderBy('cases.received_at')
-      .execute(),
+    earlierShipments(db, range, input.productLine, earliestShipment),
     unitsSoldByLot(db),
   ]);
+  const models = groupBy(received, (r) => [r.model, r.product_line] as const).map(({ key, rows }) => ({
+    model: key[0],
+    product_line: key[1],
+    received: rows.length,
+    resolved: rows.filter((r) => r.resolution !== null).length,
+    no_fault: rows.filter((r) => r.resolution === 'no_fault_found').length,
+  }));
+  const faults = groupBy(received, (r) => [r.fault_category, r.damage_level === null ? null : Number(r.damage_level)] as const).map(
+    ({ key, rows }) => ({ fault_category: key[0], damage_level: key[1], cases: rows.length }),
+  );
+  const months = groupBy(received, (r) => r.purchase_date?.slice(0, 7) ?? null).map(({ key, rows }) => ({ month: key, cases: rows.length }));
 
   const clock = clockFor(report, [ctx.now.getTime(), Date.parse(range.start) - REPEAT_WINDOW_DAYS * DAY_MS, Date.parse(range.end)]);
   const localDate = (iso: string) => clock.dateOf(Date.parse(iso));
@@ -87,10 +122,16 @@ export async function failuresReport(ctx: ServiceContext, input: FailuresInput):
   for (const r of repeatRepairs) repeatsByModel.set(r.model, (repeatsByModel.get(r.model) ?? 0) + 1);
 
   const trend = new Map(periodsBetween(input.from, input.to, input.period).map((period) => [period, { period, received: 0, noFaultFound: 0 }]));
+  const periods = new Map<string, string>();
+  const periodOn = (date: CalendarDate) => {
+    let period = periods.get(date);
+    if (period === undefined) periods.set(date, (period = periodOf(date, input.period)));
+    return period;
+  };
   let resolved = 0;
   let noFaultFound = 0;
   for (const r of received) {
-    const entry = trend.get(periodOf(localDate(r.received_at!), input.period));
+    const entry = trend.get(periodOn(localDate(r.received_at!)));
     if (entry) {
       entry.received++;
       if (r.resolution === 'no_fault_found') entry.noFaultFound++;
@@ -100,9 +141,15 @@ export async function failuresReport(ctx: ServiceContext, input: FailuresInput):
   }
 
   // A lot is the month of manufacture the serial's date code names (as the warranty engine reads it), else the month of purchase.
+  const readers = new Map<string, (serial: string) => DateCodeReading>();
+  const readerOf = (pattern: string) => {
+    let reader = readers.get(pattern);
+    if (!reader) readers.set(pattern, (reader = dateCodeReader({ pattern }, report.today)));
+    return reader;
+  };
   const lots = new Map<string, FailuresByLot>();
   for (const r of received) {
-    const made = r.date_code_pattern ? readDateCode({ pattern: r.date_code_pattern }, r.serial, report.today).made : null;
+    const made = r.date_code_pattern ? readerOf(r.date_code_pattern)(r.serial).made : null;
     const lot = (made ?? r.purchase_date)?.slice(0, 7) ?? null;
     const key = `${r.product_id ?? ''} ${lot ?? ''}`;
     const entry = lots.get(key) ?? {

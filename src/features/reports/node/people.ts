@@ -1,10 +1,10 @@
 import type { Role } from '../../../base/common/identity.ts';
 import type { ServiceContext } from '../../../base/node/handlers.ts';
-import type { Status } from '../../cases/common/index.ts';
-import { runningStatuses, toDays } from '../common/clock.ts';
+import { toDays } from '../common/clock.ts';
 import type { DatesInput } from '../common/contract.ts';
 import type { DeskFacts, DockFacts, PeopleReport, TechnicianFacts } from '../common/types.ts';
-import { clockFor, rangeInstants, reportSite } from './context.ts';
+import { rangeInstants, type ReportSite } from './context.ts';
+import { withSummaries } from './summaries.ts';
 import { median } from './turnaround.ts';
 
 /**
@@ -18,20 +18,15 @@ type Counts = Map<number, number>;
 const countsOf = (rows: readonly { user: number | string | null; n: number | string | null }[]): Counts =>
   new Map(rows.filter((r) => r.user !== null).map((r) => [Number(r.user), Number(r.n ?? 0)]));
 
-interface QaRow {
-  case_id: number | string;
-  at: string;
-  user_id: number | string | null;
-  from_status: string | null;
-  to_status: string;
+export function peopleReport(ctx: ServiceContext, input: DatesInput): Promise<PeopleReport> {
+  return withSummaries(ctx, (report) => peopleOf(ctx, input, report));
 }
 
-export async function peopleReport(ctx: ServiceContext, input: DatesInput): Promise<PeopleReport> {
+async function peopleOf(ctx: ServiceContext, input: DatesInput, report: ReportSite): Promise<PeopleReport> {
   const { db } = ctx;
-  const report = await reportSite(db, ctx.now);
   const { start, end } = rangeInstants(input, report.site.timeZone);
-  const inRange = (at: string) => at >= start && at < end;
-  const [users, diagnosed, minutes, receipts, unmatched, shipments, history] = await Promise.all([
+  const qaMoves = db.selectFrom('report_qa_moves as m').where('m.at', '>=', start).where('m.at', '<', end);
+  const [users, diagnosed, minutes, receipts, unmatched, shipments, outOfQa, firstQa] = await Promise.all([
     db.selectFrom('users').select(['id', 'name', 'role', 'active']).execute(),
     db
       .selectFrom('diagnoses')
@@ -76,60 +71,42 @@ export async function peopleReport(ctx: ServiceContext, input: DatesInput): Prom
       .where('shipped_at', '<', end)
       .groupBy('shipped_by')
       .execute(),
-    // The whole history of every case that reached or left QA in the range.
-    db
-      .selectFrom('case_history')
-      .select(['case_id', 'at', 'user_id', 'from_status', 'to_status'])
-      .where('case_id', 'in', (eb) =>
-        eb
-          .selectFrom('case_history')
-          .select('case_id')
-          .where((q) => q.or([q('to_status', '=', 'qa'), q.and([q('from_status', '=', 'qa'), q('to_status', 'in', ['ready_to_ship', 'repairing'])])]))
-          .where('at', '>=', start)
-          .where('at', '<', end),
+    // Passes and failures by who sent the case to QA. A case that left QA otherwise (closed,
+    // cancelled) counts as a failure when it also went into QA or passed or failed it in the range.
+    qaMoves
+      .select((eb) => ['m.kind', 'm.user_id as user', eb.fn.countAll<number>().as('n')])
+      .where('m.user_id', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          eb('m.kind', 'in', ['passed', 'failed']),
+          eb.and([
+            eb('m.kind', '=', 'left'),
+            eb.exists(
+              eb
+                .selectFrom('report_qa_moves as q')
+                .select('q.case_id')
+                .whereRef('q.case_id', '=', 'm.case_id')
+                .where('q.kind', '!=', 'left')
+                .where('q.at', '>=', start)
+                .where('q.at', '<', end),
+            ),
+          ]),
+        ]),
       )
-      .orderBy('case_id')
-      .orderBy('id')
+      .groupBy(['m.kind', 'm.user_id'])
       .execute(),
+    // Each case's first move into QA in the range, with who took it and the business time since.
+    qaMoves.select(['m.user_id', 'm.ms']).where('m.kind', '=', 'sent').where('m.ms', 'is not', null).execute(),
   ]);
 
-  const repaired: Counts = new Map();
+  const repaired = countsOf(outOfQa.filter((r) => r.kind === 'passed'));
   const failures: Counts = new Map();
+  for (const r of outOfQa) if (r.kind !== 'passed') failures.set(Number(r.user), (failures.get(Number(r.user)) ?? 0) + Number(r.n));
   const takeToQa = new Map<number, number[]>();
-  const add = (counts: Counts, user: number | null) => user !== null && counts.set(user, (counts.get(user) ?? 0) + 1);
-  const byCase = new Map<number, QaRow[]>();
-  for (const row of history as QaRow[]) {
-    const list = byCase.get(Number(row.case_id)) ?? [];
-    list.push(row);
-    byCase.set(Number(row.case_id), list);
-  }
-  const now = ctx.now.getTime();
-  const clock = clockFor(report, [now, ...history.map((h) => Date.parse(h.at))]);
-  for (const rows of byCase.values()) {
-    let sentBy: number | null = null;
-    let firstQa = true;
-    rows.forEach((row, index) => {
-      const user = row.user_id === null ? null : Number(row.user_id);
-      if (row.to_status === 'qa') {
-        sentBy = user;
-        if (firstQa && inRange(row.at)) {
-          const taken = rows.findIndex((r) => r.to_status === 'diagnosing');
-          const taker = taken >= 0 ? rows[taken]!.user_id : null;
-          if (taken >= 0 && taken < index && taker !== null) {
-            let ms = 0;
-            for (let i = taken; i < index; i++) {
-              if (runningStatuses.includes(rows[i]!.to_status as Status)) ms += clock.between(Date.parse(rows[i]!.at), Date.parse(rows[i + 1]!.at));
-            }
-            const times = takeToQa.get(Number(taker)) ?? [];
-            times.push(ms);
-            takeToQa.set(Number(taker), times);
-          }
-        }
-        firstQa = false;
-      } else if (row.from_status === 'qa' && inRange(row.at)) {
-        add(row.to_status === 'ready_to_ship' ? repaired : failures, sentBy);
-      }
-    });
+  for (const r of firstQa) {
+    const times = takeToQa.get(Number(r.user_id)) ?? [];
+    times.push(Number(r.ms));
+    takeToQa.set(Number(r.user_id), times);
   }
 
   const counts = {

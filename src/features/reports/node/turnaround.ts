@@ -4,7 +4,8 @@ import { openStatuses, statuses as statusOrder, type Status } from '../../cases/
 import { mostTime, readClock, runningStatuses, toDays, type ClockReading } from '../common/clock.ts';
 import type { RangeInput } from '../common/contract.ts';
 import type { DaysInStatus, OverdueCase, OverdueReport, StatusTurnaround, TurnaroundReport, TurnaroundRow } from '../common/types.ts';
-import { clockFor, rangeInstants, reportSite } from './context.ts';
+import { clockFor, rangeInstants, reportSite, type ReportSite } from './context.ts';
+import { withSummaries, type ClockStatus } from './summaries.ts';
 import { allInstants, stepsByCase } from './history.ts';
 
 /**
@@ -109,60 +110,53 @@ function turnaroundRow(productLine: string | null, used: number[], targetDays: n
   };
 }
 
-/** Cases shipped in the range: their whole history with their product line. */
-export async function turnaroundReport(ctx: ServiceContext, input: RangeInput): Promise<TurnaroundReport> {
-  const report = await reportSite(ctx.db, ctx.now);
+/** Cases shipped in the range: their clocks as the summaries keep them, with their product line. */
+export function turnaroundReport(ctx: ServiceContext, input: RangeInput): Promise<TurnaroundReport> {
+  return withSummaries(ctx, (report) => turnaroundOf(ctx, input, report));
+}
+
+async function turnaroundOf(ctx: ServiceContext, input: RangeInput, report: ReportSite): Promise<TurnaroundReport> {
   const { start, end } = rangeInstants(input, report.site.timeZone);
-  let shipped = ctx.db
-    .selectFrom('case_history')
-    .select('case_history.case_id')
-    .where('case_history.to_status', '=', 'shipped')
-    .where('case_history.at', '>=', start)
-    .where('case_history.at', '<', end);
-  if (input.productLine) {
-    shipped = shipped
-      .innerJoin('cases', 'cases.id', 'case_history.case_id')
-      .innerJoin('products', 'products.id', 'cases.product_id')
-      .where('products.product_line', '=', input.productLine);
-  }
-  // The history alone, then each case's product line: joining them would look the case up once per step.
-  const [rows, lines] = await Promise.all([
-    ctx.db
-      .selectFrom('case_history')
-      .select(['case_id', 'at', 'to_status'])
-      .where('case_id', 'in', shipped)
-      .orderBy('case_id')
-      .orderBy('id')
-      .execute(),
-    ctx.db
-      .selectFrom('cases')
-      .leftJoin('products', 'products.id', 'cases.product_id')
-      .select(['cases.id', 'products.product_line'])
-      .where('cases.id', 'in', shipped)
-      .execute(),
-  ]);
-  const lineOf = new Map(lines.map((r) => [Number(r.id), r.product_line]));
-  const now = ctx.now.getTime();
-  const steps = stepsByCase(rows);
-  const clock = clockFor(report, allInstants(steps, now));
+  const shipped = ctx.db.selectFrom('report_shipments').select('case_id').where('at', '>=', start).where('at', '<', end);
+  const clocked = openStatuses as readonly ClockStatus[];
+  let query = ctx.db
+    .selectFrom('report_case_clocks as c')
+    .innerJoin('cases', 'cases.id', 'c.case_id')
+    .leftJoin('products', 'products.id', 'cases.product_id')
+    .select((eb) => [
+      'products.product_line',
+      'c.used_days_100',
+      eb.fn.countAll<number>().as('cases'),
+      ...clocked.flatMap((status) => [eb.fn.count<number>(`c.ms_${status}`).as(`n_${status}`), eb.fn.sum<number | string>(`c.ms_${status}`).as(`ms_${status}`)]),
+    ])
+    .where('c.case_id', 'in', shipped)
+    .where('c.used_days_100', 'is not', null)
+    // A clock that stops after now still runs as of now.
+    .where('c.stopped_at', '<', ctx.now.toISOString())
+    .groupBy(['products.product_line', 'c.used_days_100']);
+  if (input.productLine) query = query.where('products.product_line', '=', input.productLine);
+  const groups = (await query.execute()) as unknown as ({ product_line: string | null; used_days_100: number | string; cases: number | string } & Record<string, number | string | null>)[];
+  // Each case's days, in ascending order within each line, as the rows are summed.
+  groups.sort((a, b) => Number(a.used_days_100) - Number(b.used_days_100));
   const targetDays = report.site.turnaroundDays;
   const used: number[] = [];
   const byLine = new Map<string | null, number[]>();
   const byStatus = new Map<Status, { paused: boolean; cases: number; ms: number }>();
-  for (const [caseId, list] of steps) {
-    const reading = readClock(list, now, clock, report.targetMs);
-    if (!reading || reading.stoppedAt === null) continue;
-    const days = toDays(reading.usedMs);
-    used.push(days);
-    const line = lineOf.get(caseId) ?? null;
-    const ofLine = byLine.get(line) ?? [];
-    ofLine.push(days);
-    byLine.set(line, ofLine);
-    for (const s of reading.statuses) {
-      const entry = byStatus.get(s.status) ?? { paused: s.paused, cases: 0, ms: 0 };
-      entry.cases++;
-      entry.ms += s.ms;
-      byStatus.set(s.status, entry);
+  for (const g of groups) {
+    const days = Number(g.used_days_100) / 100;
+    const ofLine = byLine.get(g.product_line) ?? [];
+    for (let i = 0; i < Number(g.cases); i++) {
+      used.push(days);
+      ofLine.push(days);
+    }
+    byLine.set(g.product_line, ofLine);
+    for (const status of clocked) {
+      const cases = Number(g[`n_${status}`]);
+      if (cases === 0) continue;
+      const entry = byStatus.get(status) ?? { paused: !runningStatuses.includes(status), cases: 0, ms: 0 };
+      entry.cases += cases;
+      entry.ms += Number(g[`ms_${status}`]);
+      byStatus.set(status, entry);
     }
   }
   const statusRows: StatusTurnaround[] = statusOrder.flatMap((status) => {

@@ -230,8 +230,18 @@ const missed = (miss: DateCodeMiss): DateCodeReading => ({ made: null, miss });
  * the products screen's test field both call it, so the admin sees exactly what the bench will decide.
  */
 export function readDateCode(rule: DateCodeRule, serial: string, today: CalendarDate): DateCodeReading {
-  if (!dateCodeRuleSchema.safeParse(rule).success) return missed('badPattern');
-  const groups = new RegExp(rule.pattern.trim()).exec(serial.trim())?.groups;
+  return dateCodeReader(rule, today)(serial);
+}
+
+/** Reads many serials by one rule: the rule is checked and its pattern compiled once. */
+export function dateCodeReader(rule: DateCodeRule, today: CalendarDate): (serial: string) => DateCodeReading {
+  if (!dateCodeRuleSchema.safeParse(rule).success) return () => missed('badPattern');
+  const pattern = new RegExp(rule.pattern.trim());
+  return (serial) => readWith(pattern, serial, today);
+}
+
+function readWith(pattern: RegExp, serial: string, today: CalendarDate): DateCodeReading {
+  const groups = pattern.exec(serial.trim())?.groups;
   if (!groups) return missed('noMatch');
   const yearText = groups.year;
   if (!yearText || !/^\d{1,4}$/.test(yearText) || yearText.length === 3) return missed('badYear');

@@ -22,6 +22,7 @@ import { m0019_presence } from './0019_presence.ts';
 import { m0020_case_moves_on_feed } from './0020_case_moves_on_feed.ts';
 import { m0022_customer_returns } from './0022_customer_returns.ts';
 import { m0023_stock } from './0023_stock.ts';
+import { m0021_report_summaries } from './0021_report_summaries.ts';
 
 /**
  * A migration is frozen once released: it takes Kysely<any> so later schema types cannot change
@@ -33,4 +34,4 @@ export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [m0001_initial, m0002_portal_sync, m0003_receiving, m0004_bench, m0005_shipping, m0006_history_events, m0007_shelf, m0008_sign_in_audit, m0009_reports, m0010_remedies, m0011_user_admin, m0012_product_admin, m0013_audit_log, m0014_locations, m0015_units_sold, m0016_estimate_warranty, m0017_supplier_returns, m0018_case_changes, m0019_presence, m0020_case_moves_on_feed, m0022_customer_returns, m0023_stock];
+export const migrations: readonly Migration[] = [m0001_initial, m0002_portal_sync, m0003_receiving, m0004_bench, m0005_shipping, m0006_history_events, m0007_shelf, m0008_sign_in_audit, m0009_reports, m0010_remedies, m0011_user_admin, m0012_product_admin, m0013_audit_log, m0014_locations, m0015_units_sold, m0016_estimate_warranty, m0017_supplier_returns, m0018_case_changes, m0019_presence, m0020_case_moves_on_feed, m0021_report_summaries, m0022_customer_returns, m0023_stock];
