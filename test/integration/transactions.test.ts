@@ -11,6 +11,7 @@ const ownTransactions = [
   'printing.test',
   'printing.updateSettings',
   'receiving.receive',
+  'receiving.receiveInReturn',
   'receiving.scan',
   'session.signIn',
   'shipping.batchLabels',
@@ -27,6 +28,7 @@ const ownTransactionSites: Record<string, number> = {
   'src/features/portal-sync/node/worker.ts': 1, // the outbox worker (a background job)
   'src/features/receiving/node/receiving.ts': 1, // receiving.receive
   'src/features/receiving/node/shelf.ts': 1, // receiving.scan, putting a parcel no case expects on the shelf
+  'src/features/reports/node/summaries.ts': 1, // the reports' summaries, caught up before a report reads them
   'src/features/shipping/node/shipping.ts': 1, // shipping.closeOld
   'src/features/users/node/sign-in.ts': 1, // session.signIn (a wrong PIN and the lockout it brings)
 };

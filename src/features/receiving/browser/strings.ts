@@ -119,11 +119,11 @@ const en = {
     close: 'Next parcel',
   },
   returns: {
-    title: 'Returns of many units',
+    title: 'Box returns',
     intro: 'A distributor’s box of many units under one return number; each unit is its own case.',
     new: 'New return',
     newIntro: 'Who sends the box, its tracking number, and its units one per line. Each unit gets its own RMA.',
-    none: 'No returns of many units yet.',
+    none: 'No box returns yet.',
     number: 'Return',
     units: 'Units',
     received: 'Received',
